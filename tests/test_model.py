@@ -1,0 +1,55 @@
+"""The treaty model: refs, lookups, text and frozen values."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from treatydiff import Article, Paragraph, Point, Treaty, UnknownRef
+
+
+def _treaty() -> Treaty:
+    return Treaty(
+        id="t",
+        preamble="Desiring peace,",
+        articles=[
+            Article(num="III", paragraphs=[
+                Paragraph(num="1", text="First."),
+                Paragraph(num="3", text="Third.", points=[Point("b", "bee")]),
+            ]),
+            Article(num="четвёртая", paragraphs=[Paragraph(text="Only.")]),
+        ],
+    )
+
+
+def test_refs_are_normalised_and_resolve() -> None:
+    t = _treaty()
+    assert [a.ref for a in t.articles] == ["3", "4"]
+    assert t.find("3.3").text == "Third."
+    assert t.find("3.3.b") == Point("b", "bee")
+    assert t.find("4.1").text == "Only."
+    assert t.find("preamble") == "Desiring peace,"
+    assert t.article("4").num == "четвёртая"
+
+
+@pytest.mark.parametrize("ref", ["9", "3.2", "3.3.z", "4.2"])
+def test_unknown_refs_raise(ref: str) -> None:
+    with pytest.raises(UnknownRef):
+        _treaty().find(ref)
+
+
+def test_article_text_joins_paragraphs_and_points() -> None:
+    assert _treaty().article("3").text == "First.\nThird.\nb) bee"
+
+
+def test_values_are_frozen_and_comparable() -> None:
+    t = _treaty()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        t.id = "x"  # type: ignore[misc]
+    assert t == _treaty()
+    assert hash(t) == hash(attrs.evolve(t, metadata={"x": 1}))
+
+
+def test_text_is_nfc() -> None:
+    decomposed = "e\u0301"
+    assert Paragraph(text=decomposed).text == "\u00e9"

@@ -1,0 +1,44 @@
+"""treatydiff: compare international treaties clause by clause."""
+
+from __future__ import annotations
+
+from importlib.metadata import version as _version
+
+from .compare import Comparison, compare
+from .errors import (
+    AlignmentError,
+    CorpusError,
+    InvalidArgument,
+    ParseError,
+    SchemaError,
+    TreatyDiffError,
+    UnknownRef,
+)
+from .files import read
+from .model import Absence, Article, Division, Label, Paragraph, Point, Span, Treaty
+from .parse import parse
+
+__all__ = [
+    "Absence",
+    "AlignmentError",
+    "Article",
+    "Comparison",
+    "CorpusError",
+    "Division",
+    "InvalidArgument",
+    "Label",
+    "Paragraph",
+    "ParseError",
+    "Point",
+    "SchemaError",
+    "Span",
+    "Treaty",
+    "TreatyDiffError",
+    "UnknownRef",
+    "__version__",
+    "compare",
+    "parse",
+    "read",
+]
+
+__version__ = _version("treatydiff")

@@ -1,0 +1,145 @@
+"""The ``treatydiff`` command line: thin argparse over the library.
+
+Bad input ends with one line ``treatydiff: error: ...`` and exit status 1;
+usage mistakes exit 2. Output files are written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import corpus, files, provisions, report
+from .compare import compare
+from .errors import TreatyDiffError
+from .jsonio import treaty_to_dict
+from .parse import to_text
+from .xmlio import to_akn
+
+__all__ = ["main"]
+
+_PROG = "treatydiff"
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=_PROG, description="Compare international treaties clause by clause."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse a treaty file and print its structure")
+    p.add_argument("file", help="treaty file: plain text, HTML, Akoma Ntoso or ToTA XML")
+    p.add_argument("--lang", choices=["en", "ru"], help="language (detected if omitted)")
+    p.add_argument("--format", choices=["text", "json", "akn"], default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    sub.add_parser("list", help="list the bundled treaties")
+
+    p = sub.add_parser("show", help="print a bundled treaty")
+    p.add_argument("id", help="bundled treaty id (see 'treatydiff list')")
+    p.add_argument("--format", choices=["text", "json", "akn"], default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    sub.add_parser("provisions", help="list the provision kinds and their definitions")
+
+    p = sub.add_parser("compare", help="align two or more treaties and report")
+    p.add_argument("treaties", nargs="+", metavar="TREATY", help="bundled id or file path")
+    p.add_argument("--format", choices=["text", "md", "json", "html"], default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--base", help="treaty id to diff the others against (default: first)")
+    p.add_argument("--only", metavar="KIND", help="show only groups of this change kind")
+    p.add_argument("--changed", action="store_true", help="hide identical groups")
+    return parser
+
+
+def _write(text: str, output: str | None) -> None:
+    """Print, or write ``output`` atomically (no half-written file on failure)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _render_treaty(treaty, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    if fmt == "json":
+        data = treaty_to_dict(provisions.label_treaty(treaty))
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "akn":
+        return to_akn(treaty).decode("utf-8")
+    return to_text(treaty)
+
+
+def _cmd_parse(args: argparse.Namespace) -> str:
+    return _render_treaty(files.read(args.file, lang=args.lang), args.format)
+
+
+def _cmd_list(_: argparse.Namespace) -> str:
+    rows = [("ID", "DATE", "ARTICLES", "COVERAGE", "TITLE")]
+    for treaty_id in corpus.ids():
+        t = corpus.load(treaty_id)
+        encoded, total = t.coverage
+        rows.append(
+            (t.id, t.signed_date or "", str(total), f"{encoded}/{total}", t.title or "")
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))
+        + "  " + row[4] + "\n"
+        for row in rows
+    )
+
+
+def _cmd_provisions(_: argparse.Namespace) -> str:
+    width = max((len(k) for k in provisions.TAXONOMY), default=0)
+    return "".join(
+        f"{kind.ljust(width)}  {definition}\n"
+        for kind, definition in provisions.TAXONOMY.items()
+    )
+
+
+def _cmd_compare(args: argparse.Namespace) -> str:
+    treaties = [corpus.resolve(arg) for arg in args.treaties]
+    comparison = compare(*treaties, base=args.base)
+    color = args.output is None and args.format == "text" and sys.stdout.isatty()
+    return report.render(
+        comparison.to_dict(), args.format, color=color, only=args.only,
+        changed_only=args.changed,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            out = _cmd_parse(args)
+        elif args.command == "show":
+            out = _render_treaty(corpus.load(args.id), args.format)
+        elif args.command == "list":
+            out = _cmd_list(args)
+        elif args.command == "provisions":
+            out = _cmd_provisions(args)
+        else:
+            out = _cmd_compare(args)
+        _write(out, getattr(args, "output", None))
+    except TreatyDiffError as exc:
+        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{_PROG}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
