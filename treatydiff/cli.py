@@ -91,9 +91,8 @@ def _cmd_list(_: argparse.Namespace) -> str:
     for treaty_id in corpus.ids():
         t = corpus.load(treaty_id)
         encoded, total = t.coverage
-        rows.append(
-            (t.id, t.signed_date or "", str(total), f"{encoded}/{total}", t.title or "")
-        )
+        shown = "?" if total is None else str(total)
+        rows.append((t.id, t.signed_date or "", shown, f"{encoded}/{shown}", t.title or ""))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "".join(
         "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))

@@ -220,6 +220,13 @@ class Treaty:
                 yield art, para
 
     @property
-    def coverage(self) -> tuple[int, int]:
-        """``(encoded, total)`` article counts; placeholders are not encoded."""
-        return sum(a.encoded for a in self.articles), len(self.articles)
+    def coverage(self) -> tuple[int, int | None]:
+        """``(encoded, total)`` article counts; placeholders are not encoded.
+
+        ``total`` is ``metadata["articles_total"]`` where a digest records it
+        (``None`` when the real count is unknown), else the number of articles.
+        """
+        encoded = sum(a.encoded for a in self.articles)
+        if "articles_total" in self.metadata:
+            return encoded, self.metadata["articles_total"]
+        return encoded, len(self.articles)
