@@ -1,0 +1,34 @@
+"""The public surface: ``__all__`` lists exactly the public names, all documented."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+
+import treatydiff
+
+
+def test_all_matches_public_names() -> None:
+    public = {n for n in vars(treatydiff) if not n.startswith("_")}
+    modules = {n for n, v in vars(treatydiff).items() if inspect.ismodule(v)}
+    assert set(treatydiff.__all__) - {"__version__"} == public - modules
+    assert treatydiff.__all__ == sorted(treatydiff.__all__, key=str)
+
+
+@pytest.mark.parametrize(
+    "name", [m.name for m in pkgutil.iter_modules(treatydiff.__path__) if m.name != "__main__"]
+)
+def test_every_module_declares_and_documents_all(name: str) -> None:
+    module = importlib.import_module(f"treatydiff.{name}")
+    assert module.__doc__
+    for public in getattr(module, "__all__", []):
+        obj = getattr(module, public)
+        if callable(obj):
+            assert obj.__doc__, f"{name}.{public} has no docstring"
+
+
+def test_version_is_set() -> None:
+    assert treatydiff.__version__

@@ -1,0 +1,169 @@
+"""The command line, called as ``main([...])`` and as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from treatydiff.cli import main
+
+CLI = Path(__file__).parent / "fixtures" / "cli"
+FRIENDSHIP = CLI / "friendship.txt"
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_one_error_line(err: str, *needles: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("treatydiff: error: ")
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_parse_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["parse", str(FRIENDSHIP), "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert {"id", "title", "lang", "articles"} <= data.keys()
+    assert data["lang"] == "en"
+    assert [a["ref"] for a in data["articles"]] == ["1", "2", "3"]
+    art2 = data["articles"][1]
+    assert {"num", "ref", "heading", "text", "provisions", "paragraphs"} <= art2.keys()
+    assert art2["heading"] == "Consultation"
+    assert [p["ref"] for p in art2["paragraphs"]] == ["2.1", "2.2"]
+    assert {"num", "ref", "text", "provisions"} <= art2["paragraphs"][0].keys()
+
+
+def test_parse_text_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = _run(["parse", str(FRIENDSHIP)], capsys)
+    assert code == 0
+    again = tmp_path / "again.txt"
+    again.write_text(out, encoding="utf-8")
+    _, first, _ = _run(["parse", str(FRIENDSHIP), "--format", "json"], capsys)
+    _, second, _ = _run(["parse", str(again), "--format", "json"], capsys)
+    strip = lambda d: [(a["ref"], a["heading"], a["text"]) for a in json.loads(d)["articles"]]  # noqa: E731
+    assert strip(first) == strip(second)
+
+
+def test_parse_akn_output_is_akoma_ntoso(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["parse", str(FRIENDSHIP), "--format", "akn"], capsys)
+    assert code == 0
+    assert "http://docs.oasis-open.org/legaldocml/ns/akn/3.0" in out
+    assert 'eId="art_2__para_1"' in out
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\xff\xfe\x00binary\x00\x00\x13\x14" * 20, "binary"),
+        (b"Just a letter with no articles at all.\n", "no articles"),
+        (b"<?xml version='1.0'?>\n<akomaNtoso>\n<act>\n</akomaNtoso>", "line"),
+    ],
+    ids=["empty", "binary", "no-articles", "malformed-xml"],
+)
+def test_bad_input_is_one_error_line(
+    content: bytes, needle: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out_file = tmp_path / "out.json"
+    code, out, err = _run(["parse", str(bad), "--format", "json", "-o", str(out_file)], capsys)
+    assert code == 1
+    assert out == ""
+    _assert_one_error_line(err, str(bad), needle)
+    assert not out_file.exists()
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_missing_file_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["parse", "no/such/file.txt"], capsys)
+    assert code == 1
+    _assert_one_error_line(err, "no/such/file.txt")
+
+
+def test_unknown_id_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["show", "xx-nowhere-1900"], capsys)
+    assert code == 1
+    _assert_one_error_line(err, "xx-nowhere-1900")
+    code, _, err = _run(["compare", "xx-nowhere-1900", "ru-kp-2024"], capsys)
+    assert code == 1
+    _assert_one_error_line(err, "xx-nowhere-1900")
+
+
+def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["parse"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", "a", "b", "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+def test_output_file_is_written_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "t.json"
+    code, out, _ = _run(["parse", str(FRIENDSHIP), "--format", "json", "-o", str(target)], capsys)
+    assert code == 0
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["articles"]
+
+
+def test_list_shows_bundled_treaties_with_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["list"], capsys)
+    assert code == 0
+    for treaty_id in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"):
+        assert treaty_id in out
+    assert "/47" in out
+    assert "/23" in out
+
+
+def test_provisions_lists_the_security_core(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["provisions"], capsys)
+    assert code == 0
+    for kind in ("mutual-defence", "non-assistance-to-aggressor", "consultation", "sanctions"):
+        assert kind in out
+
+
+def test_main_job_json_finds_the_missing_defence_clause(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(
+        ["compare", "ru-ir-2025", "ru-kp-2024", "ru-by-2024", "--format", "json"], capsys
+    )
+    assert code == 0
+    data = json.loads(out)
+    defence = data["provisions"]["mutual-defence"]
+    assert defence["ru-ir-2025"] == []
+    assert any(ref.split(".")[0] == "4" for ref in defence["ru-kp-2024"])
+    assert any(ref.split(".")[0] == "4" for ref in defence["ru-by-2024"])
+    assert data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
+
+
+def test_files_and_ids_mix(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["compare", str(FRIENDSHIP), "ru-kp-2024", "--format", "json"], capsys)
+    assert code == 0
+    ids = [t["id"] for t in json.loads(out)["treaties"]]
+    assert ids == ["friendship", "ru-kp-2024"]
+
+
+def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = subprocess.run(
+        [sys.executable, "-m", "treatydiff", "parse", str(empty)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("treatydiff: error: ")
+    assert "Traceback" not in proc.stderr
