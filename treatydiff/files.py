@@ -1,22 +1,95 @@
-"""Read any treaty file: format (AKN, ToTA, HTML, plain text) and encoding from content."""
+"""Read any treaty file: format (AKN, ToTA, HTML, plain text) and encoding from content.
+
+The extension is never consulted. Markup is recognised by its first tag:
+an HTML doctype or ``<html>``/``<head>``/``<body>`` goes to
+:func:`treatydiff.htmlpage.parse_html`; any other ``<`` start is XML,
+read by :func:`treatydiff.xmlio.read_xml` (``<akomaNtoso>`` or ToTA
+``<treaty>``, anything else is an error naming the root). Everything else is
+plain text: :func:`treatydiff.encoding.decode` then :func:`treatydiff.parse.parse`.
+"""
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
+from pathlib import Path
 
+import attrs
+
+from .encoding import decode
+from .errors import ParseError
+from .htmlpage import parse_html
 from .model import Treaty
+from .parse import parse
+from .xmlio import read_xml
 
-__all__ = ["read", "read_bytes"]
+__all__ = ["detect", "read", "read_bytes"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Leading XML declaration, comments, processing instructions and whitespace.
+_PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
+_HEAD = 4096
+
+
+def detect(data: bytes) -> str:
+    """The format of treaty bytes: ``"xml"``, ``"html"`` or ``"text"``.
+
+    >>> [detect(b"<?xml version='1.0'?><akomaNtoso/>"), detect(b"<!DOCTYPE html>")]
+    ['xml', 'html']
+    >>> detect("Статья 1".encode("utf-16"))
+    'text'
+    """
+    head = _head_text(data[:_HEAD])
+    start = head[_PROLOG.match(head).end():]
+    if _HTML.match(start):
+        return "html"
+    return "xml" if start.startswith("<") else "text"
+
+
+def _head_text(head: bytes) -> str:
+    """Enough of the start of the file to see its first tag, whatever the encoding."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, errors="ignore")
+    if len(head) > 1 and (head[0] == 0) != (head[1] == 0):  # UTF-16 without BOM
+        return head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore")
+    return head.decode("latin-1")
+
+
+def read_bytes(data: bytes, *, source: str | None = None, lang: str | None = None) -> Treaty:
+    """Read treaty bytes of any supported format; ``lang`` overrides detection.
+
+    ``source`` names the input in errors; for text and HTML its file stem is the id.
+    """
+    if not data.strip():
+        raise ParseError("empty file", source=source)
+    kind = detect(data)
+    treaty_id = Path(source).stem if source else None
+    try:
+        if kind == "xml":
+            treaty = read_xml(data, source=source)
+            return attrs.evolve(treaty, lang=lang) if lang else treaty
+        if kind == "html":
+            return parse_html(data, id=treaty_id, lang=lang, source=source)
+        text = decode(data, source=source)
+        return parse(text, id=treaty_id, lang=lang, source=source)
+    except ParseError as exc:
+        if exc.source is None and source is not None:
+            raise ParseError(exc.message, source=source, line=exc.line) from exc
+        raise
 
 
 def read(path: str | os.PathLike[str], *, lang: str | None = None) -> Treaty:
-    """Read a treaty file of any supported format; ``lang`` overrides detection."""
-    raise NotImplementedError
+    """Read a treaty file of any supported format; ``lang`` overrides detection.
 
-
-def read_bytes(
-    data: bytes, *, source: str | None = None, lang: str | None = None
-) -> Treaty:
-    """Read treaty bytes of any supported format."""
-    raise NotImplementedError
-
+    A missing or unreadable file raises the ``OSError`` (the CLI reports it).
+    """
+    return read_bytes(Path(path).read_bytes(), source=os.fspath(path), lang=lang)
