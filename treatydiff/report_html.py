@@ -1,0 +1,261 @@
+"""The HTML report: one self-contained page (inline CSS, no script, no external asset).
+
+The page is built as an lxml tree, so every piece of treaty text is a text
+node or an attribute value that lxml escapes on output: text holding
+``<script>``, quotes or ``</td>`` is shown as text and can never become markup.
+Only ``http(s)`` source addresses become links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+from lxml.builder import E
+
+from .report import (
+    changed_diffs,
+    coverage,
+    diff_title,
+    flag_line,
+    matrix_cell,
+    missing_findings,
+    nearest_line,
+    safe,
+    treaty_ids,
+)
+
+__all__ = ["CSS", "render_html"]
+
+CSS = """
+:root { --del:#a1251b; --del-bg:#fde4e1; --ins:#17652a; --ins-bg:#def3dc;
+        --move:#17468f; --move-bg:#e2eafb; --line:#d3d5da; --muted:#5b6068; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+       "DejaVu Sans", sans-serif; color: #1c1d20; margin: 0 auto; padding: 1.2rem 1.5rem;
+       max-width: 1500px; }
+h1 { font-size: 1.55rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+     border-bottom: 2px solid #1c1d20; }
+p.lead, .muted, .nearest, .refs { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
+         vertical-align: top; }
+thead th { background: #eef0f3; }
+th small { display: block; font-weight: normal; color: var(--muted); }
+table.matrix, table.matrix col.kind { width: 15rem; }
+th .muted { font-weight: normal; }
+table.matrix td.present { background: #eaf6ea; }
+table.matrix td.confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
+table.matrix td.not-found, table.matrix td.missing { background: #fff3d6;
+                                                      border: 2px dashed #b07a00; }
+.mark { font-weight: 600; }
+.nearest { display: block; font-size: .85em; margin-top: .2rem; }
+table.groups col.info { width: 9.5rem; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.refs { font-size: .85em; margin-bottom: .25rem; }
+.absent { color: var(--muted); font-style: italic; }
+del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
+ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
+del.moved, ins.moved { color: var(--move); background: var(--move-bg);
+                       text-decoration-style: dotted; }
+sup.move { font-size: .7em; font-weight: 600; margin-right: .15em; }
+del + ins, ins + del { margin-left: .2em; }
+.badge { display: inline-block; padding: 0 .45em; border-radius: .6em; font-size: .8em;
+         background: #e8e9ec; margin: 0 .2em .2em 0; }
+.change-identical { background: #e8e9ec; } .change-reworded { background: #e2eafb; }
+.change-modified { background: #ffe2bf; } .change-added { background: #def3dc; }
+.change-removed { background: #fde4e1; } .change-moved { background: #e2eafb; }
+.change-split, .change-merged { background: #efe1fa; }
+ul.flags { margin: .2rem 0 .35rem; padding-left: 1.1rem; font-size: .85em; }
+ul.flags li { color: #6b3b00; }
+dl.findings dt { font-weight: 600; margin-top: .6rem; }
+dl.findings dd { margin: .1rem 0 0 1.2rem; }
+.legend span { margin-right: 1rem; }
+@media print {
+  body { font-size: 9.5pt; max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  tr, dl.findings dd { break-inside: avoid; }
+  thead { display: table-header-group; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; }
+  a[href]::after { content: " <" attr(href) ">"; font-size: .8em; }
+}
+"""
+
+_HTTP = re.compile(r"^https?://", re.I)
+
+
+def _del(*children: Any) -> Any:
+    return E("del", *children)
+
+
+def _cls(*names: str) -> dict[str, str]:
+    return {"class": " ".join(n for n in names if n)}
+
+
+def _badge(change: str | None) -> Any:
+    name = safe(change or "—")
+    return E.span(name, _cls("badge", f"change-{name}"))
+
+
+def _ops_html(ops: list[dict[str, Any]]) -> list[Any]:
+    out: list[Any] = []
+    for op in ops:
+        kind, a, b = op["op"], safe(op.get("a")), safe(op.get("b"))
+        if kind == "equal":
+            out.append(b)
+        elif kind in ("move-from", "move-to"):
+            tag = E.sup(f"↷{op.get('move', '')}", _cls("move"))
+            title = {"title": f"moved text {op.get('move', '')}"}
+            out.append(E.ins(tag, b, _cls("moved"), title) if kind == "move-to"
+                       else _del(tag, a, _cls("moved"), title))
+        else:
+            if a:
+                out.append(_del(a))
+            if b:
+                out.append(E.ins(b))
+    return out
+
+
+def _treaties(data: dict[str, Any]) -> Any:
+    rows = [E.tr(E.td(E.strong(safe(t["id"]))), E.td(safe(t.get("title") or "")),
+                 E.td(safe(t.get("lang") or "")), E.td(safe(t.get("kind") or "")),
+                 E.td(safe(t.get("signed_date") or "")), E.td(coverage(t)))
+            for t in data["treaties"]]
+    head = E.tr(*[E.th(h) for h in ("ID", "Title", "Language", "Kind", "Signed", "Coverage")])
+    return E.table(E.thead(head), E.tbody(*rows), _cls("treaties"))
+
+
+def _matrix(data: dict[str, Any]) -> Any:
+    ids = treaty_ids(data)
+    head = E.tr(E.th("Provision"), *[E.th(safe(t), {"scope": "col"}) for t in ids])
+    rows = []
+    for kind in data.get("provisions") or {}:
+        cells = [E.th(safe(kind), {"scope": "row"})]
+        for tid in ids:
+            state, short, nearest = matrix_cell(data, kind, tid)
+            cell = E.td(E.span(short, _cls("mark")), _cls(state))
+            near = nearest_line(nearest)
+            if near:
+                cell.append(E.span(f"nearest: {near}", _cls("nearest")))
+            cells.append(cell)
+        rows.append(E.tr(*cells))
+    cols = E.colgroup(E.col(_cls("kind")), *[E.col() for _ in ids])
+    return E.table(cols, E.thead(head), E.tbody(*rows), _cls("matrix"))
+
+
+def _member_block(group: dict[str, Any], tid: str) -> list[Any]:
+    refs = group.get("members", {}).get(tid) or []
+    headings = group.get("headings", {}).get(tid, {})
+    labels = [safe(r) + (f" · {safe(headings.get(r))}" if headings.get(r) else "") for r in refs]
+    return [E.div("Art. " + "; ".join(labels), _cls("refs"))] if labels else []
+
+
+def _group_row(group: dict[str, Any], ids: list[str], base: str, langs: dict[str, str]) -> Any:
+    score = group.get("score")
+    info = E.th({"scope": "row"}, E.strong(safe(group.get("id"))), E.br(),
+                _badge(group.get("change")), E.br(),
+                E.span(f"{safe(group.get('kind') or '')}"
+                       + ("" if score is None else f" · score {score:.2f}"), _cls("muted")))
+    diffs = {d["treaty"]: d for d in group.get("diffs") or []}
+    cells = [info]
+    for tid in ids:
+        cell = E.td(*_member_block(group, tid), {"lang": langs[tid]} if langs.get(tid) else {})
+        refs = group.get("members", {}).get(tid) or []
+        diff = diffs.get(tid)
+        if tid != base and diff is not None and diff.get("change") not in (None, "identical"):
+            cell.append(_badge(diff.get("change")))
+            if diff.get("flags"):
+                cell.append(E.ul(*[E.li(f"{safe(f['flag'])}: {safe(f.get('note'))}")
+                                   for f in diff["flags"]], _cls("flags")))
+        if not refs:
+            cell.append(E.div("— no counterpart", _cls("absent")))
+        elif tid != base and diff is not None:
+            cell.append(E.div(*_ops_html(diff.get("ops", [])), _cls("text")))
+        else:
+            texts = group.get("texts", {}).get(tid, {})
+            cell.append(E.div("\n".join(safe(texts.get(r, "")) for r in refs), _cls("text")))
+        cells.append(cell)
+    return E.tr(*cells)
+
+
+def _groups(data: dict[str, Any]) -> Any:
+    ids = treaty_ids(data)
+    langs = {t["id"]: safe(t.get("lang") or "") for t in data["treaties"]}
+    base = data.get("base")
+    head = E.tr(E.th("Group"), *[E.th(safe(t) + (" (base)" if t == base else ""))
+                                 for t in ids])
+    cols = E.colgroup(E.col(_cls("info")), *[E.col() for _ in ids])
+    rows = [_group_row(g, ids, base, langs) for g in data["groups"]]
+    return E.table(cols, E.thead(head), E.tbody(*rows), _cls("groups"))
+
+
+def _findings(data: dict[str, Any]) -> Any:
+    items: list[Any] = []
+    for kind, tid, entry in missing_findings(data):
+        status = safe(entry.get("status") or "").replace("-", " ")
+        items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", E.span(status, _cls("mark"))))
+        if entry.get("note"):
+            items.append(E.dd(f"note: {safe(entry['note'])}"))
+        if entry.get("nearest"):
+            items.append(E.dd(f"nearest candidate: {nearest_line(entry['nearest'])}"))
+        if entry.get("sources"):
+            links: list[Any] = ["sources: "]
+            for i, src in enumerate(entry["sources"]):
+                src = safe(src)
+                links.append(E.a(src, href=src) if _HTTP.match(src) else E.code(src))
+                if i < len(entry["sources"]) - 1:
+                    links.append(", ")
+            items.append(E.dd(*links))
+    return E.dl(*items, _cls("findings")) if items else E.p("No missing provisions.")
+
+
+def _changes_list(data: dict[str, Any]) -> Any:
+    """Every change with its flags as plain lines (the findings, for reading and print)."""
+    items = []
+    for group in data["groups"]:
+        for diff in changed_diffs(group):
+            line = diff_title(group, diff)
+            if diff.get("flags"):
+                line += f" — {flag_line(diff)}"
+            items.append(E.li(line))
+    return E.ul(*items, _cls("changes")) if items else E.p("No changes.")
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The prepared comparison dict as a self-contained HTML page."""
+    ids = treaty_ids(data)
+    base = data.get("base")
+    title = "treatydiff: " + " · ".join(safe(t) for t in ids)
+    legend = E.p(_cls("legend", "muted"),
+                 E.span("Redline against ", E.strong(safe(base)), ":"),
+                 E.span(_del("deleted")), E.span(E.ins("inserted")),
+                 E.span(_del(E.sup("↷1", _cls("move")), "moved away", _cls("moved"))),
+                 E.span(E.ins(E.sup("↷1", _cls("move")), "moved here", _cls("moved"))))
+    body = E.body(
+        E.header(E.h1("Treaty comparison"),
+                 E.p(" · ".join(safe(t) + (" (base)" if t == base else "") for t in ids),
+                     _cls("lead"))),
+        E.section(E.h2("Treaties"), _treaties(data), {"id": "treaties"}),
+        E.section(E.h2("Provisions"),
+                  E.p("Provision × treaty: refs where present; missing cells say whether the "
+                      "absence is confirmed by a source or the provision was not found among "
+                      "the encoded articles, with the nearest candidate clause.", _cls("muted")),
+                  _matrix(data), {"id": "matrix"}),
+        E.section(E.h2("Missing provisions"), _findings(data), {"id": "missing"}),
+        E.section(E.h2("Correspondence"), legend, _groups(data), {"id": "groups"}),
+        E.section(E.h2("Changes"), _changes_list(data), {"id": "changes"}),
+        E.section(E.h2("Coverage notes"),
+                  E.ul(*[E.li(safe(n)) for n in data.get("notes") or []]) if data.get("notes")
+                  else E.p("None."), {"id": "notes"}),
+    )
+    page = E.html(
+        E.head(E.meta(charset="utf-8"),
+               E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+               E.title(title), E.style(CSS)),
+        body, lang="en",
+    )
+    return lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode",
+                              method="html") + "\n"
