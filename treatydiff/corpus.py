@@ -330,7 +330,7 @@ class _Reader:
             at = f"unplaced_topics[{i}]"
             topic = self.obj(raw, at, {"kind", "summary", "article", "confidence",
                                        "sources", "note"})
-            self.get(topic, "kind", str, at, optional=True)
+            self.get(topic, "kind", str, at)
             self.get(topic, "summary", str, at)
             self.get(topic, "article", str, at, optional=True)
             self.get(topic, "note", str, at, optional=True)
