@@ -53,7 +53,7 @@ __all__ = [
 OP_KINDS = ("equal", "insert", "delete", "replace", "move-from", "move-to")
 GROUP_KINDS = ("match", "split", "merge", "single")
 
-_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+|\w+(?:[-'’]\w+)*|\s+|.", re.S)
+_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+(?!\w)|\w+(?:[-'’]\w+)*|\s+|.", re.S)
 _WORD = re.compile(r"\w")
 _MIRROR = {"insert": "delete", "delete": "insert", "move-from": "move-to",
            "move-to": "move-from"}
@@ -178,15 +178,14 @@ def _segments(a: str, b: str) -> list[list[str]]:
 
 
 def _cleanup(segs: list[list[str]]) -> list[list[str]]:
-    """Absorb equal islands that carry no word, or are no longer than the changes
-    on both sides of them, into one change: changes fall on phrase boundaries."""
+    """Absorb small equal islands between two changes into one change, so that a
+    changed phrase reads as one: an island that carries no word, or of at most
+    two words and at most half as long as each change beside it."""
     i = 1
     while i < len(segs) - 1:
         prev, eq, nxt = segs[i - 1], segs[i], segs[i + 1]
-        size = len(eq[1])
-        small = not _WORD.search(eq[1]) or (
-            size <= max(len(prev[1]), len(prev[2])) and size <= max(len(nxt[1]), len(nxt[2]))
-        )
+        limit = min(max(len(prev[1]), len(prev[2])), max(len(nxt[1]), len(nxt[2])))
+        small = not _WORD.search(eq[1]) or (_words(eq[1]) <= 2 and 2 * len(eq[1]) <= limit)
         if eq[0] == "equal" and prev[0] == nxt[0] == "change" and small:
             segs[i - 1 : i + 2] = [["change", prev[1] + eq[1] + nxt[1],
                                     prev[2] + eq[1] + nxt[2]]]
@@ -232,6 +231,52 @@ def _to_ops(segs: list[list[str]]) -> list[Op]:
     return ops
 
 
+def _boundary(left: str, right: str) -> int:
+    """How good a place for an edit edge lies between ``left`` and ``right`` (0–6)."""
+    if not left or not right:
+        return 6
+    if left[-1] == "\n" or right[0] == "\n":
+        return 5
+    if re.search(r"[.;:!?]\s+$", left):
+        return 4
+    if left[-1].isspace():
+        return 3
+    if right[0].isspace():
+        return 2
+    return 0 if left[-1].isalnum() and right[0].isalnum() else 1
+
+
+def _slide(ops: list[Op]) -> list[Op]:
+    """Slide each pure insertion or deletion along the equal text around it to the
+    place where it starts and ends best: after a sentence, a line, a space."""
+    ops = list(ops)
+    for i, op in enumerate(ops):
+        if op.kind not in ("insert", "delete"):
+            continue
+        has_left = i > 0 and ops[i - 1].kind == "equal"
+        has_right = i + 1 < len(ops) and ops[i + 1].kind == "equal"
+        if not (has_left and has_right):
+            continue
+        lt, et, rt = tokenize(ops[i - 1].a), tokenize(op.a or op.b), tokenize(ops[i + 1].a)
+        while lt and lt[-1] == et[-1]:  # slide fully left, then try each place rightwards
+            rt.insert(0, et[-1])
+            et = [lt.pop(), *et[:-1]]
+        best = None
+        while True:
+            left, edit, right = "".join(lt), "".join(et), "".join(rt)
+            score = _boundary(left, edit) + _boundary(edit, right)
+            if best is None or score > best[0]:
+                best = (score, left, edit, right)
+            if not (rt and et[0] == rt[0]):
+                break
+            lt, et, rt = [*lt, et[0]], [*et[1:], rt[0]], rt[1:]
+        _, left, edit, right = best
+        ops[i - 1] = Op("equal", left, left)
+        ops[i] = Op("delete", edit, "") if op.kind == "delete" else Op("insert", "", edit)
+        ops[i + 1] = Op("equal", right, right)
+    return [op for op in ops if op.a or op.b]
+
+
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
 
@@ -270,7 +315,7 @@ def diff_texts(a: str, b: str) -> WordDiff:
         return diff_texts(b, a).mirror()
     if a == b:
         return WordDiff([Op("equal", a, b)] if a else [])
-    return WordDiff(_mark_moves(_to_ops(_cleanup(_segments(a, b)))))
+    return WordDiff(_mark_moves(_slide(_to_ops(_cleanup(_segments(a, b))))))
 
 
 def _joined(items: Sequence[tuple[str, str]]) -> str:

@@ -1,0 +1,238 @@
+"""Word diffs: exact application, symmetry, word boundaries, moves, change kinds, flags."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from treatydiff.changes import CHANGE_KINDS, find_flags
+from treatydiff.diff import Op, WordDiff, apply, describe_group, diff_texts, tokenize
+from treatydiff.errors import InvalidArgument
+
+_VOCAB = (
+    "The Parties shall may not never provide military assistance to the aggressor within "
+    "30 60 thirty days months 1.5 2025 Article 4 State States Party each other consult "
+    "Стороны обязуются могут не ни оказывать военную помощь агрессору в течение 30 дней "
+    "шести месяцев статьи государства Сторона don't military-technical «кавычки» "
+).split()
+_PUNCT = (" ", " ", " ", ", ", ". ", "; ", ": ", "\n", " (", ") ", " — ", "  ", "\t", "!")
+
+tokens = st.sampled_from(_VOCAB) | st.sampled_from(_PUNCT)
+clauses = st.lists(tokens, max_size=40).map("".join)
+texts = clauses | st.text(max_size=60)
+
+
+@st.composite
+def edited_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A clause and a redraft of it: tokens replaced, dropped, inserted or moved."""
+    a = draw(st.lists(tokens, min_size=1, max_size=40))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 6))):
+        op = draw(st.sampled_from(["replace", "delete", "insert", "move"]))
+        i = draw(st.integers(0, max(len(b) - 1, 0)))
+        if op == "replace" and b:
+            b[i] = draw(tokens)
+        elif op == "delete" and b:
+            del b[i]
+        elif op == "insert":
+            b.insert(i, draw(tokens))
+        elif op == "move" and len(b) > 4:
+            j = draw(st.integers(i, min(i + 6, len(b))))
+            chunk, b = b[i:j], b[:i] + b[j:]
+            k = draw(st.integers(0, len(b)))
+            b = b[:k] + chunk + b[k:]
+    return "".join(a), "".join(b)
+
+
+pairs = edited_pairs() | st.tuples(texts, texts)
+
+
+@given(pairs)
+@example(("Стороны обязуются не оказывать помощь.", "Стороны могут оказывать помощь, 30 дней."))
+@example(("a 1.5x b", "a 1.5y b"))
+def test_applying_the_diff_to_the_left_text_gives_the_right_one(pair: tuple[str, str]) -> None:
+    a, b = pair
+    d = diff_texts(a, b)
+    assert d.a == a
+    assert d.b == b
+    assert apply(a, d.ops) == b
+
+
+@given(pairs)
+def test_diff_of_b_a_mirrors_diff_of_a_b(pair: tuple[str, str]) -> None:
+    a, b = pair
+    forward, backward = diff_texts(a, b), diff_texts(b, a)
+    assert backward == forward.mirror()
+    assert apply(b, backward.ops) == a
+    kinds = [op.kind for op in forward.ops]
+    assert kinds.count("insert") == [op.kind for op in backward.ops].count("delete")
+
+
+@given(pairs)
+def test_changes_fall_on_word_boundaries(pair: tuple[str, str]) -> None:
+    a, b = pair
+    for side in ("a", "b"):
+        text, pos = (a, 0) if side == "a" else (b, 0)
+        for op in diff_texts(a, b).ops:
+            pos += len(getattr(op, side))
+            if 0 < pos < len(text):
+                assert not (re.match(r"\w", text[pos - 1]) and re.match(r"\w", text[pos])), (
+                    f"op boundary splits a word at {pos} in {text!r}"
+                )
+
+
+@given(texts)
+def test_identical_texts_have_no_changes(text: str) -> None:
+    d = diff_texts(text, text)
+    assert d.identical
+    assert d.changes == ()
+    assert all(op.kind == "equal" for op in d.ops)
+    result = describe_group({"x": [("1", text)], "y": [("1", text)]}, "x")
+    assert result["change"] == "identical"
+    assert result["diffs"][0]["flags"] == []
+
+
+@given(texts)
+def test_tokens_rebuild_the_text(text: str) -> None:
+    assert "".join(tokenize(text)) == text
+
+
+def test_changes_are_whole_words_and_phrases() -> None:
+    d = diff_texts("The Parties shall provide assistance.", "The Parties may render assistance.")
+    assert [(op.kind, op.a, op.b) for op in d.changes] == [
+        ("replace", "shall provide", "may render")
+    ]
+
+
+def test_a_moved_sentence_is_a_move_not_a_deletion_and_insertion() -> None:
+    first, second = "Peace shall prevail between the Parties. ", "Trade between them is free. "
+    a = first + second + "Disputes go to talks."
+    b = second + first + "Disputes go to talks."
+    d = diff_texts(a, b)
+    moves = [op for op in d.changes if op.kind.startswith("move")]
+    assert {op.kind for op in moves} == {"move-from", "move-to"}
+    assert {op.move for op in moves} == {1}
+    assert {op.a + op.b for op in moves} in ({first}, {second})
+    assert not [op for op in d.changes if op.kind in ("insert", "delete")]
+    assert apply(a, d.ops) == b
+
+
+def test_short_repeated_words_are_not_moves() -> None:
+    d = diff_texts("the Party the State", "the State the Party")
+    assert not [op for op in d.ops if op.kind.startswith("move")]
+
+
+def test_op_dicts_round_trip_and_bad_ops_are_reported() -> None:
+    d = diff_texts("Each Party shall act.", "Each Party may act now.")
+    assert WordDiff(Op.from_dict(x) for x in d.to_list()) == d
+    assert d.to_list()[1] == {"op": "replace", "a": "shall", "b": "may"}
+    with pytest.raises(InvalidArgument):
+        Op.from_dict({"a": "x"})
+    with pytest.raises(InvalidArgument):
+        Op.from_dict({"op": "paste", "a": "x"})
+    with pytest.raises(InvalidArgument):
+        apply("Other text.", d.ops)
+
+
+def _flags(a: str, b: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    return {f.kind: (f.removed, f.added) for f in find_flags(a, b)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "removed", "added"),
+    [
+        ("Each Party shall assist.", "Each Party may assist.", "modality", ("shall",), ("may",)),
+        ("Стороны обязуются оказывать помощь.", "Стороны могут оказывать помощь.",
+         "modality", ("обязуются",), ("могут",)),
+        ("The Party shall assist the aggressor.", "The Party shall not assist the aggressor.",
+         "negation", (), ("not",)),
+        ("Сторона не оказывает помощь агрессору.", "Сторона оказывает помощь агрессору.",
+         "negation", ("не",), ()),
+        ("Never use force.", "Use force.", "negation", ("never",), ()),
+        ("A fund of 100 million.", "A fund of 250 million.", "number", ("100",), ("250",)),
+        ("Notify within 30 days.", "Notify within sixty days.", "time",
+         ("30 days",), ("sixty days",)),
+        ("Уведомление в течение 30 дней.", "Уведомление в течение шести месяцев.", "time",
+         ("30 дней",), ("шести месяцев",)),
+        ("Signed on 17 January 2025.", "Signed on 19 June 2024.", "time",
+         ("17 january 2025",), ("19 june 2024",)),
+        ("Each Party shall inform.", "The Parties shall inform.", "party",
+         ("party",), ("parties",)),
+        ("Сторона информирует.", "Стороны и третьи государства информируют.", "party",
+         ("сторона",), ("стороны", "третьи государства")),
+    ],
+)
+def test_significance_flags(
+    a: str, b: str, kind: str, removed: tuple[str, ...], added: tuple[str, ...]
+) -> None:
+    assert _flags(a, b)[kind] == (removed, added)
+
+
+def test_flags_ignore_renumbered_cross_references_and_unchanged_terms() -> None:
+    assert _flags("As provided in Article 4, the Party shall act within 30 days.",
+                  "As provided in Article 5, the Party shall act within 30 days.") == {}
+    assert _flags("Согласно статье 4 Сторона обязуется", "Согласно статье 7 Сторона обязуется") == {}
+    assert _flags("a state of war", "a state of emergency") == {}  # lower-case state: no actor
+
+
+def test_flag_notes_read_as_changes() -> None:
+    notes = [f.note for f in find_flags("Each Party shall not act.", "Each Party may act.")]
+    assert notes == ["shall → may", "not removed"]
+
+
+def _kind(a: list[str], b: list[str], **kw: object) -> str | None:
+    members = {"base": [(str(i), t) for i, t in enumerate(a)],
+               "other": [(str(i), t) for i, t in enumerate(b)]}
+    result = describe_group(members, "base", **kw)  # type: ignore[arg-type]
+    return result["diffs"][0]["change"]
+
+
+def test_change_kinds() -> None:
+    clause = "The Parties exchange information on threats to their security in good time."
+    assert _kind([clause], [clause]) == "identical"
+    assert _kind([clause], [clause], moved={"other": True}) == "moved"
+    assert _kind([clause], [clause.replace("in good time", "promptly")]) == "reworded"
+    assert _kind([clause], ["The Parties shall not exchange information."]) == "modified"
+    assert _kind([], [clause]) == "added"
+    assert _kind([clause], []) == "removed"
+    assert _kind([clause], ["The Parties exchange information.", "On threats."],
+                 kind="split") == "split"
+    assert _kind(["The Parties exchange information.", "On threats."], [clause],
+                 kind="merge") == "merged"
+    assert set(CHANGE_KINDS) >= {"identical", "moved", "reworded", "modified", "added",
+                                 "removed", "split", "merged"}
+
+
+def test_a_flagged_change_is_never_a_mere_rewording() -> None:
+    clause = "The Parties shall exchange information on threats to their security in good time."
+    assert _kind([clause], [clause.replace("shall", "may")]) == "modified"
+
+
+def test_describe_group_n_way_against_the_base() -> None:
+    members = {
+        "ir": [("3.3", "The other Party shall not help the aggressor.")],
+        "kp": [("4", "The other Party shall help the attacked Party without delay.")],
+        "by": [],
+    }
+    result = describe_group(members, "ir", kind="match")
+    assert [d["treaty"] for d in result["diffs"]] == ["kp", "by"]
+    assert all(d["base"] == "ir" for d in result["diffs"])
+    kp, by = result["diffs"]
+    assert kp["change"] == "modified"
+    assert {f["flag"] for f in kp["flags"]} >= {"negation"}
+    assert by["change"] == "removed"
+    assert result["change"] == "removed"
+    ops = [Op.from_dict(x) for x in kp["ops"]]
+    assert apply(members["ir"][0][1], ops) == members["kp"][0][1]
+    with pytest.raises(InvalidArgument):
+        describe_group(members, "ir", kind="triple")
+
+
+def test_group_kinds_name_split_and_merge_groups() -> None:
+    members = {"a": [("1", "One. Two.")], "b": [("1", "One."), ("2", "Two.")]}
+    assert describe_group(members, "a", kind="split")["change"] == "split"
+    assert describe_group(members, "b", kind="merge")["change"] == "merged"
+    assert describe_group({"a": [], "b": [("9", "x")]}, "a", kind="single")["change"] == "added"
