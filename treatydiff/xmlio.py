@@ -357,7 +357,8 @@ def _write_article_extras(parent: etree._Element, art: Article, eid: str) -> Non
     if not (art.ref != num_to_ref(art.num) or art.labels or art.confidence is not None
             or art.sources or not art.encoded or labelled):
         return
-    el = _sub(parent, _T + "article", eId=eid, ref=art.ref)
+    el = _sub(parent, _T + "article", ref=art.ref)
+    el.set("for", eid)
     if art.confidence is not None:
         el.set("confidence", art.confidence)
     if not art.encoded:
@@ -384,6 +385,10 @@ def _write_labels(parent: etree._Element, labels: Iterable[Label]) -> None:
 
 _DOC_TYPES = ("act", "bill", "doc", "statement", "portion", "amendment", "judgment")
 _ARTICLE_WORD = re.compile(r"^\s*(?:article|art\.|статья|ст\.)\s*", re.IGNORECASE)
+_DIVISION_WORD = re.compile(
+    r"^\s*(?:book|part|title|chapter|section|книга|часть|раздел|подраздел|глава|параграф)\s+",
+    re.IGNORECASE,
+)
 
 
 def read_akn(data: bytes, *, source: str | None = None) -> Treaty:
@@ -407,7 +412,7 @@ def _akn_treaty(root: etree._Element, source: str | None) -> Treaty:
                          source=source, line=doc.sourceline)
     td = doc.find(f"{_A}meta/{_A}proprietary/{_T}treaty")
     exact = td is not None
-    extras = {} if td is None else {el.get("eId"): el for el in td.iterfind(_T + "article")}
+    extras = {} if td is None else {el.get("for"): el for el in td.iterfind(_T + "article")}
     articles, by_element = [], {}
     for position, el in enumerate(body.iter(_A + "article"), 1):
         art = _read_article(el, position, exact, extras.get(el.get("eId")), source)
@@ -571,9 +576,10 @@ def _body_divisions(el: etree._Element, refs: dict[etree._Element, str]) -> list
         name = etree.QName(child).localname
         if name in _DIV_EIDS or name == "hcontainer":
             heading = child.find(_A + "heading")
+            num = child.findtext(_A + "num")
             out.append(Division(
                 kind=child.get("name", "hcontainer") if name == "hcontainer" else name,
-                num=child.findtext(_A + "num"),
+                num=None if num is None else _DIVISION_WORD.sub("", num).strip(),
                 heading=None if heading is None else _text(heading),
                 articles=[refs[a] for a in child.iterfind(_A + "article")],
                 divisions=_body_divisions(child, refs),
