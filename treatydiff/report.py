@@ -30,7 +30,9 @@ __all__ = ["FORMATS", "render"]
 
 FORMATS = ("text", "md", "json", "html")
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _STATUS = {"confirmed-absent": "confirmed absent", "not-found": "not found"}
 
 

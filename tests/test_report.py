@@ -1,0 +1,198 @@
+"""Reports: four formats with the same findings, filtering, escaping of hostile text."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+from treatydiff import report
+from treatydiff.diff import describe_group
+from treatydiff.errors import InvalidArgument
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
+HOSTILE = "<script>alert('x')</script>"
+
+
+def _raw() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def _with_diffs(data: dict[str, Any]) -> dict[str, Any]:
+    """What Comparison.to_dict() gives: each group merged with describe_group's result."""
+    for group in data["groups"]:
+        members = {tid: [(ref, group["texts"][tid][ref]) for ref in refs]
+                   for tid, refs in group["members"].items()}
+        group.update(describe_group(members, data["base"], kind=group["kind"],
+                                    moved=group["moved"]))
+    return data
+
+
+@pytest.fixture
+def data() -> dict[str, Any]:
+    return _with_diffs(_raw())
+
+
+def _html_text(page: str) -> str:
+    return lxml.html.document_fromstring(page).text_content()
+
+
+def _findings(data: dict[str, Any]) -> list[str]:
+    """Plain strings every format must show (none needs Markdown escaping)."""
+    found = [t["id"] for t in data["treaties"]]
+    found += list(data["provisions"])
+    for group in data["groups"]:
+        found += [group["id"], group["change"]]
+        for diff in group["diffs"]:
+            found += [f["note"] for f in diff["flags"] if not re.search(r"[\\`*_|~<>&\[\]]", f["note"])]
+    for per_treaty in data["missing"].values():
+        for entry in per_treaty.values():
+            found.append(entry["status"].replace("-", " "))
+            if entry["nearest"]:
+                found.append(entry["nearest"]["why"])
+    found += data["notes"]
+    return found
+
+
+def test_the_fixture_has_every_change_kind_and_flag_the_reports_must_show(data) -> None:
+    changes = {d["change"] for g in data["groups"] for d in g["diffs"]}
+    assert {"identical", "modified", "added", "removed", "split", "moved"} <= changes
+    flags = {f["flag"] for g in data["groups"] for d in g["diffs"] for f in d["flags"]}
+    assert {"modality", "negation", "time", "party"} <= flags
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_every_format_carries_the_findings(data, fmt: str) -> None:
+    out = report.render(data, fmt)
+    shown = _html_text(out) if fmt == "html" else out
+    missing = [f for f in _findings(data) if f not in shown]
+    assert not missing
+
+
+def test_json_is_the_comparison_with_diffs_under_each_group(data) -> None:
+    out = report.render(data, "json")
+    assert json.loads(out) == data
+    assert "ru-ir-2025" in out and "\\u" not in out.split('"groups"')[0]  # ensure_ascii off
+    assert all("diffs" in g for g in json.loads(out)["groups"])
+
+
+def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
+    out = report.render(data, "text")
+    heads = ["Treaties", "Provisions", "Correspondence groups", "Changes against",
+             "Missing provisions", "Coverage notes"]
+    positions = [out.index("\n" + h) for h in heads]
+    assert positions == sorted(positions)
+    matrix = out[positions[1]:positions[2]]
+    row = next(line for line in matrix.splitlines() if line.strip().startswith("mutual-defence"))
+    assert "— confirmed absent; nearest 3.3" in row
+    assert row.split()[-2:] == ["4", "4"]
+    assert "shall [-not -]provide" in out
+
+
+def test_markdown_tables_and_redline(data) -> None:
+    out = report.render(data, "md")
+    assert "| mutual-defence | **— confirmed absent**<br>nearest: 3.3" in out
+    assert "| g4 | split | 0.83 | 20 | 10, 11 | — |" in out
+    assert "~~not~~ provide" in out
+    assert "**30**" in out
+
+
+def test_reports_without_diffs_fill_them_in(data) -> None:
+    assert report.render(_raw(), "text") == report.render(data, "text")
+
+
+def test_changed_only_and_only_filter_groups(data) -> None:
+    groups = lambda out: [g["id"] for g in json.loads(out)["groups"]]  # noqa: E731
+    data["groups"][0]["change"] = "identical"
+    everything = groups(report.render(data, "json"))
+    assert groups(report.render(data, "json", changed_only=True)) == everything[1:]
+    assert groups(report.render(data, "json", only="split")) == ["g4"]
+    text = report.render(data, "text", only="added")
+    assert "g5" in text and "g4 " not in text and "mutual-defence" in text  # matrix stays
+    with pytest.raises(InvalidArgument, match="unknown change kind"):
+        report.render(data, "text", only="rewritten")
+
+
+def test_bad_arguments_raise_treatydiff_errors(data) -> None:
+    with pytest.raises(InvalidArgument, match="unknown report format"):
+        report.render(data, "pdf")
+    with pytest.raises(InvalidArgument, match="not a comparison"):
+        report.render({"groups": []}, "text")
+
+
+def test_colour_only_when_asked_and_never_from_treaty_text(data) -> None:
+    plain = report.render(data, "text")
+    assert "\x1b" not in plain  # the fixture's ESC character is shown escaped
+    assert "\\x1b[31m red" in plain
+    assert "\\u202e" in plain
+    coloured = report.render(data, "text", color=True)
+    assert "\x1b[31m[-not -]\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[\d+m", "", coloured) == plain
+
+
+def test_html_parses_and_is_self_contained(data) -> None:
+    page = report.render(data, "html")
+    assert page.startswith("<!DOCTYPE html>")
+    doc = lxml.html.document_fromstring(page)
+    assert doc.xpath("//script") == []
+    assert doc.xpath("//link | //img | //iframe | //object | //*[@src]") == []
+    style = doc.xpath("//style")[0].text
+    assert "@media print" in style and "url(" not in style
+    assert [a.get("href") for a in doc.xpath("//a")] == ["https://example.org/ir-no-alliance"]
+
+
+def test_html_matrix_marks_missing_cells_with_status_and_nearest(data) -> None:
+    doc = lxml.html.document_fromstring(report.render(data, "html"))
+    rows = doc.xpath("//table[contains(@class,'matrix')]/tbody/tr")
+    assert [r.xpath("string(th)") for r in rows] == list(data["provisions"])
+    cells = rows[0].xpath("td")
+    assert [c.get("class") for c in cells] == ["confirmed-absent", "present", "present"]
+    assert "nearest: 3.3 (non-assistance-to-aggressor)" in cells[0].text_content()
+    assert rows[2].xpath("td")[1].get("class") == "not-found"
+
+
+def test_html_groups_have_one_column_per_treaty_and_redlines(data) -> None:
+    doc = lxml.html.document_fromstring(report.render(data, "html"))
+    rows = doc.xpath("//table[contains(@class,'groups')]/tbody/tr")
+    assert len(rows) == len(data["groups"])
+    assert all(len(r.xpath("td")) == len(data["treaties"]) for r in rows)
+    g2 = rows[1]
+    assert "not " in g2.xpath("td[2]//del/text()")
+    assert "with all means at its disposal without delay" in g2.xpath("td[2]//ins/text()")
+    assert "modality: would → ∅" in g2.xpath("string(td[2]//ul)")
+
+
+def test_hostile_treaty_text_is_shown_as_text_everywhere(data) -> None:
+    data["treaties"][1]["title"] = HOSTILE + '"><b onmouseover=x>'
+    data["notes"].append("</li></ul><script>alert(3)</script>")
+    page = report.render(data, "html")
+    doc = lxml.html.document_fromstring(page)
+    assert doc.xpath("//script | //img | //b") == []
+    assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
+    text = doc.text_content()
+    assert HOSTILE in text
+    assert "</td><td onclick=\"alert(1)\">pwned</td>" in text
+    assert "</li></ul><script>alert(3)</script>" in text
+    assert "javascript:alert('src')" in text  # shown, not linked
+    md = report.render(data, "md")
+    assert "<script" not in md and "<img" not in md and "<td" not in md
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in md
+
+
+def test_control_characters_never_reach_html(data) -> None:
+    data["groups"][0]["texts"]["ru-ir-2025"]["1"] += "\x00\x07\ud800"
+    del data["groups"][0]["diffs"]
+    page = report.render(data, "html")
+    assert "\\x00\\x07\\ud800" in _html_text(page)
+
+
+def test_rendering_leaves_the_input_alone(data) -> None:
+    before = copy.deepcopy(data)
+    report.render(data, "html", changed_only=True)
+    assert data == before
