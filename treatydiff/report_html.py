@@ -44,7 +44,8 @@ th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left
          vertical-align: top; }
 thead th { background: #eef0f3; }
 th small { display: block; font-weight: normal; color: var(--muted); }
-table.matrix, table.matrix col.kind { width: 15rem; }
+table.matrix, table.groups { table-layout: fixed; }
+table.matrix col.kind { width: 15rem; }
 th .muted { font-weight: normal; }
 table.matrix td.present { background: #eaf6ea; }
 table.matrix td.confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
@@ -165,7 +166,7 @@ def _group_row(group: dict[str, Any], ids: list[str], base: str, langs: dict[str
         cell = E.td(*_member_block(group, tid), {"lang": langs[tid]} if langs.get(tid) else {})
         refs = group.get("members", {}).get(tid) or []
         diff = diffs.get(tid)
-        if tid != base and diff is not None and diff.get("change") not in (None, "identical"):
+        if tid != base and diff is not None and diff.get("change") is not None:
             cell.append(_badge(diff.get("change")))
             if diff.get("flags"):
                 cell.append(E.ul(*[E.li(f"{safe(f['flag'])}: {safe(f.get('note'))}")
