@@ -146,12 +146,12 @@ def _broken(change: Any) -> dict[str, Any]:
 
 
 _CASES = [
-    (lambda d: d.pop("title"), "top level: missing 'title'"),
-    (lambda d: d.update(title=7), "top level.title: expected a string, got int"),
+    (lambda d: d.pop("title"), "xx-mini-2000.json: missing 'title'"),
+    (lambda d: d.update(title=7), ": title: expected a string, got int"),
     (lambda d: d.update(format="other/9"), "format: expected 'treatydiff-digest/1'"),
     (lambda d: d.update(id="xx-other-2000"), "id: expected 'xx-mini-2000' (the file name)"),
     (lambda d: d.update(kind="text"), "kind: expected 'digest'"),
-    (lambda d: d.update(extra=1), "top level: unknown key 'extra'"),
+    (lambda d: d.update(extra=1), "xx-mini-2000.json: unknown key 'extra'"),
     (lambda d: d.pop("articles_total"), "missing 'articles_total'"),
     (lambda d: d.update(articles_total=4), "articles: 3 listed, articles_total is 4"),
     (lambda d: d["signed"].update(date="2 Jan 2000"), "signed.date: not an ISO date"),
