@@ -109,13 +109,44 @@ def _cmd_provisions(_: argparse.Namespace) -> str:
     )
 
 
+class _Progress:
+    """A one-line progress bar on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.live = sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        if not self.live:
+            return
+        self.done += 1
+        filled = round(20 * self.done / self.total)
+        bar = "#" * filled + "." * (20 - filled)
+        sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} {label[:50]:<50}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.live:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.flush()
+
+
 def _cmd_compare(args: argparse.Namespace) -> str:
-    treaties = [corpus.resolve(arg) for arg in args.treaties]
-    comparison = compare(*treaties, base=args.base)
+    progress = _Progress(len(args.treaties) + 2)
+    try:
+        treaties = []
+        for arg in args.treaties:
+            progress.step(f"reading {arg}")
+            treaties.append(corpus.resolve(arg))
+        progress.step("aligning")
+        data = compare(*treaties, base=args.base).to_dict()
+        progress.step("rendering")
+    finally:
+        progress.close()
     color = args.output is None and args.format == "text" and sys.stdout.isatty()
     return report.render(
-        comparison.to_dict(), args.format, color=color, only=args.only,
-        changed_only=args.changed,
+        data, args.format, color=color, only=args.only, changed_only=args.changed
     )
 
 
