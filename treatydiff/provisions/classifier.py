@@ -1,0 +1,193 @@
+"""The clause classifier: who owes what to whom, and when.
+
+Each sentence is read on its own. Structural kinds (mutual defence,
+non-assistance to an aggressor, consultation, non-aggression, no hostile
+alliance) combine an act with its modality, its beneficiary and its trigger;
+the other kinds are topical cues, some of which must not be negated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ..errors import InvalidArgument
+from ..model import Label, Span
+from .cues import Cues
+from .taxonomy import TAXONOMY
+from .text import CUES, languages, polarity, sentences
+
+__all__ = ["Hit", "classify", "merge_labels"]
+
+_POSITIVE = ("pos", "perm")
+
+
+@attrs.frozen
+class Hit:
+    """One kind found in one sentence: confidence and evidence offsets."""
+
+    kind: str
+    confidence: float
+    spans: tuple[tuple[int, int], ...]
+
+
+def _overlaps(m: re.Match[str], others: Iterable[re.Match[str]]) -> bool:
+    return any(m.start() < o.end() and o.start() < m.end() for o in others)
+
+
+def _near(m: re.Match[str], others: Iterable[re.Match[str]], before: int, after: int):
+    for o in others:
+        if m.start() - before <= o.start() <= m.end() + after:
+            return o
+    return None
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    return m.start(), m.end()
+
+
+def _defence(s: str, c: Cues) -> Iterator[Hit]:
+    """Mutual defence and non-assistance to an aggressor."""
+    excluded = list(c.trigger_exclude.finditer(s))
+    triggers = [m for m in c.trigger.finditer(s) if not _overlaps(m, excluded)]
+    actual = [m for m in triggers if not c.threat.search(m.group())]
+    aggressors = list(c.aggressor.finditer(s))
+    military = c.military.search(s)
+    for m in c.equivalence.finditer(s):
+        pol = polarity(s, m.start(), m.end(), c)
+        if pol in _POSITIVE:
+            yield Hit("mutual-defence", 0.95 if pol == "pos" else 0.8, (_span(m),))
+    if triggers:
+        for m in c.collective_action.finditer(s):
+            if actual and polarity(s, m.start(), m.end(), c) in _POSITIVE:
+                yield Hit("mutual-defence", 0.85, (_span(m), _span(actual[0])))
+        for m in c.neutrality.finditer(s):
+            if polarity(s, m.start(), m.end(), c) in _POSITIVE:
+                yield Hit(
+                    "non-assistance-to-aggressor", 0.8, (_span(m), _span(triggers[0]))
+                )
+    for m in c.assist.finditer(s):
+        pol = polarity(s, m.start(), m.end(), c)
+        aggressor = _near(m, aggressors, 15, 80)
+        if aggressor is not None:
+            if pol == "neg":
+                yield Hit("non-assistance-to-aggressor", 0.9, (_span(m), _span(aggressor)))
+            continue
+        if pol not in _POSITIVE or not triggers:
+            continue
+        if not military and (c.nonmilitary.search(s) or c.disaster.search(s)):
+            continue
+        if not actual and c.consult.search(s):
+            continue  # assistance agreed on in talks about a threat: consultation
+        trigger = (actual or triggers)[0]
+        confidence = (0.9 if military else 0.75) - (0.15 if pol == "perm" else 0.0)
+        confidence -= 0.0 if actual else 0.1
+        yield Hit("mutual-defence", confidence, (_span(m), _span(trigger)))
+    for m in c.support.finditer(s):
+        aggressor = _near(m, aggressors, 15, 80)
+        if aggressor is not None and polarity(s, m.start(), m.end(), c) == "neg":
+            yield Hit("non-assistance-to-aggressor", 0.85, (_span(m), _span(aggressor)))
+
+
+def _consultation(s: str, c: Cues) -> Iterator[Hit]:
+    context = c.threat_context.search(s)
+    if context is None:
+        return
+    for m in c.consult.finditer(s):
+        if polarity(s, m.start(), m.end(), c) in _POSITIVE:
+            yield Hit("consultation", 0.85, (_span(m), _span(context)))
+
+
+def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
+    """Non-aggression and no hostile alliance: obligations not to act."""
+    target = c.mutual_target.search(s)
+    for m in c.non_aggression.finditer(s):
+        if polarity(s, m.start(), m.start(), c) == "disclaimed":
+            continue
+        if m.group().lower().replace("-", "").startswith(("nonaggression", "ненападени")):
+            yield Hit("non-aggression", 0.85, (_span(m),))
+        elif target is not None:
+            yield Hit("non-aggression", 0.8, (_span(m), _span(target)))
+    directed = c.directed.search(s)
+    if directed is None:
+        return
+    for pattern in (c.alliance, c.territory):
+        for m in pattern.finditer(s):
+            if polarity(s, m.start(), m.start(), c) != "disclaimed":
+                yield Hit("no-hostile-alliance", 0.85, (_span(m), _span(directed)))
+
+
+def _topics(s: str, c: Cues) -> Iterator[Hit]:
+    for kind, patterns in c.topics.items():
+        found = []
+        for pattern in patterns:
+            for m in pattern.finditer(s):
+                if kind in c.positive_only and (
+                    polarity(s, m.start(), m.end(), c) not in _POSITIVE
+                ):
+                    continue
+                found.append(m)
+        if found:
+            distinct = len({m.group().lower() for m in found})
+            confidence = min(0.9, 0.6 + 0.1 * (distinct - 1))
+            yield Hit(kind, confidence, tuple(_span(m) for m in found[:3]))
+
+
+_READERS = (_defence, _consultation, _negative_duties, _topics)
+
+
+def _hits(text: str, langs: tuple[str, ...]) -> Iterator[Hit]:
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        for code in langs:
+            for reader in _READERS:
+                for hit in reader(sentence, CUES[code]):
+                    yield attrs.evolve(
+                        hit, spans=tuple((a + start, b + start) for a, b in hit.spans)
+                    )
+
+
+def _order(kind: str) -> tuple[int, str]:
+    keys = list(TAXONOMY)
+    return (keys.index(kind), "") if kind in TAXONOMY else (len(keys), kind)
+
+
+def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
+    """One label per kind (the most confident; the first on ties), in taxonomy order."""
+    best: dict[str, Label] = {}
+    for label in labels:
+        if label.kind not in best or label.confidence > best[label.kind].confidence:
+            best[label.kind] = label
+    return tuple(sorted(best.values(), key=lambda lab: _order(lab.kind)))
+
+
+def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
+    """Labels for one clause, each with evidence spans and a confidence.
+
+    ``lang`` is ``"en"`` or ``"ru"``; ``None`` picks the cue sets by script.
+
+    >>> [lab.kind for lab in classify(
+    ...     "If either Party is attacked, the other Party shall render it "
+    ...     "military assistance.")]
+    ['mutual-defence']
+    >>> [lab.kind for lab in classify(
+    ...     "Nothing in this Treaty shall be construed as an obligation to render "
+    ...     "military assistance if either Party is attacked.")]
+    []
+    """
+    if not isinstance(text, str):
+        raise InvalidArgument(f"text must be a string, not {type(text).__name__}")
+    labels = []
+    for hit in _hits(text, languages(text, lang)):
+        spans = sorted(set(hit.spans))
+        labels.append(
+            Label(
+                kind=hit.kind,
+                confidence=round(hit.confidence, 3),
+                evidence=tuple(Span(text[a:b], a, b) for a, b in spans),
+                source="classifier",
+            )
+        )
+    return merge_labels(labels)

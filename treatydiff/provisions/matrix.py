@@ -1,0 +1,209 @@
+"""Labelling whole treaties, and the provision × treaty matrix of a comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from ..errors import AlignmentError, InvalidArgument
+from ..model import Article, Label, Paragraph, Span, Treaty
+from .classifier import classify, merge_labels
+from .cues import Cues
+from .taxonomy import LOOKALIKES, TAXONOMY, why_not
+from .text import CUES, languages
+
+__all__ = ["label_treaty", "matrix"]
+
+
+def _curated(labels: tuple[Label, ...]) -> bool:
+    return any(lab.source == "curated" for lab in labels)
+
+
+def _lang(treaty: Treaty) -> str | None:
+    """The treaty's language if the classifier has cues for it, else ``None``."""
+    if not treaty.lang:
+        return None
+    try:
+        return languages("", treaty.lang)[0]
+    except InvalidArgument:
+        return None
+
+
+def _kept(labels: tuple[Label, ...]) -> list[Label]:
+    """Labels from elsewhere than the classifier (re-labelling replaces ours)."""
+    return [lab for lab in labels if lab.source != "classifier"]
+
+
+def _shifted(label: Label, offset: int) -> Label:
+    spans = tuple(Span(s.text, s.start + offset, s.end + offset) for s in label.evidence)
+    return attrs.evolve(label, evidence=spans)
+
+
+def _label_article(art: Article, lang: str | None) -> Article:
+    paragraphs = tuple(
+        para
+        if _curated(para.labels)
+        else attrs.evolve(
+            para, labels=merge_labels([*_kept(para.labels), *classify(para.full_text, lang=lang)])
+        )
+        for para in art.paragraphs
+    )
+    art = attrs.evolve(art, paragraphs=paragraphs)
+    if _curated(art.labels):
+        return art
+    found: list[Label] = []
+    offset = 0
+    for para in paragraphs:  # paragraph evidence, moved to offsets in art.text
+        if para.full_text:
+            found.extend(_shifted(lab, offset) for lab in para.labels)
+            offset += len(para.full_text) + 1
+    in_paragraphs = {lab.kind for lab in found}
+    found.extend(
+        lab for lab in classify(art.text, lang=lang) if lab.kind not in in_paragraphs
+    )
+    return attrs.evolve(art, labels=merge_labels([*_kept(art.labels), *found]))
+
+
+def label_treaty(treaty: Treaty) -> Treaty:
+    """The treaty with classifier labels on every paragraph and article.
+
+    Curated labels are authoritative: a paragraph or article that has any
+    keeps its labels as they are. An article's labels are the union of its
+    paragraphs' labels and those found only in its whole text, one per kind.
+    Placeholder articles (``encoded=False``) are left alone.
+    """
+    if not isinstance(treaty, Treaty):
+        raise InvalidArgument(f"expected a Treaty, not {type(treaty).__name__}")
+    lang = _lang(treaty)
+    articles = tuple(
+        _label_article(art, lang) if art.encoded else art for art in treaty.articles
+    )
+    return attrs.evolve(treaty, articles=articles)
+
+
+@attrs.frozen
+class _Unit:
+    """The finest labelled unit: a paragraph, or an article for its own labels."""
+
+    ref: str
+    kinds: tuple[str, ...]
+    text: str
+
+
+def _para_ref(art: Article, para: Paragraph) -> str:
+    if para.num is None and len(art.paragraphs) == 1:
+        return art.ref  # an unnumbered single paragraph is the article itself
+    return para.ref(art)
+
+
+def _units(treaty: Treaty) -> Iterator[_Unit]:
+    for art in treaty.articles:
+        if not art.encoded:
+            continue
+        in_paragraphs: set[str] = set()
+        for para in art.paragraphs:
+            kinds = tuple(lab.kind for lab in para.labels)
+            in_paragraphs.update(kinds)
+            yield _Unit(_para_ref(art, para), kinds, para.full_text)
+        own = tuple(lab.kind for lab in art.labels if lab.kind not in in_paragraphs)
+        if own or not art.paragraphs:
+            yield _Unit(art.ref, own, art.text)
+
+
+def _order(kind: str) -> tuple[int, str]:
+    keys = list(TAXONOMY)
+    return (keys.index(kind), "") if kind in TAXONOMY else (len(keys), kind)
+
+
+def _hints(kind: str, cues: Cues) -> tuple[Any, ...]:
+    """Patterns that hint at ``kind`` even when the full structure is absent."""
+    structural = {
+        "mutual-defence": (cues.equivalence, cues.collective_action, cues.assist),
+        "non-assistance-to-aggressor": (cues.aggressor, cues.neutrality),
+        "consultation": (cues.consult,),
+        "non-aggression": (cues.non_aggression,),
+        "no-hostile-alliance": (cues.alliance, cues.territory),
+    }
+    return structural.get(kind, cues.topics.get(kind, ()))
+
+
+def _nearest(units: list[_Unit], kind: str) -> dict[str, Any] | None:
+    for other, why in LOOKALIKES.get(kind, ()):
+        for unit in units:
+            if other in unit.kinds:
+                return {"ref": unit.ref, "kinds": list(unit.kinds), "why": why}
+    best, best_cues = None, []
+    for unit in units:
+        cues_found = []
+        for code in languages(unit.text, None):
+            for pattern in _hints(kind, CUES[code]):
+                m = pattern.search(unit.text)
+                if m:
+                    cues_found.append(m.group())
+        if len(cues_found) > len(best_cues):
+            best, best_cues = unit, cues_found
+    if best is None:
+        return None
+    quoted = ", ".join(f"'{c}'" for c in best_cues)
+    name = kind.replace("-", " ")
+    why = f"it shares cues with {name} ({quoted}) but states no {name} obligation"
+    if best.kinds:
+        why = f"{why}; it is labelled {', '.join(best.kinds)}"
+    return {"ref": best.ref, "kinds": list(best.kinds), "why": why}
+
+
+def _not_found_note(treaty: Treaty) -> str:
+    encoded, total = treaty.coverage
+    if total == 0:
+        return "the treaty has no articles"
+    if encoded < total:
+        return (
+            f"not found among {encoded} of {total} encoded articles; "
+            f"{total - encoded} placeholder articles are not encoded"
+        )
+    return f"not found in any of the {total} articles"
+
+
+def _missing(treaty: Treaty, kind: str, units: list[_Unit]) -> dict[str, Any]:
+    absence = next((a for a in treaty.absences if a.kind == kind), None)
+    return {
+        "status": "confirmed-absent" if absence else "not-found",
+        "note": absence.note if absence else _not_found_note(treaty),
+        "sources": list(absence.sources) if absence else [],
+        "nearest": _nearest(units, kind),
+    }
+
+
+def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
+    """``{"provisions": {kind: {id: [refs]}}, "missing": {...}}`` for a comparison.
+
+    Every compared treaty is listed under every kind found in any of them; an
+    empty list means the treaty lacks it. Refs are the finest level that
+    carries the label (paragraph ``"3.3"`` if it has it, else article ``"4"``).
+    ``missing[kind][id]`` says whether the absence is confirmed by a curated
+    :class:`~treatydiff.model.Absence` or only not found, and names the
+    nearest candidate clause with why it is not one.
+    """
+    labelled = [label_treaty(t) for t in treaties]
+    ids = [t.id for t in labelled]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise AlignmentError(f"duplicate treaty id {duplicates[0]!r}")
+    units = {t.id: list(_units(t)) for t in labelled}
+    refs: dict[str, dict[str, list[str]]] = {}
+    for tid, treaty_units in units.items():
+        for unit in treaty_units:
+            for kind in unit.kinds:
+                refs.setdefault(kind, {}).setdefault(tid, []).append(unit.ref)
+    provisions: dict[str, dict[str, list[str]]] = {}
+    missing: dict[str, dict[str, Any]] = {}
+    for kind in sorted(refs, key=_order):
+        provisions[kind] = {tid: refs[kind].get(tid, []) for tid in ids}
+        for treaty in labelled:
+            if not provisions[kind][treaty.id]:
+                missing.setdefault(kind, {})[treaty.id] = _missing(
+                    treaty, kind, units[treaty.id]
+                )
+    return {"provisions": provisions, "missing": missing}

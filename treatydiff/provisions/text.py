@@ -1,0 +1,83 @@
+"""Clause-level text handling: sentences, language, modality and polarity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..errors import InvalidArgument
+from .cues import Cues
+from .cues_en import EN
+from .cues_ru import RU
+
+__all__ = ["CUES", "languages", "polarity", "sentences"]
+
+CUES: dict[str, Cues] = {"en": EN, "ru": RU}
+
+# Tokens after which a period does not end a sentence ("Art. 51", "п. 2").
+_ABBREVIATIONS = frozenset(
+    "art arts no nos para paras p pp cf vol e.g i.e u.n etc ст п пп ч г гг т см им".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'»”)]*(?=\s)")
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_INSIDE_NEGATION = re.compile(
+    r"\b(?:not|no|never|не|ни(?:как\w*|чего|чем|кто|когда)?)\b", re.IGNORECASE
+)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence; line breaks never end one."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        token = _LAST_TOKEN.search(text, 0, m.start())
+        word = token.group(1).lower() if token else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        yield start, m.end()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def languages(text: str, lang: str | None) -> tuple[str, ...]:
+    """The cue languages to apply: ``lang`` if given, else by script."""
+    if lang is not None:
+        if not isinstance(lang, str):
+            raise InvalidArgument(f"lang must be a string, not {type(lang).__name__}")
+        code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+        code = {"eng": "en", "rus": "ru"}.get(code, code)
+        if code not in CUES:
+            raise InvalidArgument(f"unsupported language {lang!r} (use 'en' or 'ru')")
+        return (code,)
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    total = cyrillic + latin
+    found = tuple(
+        code
+        for code, count in (("en", latin), ("ru", cyrillic))
+        if total and count >= 0.2 * total
+    )
+    return found or ("en",)
+
+
+def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
+    """Modality of the cue at ``sentence[start:end]``.
+
+    ``"pos"`` (shall, undertake, a bare present), ``"perm"`` (may), ``"neg"``
+    (shall not, refrain from) or ``"disclaimed"`` (nothing shall be construed
+    as ...). The governing marker is the last one in the cue's clause
+    (semicolons bound clauses), or a negation inside the cue itself.
+    """
+    clause_start = sentence.rfind(";", 0, start) + 1
+    clause = sentence[clause_start:start]
+    if cues.disclaimer.search(clause):
+        return "disclaimed"
+    if _INSIDE_NEGATION.search(sentence, start, end) or cues.near_negation.search(clause):
+        return "neg"
+    markers = list(cues.markers.finditer(clause))
+    if not markers:
+        return "pos"
+    last = markers[-1]
+    return "neg" if last.group("neg") else "perm" if last.group("perm") else "pos"
