@@ -94,13 +94,17 @@ def test_unknown_id_names_the_known_ones() -> None:
     assert "\n" not in message
 
 
-def test_resolve_prefers_a_bundled_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_prefers_a_bundled_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "ru-kp-2024").write_text("Article 1\nNot the bundled one.\n", encoding="utf-8")
+    (tmp_path / "ru-kp-2024").write_text("Article 1\nNot bundled.\n", encoding="utf-8")
     assert corpus.resolve("ru-kp-2024") is corpus.load("ru-kp-2024")
 
 
-def test_resolve_reads_an_existing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_reads_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mine.txt"
     path.write_text("Article 1\nThe parties shall consult.\n", encoding="utf-8")
     seen: list[str] = []
@@ -116,7 +120,8 @@ def test_resolve_reads_an_existing_file(tmp_path: Path, monkeypatch: pytest.Monk
 
 @pytest.mark.parametrize("arg", ["no/such/file.txt", "xx-nowhere-1900", "."])
 def test_resolve_rejects_what_is_neither(arg: str) -> None:
-    with pytest.raises(CorpusError, match=r"is neither a bundled treaty id nor a file$"):
+    neither = r"is neither a bundled treaty id nor a file$"
+    with pytest.raises(CorpusError, match=neither):
         corpus.resolve(arg)
 
 
@@ -149,18 +154,22 @@ _CASES = [
     (lambda d: d.pop("title"), "xx-mini-2000.json: missing 'title'"),
     (lambda d: d.update(title=7), ": title: expected a string, got int"),
     (lambda d: d.update(format="other/9"), "format: expected 'treatydiff-digest/1'"),
-    (lambda d: d.update(id="xx-other-2000"), "id: expected 'xx-mini-2000' (the file name)"),
+    (lambda d: d.update(id="xx-other-2000"),
+     "id: expected 'xx-mini-2000' (the file name)"),
     (lambda d: d.update(kind="text"), "kind: expected 'digest'"),
     (lambda d: d.update(extra=1), "xx-mini-2000.json: unknown key 'extra'"),
     (lambda d: d.pop("articles_total"), "missing 'articles_total'"),
     (lambda d: d.update(articles_total=4), "articles: 3 listed, articles_total is 4"),
     (lambda d: d["signed"].update(date="2 Jan 2000"), "signed.date: not an ISO date"),
     (lambda d: d["articles"].pop(1), "articles: numbering must run 1..N, got 1, 3"),
-    (lambda d: d["articles"][0].update(sources=[]), "articles[0].sources: must not be empty"),
-    (lambda d: d["articles"][0].update(sources=["tass"]), "articles[0].sources[0]: not a URL"),
+    (lambda d: d["articles"][0].update(sources=[]),
+     "articles[0].sources: must not be empty"),
+    (lambda d: d["articles"][0].update(sources=["tass"]),
+     "articles[0].sources[0]: not a URL"),
     (lambda d: d["articles"][0].update(confidence="likely"),
      "articles[0].confidence: expected one of ['confirmed', 'inferred']"),
-    (lambda d: d["articles"][0]["labels"][0].pop("kind"), "articles[0].labels[0]: missing 'kind'"),
+    (lambda d: d["articles"][0]["labels"][0].pop("kind"),
+     "articles[0].labels[0]: missing 'kind'"),
     (lambda d: d["articles"][1].update(text="Secret."),
      "articles[1]: a placeholder (encoded: false) has no content"),
     (lambda d: d["articles"][2].update(text="Both."),
@@ -189,5 +198,6 @@ def test_a_broken_digest_names_the_file_and_the_fault(
 
 def test_invalid_json_is_a_corpus_error(bundle: Path) -> None:
     _write(bundle, '{"format": ')
-    with pytest.raises(TreatyDiffError, match=r"^xx-mini-2000\.json: not valid JSON: .* \(line 1\)$"):
+    expected = r"^xx-mini-2000\.json: not valid JSON: .* \(line 1\)$"
+    with pytest.raises(TreatyDiffError, match=expected):
         corpus.load("xx-mini-2000")

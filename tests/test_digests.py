@@ -39,18 +39,19 @@ def _kinds(treaty_id: str, ref: str) -> set[str]:
 
 def test_the_seed_treaties_and_comparators_are_bundled() -> None:
     assert IDS == sorted([
-        "cn-kp-1961", "cst-1992", "ru-by-2024", "ru-cn-2001", "ru-ir-2025", "ru-kp-2024",
-        "su-kp-1961",
+        "cn-kp-1961", "cst-1992", "ru-by-2024", "ru-cn-2001", "ru-ir-2025",
+        "ru-kp-2024", "su-kp-1961",
     ])
 
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_ids_match_file_names_and_numbering_is_contiguous(treaty_id: str) -> None:
-    raw = json.loads((ROOT / "treaties" / f"{treaty_id}.json").read_text(encoding="utf-8"))
+    path = ROOT / "treaties" / f"{treaty_id}.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
     t = corpus.load(treaty_id)
     assert raw["id"] == t.id == treaty_id
     assert t.kind == "digest"
-    assert [a.ref for a in t.articles] == [str(n) for n in range(1, len(t.articles) + 1)]
+    assert [a.ref for a in t.articles] == [str(n + 1) for n in range(len(t.articles))]
     total = t.metadata["articles_total"]
     assert total is None or total == len(t.articles)
     assert "not the official text" in t.metadata["provenance"]["statement"]
@@ -78,7 +79,8 @@ def test_every_encoded_entry_is_sourced_and_marked(treaty_id: str) -> None:
 def test_placeholders_carry_no_content(treaty_id: str) -> None:
     for art in corpus.load(treaty_id).articles:
         if not art.encoded:
-            assert (art.paragraphs, art.labels, art.sources, art.confidence) == ((), (), (), None)
+            content = (art.paragraphs, art.labels, art.sources, art.confidence)
+            assert content == ((), (), (), None)
 
 
 @pytest.mark.parametrize("treaty_id", IDS)
@@ -126,11 +128,13 @@ def test_iran_has_no_mutual_defence_label_anywhere() -> None:
     t = corpus.load("ru-ir-2025")
     assert all("mutual-defence" not in {lab.kind for lab in node.labels}
                for _, node in _labelled(t))
-    assert all(topic["kind"] != "mutual-defence" for topic in t.metadata["unplaced_topics"])
+    topics = t.metadata["unplaced_topics"]
+    assert all(topic["kind"] != "mutual-defence" for topic in topics)
 
 
 def test_iran_carries_a_confirmed_mutual_defence_absence() -> None:
-    (absence,) = [a for a in corpus.load("ru-ir-2025").absences if a.kind == "mutual-defence"]
+    absences = corpus.load("ru-ir-2025").absences
+    (absence,) = [a for a in absences if a.kind == "mutual-defence"]
     assert "https://tass.com/politics/1940345" in absence.sources
 
 
@@ -195,8 +199,8 @@ def _disagreements() -> set[tuple[str, str, str, str]]:
 
 def test_every_classifier_disagreement_is_explained() -> None:
     new = sorted(_disagreements() - set(EXPLAINED))
-    assert not new, "unexplained disagreements (fix the label or explain):\n" + "\n".join(
-        map(str, new)
+    assert not new, "unexplained disagreements (fix the label or explain them):\n" + (
+        "\n".join(map(str, new))
     )
 
 
