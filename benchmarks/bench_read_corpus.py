@@ -21,7 +21,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tota" / "
 
 def _chars(treaties: list) -> int:
     return sum(
-        len(t.preamble or "") + len(t.closing or "") + sum(len(a.text) for a in t.articles)
+        len(t.preamble or "")
+        + len(t.closing or "")
+        + sum(len(a.text) for a in t.articles)
         for t in treaties
     )
 
@@ -29,7 +31,9 @@ def _chars(treaties: list) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--akn", action="store_true", help="also time Treaty → AKN → Treaty")
+    parser.add_argument(
+        "--akn", action="store_true", help="also time Treaty → AKN → Treaty"
+    )
     args = parser.parse_args()
     paths = sorted(CORPUS.glob("pta_*.xml"))
     if not paths:
@@ -45,8 +49,10 @@ def main() -> int:
     command = "python benchmarks/bench_read_corpus.py"
     print("| task | files | MB | characters | articles | seconds | MB/s | command |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    print(f"| read ToTA XML | {len(paths)} | {size / 1e6:.1f} | {_chars(treaties):,} | "
-          f"{articles:,} | {best:.2f} | {size / 1e6 / best:.0f} | `{command}` |")
+    print(
+        f"| read ToTA XML | {len(paths)} | {size / 1e6:.1f} | {_chars(treaties):,} | "
+        f"{articles:,} | {best:.2f} | {size / 1e6 / best:.0f} | `{command}` |"
+    )
     if args.akn:
         start = time.perf_counter()
         documents = [to_akn(t) for t in treaties]
@@ -57,9 +63,11 @@ def main() -> int:
         assert back == treaties
         akn_size = sum(len(d) for d in documents)
         for task, seconds in (("write AKN", written), ("read AKN", reread)):
-            print(f"| {task} | {len(paths)} | {akn_size / 1e6:.1f} | {_chars(back):,} | "
-                  f"{articles:,} | {seconds:.2f} | {akn_size / 1e6 / seconds:.0f} | "
-                  f"`{command} --akn` |")
+            print(
+                f"| {task} | {len(paths)} | {akn_size / 1e6:.1f} | {_chars(back):,} | "
+                f"{articles:,} | {seconds:.2f} | {akn_size / 1e6 / seconds:.0f} | "
+                f"`{command} --akn` |"
+            )
     return 0
 
 

@@ -33,15 +33,27 @@ def test_detect_looks_at_content_not_extension(name: str, kind: str) -> None:
         (b"\xef\xbb\xbf<?xml version='1.0'?><treaty/>", "xml"),
         (codecs.BOM_UTF16_LE + "<treaty/>".encode("utf-16-le"), "xml"),
         ("<akomaNtoso/>".encode("utf-16-be"), "xml"),
-        (b"<?xml version='1.0'?>\n<!-- saved -->\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>"
-         b"<html/>", "html"),
+        (
+            b"<?xml version='1.0'?>\n<!-- saved -->\n"
+            b"<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>"
+            b"<html/>",
+            "html",
+        ),
         (b"  <HTML><body>x</body></HTML>", "html"),
         (b"<body>Article 1</body>", "html"),
         ("Статья 1. Стороны сотрудничают.".encode("cp1251"), "text"),
         ("Article 1\n<tag> in text".encode("utf-16"), "text"),
     ],
-    ids=["utf8-bom-xml", "utf16-bom-xml", "utf16-nobom-xml", "xhtml", "html-upper",
-         "html-body", "cp1251-text", "utf16-text"],
+    ids=[
+        "utf8-bom-xml",
+        "utf16-bom-xml",
+        "utf16-nobom-xml",
+        "xhtml",
+        "html-upper",
+        "html-body",
+        "cp1251-text",
+        "utf16-text",
+    ],
 )
 def test_detect_sees_through_bom_encoding_and_prolog(data: bytes, kind: str) -> None:
     assert detect(data) == kind
@@ -61,7 +73,9 @@ def test_tota_is_read_and_lang_overrides(tmp_path: Path) -> None:
     assert read(FIXTURES / "tota_small.xml", lang="fr").lang == "fr"
     utf16 = tmp_path / "copy.bin"
     text = (FIXTURES / "tota_small.xml").read_text(encoding="utf-8")
-    utf16.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    utf16.write_bytes(
+        text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    )
     assert read(utf16) == treaty
 
 
@@ -84,11 +98,15 @@ def test_html_goes_to_the_html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_plain_text_is_decoded_then_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list = []
-    monkeypatch.setattr(files, "decode", lambda data, *, source=None: data.decode("utf-8"))
+    monkeypatch.setattr(
+        files, "decode", lambda data, *, source=None: data.decode("utf-8")
+    )
     monkeypatch.setattr(files, "parse", _recorder(calls, "text"))
     path = FIXTURES / "plain_text.html"
     read(path)
-    assert calls == [("text", path.read_text(encoding="utf-8"), "plain_text", None, str(path))]
+    assert calls == [
+        ("text", path.read_text(encoding="utf-8"), "plain_text", None, str(path))
+    ]
 
 
 def test_empty_file_is_a_parse_error_naming_it() -> None:
@@ -111,16 +129,22 @@ def test_unknown_xml_root_is_named() -> None:
 
 def test_malformed_xml_names_file_and_line() -> None:
     with pytest.raises(ParseError) as info:
-        read_bytes(b"<?xml version='1.0'?>\n<treaty>\n<meta>\n</treaty>", source="bad.xml")
+        read_bytes(
+            b"<?xml version='1.0'?>\n<treaty>\n<meta>\n</treaty>", source="bad.xml"
+        )
     assert info.value.source == "bad.xml"
     assert info.value.line == 4
 
 
-def test_errors_from_other_readers_get_the_source(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_errors_from_other_readers_get_the_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def failing(text, *, id=None, lang=None, source=None):  # type: ignore[no-untyped-def]
         raise ParseError("no articles found", line=3)
 
-    monkeypatch.setattr(files, "decode", lambda data, *, source=None: data.decode("utf-8"))
+    monkeypatch.setattr(
+        files, "decode", lambda data, *, source=None: data.decode("utf-8")
+    )
     monkeypatch.setattr(files, "parse", failing)
     with pytest.raises(ParseError) as info:
         read_bytes(b"Just a letter.", source="letter.txt")

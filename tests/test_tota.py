@@ -14,7 +14,8 @@ SMALL = Path(__file__).resolve().parent / "fixtures" / "files" / "tota_small.xml
 
 needs_schema = pytest.mark.skipif(
     not SCHEMA_PATH.is_file(),
-    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} (../shared beside the checkout)",
+    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} "
+    "(../shared beside the checkout)",
 )
 
 
@@ -30,24 +31,54 @@ def small_treaty() -> Treaty:
         preamble="Preamble  The Republic of Arcadia and the Kingdom of Borealia,\n"
         "  resolved to expand their trade,\n\n  have agreed as follows:",
         divisions=(
-            Division(kind="chapter", num="1", heading="Initial Provisions", articles=("1", "2")),
-            Division(kind="part", num="II", heading="Trade In Goods", articles=("3", "4")),
+            Division(
+                kind="chapter",
+                num="1",
+                heading="Initial Provisions",
+                articles=("1", "2"),
+            ),
+            Division(
+                kind="part", num="II", heading="Trade In Goods", articles=("3", "4")
+            ),
         ),
         articles=(
-            Article(num="1.1", ref="1", heading="Establishment", paragraphs=(
-                Paragraph(text="The Parties hereby establish a free trade area."),
-            )),
-            Article(num="1.2", ref="2", heading="Definitions", paragraphs=(
-                Paragraph(text="For the purposes of this Agreement:\n"
-                          "  (a) days means calendar days;\n"
-                          "  (b) goods means products of a Party."),
-            )),
-            Article(num="3", ref="3", paragraphs=(
-                Paragraph(text="Each Party shall eliminate its customs duties on originating goods."),
-            )),
-            Article(num="4", ref="4", paragraphs=(
-                Paragraph(text="Unnumbered text that is still a body article."),
-            )),
+            Article(
+                num="1.1",
+                ref="1",
+                heading="Establishment",
+                paragraphs=(
+                    Paragraph(text="The Parties hereby establish a free trade area."),
+                ),
+            ),
+            Article(
+                num="1.2",
+                ref="2",
+                heading="Definitions",
+                paragraphs=(
+                    Paragraph(
+                        text="For the purposes of this Agreement:\n"
+                        "  (a) days means calendar days;\n"
+                        "  (b) goods means products of a Party."
+                    ),
+                ),
+            ),
+            Article(
+                num="3",
+                ref="3",
+                paragraphs=(
+                    Paragraph(
+                        text="Each Party shall eliminate its customs duties "
+                        "on originating goods."
+                    ),
+                ),
+            ),
+            Article(
+                num="4",
+                ref="4",
+                paragraphs=(
+                    Paragraph(text="Unnumbered text that is still a body article."),
+                ),
+            ),
         ),
         closing="IN WITNESS WHEREOF the undersigned have signed this Agreement.\n\n"
         "  DONE at Port Lumen.",
@@ -61,9 +92,21 @@ def small_treaty() -> Treaty:
             "parties_original": ["ARC", "BOR"],
             "related_agreement_wto_id": ["17"],
             "sources": [
-                {"lang": "en", "type": "annex", "url": "https://example.invalid/arc-bor-annex.html"},
-                {"lang": "es", "type": "full text", "url": "https://example.invalid/arc-bor-es.pdf"},
-                {"lang": "en", "type": "full text", "url": "https://example.invalid/arc-bor.pdf"},
+                {
+                    "lang": "en",
+                    "type": "annex",
+                    "url": "https://example.invalid/arc-bor-annex.html",
+                },
+                {
+                    "lang": "es",
+                    "type": "full text",
+                    "url": "https://example.invalid/arc-bor-es.pdf",
+                },
+                {
+                    "lang": "en",
+                    "type": "full text",
+                    "url": "https://example.invalid/arc-bor.pdf",
+                },
             ],
         },
     )
@@ -111,7 +154,9 @@ def test_every_corpus_file_reads(tota_dir: Path) -> None:
     assert (body, preambles, closings) == (40_269, 324, 400)
     assert body + preambles + closings == source_articles
     chars = sum(
-        len(t.preamble or "") + len(t.closing or "") + sum(len(a.text) for a in t.articles)
+        len(t.preamble or "")
+        + len(t.closing or "")
+        + sum(len(a.text) for a in t.articles)
         for t in treaties
     )
     assert chars == 46_266_583
@@ -119,7 +164,9 @@ def test_every_corpus_file_reads(tota_dir: Path) -> None:
     assert Counter(t.lang for t in treaties) == {"en": 424, "es": 24, "fr": 2}
     assert all(t.title and t.parties and t.signed_date for t in treaties)
     for t in treaties:
-        assert [a.ref for a in t.articles] == [str(i) for i in range(1, len(t.articles) + 1)]
+        assert [a.ref for a in t.articles] == [
+            str(i) for i in range(1, len(t.articles) + 1)
+        ]
         assert all(len(a.paragraphs) == 1 for a in t.articles)
         in_divisions = [ref for d in t.divisions for ref in d.articles]
         assert len(in_divisions) == len(set(in_divisions))
@@ -135,7 +182,9 @@ def test_chapters_become_divisions_and_metadata_is_kept(tota_dir: Path) -> None:
     assert (treaty.signed_date, treaty.lang) == ("2007-04-03", "en")
     assert treaty.source.endswith("/epa0704/agreement.pdf")
     assert treaty.divisions[0] == Division(
-        kind="chapter", num="1", heading="General Provisions",
+        kind="chapter",
+        num="1",
+        heading="General Provisions",
         articles=tuple(str(i) for i in range(1, 15)),
     )
     first = treaty.articles[0]
@@ -157,18 +206,24 @@ def test_line_breaks_are_kept_in_one_paragraph(tota_dir: Path) -> None:
     assert "\n\n\n(c) \tto contribute" in article.text
 
 
-def test_numbered_articles_of_a_preamble_chapter_are_body_articles(tota_dir: Path) -> None:
+def test_numbered_articles_of_a_preamble_chapter_are_body_articles(
+    tota_dir: Path,
+) -> None:
     """pta_100: ToTA files the articles before the first title under "Preamble"."""
     treaty = _read(tota_dir, 100)
     assert treaty.preamble is None
     assert treaty.articles[0].num == "1"
-    assert treaty.articles[0].text.startswith("Trade between the European Economic Community")
+    assert treaty.articles[0].text.startswith(
+        "Trade between the European Economic Community"
+    )
     assert "1" not in {ref for d in treaty.divisions for ref in d.articles}
     assert treaty.divisions[0].kind == "title"
     assert treaty.divisions[0].num == "I"
 
 
-def test_unnamed_first_and_last_chapters_are_preamble_and_closing(tota_dir: Path) -> None:
+def test_unnamed_first_and_last_chapters_are_preamble_and_closing(
+    tota_dir: Path,
+) -> None:
     treaty = _read(tota_dir, 103)
     assert treaty.preamble.startswith("AGREEMENT between the European Community")
     assert treaty.closing.startswith("Hecho en Bruselas")

@@ -32,7 +32,8 @@ NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 
 needs_schema = pytest.mark.skipif(
     not SCHEMA_PATH.is_file(),
-    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} (../shared beside the checkout)",
+    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} "
+    "(../shared beside the checkout)",
 )
 
 
@@ -51,43 +52,87 @@ def english_treaty() -> Treaty:
         "Desiring to conserve the fish stocks of their shared waters,\n"
         "Have agreed as follows:",
         divisions=(
-            Division(kind="part", num="I", heading="General", articles=("1",), divisions=(
-                Division(kind="chapter", num="1", heading="Scope", articles=("2",)),
-            )),
-            Division(kind="part", num="II", heading="Final Provisions", articles=("3",)),
+            Division(
+                kind="part",
+                num="I",
+                heading="General",
+                articles=("1",),
+                divisions=(
+                    Division(kind="chapter", num="1", heading="Scope", articles=("2",)),
+                ),
+            ),
+            Division(
+                kind="part", num="II", heading="Final Provisions", articles=("3",)
+            ),
         ),
         articles=(
-            Article(num="1", heading="Purpose", paragraphs=(
-                Paragraph(text="The Parties shall cooperate in the management of fisheries."),
-            )),
-            Article(num="2", heading="Obligations", paragraphs=(
-                Paragraph(num="1", text="Each Party shall:", points=(
-                    Point("a", "exchange catch data every year;"),
-                    Point("b", "notify the other Party of new quotas."),
-                ), labels=(
-                    Label(kind="information_exchange", confidence=0.85,
-                          evidence=(Span("exchange catch data", 0, 19),)),
-                )),
-                Paragraph(num="2", text="The Parties shall consult each other\n"
-                          "at the request of either Party.", labels=(
-                    Label(kind="consultation", source="curated", note="Annual."),
-                )),
-            ), labels=(Label(kind="cooperation", confidence=0.5),),
-                confidence="high", sources=("https://example.invalid/commentary",)),
-            Article(num="3", heading="Entry into force", paragraphs=(
-                Paragraph(text="This Agreement shall enter into force on signature."),
-            )),
+            Article(
+                num="1",
+                heading="Purpose",
+                paragraphs=(
+                    Paragraph(
+                        text="The Parties shall cooperate "
+                        "in the management of fisheries."
+                    ),
+                ),
+            ),
+            Article(
+                num="2",
+                heading="Obligations",
+                paragraphs=(
+                    Paragraph(
+                        num="1",
+                        text="Each Party shall:",
+                        points=(
+                            Point("a", "exchange catch data every year;"),
+                            Point("b", "notify the other Party of new quotas."),
+                        ),
+                        labels=(
+                            Label(
+                                kind="information_exchange",
+                                confidence=0.85,
+                                evidence=(Span("exchange catch data", 0, 19),),
+                            ),
+                        ),
+                    ),
+                    Paragraph(
+                        num="2",
+                        text="The Parties shall consult each other\n"
+                        "at the request of either Party.",
+                        labels=(
+                            Label(
+                                kind="consultation", source="curated", note="Annual."
+                            ),
+                        ),
+                    ),
+                ),
+                labels=(Label(kind="cooperation", confidence=0.5),),
+                confidence="high",
+                sources=("https://example.invalid/commentary",),
+            ),
+            Article(
+                num="3",
+                heading="Entry into force",
+                paragraphs=(
+                    Paragraph(
+                        text="This Agreement shall enter into force on signature."
+                    ),
+                ),
+            ),
             Article(num="4", ref="annex", encoded=False),
         ),
         closing="Done at Port Lumen on 14 May 2019 in two originals.",
-        absences=(Absence(kind="sanctions", note="No sanctions clause.",
-                          sources=("art. 1-3",)),),
+        absences=(
+            Absence(
+                kind="sanctions", note="No sanctions clause.", sources=("art. 1-3",)
+            ),
+        ),
         metadata={"status": "invented", "pages": 2, "tags": ["fisheries", "bilateral"]},
     )
 
 
 def russian_treaty() -> Treaty:
-    """The treaty of tests/fixtures/akn/torgovlya_ru.xml (a hand-written foreign AKN file)."""
+    """The treaty of tests/fixtures/akn/torgovlya_ru.xml (hand-written foreign AKN)."""
     return Treaty(
         id="ru-xx-torgovlya",
         title="Соглашение о торговом сотрудничестве",
@@ -95,24 +140,48 @@ def russian_treaty() -> Treaty:
         lang="ru",
         preamble="Стороны,\nжелая развивать торговлю,\nсогласились о нижеследующем:",
         divisions=(
-            Division(kind="chapter", num="I", heading="Общие положения", articles=("1", "2")),
-            Division(kind="chapter", num="II", heading="Заключительные положения",
-                     articles=("3",)),
+            Division(
+                kind="chapter", num="I", heading="Общие положения", articles=("1", "2")
+            ),
+            Division(
+                kind="chapter",
+                num="II",
+                heading="Заключительные положения",
+                articles=("3",),
+            ),
         ),
         articles=(
-            Article(num="1", heading="Цель", paragraphs=(
-                Paragraph(text="Стороны развивают торговое сотрудничество."),
-            )),
-            Article(num="2", heading="Обязательства", paragraphs=(
-                Paragraph(num="1.", text="Каждая Сторона:", points=(
-                    Point("а", "публикует свои тарифы;"),
-                    Point("б", "уведомляет другую Сторону об изменениях."),
-                )),
-                Paragraph(num="2.", text="Стороны проводят консультации."),
-            )),
-            Article(num="третья", heading="Вступление в силу", paragraphs=(
-                Paragraph(text="Настоящее Соглашение вступает в силу с даты подписания."),
-            )),
+            Article(
+                num="1",
+                heading="Цель",
+                paragraphs=(
+                    Paragraph(text="Стороны развивают торговое сотрудничество."),
+                ),
+            ),
+            Article(
+                num="2",
+                heading="Обязательства",
+                paragraphs=(
+                    Paragraph(
+                        num="1.",
+                        text="Каждая Сторона:",
+                        points=(
+                            Point("а", "публикует свои тарифы;"),
+                            Point("б", "уведомляет другую Сторону об изменениях."),
+                        ),
+                    ),
+                    Paragraph(num="2.", text="Стороны проводят консультации."),
+                ),
+            ),
+            Article(
+                num="третья",
+                heading="Вступление в силу",
+                paragraphs=(
+                    Paragraph(
+                        text="Настоящее Соглашение вступает в силу с даты подписания."
+                    ),
+                ),
+            ),
         ),
         closing="Совершено в Минске 2 марта 2021 года в двух экземплярах.",
     )
@@ -148,8 +217,12 @@ def test_english_fixture_has_akn_structure_and_eids() -> None:
     eids = root.xpath("//@eId")
     assert len(eids) == len(set(eids))
     assert root.xpath("//a:FRBRWork/a:FRBRdate/@date", namespaces=NS) == ["2019-05-14"]
-    assert root.xpath("//a:FRBRExpression/a:FRBRlanguage/@language", namespaces=NS) == ["eng"]
-    assert root.findtext(".//a:preface//a:docTitle", namespaces=NS).startswith("Agreement")
+    assert root.xpath("//a:FRBRExpression/a:FRBRlanguage/@language", namespaces=NS) == [
+        "eng"
+    ]
+    assert root.findtext(".//a:preface//a:docTitle", namespaces=NS).startswith(
+        "Agreement"
+    )
 
 
 @needs_schema
@@ -172,12 +245,15 @@ def test_russian_treaty_round_trips_through_own_writer() -> None:
 
 
 _XML_TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\t\n\r"),
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn"))
+    | st.sampled_from("\t\n\r"),
     max_size=12,
 )
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _XML_TEXT,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_XML_TEXT, inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(_XML_TEXT, inner, max_size=3)
+    ),
     max_leaves=6,
 )
 _LABELS = st.lists(
@@ -185,8 +261,10 @@ _LABELS = st.lists(
         Label,
         kind=_XML_TEXT,
         confidence=st.floats(0, 1),
-        evidence=st.lists(st.builds(Span, _XML_TEXT, st.integers(0, 99), st.integers(0, 99)),
-                          max_size=2),
+        evidence=st.lists(
+            st.builds(Span, _XML_TEXT, st.integers(0, 99), st.integers(0, 99)),
+            max_size=2,
+        ),
         source=st.sampled_from(("classifier", "curated")),
         note=st.none() | _XML_TEXT,
     ),
@@ -201,18 +279,29 @@ def decorated_treaties(draw: st.DrawFn) -> Treaty:
     arts = []
     for art in base.articles:
         paras = [attrs.evolve(p, labels=draw(_LABELS)) for p in art.paragraphs]
-        arts.append(attrs.evolve(
-            art,
-            ref=draw(st.just(art.ref) | _XML_TEXT),
-            paragraphs=draw(st.just(paras) | st.just([])),
-            labels=draw(_LABELS),
-            confidence=draw(st.none() | st.sampled_from(("high", "low", ""))),
-            sources=draw(st.lists(_XML_TEXT, max_size=2)),
-            encoded=draw(st.booleans()),
-        ))
-    nested = draw(st.lists(st.builds(Division, kind=_XML_TEXT, num=st.none() | _XML_TEXT,
-                                     heading=st.none() | _XML_TEXT,
-                                     articles=st.lists(_XML_TEXT, max_size=2)), max_size=2))
+        arts.append(
+            attrs.evolve(
+                art,
+                ref=draw(st.just(art.ref) | _XML_TEXT),
+                paragraphs=draw(st.just(paras) | st.just([])),
+                labels=draw(_LABELS),
+                confidence=draw(st.none() | st.sampled_from(("high", "low", ""))),
+                sources=draw(st.lists(_XML_TEXT, max_size=2)),
+                encoded=draw(st.booleans()),
+            )
+        )
+    nested = draw(
+        st.lists(
+            st.builds(
+                Division,
+                kind=_XML_TEXT,
+                num=st.none() | _XML_TEXT,
+                heading=st.none() | _XML_TEXT,
+                articles=st.lists(_XML_TEXT, max_size=2),
+            ),
+            max_size=2,
+        )
+    )
     divisions = list(base.divisions)
     if divisions and nested:
         divisions[0] = attrs.evolve(divisions[0], divisions=nested)
@@ -221,7 +310,9 @@ def decorated_treaties(draw: st.DrawFn) -> Treaty:
         id=draw(st.just(base.id) | _XML_TEXT.filter(bool)),
         title=draw(st.just(base.title) | st.none() | _XML_TEXT),
         parties=draw(st.lists(_XML_TEXT, max_size=3)),
-        signed_date=draw(st.none() | st.sampled_from(("1997-02-30", "2001-12-31")) | _XML_TEXT),
+        signed_date=draw(
+            st.none() | st.sampled_from(("1997-02-30", "2001-12-31")) | _XML_TEXT
+        ),
         signed_place=draw(st.none() | _XML_TEXT),
         lang=draw(st.sampled_from((base.lang, None, "de", "xx"))),
         source=draw(st.none() | _XML_TEXT),
@@ -230,8 +321,17 @@ def decorated_treaties(draw: st.DrawFn) -> Treaty:
         closing=draw(st.just(base.closing) | _XML_TEXT),
         divisions=draw(st.just(divisions) | st.just(base.divisions)),
         articles=draw(st.just(arts) | st.just(base.articles)),
-        absences=draw(st.lists(st.builds(Absence, kind=_XML_TEXT, note=_XML_TEXT,
-                                         sources=st.lists(_XML_TEXT, max_size=2)), max_size=2)),
+        absences=draw(
+            st.lists(
+                st.builds(
+                    Absence,
+                    kind=_XML_TEXT,
+                    note=_XML_TEXT,
+                    sources=st.lists(_XML_TEXT, max_size=2),
+                ),
+                max_size=2,
+            )
+        ),
         metadata=draw(st.dictionaries(_XML_TEXT, _JSON, max_size=3)),
     )
 
@@ -257,22 +357,30 @@ def test_every_model_field_round_trips_through_proprietary(treaty: Treaty) -> No
 @needs_schema
 def test_divisions_that_cannot_nest_keep_a_flat_body() -> None:
     """Overlapping or dangling divisions: flat body, divisions kept in proprietary."""
-    treaty = attrs.evolve(english_treaty(), divisions=(
-        Division(kind="chapter", num="1", articles=("1", "3")),
-        Division(kind="clause group", articles=("2", "3", "nowhere")),
-    ))
+    treaty = attrs.evolve(
+        english_treaty(),
+        divisions=(
+            Division(kind="chapter", num="1", articles=("1", "3")),
+            Division(kind="clause group", articles=("2", "3", "nowhere")),
+        ),
+    )
     data = to_akn(treaty)
     validate_akn(data)
     root = etree.fromstring(data)
-    assert [etree.QName(c).localname for c in root.find("a:act/a:body", NS)] == ["article"] * 4
+    assert [etree.QName(c).localname for c in root.find("a:act/a:body", NS)] == [
+        "article"
+    ] * 4
     assert read_akn(data) == treaty
 
 
 @needs_schema
 def test_unknown_division_kind_is_an_hcontainer() -> None:
-    treaty = attrs.evolve(english_treaty(), divisions=(
-        Division(kind="раздел", num="1", articles=("1", "2", "3", "annex")),
-    ))
+    treaty = attrs.evolve(
+        english_treaty(),
+        divisions=(
+            Division(kind="раздел", num="1", articles=("1", "2", "3", "annex")),
+        ),
+    )
     data = to_akn(treaty)
     validate_akn(data)
     root = etree.fromstring(data)
@@ -289,7 +397,9 @@ def test_treaty_without_articles_still_validates() -> None:
 
 
 def test_text_xml_cannot_hold_is_an_invalid_argument() -> None:
-    treaty = Treaty(id="t", articles=[Article(num="1", paragraphs=[Paragraph(text="a\x0cb")])])
+    treaty = Treaty(
+        id="t", articles=[Article(num="1", paragraphs=[Paragraph(text="a\x0cb")])]
+    )
     with pytest.raises(InvalidArgument, match="XML"):
         to_akn(treaty)
     with pytest.raises(InvalidArgument, match="JSON"):
@@ -298,8 +408,9 @@ def test_text_xml_cannot_hold_is_an_invalid_argument() -> None:
 
 @needs_schema
 def test_invalid_document_raises_schema_error_with_line() -> None:
-    data = to_akn(english_treaty()).replace(b"<heading>Purpose</heading>",
-                                            b"<heading>Purpose</heading><bogus/>")
+    data = to_akn(english_treaty()).replace(
+        b"<heading>Purpose</heading>", b"<heading>Purpose</heading><bogus/>"
+    )
     with pytest.raises(SchemaError, match=r"line \d+: .*bogus"):
         validate_akn(data)
 
@@ -356,8 +467,9 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     treaty = read_xml(tota)
     assert treaty.articles[0].text == "Text    end"
     assert treaty.title is None
-    akn = _xxe(secret, "akomaNtoso") + to_akn(english_treaty()).split(b"?>", 1)[1].replace(
-        b"exchange catch data every year;", b"&xxe;&web;&leak;")
+    akn = _xxe(secret, "akomaNtoso") + to_akn(english_treaty()).split(b"?>", 1)[
+        1
+    ].replace(b"exchange catch data every year;", b"&xxe;&web;&leak;")
     back = read_akn(akn)
     assert "TOP-SECRET" not in repr(back)
     assert back.find("2.1.a").text == ""

@@ -48,7 +48,7 @@ def detect(data: bytes) -> str:
     'text'
     """
     head = _head_text(data[:_HEAD])
-    start = head[_PROLOG.match(head).end():]
+    start = head[_PROLOG.match(head).end() :]
     if _HTML.match(start):
         return "html"
     return "xml" if start.startswith("<") else "text"
@@ -58,13 +58,17 @@ def _head_text(head: bytes) -> str:
     """Enough of the start of the file to see its first tag, whatever the encoding."""
     for bom, codec in _BOMS:
         if head.startswith(bom):
-            return head[len(bom):].decode(codec, errors="ignore")
+            return head[len(bom) :].decode(codec, errors="ignore")
     if len(head) > 1 and (head[0] == 0) != (head[1] == 0):  # UTF-16 without BOM
-        return head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore")
+        return head.decode(
+            "utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore"
+        )
     return head.decode("latin-1")
 
 
-def read_bytes(data: bytes, *, source: str | None = None, lang: str | None = None) -> Treaty:
+def read_bytes(
+    data: bytes, *, source: str | None = None, lang: str | None = None
+) -> Treaty:
     """Read treaty bytes of any supported format; ``lang`` overrides detection.
 
     ``source`` names the input in errors; for text and HTML its file stem is the id.

@@ -46,7 +46,11 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 TD_NS = "https://treatydiff.invalid/ns/1"
 # The OASIS schema lives beside the checkout (../shared), never inside it.
 SCHEMA_PATH = (
-    Path(__file__).resolve().parents[2] / "shared" / "schemas" / "akn" / "akomantoso30.xsd"
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "schemas"
+    / "akn"
+    / "akomantoso30.xsd"
 )
 
 _PARSER = etree.XMLParser(
@@ -80,7 +84,11 @@ def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
     root = parse_xml(data, source=source)
     if etree.QName(root).localname == "akomaNtoso":
         return _akn_treaty(root, source)
-    if root.tag == "treaty" and root.find("meta") is not None and root.find("body") is not None:
+    if (
+        root.tag == "treaty"
+        and root.find("meta") is not None
+        and root.find("body") is not None
+    ):
         return _tota_treaty(root, source)
     raise ParseError(
         f"unknown XML root <{etree.QName(root).localname}> "
@@ -107,19 +115,38 @@ def _text(el: etree._Element) -> str:
 
 _A = f"{{{AKN_NS}}}"
 _T = f"{{{TD_NS}}}"
-_LANG3 = {"en": "eng", "ru": "rus", "fr": "fra", "es": "spa", "de": "deu", "zh": "zho", "ar": "ara"}
+_LANG3 = {
+    "en": "eng",
+    "ru": "rus",
+    "fr": "fra",
+    "es": "spa",
+    "de": "deu",
+    "zh": "zho",
+    "ar": "ara",
+}
 _LANG2 = {v: k for k, v in _LANG3.items()}
 # Model division kinds that are Akoma Ntoso elements, with their eId prefixes.
 _DIV_EIDS = {
-    "book": "book", "tome": "tome", "part": "part", "subpart": "subpart",
-    "title": "title", "subtitle": "subtitle", "chapter": "chp", "subchapter": "subchp",
-    "section": "sec", "subsection": "subsec", "division": "dvs", "subdivision": "subdvs",
+    "book": "book",
+    "tome": "tome",
+    "part": "part",
+    "subpart": "subpart",
+    "title": "title",
+    "subtitle": "subtitle",
+    "chapter": "chp",
+    "subchapter": "subchp",
+    "section": "sec",
+    "subsection": "subsec",
+    "division": "dvs",
+    "subdivision": "subdvs",
 }
 _EID_UNSAFE = re.compile(r"[^\w-]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
+def _sub(
+    parent: etree._Element, tag: str, text: str | None = None, **attrib: str
+) -> etree._Element:
     el = etree.SubElement(parent, tag, attrib)
     if text is not None:
         el.text = text
@@ -157,7 +184,9 @@ def to_akn(treaty: Treaty) -> bytes:
     except ValueError as exc:  # lxml: "All strings must be XML compatible"
         raise InvalidArgument(f"{treaty.id}: cannot write Akoma Ntoso: {exc}") from None
     except TypeError as exc:  # json: metadata that is not JSON data
-        raise InvalidArgument(f"{treaty.id}: metadata is not JSON data: {exc}") from None
+        raise InvalidArgument(
+            f"{treaty.id}: metadata is not JSON data: {exc}"
+        ) from None
 
 
 def _write_akn(treaty: Treaty) -> bytes:
@@ -166,10 +195,20 @@ def _write_akn(treaty: Treaty) -> bytes:
     meta = _sub(act, _A + "meta")
     _write_identification(meta, treaty)
     refs = _sub(meta, _A + "references", source="#treatydiff")
-    _sub(refs, _A + "TLCOrganization", eId="treatydiff",
-         href="/ontology/organization/treatydiff", showAs="treatydiff")
-    _sub(refs, _A + "TLCOrganization", eId="parties", href="/ontology/organization/parties",
-         showAs=", ".join(treaty.parties) or "the parties")
+    _sub(
+        refs,
+        _A + "TLCOrganization",
+        eId="treatydiff",
+        href="/ontology/organization/treatydiff",
+        showAs="treatydiff",
+    )
+    _sub(
+        refs,
+        _A + "TLCOrganization",
+        eId="parties",
+        href="/ontology/organization/parties",
+        showAs=", ".join(treaty.parties) or "the parties",
+    )
     if treaty.title is not None:
         _sub(_sub(_sub(act, _A + "preface"), _A + "p"), _A + "docTitle", treaty.title)
     if treaty.preamble is not None:
@@ -183,7 +222,9 @@ def _write_akn(treaty: Treaty) -> bytes:
         _lines(_sub(act, _A + "conclusions"), treaty.closing)
     prop = _sub(meta, _A + "proprietary", source="#treatydiff")
     _write_proprietary(_sub(prop, _T + "treaty"), treaty, eids)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
 def _write_identification(meta: etree._Element, treaty: Treaty) -> None:
@@ -224,21 +265,25 @@ def _frbr_date(value: str | None) -> tuple[str, str]:
 
 
 def _write_body(body: etree._Element, treaty: Treaty, ids: _Ids) -> dict[int, str]:
-    """Articles, nested under their divisions when that is faithful; their eIds by index."""
+    """Write the articles, nested under divisions when faithful; eIds by index."""
     eids: dict[int, str] = {}
     layout = _layout(treaty)
 
     def write(parent: etree._Element, items: list, prefix: str) -> None:
         for position, item in enumerate(items, 1):
             if isinstance(item, int):
-                eids[item] = _write_article(parent, treaty.articles[item], ids, item + 1)
+                eids[item] = _write_article(
+                    parent, treaty.articles[item], ids, item + 1
+                )
                 continue
             div, children = item
             tag = _DIV_EIDS.get(div.kind)
             el = _sub(parent, _A + (div.kind if tag else "hcontainer"))
             if not tag:
                 el.set("name", div.kind)
-            el.set("eId", ids.make(f"{prefix}{tag or 'hcontainer'}_", div.num, position))
+            el.set(
+                "eId", ids.make(f"{prefix}{tag or 'hcontainer'}_", div.num, position)
+            )
             if div.num is not None:
                 _sub(el, _A + "num", div.num)
             if div.heading is not None:
@@ -270,7 +315,9 @@ def _layout(treaty: Treaty) -> list | None:
         return sorted(out, key=_first)
 
     placed = {ref for div in treaty.divisions for ref in _refs(div)}
-    top = items(treaty.divisions, [a.ref for a in treaty.articles if a.ref not in placed])
+    top = items(
+        treaty.divisions, [a.ref for a in treaty.articles if a.ref not in placed]
+    )
     if top is None or _flatten(top) != list(range(len(treaty.articles))):
         return None
     return top
@@ -293,7 +340,9 @@ def _flatten(items: list) -> list[int]:
     return out
 
 
-def _write_article(parent: etree._Element, art: Article, ids: _Ids, position: int) -> str:
+def _write_article(
+    parent: etree._Element, art: Article, ids: _Ids, position: int
+) -> str:
     eid = ids.make("art_", art.ref, position)
     el = _sub(parent, _A + "article", eId=eid)
     _sub(el, _A + "num", art.num)
@@ -310,7 +359,11 @@ def _write_article(parent: etree._Element, art: Article, ids: _Ids, position: in
             if para.text:
                 _lines(_sub(pel, _A + "intro"), para.text)
             for j, point in enumerate(para.points, 1):
-                ptel = _sub(pel, _A + "point", eId=ids.make(f"{pel.get('eId')}__point_", point.label, j))
+                ptel = _sub(
+                    pel,
+                    _A + "point",
+                    eId=ids.make(f"{pel.get('eId')}__point_", point.label, j),
+                )
                 _sub(ptel, _A + "num", point.label)
                 _lines(_sub(ptel, _A + "content"), point.text)
         else:
@@ -318,11 +371,17 @@ def _write_article(parent: etree._Element, art: Article, ids: _Ids, position: in
     return eid
 
 
-def _write_proprietary(td: etree._Element, treaty: Treaty, eids: dict[int, str]) -> None:
+def _write_proprietary(
+    td: etree._Element, treaty: Treaty, eids: dict[int, str]
+) -> None:
     td.set("id", treaty.id)
     td.set("kind", treaty.kind)
-    for attr, value in (("lang", treaty.lang), ("signedDate", treaty.signed_date),
-                        ("signedPlace", treaty.signed_place), ("source", treaty.source)):
+    for attr, value in (
+        ("lang", treaty.lang),
+        ("signedDate", treaty.signed_date),
+        ("signedPlace", treaty.signed_place),
+        ("source", treaty.source),
+    ):
         if value is not None:
             td.set(attr, value)
     for party in treaty.parties:
@@ -337,7 +396,11 @@ def _write_proprietary(td: etree._Element, treaty: Treaty, eids: dict[int, str])
     for i, art in enumerate(treaty.articles):
         _write_article_extras(td, art, eids[i])
     if treaty.metadata:
-        _sub(td, _T + "metadata", json.dumps(dict(treaty.metadata), ensure_ascii=False, sort_keys=True))
+        _sub(
+            td,
+            _T + "metadata",
+            json.dumps(dict(treaty.metadata), ensure_ascii=False, sort_keys=True),
+        )
 
 
 def _write_division(parent: etree._Element, div: Division) -> None:
@@ -354,8 +417,14 @@ def _write_division(parent: etree._Element, div: Division) -> None:
 
 def _write_article_extras(parent: etree._Element, art: Article, eid: str) -> None:
     labelled = [(i, p) for i, p in enumerate(art.paragraphs) if p.labels]
-    if not (art.ref != num_to_ref(art.num) or art.labels or art.confidence is not None
-            or art.sources or not art.encoded or labelled):
+    if not (
+        art.ref != num_to_ref(art.num)
+        or art.labels
+        or art.confidence is not None
+        or art.sources
+        or not art.encoded
+        or labelled
+    ):
         return
     el = _sub(parent, _T + "article", ref=art.ref)
     el.set("for", eid)
@@ -372,8 +441,13 @@ def _write_article_extras(parent: etree._Element, art: Article, eid: str) -> Non
 
 def _write_labels(parent: etree._Element, labels: Iterable[Label]) -> None:
     for label in labels:
-        el = _sub(parent, _T + "label", kind=label.kind, confidence=repr(label.confidence),
-                  source=label.source)
+        el = _sub(
+            parent,
+            _T + "label",
+            kind=label.kind,
+            confidence=repr(label.confidence),
+            source=label.source,
+        )
         if label.note is not None:
             _sub(el, _T + "note", label.note)
         for span in label.evidence:
@@ -395,24 +469,34 @@ def read_akn(data: bytes, *, source: str | None = None) -> Treaty:
     """Read an Akoma Ntoso 3.0 document into a Treaty."""
     root = parse_xml(data, source=source)
     if root.tag != _A + "akomaNtoso":
-        raise ParseError(f"not Akoma Ntoso 3.0: root is <{root.tag}>", source=source,
-                         line=root.sourceline)
+        raise ParseError(
+            f"not Akoma Ntoso 3.0: root is <{root.tag}>",
+            source=source,
+            line=root.sourceline,
+        )
     return _akn_treaty(root, source)
 
 
 def _akn_treaty(root: etree._Element, source: str | None) -> Treaty:
     doc = next((c for c in root if c.tag in {_A + t for t in _DOC_TYPES}), None)
     if doc is None:
-        raise ParseError("Akoma Ntoso document has no act or doc element", source=source)
+        raise ParseError(
+            "Akoma Ntoso document has no act or doc element", source=source
+        )
     body = doc.find(_A + "body")
     if body is None:
         body = doc.find(_A + "mainBody")
     if body is None:
-        raise ParseError(f"Akoma Ntoso <{etree.QName(doc).localname}> has no body",
-                         source=source, line=doc.sourceline)
+        raise ParseError(
+            f"Akoma Ntoso <{etree.QName(doc).localname}> has no body",
+            source=source,
+            line=doc.sourceline,
+        )
     td = doc.find(f"{_A}meta/{_A}proprietary/{_T}treaty")
     exact = td is not None
-    extras = {} if td is None else {el.get("for"): el for el in td.iterfind(_T + "article")}
+    extras = (
+        {} if td is None else {el.get("for"): el for el in td.iterfind(_T + "article")}
+    )
     articles, by_element = [], {}
     for position, el in enumerate(body.iter(_A + "article"), 1):
         art = _read_article(el, position, exact, extras.get(el.get("eId")), source)
@@ -440,7 +524,10 @@ def _block_text(el: etree._Element | None) -> str | None:
 
 
 def _read_article(
-    el: etree._Element, position: int, exact: bool, extra: etree._Element | None,
+    el: etree._Element,
+    position: int,
+    exact: bool,
+    extra: etree._Element | None,
     source: str | None,
 ) -> Article:
     num = el.findtext(_A + "num")
@@ -454,7 +541,9 @@ def _read_article(
         single = _read_paragraph(el, exact)
         paras = [attrs.evolve(single, num=None)] if single.text or single.points else []
     fields: dict[str, Any] = {
-        "num": num, "heading": None if heading is None else _text(heading), "paragraphs": paras,
+        "num": num,
+        "heading": None if heading is None else _text(heading),
+        "paragraphs": paras,
     }
     if extra is not None:
         fields["ref"] = extra.get("ref")
@@ -465,8 +554,11 @@ def _read_article(
         for pel in extra.iterfind(_T + "paragraph"):
             i = _int(pel.get("index"), source) - 1
             if not 0 <= i < len(paras):
-                raise ParseError(f"proprietary labels for a missing paragraph {i + 1}",
-                                 source=source, line=pel.sourceline)
+                raise ParseError(
+                    f"proprietary labels for a missing paragraph {i + 1}",
+                    source=source,
+                    line=pel.sourceline,
+                )
             paras[i] = attrs.evolve(paras[i], labels=_read_labels(pel, source))
     return Article(**fields)
 
@@ -478,25 +570,42 @@ def _read_paragraph(el: etree._Element, exact: bool) -> Paragraph:
     points = []
     for pel in el.iterfind(_A + "point"):
         label = pel.findtext(_A + "num") or ""
-        points.append(Point(label if exact else label.strip(" ().") or label,
-                            _block_text(pel.find(_A + "content")) or ""))
-    return Paragraph(num=el.findtext(_A + "num"), text=_block_text(block) or "", points=points)
+        points.append(
+            Point(
+                label if exact else label.strip(" ().") or label,
+                _block_text(pel.find(_A + "content")) or "",
+            )
+        )
+    return Paragraph(
+        num=el.findtext(_A + "num"), text=_block_text(block) or "", points=points
+    )
 
 
 def _read_labels(parent: etree._Element, source: str | None) -> list[Label]:
     labels = []
     for el in parent.iterfind(_T + "label"):
         note = el.find(_T + "note")
-        spans = [Span(s.text or "", _int(s.get("start"), source), _int(s.get("end"), source))
-                 for s in el.iterfind(_T + "span")]
+        spans = [
+            Span(s.text or "", _int(s.get("start"), source), _int(s.get("end"), source))
+            for s in el.iterfind(_T + "span")
+        ]
         try:
             confidence = float(el.get("confidence", "1.0"))
         except ValueError:
-            raise ParseError(f"bad label confidence {el.get('confidence')!r}", source=source,
-                             line=el.sourceline) from None
-        labels.append(Label(kind=el.get("kind", ""), confidence=confidence, evidence=spans,
-                            source=el.get("source", "classifier"),
-                            note=None if note is None else note.text or ""))
+            raise ParseError(
+                f"bad label confidence {el.get('confidence')!r}",
+                source=source,
+                line=el.sourceline,
+            ) from None
+        labels.append(
+            Label(
+                kind=el.get("kind", ""),
+                confidence=confidence,
+                evidence=spans,
+                source=el.get("source", "classifier"),
+                note=None if note is None else note.text or "",
+            )
+        )
     return labels
 
 
@@ -512,10 +621,14 @@ def _read_proprietary(td: etree._Element, source: str | None) -> dict[str, Any]:
     try:
         metadata = json.loads(meta) if meta else {}
     except ValueError as exc:
-        raise ParseError(f"bad treatydiff metadata JSON: {exc}", source=source) from None
+        raise ParseError(
+            f"bad treatydiff metadata JSON: {exc}", source=source
+        ) from None
     kind = td.get("kind", "text")
     if kind not in ("text", "digest"):
-        raise ParseError(f"unknown treaty kind {kind!r}", source=source, line=td.sourceline)
+        raise ParseError(
+            f"unknown treaty kind {kind!r}", source=source, line=td.sourceline
+        )
     return {
         "id": td.get("id") or "akn",
         "kind": kind,
@@ -525,8 +638,11 @@ def _read_proprietary(td: etree._Element, source: str | None) -> dict[str, Any]:
         "source": td.get("source"),
         "parties": [p.text or "" for p in td.iterfind(_T + "party")],
         "absences": [
-            Absence(kind=a.get("kind", ""), note=a.findtext(_T + "note") or "",
-                    sources=[s.text or "" for s in a.iterfind(_T + "source")])
+            Absence(
+                kind=a.get("kind", ""),
+                note=a.findtext(_T + "note") or "",
+                sources=[s.text or "" for s in a.iterfind(_T + "source")],
+            )
             for a in td.iterfind(_T + "absence")
         ],
         "divisions": [_read_division(d) for d in td.iterfind(_T + "division")],
@@ -553,7 +669,9 @@ def _read_frbr(doc: etree._Element, source: str | None) -> dict[str, Any]:
     if number is not None and number.get("value"):
         treaty_id = number.get("value")
     elif this is not None and this.get("value"):
-        treaty_id = [s for s in this.get("value").split("/") if s and not s.startswith("!")][-1]
+        treaty_id = [
+            s for s in this.get("value").split("/") if s and not s.startswith("!")
+        ][-1]
     else:
         treaty_id = Path(source).stem if source else "akn"
     date = work.find(_A + "FRBRdate") if work is not None else None
@@ -562,12 +680,15 @@ def _read_frbr(doc: etree._Element, source: str | None) -> dict[str, Any]:
     return {
         "id": treaty_id,
         "lang": _LANG2.get(lang3 or "", lang3),
-        "signed_date": date.get("date") if date is not None and date.get("name") == "signature"
+        "signed_date": date.get("date")
+        if date is not None and date.get("name") == "signature"
         else None,
     }
 
 
-def _body_divisions(el: etree._Element, refs: dict[etree._Element, str]) -> list[Division]:
+def _body_divisions(
+    el: etree._Element, refs: dict[etree._Element, str]
+) -> list[Division]:
     """Divisions from the body hierarchy of a document we did not write."""
     out = []
     for child in el:
@@ -577,13 +698,17 @@ def _body_divisions(el: etree._Element, refs: dict[etree._Element, str]) -> list
         if name in _DIV_EIDS or name == "hcontainer":
             heading = child.find(_A + "heading")
             num = child.findtext(_A + "num")
-            out.append(Division(
-                kind=child.get("name", "hcontainer") if name == "hcontainer" else name,
-                num=None if num is None else _DIVISION_WORD.sub("", num).strip(),
-                heading=None if heading is None else _text(heading),
-                articles=[refs[a] for a in child.iterfind(_A + "article")],
-                divisions=_body_divisions(child, refs),
-            ))
+            out.append(
+                Division(
+                    kind=child.get("name", "hcontainer")
+                    if name == "hcontainer"
+                    else name,
+                    num=None if num is None else _DIVISION_WORD.sub("", num).strip(),
+                    heading=None if heading is None else _text(heading),
+                    articles=[refs[a] for a in child.iterfind(_A + "article")],
+                    divisions=_body_divisions(child, refs),
+                )
+            )
     return out
 
 
@@ -629,7 +754,9 @@ def validate_akn(data: bytes, schema: str | Path | None = None) -> None:
     except ParseError as exc:
         raise SchemaError(str(exc)) from None
     if not compiled.validate(doc):
-        errors = "; ".join(f"line {e.line}: {e.message}" for e in list(compiled.error_log)[:3])
+        errors = "; ".join(
+            f"line {e.line}: {e.message}" for e in list(compiled.error_log)[:3]
+        )
         raise SchemaError(f"not valid Akoma Ntoso 3.0: {errors}")
 
 
@@ -637,10 +764,20 @@ def validate_akn(data: bytes, schema: str | Path | None = None) -> None:
 # ToTA
 
 _TOTA_KINDS = {
-    "chapter": "chapter", "capítulo": "chapter", "capitulo": "chapter", "chapitre": "chapter",
-    "title": "title", "título": "title", "titulo": "title", "titre": "title",
-    "part": "part", "parte": "part", "partie": "part",
-    "section": "section", "sección": "section", "seccion": "section",
+    "chapter": "chapter",
+    "capítulo": "chapter",
+    "capitulo": "chapter",
+    "chapitre": "chapter",
+    "title": "title",
+    "título": "title",
+    "titulo": "title",
+    "titre": "title",
+    "part": "part",
+    "parte": "part",
+    "partie": "part",
+    "section": "section",
+    "sección": "section",
+    "seccion": "section",
 }
 _TOTA_ARTICLE_WORD = re.compile(r"^ART\w*\s*[-:.]?\s*", re.IGNORECASE)
 _TOTA_FILE = re.compile(r"pta_(\d+)")
@@ -662,8 +799,12 @@ def read_tota(data: bytes, *, source: str | None = None) -> Treaty:
     """
     root = parse_xml(data, source=source)
     if root.tag != "treaty" or root.find("meta") is None or root.find("body") is None:
-        raise ParseError(f"not a ToTA file: expected <treaty> with <meta> and <body>, got <{root.tag}>",
-                         source=source, line=root.sourceline)
+        raise ParseError(
+            "not a ToTA file: expected <treaty> with <meta> and <body>, "
+            f"got <{root.tag}>",
+            source=source,
+            line=root.sourceline,
+        )
     return _tota_treaty(root, source)
 
 
@@ -684,13 +825,20 @@ def _tota_treaty(root: etree._Element, source: str | None) -> Treaty:
                 continue
             ref = str(len(articles) + 1)
             num = _TOTA_ARTICLE_WORD.sub("", number or "").strip() or number or ref
-            articles.append(Article(num=num, ref=ref, heading=el.get("name"),
-                                    paragraphs=[Paragraph(text=text)]))
+            articles.append(
+                Article(
+                    num=num,
+                    ref=ref,
+                    heading=el.get("name"),
+                    paragraphs=[Paragraph(text=text)],
+                )
+            )
             refs.append(ref)
         if refs and role is None and (chapter.get("name") or chapter.get("number")):
             kind, num = _tota_division_num(chapter.get("number"))
-            divisions.append(Division(kind=kind, num=num, heading=chapter.get("name"),
-                                      articles=refs))
+            divisions.append(
+                Division(kind=kind, num=num, heading=chapter.get("name"), articles=refs)
+            )
     fields = _tota_meta(meta, source)
     return Treaty(
         preamble="\n\n".join(preamble) if preamble else None,
@@ -722,7 +870,7 @@ def _tota_division_num(number: str | None) -> tuple[str, str | None]:
     for i, word in enumerate(words):
         kind = _TOTA_KINDS.get(word.casefold())
         if kind:
-            rest = " ".join(words[:i] + words[i + 1:])
+            rest = " ".join(words[:i] + words[i + 1 :])
             return kind, rest or None
     return "chapter", number
 
@@ -734,7 +882,13 @@ def _tota_meta(meta: etree._Element, source: str | None) -> dict[str, Any]:
         if not isinstance(el.tag, str):
             continue
         if el.tag == "source":
-            sources.append({"lang": el.get("lang"), "type": el.get("type"), "url": _text(el).strip()})
+            sources.append(
+                {
+                    "lang": el.get("lang"),
+                    "type": el.get("type"),
+                    "url": _text(el).strip(),
+                }
+            )
         elif el.tag == "parties_original":
             extra[el.tag] = [_text(p).strip() for p in el.iterfind("partyisocode")]
         elif el.tag in _TOTA_LISTS:
