@@ -42,6 +42,7 @@ _MINI: dict[str, Any] = {
              "sources": ["https://example.org/3"]},
             {"num": "2", "points": [{"label": "a", "encoded": False},
                                      {"label": "b", "text": "Bee."}],
+             "labels": [{"kind": "sanctions", "confidence": "confirmed"}],
              "confidence": "confirmed", "sources": ["https://example.org/3b"]},
         ]},
     ],
@@ -138,7 +139,8 @@ def test_a_valid_digest_loads_into_the_model(bundle: Path) -> None:
     art3 = t.article("3")
     assert art3.confidence == "inferred"  # weakest of its paragraphs
     assert art3.sources == ("https://example.org/3", "https://example.org/3b")
-    assert [lab.kind for lab in art3.labels] == ["consultation"]
+    assert [lab.kind for lab in art3.labels] == ["consultation", "sanctions"]
+    assert t.find("1.1").labels == t.article("1").labels  # the restatement itself
     assert t.find("3.1").labels[0].confidence == corpus.CONFIDENCE["inferred"]
     assert t.metadata["entries"]["3.1"]["confidence"] == "inferred"
     assert all(lab.source == "curated" for a in t.articles for lab in a.labels)
@@ -178,6 +180,10 @@ _CASES = [
      "articles[2].paragraphs[1]: ref '3.1' appears twice"),
     (lambda d: d["articles"][0]["labels"].append(d["articles"][0]["labels"][0]),
      "articles[0].labels: a kind is listed twice"),
+    (lambda d: d["articles"][0].update(labels=[]),
+     "articles[0]: an encoded entry needs at least one label"),
+    (lambda d: d["articles"][2]["paragraphs"][1].update(labels=[]),
+     "articles[2].paragraphs[1]: an encoded entry needs at least one label"),
     (lambda d: d.update(absences=[{"kind": "mutual-defence", "note": "none"}]),
      "absences[0]: missing 'sources'"),
 ]

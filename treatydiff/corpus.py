@@ -186,7 +186,10 @@ class _Reader:
                 raise self.fail(f"{key}.date", f"not an ISO date: {date!r}") from None
         return fact
 
-    def labels(self, obj: dict[str, Any], where: str) -> tuple[Label, ...]:
+    def labels(self, obj: dict[str, Any], where: str,
+               *, required: bool = True) -> tuple[Label, ...]:
+        """Curated labels; an encoded entry needs at least one (so that the
+        classifier never labels a digest's restatement in their place)."""
         out = tuple(
             Label(kind=self.get(lab, "kind", str, at),
                   confidence=CONFIDENCE[self.mark(lab, at)],
@@ -194,6 +197,8 @@ class _Reader:
                   note=self.get(lab, "note", str, at, optional=True))
             for at, lab in self.items(obj, "labels", where, _LABEL_KEYS)
         )
+        if required and not out:
+            raise self.fail(where, "an encoded entry needs at least one label")
         if len({lab.kind for lab in out}) != len(out):
             raise self.fail(f"{where}.labels", "a kind is listed twice")
         return out
@@ -227,16 +232,18 @@ class _Reader:
             if set(art) - {"num", "encoded", "note"}:
                 raise self.fail(at, "a placeholder (encoded: false) has no content")
             return Article(num=num, encoded=False)
-        ref, labels = num_to_ref(num), self.labels(art, at)
+        ref = num_to_ref(num)
         if "paragraphs" not in art:
+            labels = self.labels(art, at)
             mark, urls = self.mark(art, at), self.sources(art, at)
             self.record(ref, mark, urls, art, at)
-            paras = [Paragraph(text=self.get(art, "text", str, at))]
+            paras = [Paragraph(text=self.get(art, "text", str, at), labels=labels)]
             return Article(num=num, paragraphs=paras, labels=labels, confidence=mark,
                            sources=urls)
         if set(art) & {"text", "points", "confidence", "sources"}:
             raise self.fail(at, "an article with 'paragraphs' takes its text, "
                             "confidence and sources from them")
+        labels = self.labels(art, at, required=False)
         paras = [self.paragraph(p_at, para, ref) for p_at, para in
                  self.items(art, "paragraphs", at, _ENTRY_KEYS, optional=False)]
         if not paras:
