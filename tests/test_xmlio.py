@@ -444,6 +444,33 @@ def test_akn_without_body_is_a_parse_error() -> None:
         read_akn(data)
 
 
+def test_foreign_structures_keep_their_text() -> None:
+    """Subparagraphs and nested lists, which the model lacks, fold into the text."""
+    data = f"""<akomaNtoso xmlns="{NS["a"]}"><act><meta/><body>
+    <article eId="art_1"><num>Article 1</num>
+      <paragraph eId="p1"><num>1.</num>
+        <subparagraph eId="s1"><content><p>First sub.</p></content></subparagraph>
+        <subparagraph eId="s2"><content><p>Second sub.</p></content></subparagraph>
+      </paragraph>
+      <paragraph eId="p2"><num>2.</num><intro><p>Lead:</p></intro>
+        <point eId="a"><num>(a)</num><list eId="l">
+          <point eId="i"><num>(i)</num><content><p>deep</p></content></point>
+        </list></point>
+      </paragraph>
+    </article></body></act></akomaNtoso>""".encode()
+    treaty = read_akn(data, source="dir/foreign.xml")
+    assert treaty.id == "foreign"
+    assert treaty.articles == (
+        Article(
+            num="1",
+            paragraphs=(
+                Paragraph(num="1.", text="First sub.\nSecond sub."),
+                Paragraph(num="2.", text="Lead:", points=(Point("a", "deep"),)),
+            ),
+        ),
+    )
+
+
 def _xxe(secret: Path, root: str) -> bytes:
     return (
         f'<?xml version="1.0"?>\n<!DOCTYPE {root} [\n'

@@ -180,16 +180,20 @@ def to_akn(treaty: Treaty) -> bytes:
     characters) or metadata that is not JSON data.
     """
     try:
-        return _write_akn(treaty)
-    except ValueError as exc:  # lxml: "All strings must be XML compatible"
-        raise InvalidArgument(f"{treaty.id}: cannot write Akoma Ntoso: {exc}") from None
-    except TypeError as exc:  # json: metadata that is not JSON data
+        metadata = json.dumps(dict(treaty.metadata), ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError) as exc:
         raise InvalidArgument(
             f"{treaty.id}: metadata is not JSON data: {exc}"
         ) from None
+    try:
+        return _write_akn(treaty, metadata)
+    except ValueError as exc:
+        if "XML compatible" not in str(exc):
+            raise
+        raise InvalidArgument(f"{treaty.id}: cannot write Akoma Ntoso: {exc}") from None
 
 
-def _write_akn(treaty: Treaty) -> bytes:
+def _write_akn(treaty: Treaty, metadata: str) -> bytes:
     root = etree.Element(_A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
     act = _sub(root, _A + "act", name="treaty")
     meta = _sub(act, _A + "meta")
@@ -221,7 +225,7 @@ def _write_akn(treaty: Treaty) -> bytes:
     if treaty.closing is not None:
         _lines(_sub(act, _A + "conclusions"), treaty.closing)
     prop = _sub(meta, _A + "proprietary", source="#treatydiff")
-    _write_proprietary(_sub(prop, _T + "treaty"), treaty, eids)
+    _write_proprietary(_sub(prop, _T + "treaty"), treaty, eids, metadata)
     return etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True
     )
@@ -372,7 +376,7 @@ def _write_article(
 
 
 def _write_proprietary(
-    td: etree._Element, treaty: Treaty, eids: dict[int, str]
+    td: etree._Element, treaty: Treaty, eids: dict[int, str], metadata: str
 ) -> None:
     td.set("id", treaty.id)
     td.set("kind", treaty.kind)
@@ -396,11 +400,7 @@ def _write_proprietary(
     for i, art in enumerate(treaty.articles):
         _write_article_extras(td, art, eids[i])
     if treaty.metadata:
-        _sub(
-            td,
-            _T + "metadata",
-            json.dumps(dict(treaty.metadata), ensure_ascii=False, sort_keys=True),
-        )
+        _sub(td, _T + "metadata", metadata)
 
 
 def _write_division(parent: etree._Element, div: Division) -> None:
@@ -564,21 +564,25 @@ def _read_article(
 
 
 def _read_paragraph(el: etree._Element, exact: bool) -> Paragraph:
-    block = el.find(_A + "intro")
-    if block is None:
-        block = el.find(_A + "content")
     points = []
     for pel in el.iterfind(_A + "point"):
         label = pel.findtext(_A + "num") or ""
         points.append(
-            Point(
-                label if exact else label.strip(" ().") or label,
-                _block_text(pel.find(_A + "content")) or "",
-            )
+            Point(label if exact else label.strip(" ().") or label, _own_text(pel))
         )
-    return Paragraph(
-        num=el.findtext(_A + "num"), text=_block_text(block) or "", points=points
-    )
+    return Paragraph(num=el.findtext(_A + "num"), text=_own_text(el), points=points)
+
+
+def _own_text(el: etree._Element) -> str:
+    """The intro or content of a hierarchy element; for structures the model lacks
+    (subparagraphs, lists, levels) every ``<p>`` inside, so no text is lost."""
+    for tag in ("intro", "content"):
+        block = el.find(_A + tag)
+        if block is not None:
+            return _block_text(block) or ""
+    if el.find(_A + "point") is not None:
+        return ""
+    return _block_text(el) or ""
 
 
 def _read_labels(parent: etree._Element, source: str | None) -> list[Label]:
