@@ -100,6 +100,17 @@ def test_tokens_rebuild_the_text(text: str) -> None:
     assert "".join(tokenize(text)) == text
 
 
+def _flag_sets(flags: list[dict[str, object]]) -> dict[object, tuple[list[str], list[str]]]:
+    return {f["flag"]: (sorted(f["a"]), sorted(f["b"])) for f in flags}  # type: ignore[arg-type]
+
+
+@given(edited_pairs())
+def test_group_flags_are_the_flags_of_the_whole_texts(pair: tuple[str, str]) -> None:
+    a, b = pair
+    diff = describe_group({"x": [("1", a)], "y": [("1", b)]}, "x")["diffs"][0]
+    assert _flag_sets(diff["flags"]) == _flag_sets([f.to_dict() for f in find_flags(a, b)])
+
+
 def test_changes_are_whole_words_and_phrases() -> None:
     d = diff_texts("The Parties shall provide assistance.", "The Parties may render assistance.")
     assert [(op.kind, op.a, op.b) for op in d.changes] == [

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -45,57 +46,57 @@ CHANGE_KINDS = ("identical", "reworded", "modified", "added", "removed", "moved"
 FLAG_KINDS = ("modality", "negation", "number", "time", "party")
 REWORDED_MIN_SIMILARITY = 0.8
 
-_I = re.I | re.U
+# Word lists: exact words, and stems (prefixes) for Russian inflection.
+_MODAL = frozenset(
+    "shall must will may should can could might would agree agrees agreed entitled "
+    "oblige obliges obliged obligated commit commits "
+    "может могут могли можно вправе будут будет следует соглашаются согласились должны "
+    "должна должен должно".split()
+)
+_MODAL_STEMS = ("undertak", "endeavo", "обязу", "обязан", "стрем", "намерен")
+_NEGATORS = frozenset(
+    "not no never neither nor none nothing without cannot не ни нет никогда ничто ничего "
+    "без".split()
+)
+_NEGATOR_STEMS = ("refrain", "никак", "воздерж")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty sixty ninety hundred thousand million billion один одна одно одного одной "
+    "одну два две двух двум три трех трёх трем четыре четырех пять пяти шесть шести семь "
+    "семи восемь восьми девять девяти десять десяти пятьдесят пятидесяти шестьдесят "
+    "шестидесяти сто ста".split()
+)
+_NUMBER_STEMS = ("пятнадцат", "двадцат", "тридцат", "сорок", "девяност", "тысяч", "миллион",
+                 "миллиард")
+_UNITS = frozenset(
+    "hour hours day days week weeks month months year years день дня дней год года году "
+    "лет".split()
+)
+_UNIT_STEMS = ("час", "сут", "недел", "месяц")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november "
+    "december января февраля марта апреля мая июня июля августа сентября октября ноября "
+    "декабря".split()
+)
+_REF_WORDS = frozenset(
+    "article articles paragraph paragraphs subparagraph subparagraphs point points annex "
+    "annexes".split()
+)
+_REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
+_JOINERS = frozenset("and or и или".split())
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
-def _words(*alternatives: str) -> str:
-    return r"\b(?:" + "|".join(alternatives) + r")\b"
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word in _NUMBER_WORDS or word.startswith(_NUMBER_STEMS)
 
 
-_MODALITY = re.compile(_words(
-    "shall", "must", "will", "may", "should", "can", "could", "might", "would",
-    r"undertak\w*", r"agree[sd]?", r"oblig\w+", "entitled", r"endeavou?r\w*", r"commit\w*",
-    r"обязу\w+", r"обязан\w*", r"обязательств\w*", r"долж\w+", "может", "могут", "могли",
-    "можно", "вправе", r"будут", r"будет", "следует", r"стрем\w+", r"намерен\w*",
-    r"соглашаются", r"согласились",
-), _I)
-_NEGATION = re.compile(_words(
-    "not", "no", "never", "neither", "nor", "none", "nothing", "without", "cannot",
-    r"\w+n't", r"refrain\w*",
-    "не", "ни", "нет", "никогда", r"ничто", r"ничего", r"никак\w*", "без", r"воздерж\w+",
-), _I)
-_EN_NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "ninety", "hundred", "thousand", "million", "billion",
-)
-_RU_NUMBER_WORDS = (
-    "один", "одна", "одно", "одного", "одной", "одну", "два", "две", "двух", "двум",
-    "три", "трех", "трёх", "трем", "четыре", "четырех", "пять", "пяти", "шесть", "шести",
-    "семь", "семи", "восемь", "восьми", "девять", "девяти", "десять", "десяти",
-    r"пятнадцат\w*", r"двадцат\w*", r"тридцат\w*", r"сорок\w*", "пятьдесят", "пятидесяти",
-    "шестьдесят", "шестидесяти", r"девяност\w*", "сто", "ста", r"тысяч\w*",
-    r"миллион\w*", r"миллиард\w*",
-)
-_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(_EN_NUMBER_WORDS + _RU_NUMBER_WORDS) + r")"
-_NUMBER = re.compile(r"\b" + _NUM + r"\b", _I)
-_UNIT = (r"(?:hours?|days?|weeks?|months?|years?|"
-         r"час\w*|день|дня|дней|сут\w*|недел\w*|месяц\w*|год|года|году|лет)")
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-           r"november|december|январ\w|феврал\w|марта?|апрел\w|ма[яй]|июн\w|июл\w|"
-           r"август\w*|сентябр\w|октябр\w|ноябр\w|декабр\w)")
-_TIME = re.compile(
-    r"\b\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\b(?:\s*(?:г\.|года))?"  # 17 January 2025
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"          # ISO, 17.01.2025
-    r"|\b(?:" + _NUM + r"\s+(?:\(\d+\)\s+)?(?:\w+\s+)?)?" + _UNIT + r"\b",
-    _I,
-)
-_CROSS_REF = re.compile(
-    r"\b(?:articles?|paragraphs?|sub-?paragraphs?|points?|annex(?:es)?|"
-    r"стать\w*|пункт\w*|подпункт\w*|част\w*|приложени\w*)\s+"
-    r"\d+(?:\s*(?:,|and|or|и|или|-|–)\s*\d+)*",
-    _I,
-)
+def _is_unit(word: str) -> bool:
+    return word in _UNITS or word.startswith(_UNIT_STEMS)
+
+
 _PARTY = re.compile(
     r"\b(?:(?:High\s+)?Contracting\s+)?Part(?:y|ies)\b|\bparties\b|\bthird\s+part(?:y|ies)\b"
     r"|\b(?:third\s+)?States?\b|\bthird\s+(?:countr(?:y|ies)|states?)\b|\baggressors?\b"
@@ -135,21 +136,55 @@ class Flag:
                 "note": self.note}
 
 
-def _norm(term: str) -> str:
-    return " ".join(term.split()).casefold()
+def _times(words: list[str], used: set[int]) -> list[str]:
+    """Time limits (``30 days``, ``thirty (30) calendar days``, ``шести месяцев``) and
+    dates (``17 january 2025``); marks the word positions they take in ``used``."""
+    found = []
+    for i, word in enumerate(words):
+        if _DOTTED_DATE.match(word):
+            found.append(word)
+            used.add(i)
+        elif (word in _MONTHS and 0 < i < len(words) - 1 and words[i - 1].isdigit()
+              and len(words[i + 1]) == 4 and words[i + 1].isdigit()):
+            found.append(" ".join(words[i - 1:i + 2]))
+            used.update((i - 1, i, i + 1))
+        elif _is_unit(word):
+            k = i - 1
+            if k > 0 and not _is_number(words[k]) and _is_number(words[k - 1]):
+                k -= 1  # one word between: "30 calendar days"
+            while k >= 0 and _is_number(words[k]):
+                k -= 1
+            start = k + 1 if k + 1 < i else i
+            found.append(" ".join(words[start:i + 1]))
+            used.update(range(start, i + 1))
+    return found
+
+
+def _cross_refs(words: list[str], used: set[int]) -> None:
+    """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``) as used."""
+    for i, word in enumerate(words):
+        if word in _REF_WORDS or word.startswith(_REF_STEMS):
+            k = i + 1
+            while k < len(words) and (_is_number(words[k]) or words[k] in _JOINERS):
+                used.add(k)
+                k += 1
 
 
 def _terms(text: str) -> dict[str, Counter[str]]:
-    """Terms of every flag kind in ``text`` (normalised, counted)."""
-    found: dict[str, Counter[str]] = {
-        "modality": Counter(_norm(m) for m in _MODALITY.findall(text)),
-        "negation": Counter(_norm(m) for m in _NEGATION.findall(text)),
-        "time": Counter(_norm(m) for m in _TIME.findall(text)),
-        "party": Counter(_norm(m) for m in _PARTY.findall(text)),
+    """Terms of every flag kind in ``text`` (case-folded, counted)."""
+    iso_dates = _ISO_DATE.findall(text)
+    words = _TOKEN.findall(_ISO_DATE.sub(" ", text).casefold())
+    used: set[int] = set()
+    times = _times(words, used) + iso_dates
+    _cross_refs(words, used)
+    return {
+        "modality": Counter(w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)),
+        "negation": Counter(w for w in words if w in _NEGATORS or w.endswith("n't")
+                            or w.startswith(_NEGATOR_STEMS)),
+        "number": Counter(w for i, w in enumerate(words) if i not in used and _is_number(w)),
+        "time": Counter(times),
+        "party": Counter(" ".join(m.split()).casefold() for m in _PARTY.findall(text)),
     }
-    rest = _CROSS_REF.sub(" ", _TIME.sub(" ", text))
-    found["number"] = Counter(_norm(m) for m in _NUMBER.findall(rest))
-    return found
 
 
 def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:
@@ -161,9 +196,23 @@ def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:
     return out
 
 
-def find_flags(a: str, b: str) -> list[Flag]:
-    """The significance flags of the change from ``a`` to ``b`` (in :data:`FLAG_KINDS` order)."""
-    ta, tb = _terms(a), _terms(b)
+def _all_terms(passages: str | Sequence[str]) -> dict[str, Counter[str]]:
+    if isinstance(passages, str):
+        return _terms(passages)
+    total: dict[str, Counter[str]] = {kind: Counter() for kind in FLAG_KINDS}
+    for passage in passages:
+        for kind, counts in _terms(passage).items():
+            total[kind].update(counts)
+    return total
+
+
+def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
+    """The significance flags of the change from ``a`` to ``b`` (in :data:`FLAG_KINDS` order).
+
+    ``a`` and ``b`` are texts, or lists of passages each read on its own (no term
+    spans two passages).
+    """
+    ta, tb = _all_terms(a), _all_terms(b)
     flags = []
     for kind in ("modality", "negation", "number", "time", "party"):
         removed, added = ta[kind] - tb[kind], tb[kind] - ta[kind]

@@ -185,7 +185,7 @@ def _cleanup(segs: list[list[str]]) -> list[list[str]]:
     while i < len(segs) - 1:
         prev, eq, nxt = segs[i - 1], segs[i], segs[i + 1]
         limit = min(max(len(prev[1]), len(prev[2])), max(len(nxt[1]), len(nxt[2])))
-        small = not _WORD.search(eq[1]) or (_words(eq[1]) <= 2 and 2 * len(eq[1]) <= limit)
+        small = not _WORD.search(eq[1]) or (2 * len(eq[1]) <= limit and _words(eq[1]) <= 2)
         if eq[0] == "equal" and prev[0] == nxt[0] == "change" and small:
             segs[i - 1 : i + 2] = [["change", prev[1] + eq[1] + nxt[1],
                                     prev[2] + eq[1] + nxt[2]]]
@@ -318,6 +318,40 @@ def diff_texts(a: str, b: str) -> WordDiff:
     return WordDiff(_mark_moves(_slide(_to_ops(_cleanup(_segments(a, b))))))
 
 
+#: Characters of unchanged text kept on each side of a change when looking for flags.
+FLAG_CONTEXT = 40
+
+
+def _windows(diff: WordDiff) -> tuple[list[str], list[str]]:
+    """The changed passages of both sides, each with a little unchanged context.
+
+    Unchanged text counts the same on both sides, so the flags of these passages
+    are the flags of the whole texts: changes closer than twice the context share
+    one passage, and the context keeps a term cut by a change (``30 days``) whole.
+    """
+    ops = diff.ops
+    spans: list[list[int]] = []
+    for i, op in enumerate(ops):
+        if op.kind == "equal":
+            continue
+        if spans and (i - spans[-1][1] == 1 or len(ops[i - 1].a) < 2 * FLAG_CONTEXT):
+            spans[-1][1] = i
+        else:
+            spans.append([i, i])
+    left: list[str] = []
+    right: list[str] = []
+    for first, last in spans:
+        before = ops[first - 1].a[-FLAG_CONTEXT:] if first else ""
+        after = ops[last + 1].a[:FLAG_CONTEXT] if last + 1 < len(ops) else ""
+        if len(before) == FLAG_CONTEXT:  # drop the cut word, keep the space before the change
+            before = re.sub(r"^\S*", "", before)
+        if len(after) == FLAG_CONTEXT:
+            after = re.sub(r"\S*$", "", after)
+        left.append(before + "".join(op.a for op in ops[first:last + 1]) + after)
+        right.append(before + "".join(op.b for op in ops[first:last + 1]) + after)
+    return left, right
+
+
 def _joined(items: Sequence[tuple[str, str]]) -> str:
     return "\n".join(text for _, text in items)
 
@@ -348,7 +382,7 @@ def describe_group(
             continue
         wd = diff_texts(base_text, _joined(items))
         both = bool(base_items) and bool(items)
-        flags = find_flags(wd.a, wd.b) if both and not wd.identical else []
+        flags = find_flags(*_windows(wd)) if both and not wd.identical else []
         change = change_kind(
             wd, flags, counts=(len(base_items), len(items)), moved=bool(moved.get(tid))
         )
