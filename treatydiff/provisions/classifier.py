@@ -138,10 +138,10 @@ def _topics(s: str, c: Cues) -> Iterator[Hit]:
 _READERS = (_defence, _consultation, _negative_duties, _topics)
 
 
-def _hits(text: str, langs: tuple[str, ...]) -> Iterator[Hit]:
+def _hits(text: str, lang: str | None) -> Iterator[Hit]:
     for start, end in sentences(text):
         sentence = text[start:end]
-        for code in langs:
+        for code in languages(sentence, lang):
             for reader in _READERS:
                 for hit in reader(sentence, CUES[code]):
                     yield attrs.evolve(
@@ -166,7 +166,8 @@ def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
 def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
     """Labels for one clause, each with evidence spans and a confidence.
 
-    ``lang`` is ``"en"`` or ``"ru"``; ``None`` picks the cue sets by script.
+    ``lang`` is ``"en"`` or ``"ru"``; ``None`` picks the cue sets of each
+    sentence by its script.
 
     >>> [lab.kind for lab in classify(
     ...     "If either Party is attacked, the other Party shall render it "
@@ -180,8 +181,13 @@ def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a string, not {type(text).__name__}")
     labels = []
-    for hit in _hits(text, languages(text, lang)):
-        spans = sorted(set(hit.spans))
+    languages("", lang)  # validate an explicit language before reading
+    for hit in _hits(text, lang):
+        spans = [
+            (a, b)
+            for a, b in sorted(set(hit.spans))
+            if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in hit.spans)
+        ]
         labels.append(
             Label(
                 kind=hit.kind,

@@ -54,14 +54,21 @@ def _label_article(art: Article, lang: str | None) -> Article:
     if _curated(art.labels):
         return art
     found: list[Label] = []
+    bounds: list[tuple[int, int]] = []
     offset = 0
     for para in paragraphs:  # paragraph evidence, moved to offsets in art.text
         if para.full_text:
             found.extend(_shifted(lab, offset) for lab in para.labels)
+            bounds.append((offset, offset + len(para.full_text)))
             offset += len(para.full_text) + 1
-    in_paragraphs = {lab.kind for lab in found}
+    # Article-only labels: evidence that crosses paragraphs (a chapeau and its
+    # continuation); within one paragraph, that paragraph's labels decide.
     found.extend(
-        lab for lab in classify(art.text, lang=lang) if lab.kind not in in_paragraphs
+        lab
+        for lab in classify(art.text, lang=lang)
+        if not any(
+            all(a <= s.start and s.end <= b for s in lab.evidence) for a, b in bounds
+        )
     )
     return attrs.evolve(art, labels=merge_labels([*_kept(art.labels), *found]))
 
@@ -71,7 +78,8 @@ def label_treaty(treaty: Treaty) -> Treaty:
 
     Curated labels are authoritative: a paragraph or article that has any
     keeps its labels as they are. An article's labels are the union of its
-    paragraphs' labels and those found only in its whole text, one per kind.
+    paragraphs' labels and those whose evidence crosses its paragraphs, one
+    per kind.
     Placeholder articles (``encoded=False``) are left alone.
     """
     if not isinstance(treaty, Treaty):

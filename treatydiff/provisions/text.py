@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'»”)]*(?=\s)")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
+_ADJACENT = re.compile(r"\W*(?:\w+\W+)?")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 _INSIDE_NEGATION = re.compile(
@@ -80,4 +81,8 @@ def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
     if not markers:
         return "pos"
     last = markers[-1]
+    if len(markers) > 1 and markers[-2].group("neg") and _ADJACENT.fullmatch(
+        clause, markers[-2].end(), last.start()
+    ):
+        return "neg"  # "refrains from agreeing to", "undertakes not to agree"
     return "neg" if last.group("neg") else "perm" if last.group("perm") else "pos"

@@ -1,0 +1,300 @@
+"""Provision labels: taxonomy, the clause classifier and its fixture set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from treatydiff.errors import InvalidArgument
+from treatydiff.provisions import (
+    FINAL_CLAUSES,
+    GENERAL_KINDS,
+    SECURITY_CORE,
+    TAXONOMY,
+    classify,
+)
+from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "provisions"
+CLAUSES = json.loads((FIXTURES / "clauses.json").read_text(encoding="utf-8"))
+TUNE = [c for c in CLAUSES if c["split"] == "tune"]
+LOOKALIKE = [c for c in CLAUSES if c["lookalike"]]
+DEFENCE = [c for c in TUNE if "mutual-defence" in c["labels"]]
+
+NEUTRAL = {
+    "en": [
+        "The Parties value their long friendship.",
+        "Both sides noted the results of the previous meeting.",
+        "The Parties welcome the progress achieved so far.",
+    ],
+    "ru": [
+        "Стороны высоко ценят свою давнюю дружбу.",
+        "Стороны отмечают итоги предыдущей встречи.",
+        "Стороны приветствуют достигнутый прогресс.",
+    ],
+}
+
+
+def kinds(text: str, lang: str | None = None) -> set[str]:
+    return {lab.kind for lab in classify(text, lang=lang)}
+
+
+def core(text: str, lang: str | None = None) -> set[str]:
+    return kinds(text, lang) & set(SECURITY_CORE)
+
+
+# -- taxonomy ---------------------------------------------------------------
+
+
+def test_security_core_keys_are_exactly_the_agreed_ones():
+    assert SECURITY_CORE == (
+        "mutual-defence",
+        "non-assistance-to-aggressor",
+        "consultation",
+        "non-aggression",
+        "no-hostile-alliance",
+        "military-cooperation",
+        "basing",
+        "nuclear-deterrence",
+        "intelligence-exchange",
+        "sanctions",
+        "counter-terrorism",
+        "regional-security",
+    )
+
+
+def test_taxonomy_is_core_then_general_then_final_clauses():
+    assert tuple(TAXONOMY) == SECURITY_CORE + GENERAL_KINDS + FINAL_CLAUSES
+    for kind in ("trade-economy", "energy", "peaceful-nuclear", "legal-assistance"):
+        assert kind in GENERAL_KINDS
+    assert FINAL_CLAUSES[0] == "entry-into-force"
+    assert FINAL_CLAUSES[-1] == "languages"
+
+
+def test_every_definition_is_one_line():
+    for kind, definition in TAXONOMY.items():
+        assert definition and "\n" not in definition, kind
+        assert kind == kind.lower() and " " not in kind
+
+
+def test_lookalike_table_names_known_kinds_only():
+    for missing, pairs in LOOKALIKES.items():
+        assert missing in TAXONOMY
+        for present, why in pairs:
+            assert present in TAXONOMY and present != missing
+            assert why_not(missing, present) == why
+
+
+def test_why_not_has_a_generic_fallback():
+    why = why_not("languages", "energy")
+    assert why.startswith("energy: ") and why.endswith("not languages")
+
+
+# -- the fixture set --------------------------------------------------------
+
+
+def test_fixture_set_is_big_bilingual_and_well_formed():
+    assert len(CLAUSES) >= 150
+    assert {c["lang"] for c in CLAUSES} == {"en", "ru"}
+    assert {c["split"] for c in CLAUSES} == {"tune", "heldout"}
+    assert len({c["id"] for c in CLAUSES}) == len(CLAUSES)
+    for c in CLAUSES:
+        assert set(c["labels"]) <= set(SECURITY_CORE), c["id"]
+    for kind in SECURITY_CORE:
+        for lang in ("en", "ru"):
+            assert any(kind in c["labels"] and c["lang"] == lang for c in CLAUSES)
+
+
+@pytest.mark.parametrize("clause", TUNE, ids=[c["id"] for c in TUNE])
+def test_tuning_clauses_get_exactly_their_security_labels(clause):
+    assert core(clause["text"], clause["lang"]) == set(clause["labels"])
+
+
+@pytest.mark.parametrize("clause", LOOKALIKE, ids=[c["id"] for c in LOOKALIKE])
+def test_no_lookalike_is_mutual_defence(clause):
+    assert "mutual-defence" not in kinds(clause["text"])
+    assert "mutual-defence" not in kinds(clause["text"], clause["lang"])
+
+
+# -- labels and evidence ----------------------------------------------------
+
+
+def test_evidence_spans_point_into_the_text():
+    for clause in CLAUSES:
+        text = clause["text"]
+        for label in classify(text):
+            assert 0.0 <= label.confidence <= 1.0
+            assert label.source == "classifier"
+            assert label.evidence
+            for span in label.evidence:
+                assert text[span.start : span.end] == span.text
+
+
+def test_one_label_per_kind_in_taxonomy_order():
+    text = (
+        "If either Party is attacked, the other Party shall render it military "
+        "assistance. The Parties shall develop military cooperation and cooperate "
+        "against terrorism. This Treaty enters into force on the date of signature."
+    )
+    found = [lab.kind for lab in classify(text)]
+    assert found == [
+        "mutual-defence",
+        "military-cooperation",
+        "counter-terrorism",
+        "entry-into-force",
+    ]
+
+
+def test_iran_style_non_assistance_is_not_defence():
+    text = (
+        "If one Party becomes the object of aggression, the other Party shall not "
+        "give the aggressor any military or other help that would prolong it, and "
+        "shall help to settle the dispute under the UN Charter."
+    )
+    assert core(text) == {"non-assistance-to-aggressor"}
+    (label,) = classify(text)
+    assert "aggressor" in " ".join(s.text for s in label.evidence)
+
+
+def test_consultation_on_threat_is_not_defence_even_with_mutual_assistance():
+    text = (
+        "If a direct threat of armed aggression arises against either Party, the "
+        "Parties shall at once open negotiation channels to coordinate positions "
+        "and agree on practical measures of mutual assistance."
+    )
+    assert core(text) == {"consultation"}
+
+
+def test_negated_modal_later_in_the_sentence_does_not_negate_the_pledge():
+    text = (
+        "If either Party is attacked, the other Party shall render it military "
+        "assistance and shall not conclude a separate peace."
+    )
+    assert "mutual-defence" in kinds(text)
+
+
+def test_abbreviations_do_not_split_sentences():
+    text = (
+        "If either Party is attacked, the other Party, acting under Art. 51 of the "
+        "UN Charter, shall render it military assistance."
+    )
+    assert "mutual-defence" in kinds(text)
+
+
+def test_language_is_detected_per_sentence_and_can_be_forced():
+    en = "The Parties shall develop military cooperation."
+    ru = "Стороны развивают военное сотрудничество."
+    assert kinds(en) == kinds(ru) == {"military-cooperation"}
+    assert kinds(en, "ru") == set()
+    assert kinds(ru, "en") == set()
+    assert kinds(ru, "ru-RU") == {"military-cooperation"}
+    assert kinds(f"{en} {ru}") == {"military-cooperation"}
+
+
+def test_empty_text_has_no_labels():
+    assert classify("") == ()
+    assert classify("  \n ") == ()
+
+
+def test_bad_input_raises_a_treatydiff_error():
+    with pytest.raises(InvalidArgument, match="unsupported language"):
+        classify("text", lang="fr")
+    with pytest.raises(InvalidArgument, match="must be a string"):
+        classify(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="must be a string"):
+        classify("text", lang=3)  # type: ignore[arg-type]
+
+
+# -- properties -------------------------------------------------------------
+
+
+@given(clause=st.sampled_from(CLAUSES), data=st.data())
+def test_appending_an_unrelated_sentence_never_removes_a_label(clause, data):
+    extra = data.draw(st.sampled_from(NEUTRAL["en"] + NEUTRAL["ru"]))
+    before = kinds(clause["text"])
+    assert before <= kinds(f"{clause['text']} {extra}")
+    assert before <= kinds(f"{clause['text']}\n{extra}")
+
+
+@given(clause=st.sampled_from(CLAUSES), data=st.data())
+def test_labels_do_not_depend_on_letter_case_or_line_breaks(clause, data):
+    text = clause["text"]
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    chosen = data.draw(st.sets(st.sampled_from(spaces))) if spaces else set()
+    broken = "".join("\n" if i in chosen else ch for i, ch in enumerate(text))
+    expected = kinds(text)
+    assert kinds(text.upper()) == expected
+    assert kinds(text.lower()) == expected
+    assert kinds(broken) == expected
+    assert kinds(text.replace(" ", "  ")) == expected
+
+
+_EN_TRIGGERS = [
+    "If either Party is attacked by a third State,",
+    "In the event of an armed attack against one Party,",
+    "Should one Party be subjected to aggression,",
+    "If one Party is put in a state of war,",
+]
+_EN_PLEDGES = [
+    ("the other Party shall", "the other Party shall not"),
+    ("the other Party will", "the other Party will not"),
+    ("the other Party undertakes to", "the other Party undertakes not to"),
+    ("the other Party agrees to", "the other Party refrains from agreeing to"),
+]
+_EN_ACTS = [
+    "render it military assistance.",
+    "provide it with military and other aid by all means.",
+    "give it immediate military help.",
+]
+_RU_TRIGGERS = [
+    "В случае нападения на одну из Сторон",
+    "Если одна из Сторон подвергнется агрессии,",
+    "Если одна из Сторон окажется в состоянии войны,",
+]
+_RU_PLEDGES = [
+    ("другая Сторона", "другая Сторона не"),
+    ("другая Сторона обязуется", "другая Сторона обязуется не"),
+    ("другая Сторона будет", "другая Сторона не будет"),
+]
+_RU_ACTS = [
+    "оказывать ей военную помощь.",
+    "предоставлять ей военную и иную помощь всеми средствами.",
+]
+
+
+@given(
+    trigger=st.sampled_from(_EN_TRIGGERS),
+    pledge=st.sampled_from(_EN_PLEDGES),
+    act=st.sampled_from(_EN_ACTS),
+)
+def test_negating_the_obligation_removes_mutual_defence_en(trigger, pledge, act):
+    positive, negative = pledge
+    assert "mutual-defence" in kinds(f"{trigger} {positive} {act}")
+    assert "mutual-defence" not in kinds(f"{trigger} {negative} {act}")
+    disclaimed = f"Nothing in this Treaty shall be construed as meaning that {positive} {act}"
+    assert "mutual-defence" not in kinds(disclaimed)
+
+
+@given(
+    trigger=st.sampled_from(_RU_TRIGGERS),
+    pledge=st.sampled_from(_RU_PLEDGES),
+    act=st.sampled_from(_RU_ACTS),
+)
+def test_negating_the_obligation_removes_mutual_defence_ru(trigger, pledge, act):
+    positive, negative = pledge
+    assert "mutual-defence" in kinds(f"{trigger} {positive} {act}")
+    assert "mutual-defence" not in kinds(f"{trigger} {negative} {act}")
+
+
+@given(clause=st.sampled_from(DEFENCE))
+def test_a_disclaimer_before_a_defence_pledge_removes_it(clause):
+    prefix = {
+        "en": "Nothing in this Treaty shall be construed as meaning that",
+        "ru": "Ничто в настоящем Договоре не толкуется как означающее, что",
+    }[clause["lang"]]
+    text = clause["text"]
+    assert "mutual-defence" not in kinds(f"{prefix} {text[0].lower()}{text[1:]}")

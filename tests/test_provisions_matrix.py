@@ -1,0 +1,254 @@
+"""label_treaty and the provision × treaty matrix, on small treaties written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatydiff.errors import AlignmentError, InvalidArgument
+from treatydiff.model import Absence, Article, Label, Paragraph, Treaty
+from treatydiff.provisions import TAXONOMY, label_treaty, matrix
+
+DEFENCE = (
+    "If either Party is put in a state of war by an armed attack, the other Party "
+    "shall at once render it military and other assistance by all means it has."
+)
+NON_ASSIST = (
+    "If one Party is subjected to aggression, the other Party shall not give the "
+    "aggressor any military or other assistance that would prolong the aggression."
+)
+CONSULT = (
+    "If a threat of aggression against either Party arises, the Parties shall "
+    "immediately hold consultations."
+)
+MILCOOP = "The Parties shall develop military and military-technical cooperation."
+TRADE = "The Parties shall expand trade and investment."
+CURATED = Label(kind="principles", source="curated", confidence=1.0)
+
+
+def para(text: str, num: str | None = None, labels=()) -> Paragraph:
+    return Paragraph(num=num, text=text, labels=labels)
+
+
+def placeholder(num: str) -> Article:
+    return Article(num=num, encoded=False)
+
+
+def pledge_treaty() -> Treaty:
+    """Mutual defence in Art. 4 (a single unnumbered paragraph)."""
+    return Treaty(
+        id="pledge",
+        lang="en",
+        articles=[
+            Article(num="1", paragraphs=[para(TRADE)]),
+            Article(num="3", paragraphs=[para(CONSULT)]),
+            Article(num="4", paragraphs=[para(DEFENCE)]),
+        ],
+    )
+
+
+def neutral_treaty() -> Treaty:
+    """Non-assistance in 3.3 and a curated, sourced absence of mutual defence."""
+    return Treaty(
+        id="neutral",
+        kind="digest",
+        articles=[
+            Article(num="1", paragraphs=[para(TRADE)]),
+            Article(
+                num="3",
+                paragraphs=[
+                    para("Relations rest on sovereign equality.", "1"),
+                    para("The Parties promote these principles together.", "2"),
+                    para(NON_ASSIST, "3"),
+                ],
+            ),
+            Article(num="5", paragraphs=[para(MILCOOP)]),
+        ],
+        absences=[
+            Absence(
+                kind="mutual-defence",
+                note="officials state there is no mutual-assistance obligation",
+                sources=["https://example.org/statement"],
+            )
+        ],
+    )
+
+
+def partial_treaty() -> Treaty:
+    """Two encoded articles out of five."""
+    return Treaty(
+        id="partial",
+        articles=[
+            Article(num="1", paragraphs=[para(MILCOOP)]),
+            placeholder("2"),
+            placeholder("3"),
+            Article(num="4", paragraphs=[para(TRADE)]),
+            placeholder("5"),
+        ],
+    )
+
+
+# -- label_treaty -----------------------------------------------------------
+
+
+def test_label_treaty_labels_paragraphs_and_articles():
+    treaty = label_treaty(pledge_treaty())
+    art = treaty.article("4")
+    assert [lab.kind for lab in art.paragraphs[0].labels] == ["mutual-defence"]
+    assert [lab.kind for lab in art.labels] == ["mutual-defence"]
+    assert all(lab.source == "classifier" for lab in art.labels)
+
+
+def test_article_evidence_is_shifted_into_the_article_text():
+    art = Article(num="2", paragraphs=[para(TRADE, "1"), para(MILCOOP, "2")])
+    labelled = label_treaty(Treaty(id="t", articles=[art])).article("2")
+    for label in labelled.labels:
+        for span in label.evidence:
+            assert labelled.text[span.start : span.end] == span.text
+    assert {lab.kind for lab in labelled.labels} == {"trade-economy", "military-cooperation"}
+
+
+def test_labels_found_only_across_paragraphs_go_on_the_article():
+    # One sentence split over two paragraphs: the chapeau gives the trigger.
+    art = Article(
+        num="7",
+        paragraphs=[
+            para("If either Party is attacked by a third State, the other Party", "1"),
+            para("shall render it military assistance.", "2"),
+        ],
+    )
+    labelled = label_treaty(Treaty(id="t", articles=[art])).article("7")
+    assert all(not p.labels for p in labelled.paragraphs)
+    assert [lab.kind for lab in labelled.labels] == ["mutual-defence"]
+
+
+def test_curated_labels_are_authoritative():
+    art = Article(
+        num="3",
+        labels=[CURATED],
+        paragraphs=[para(DEFENCE, "1", labels=[CURATED]), para(MILCOOP, "2")],
+    )
+    labelled = label_treaty(Treaty(id="t", articles=[art])).article("3")
+    assert labelled.paragraphs[0].labels == (CURATED,)
+    assert labelled.labels == (CURATED,)
+    assert [lab.kind for lab in labelled.paragraphs[1].labels] == ["military-cooperation"]
+
+
+def test_article_without_curated_labels_unites_curated_paragraph_labels():
+    art = Article(num="3", paragraphs=[para(DEFENCE, "1", labels=[CURATED]), para(MILCOOP, "2")])
+    labelled = label_treaty(Treaty(id="t", articles=[art])).article("3")
+    kinds = [lab.kind for lab in labelled.labels]
+    assert kinds == ["military-cooperation", "principles"]  # taxonomy order
+    assert labelled.labels[1].source == "curated"
+
+
+def test_placeholders_are_skipped_and_relabelling_is_stable():
+    treaty = partial_treaty()
+    once = label_treaty(treaty)
+    assert once.article("2") == treaty.article("2")
+    assert label_treaty(once) == once
+
+
+def test_unsupported_treaty_language_falls_back_to_detection():
+    treaty = attrs_evolve_lang(pledge_treaty(), "fr")
+    assert [lab.kind for lab in label_treaty(treaty).article("4").labels] == ["mutual-defence"]
+
+
+def attrs_evolve_lang(treaty: Treaty, lang: str) -> Treaty:
+    import attrs
+
+    return attrs.evolve(treaty, lang=lang)
+
+
+def test_label_treaty_rejects_non_treaties():
+    with pytest.raises(InvalidArgument):
+        label_treaty("ru-ir-2025")  # type: ignore[arg-type]
+
+
+# -- matrix -----------------------------------------------------------------
+
+
+def test_matrix_lists_every_treaty_under_every_kind_found():
+    result = matrix([pledge_treaty(), neutral_treaty(), partial_treaty()])
+    provisions = result["provisions"]
+    for kind, by_treaty in provisions.items():
+        assert list(by_treaty) == ["pledge", "neutral", "partial"], kind
+    assert provisions["mutual-defence"] == {"pledge": ["4"], "neutral": [], "partial": []}
+    assert provisions["non-assistance-to-aggressor"]["neutral"] == ["3.3"]
+    assert provisions["military-cooperation"] == {
+        "pledge": [],
+        "neutral": ["5"],
+        "partial": ["1"],
+    }
+    order = list(TAXONOMY)
+    assert list(provisions) == sorted(provisions, key=order.index)
+
+
+def test_matrix_lists_paragraphs_not_their_article():
+    result = matrix([neutral_treaty(), pledge_treaty()])
+    refs = [r for by in result["provisions"].values() for r in by["neutral"]]
+    assert "3.3" in refs and "3" not in refs
+
+
+def test_missing_has_exactly_the_empty_cells():
+    result = matrix([pledge_treaty(), neutral_treaty(), partial_treaty()])
+    for kind, by_treaty in result["provisions"].items():
+        lacking = {tid for tid, refs in by_treaty.items() if not refs}
+        assert set(result["missing"].get(kind, {})) == lacking, kind
+
+
+def test_confirmed_absence_with_nearest_candidate_and_why():
+    result = matrix([pledge_treaty(), neutral_treaty()])
+    entry = result["missing"]["mutual-defence"]["neutral"]
+    assert entry["status"] == "confirmed-absent"
+    assert entry["note"] == "officials state there is no mutual-assistance obligation"
+    assert entry["sources"] == ["https://example.org/statement"]
+    assert entry["nearest"]["ref"] == "3.3"
+    assert entry["nearest"]["kinds"] == ["non-assistance-to-aggressor"]
+    assert entry["nearest"]["why"] == (
+        "non-assistance to an aggressor: the obligation is negative and runs against "
+        "the aggressor; it does not pledge help to the attacked party"
+    )
+
+
+def test_not_found_reports_coverage_of_placeholders():
+    result = matrix([pledge_treaty(), partial_treaty()])
+    entry = result["missing"]["mutual-defence"]["partial"]
+    assert entry["status"] == "not-found"
+    assert entry["note"].startswith("not found among 2 of 5 encoded articles")
+    assert entry["sources"] == []
+    assert entry["nearest"]["ref"] == "1"
+    assert entry["nearest"]["kinds"] == ["military-cooperation"]
+    full = result["missing"]["consultation"]["partial"]
+    assert full["status"] == "not-found"
+    entry = matrix([partial_treaty(), pledge_treaty()])["missing"]["military-cooperation"]
+    assert entry["pledge"]["note"] == "not found in any of the 3 articles"
+
+
+def test_nearest_falls_back_to_shared_cues():
+    odd = Treaty(
+        id="odd",
+        articles=[
+            Article(num="1", paragraphs=[para(TRADE)]),
+            Article(
+                num="2",
+                paragraphs=[
+                    para("The Parties may provide each other with assistance in science.")
+                ],
+            ),
+        ],
+    )
+    entry = matrix([pledge_treaty(), odd])["missing"]["mutual-defence"]["odd"]
+    assert entry["nearest"]["ref"] == "2"
+    assert "shares cues with mutual defence" in entry["nearest"]["why"]
+
+
+def test_nearest_is_none_when_nothing_resembles_the_kind():
+    bare = Treaty(id="bare", articles=[Article(num="1", paragraphs=[para(TRADE)])])
+    entry = matrix([pledge_treaty(), bare])["missing"]["mutual-defence"]["bare"]
+    assert entry["nearest"] is None
+
+
+def test_matrix_of_nothing_is_empty_and_duplicates_are_refused():
+    assert matrix([]) == {"provisions": {}, "missing": {}}
+    with pytest.raises(AlignmentError, match="duplicate"):
+        matrix([pledge_treaty(), pledge_treaty()])
