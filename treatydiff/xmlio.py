@@ -467,17 +467,19 @@ _DIVISION_WORD = re.compile(
 
 def read_akn(data: bytes, *, source: str | None = None) -> Treaty:
     """Read an Akoma Ntoso 3.0 document into a Treaty."""
-    root = parse_xml(data, source=source)
-    if root.tag != _A + "akomaNtoso":
-        raise ParseError(
-            f"not Akoma Ntoso 3.0: root is <{root.tag}>",
-            source=source,
-            line=root.sourceline,
-        )
-    return _akn_treaty(root, source)
+    return _akn_treaty(parse_xml(data, source=source), source)
 
 
 def _akn_treaty(root: etree._Element, source: str | None) -> Treaty:
+    if root.tag != _A + "akomaNtoso":
+        qname = etree.QName(root)
+        where = f"namespace {qname.namespace}" if qname.namespace else "no namespace"
+        raise ParseError(
+            f"not Akoma Ntoso 3.0: root is <{qname.localname}> in {where}, "
+            f"expected <akomaNtoso> in {AKN_NS}",
+            source=source,
+            line=root.sourceline,
+        )
     doc = next((c for c in root if c.tag in {_A + t for t in _DOC_TYPES}), None)
     if doc is None:
         raise ParseError(
