@@ -139,6 +139,7 @@ def _read(tota_dir: Path, n: int) -> Treaty:
     return read_tota(path.read_bytes(), source=str(path))
 
 
+@pytest.mark.slow
 def test_every_corpus_file_reads(tota_dir: Path) -> None:
     """All 450 files read; every source article is a body article, the preamble or
     the closing text, and no character of article text is lost."""
