@@ -110,6 +110,17 @@ def test_coverage_is_honest() -> None:
     assert corpus.load("ru-by-2024").coverage == (6, None)
 
 
+def test_the_readme_lists_every_digest_with_its_coverage() -> None:
+    readme = (ROOT / "treaties" / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The treaties", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines()
+            if line.startswith("| `")}
+    assert sorted(rows) == IDS
+    for treaty_id, row in rows.items():
+        encoded, total = corpus.load(treaty_id).coverage
+        assert f"| {encoded}/{'?' if total is None else total}" in row, treaty_id
+
+
 def test_seed_metadata() -> None:
     ir, kp, by = (corpus.load(i) for i in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
     assert (ir.signed_date, ir.signed_place) == ("2025-01-17", "Moscow")
