@@ -236,9 +236,10 @@ def test_unnamed_first_and_last_chapters_are_preamble_and_closing(
 
 
 @needs_schema
-@pytest.mark.parametrize("n", [1, 103, 123])
-def test_corpus_treaties_round_trip_through_akn(tota_dir: Path, n: int) -> None:
-    treaty = _read(tota_dir, n)
-    data = to_akn(treaty)
-    validate_akn(data)
-    assert read_akn(data) == treaty
+def test_corpus_treaties_round_trip_through_valid_akn(tota_dir: Path) -> None:
+    """Every 10th file (all 450 pass too; about 6 s): a valid document, equal back."""
+    for n in [1, 103, 123, *range(5, 451, 10)]:
+        treaty = _read(tota_dir, n)
+        data = to_akn(treaty)
+        validate_akn(data)
+        assert read_akn(data) == treaty
