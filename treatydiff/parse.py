@@ -1,19 +1,673 @@
-"""Plain text as published (English, Russian) ↔ :class:`~treatydiff.model.Treaty`."""
+"""Plain text as published (English, Russian) ↔ :class:`~treatydiff.model.Treaty`.
+
+:func:`parse` reads the text once, top to bottom, with precompiled patterns.
+A line that looks like a heading (``Article 5``, ``CHAPTER II``, ``2.``,
+``(b)``) becomes structure only when the evidence agrees: the number is the
+next one expected, what follows the number is the end of the line, a
+separator or a capitalised heading (not ``of this Agreement`` or ``shall``),
+and the previous line finished a sentence. Everything else is text, so a
+cross-reference broken onto the start of a line never starts an article.
+
+What the parser guarantees:
+
+* whitespace inside a line is folded to single spaces; the wrapped lines of a
+  paragraph or point are joined with one space;
+* a paragraph's ``text`` holds its own words without its number, points
+  follow in ``points`` with their label without brackets (``"a"``, ``"б"``);
+* a blank line starts a new unnumbered paragraph only after a finished
+  sentence and in an article without numbered paragraphs (elsewhere it is a
+  wrapped continuation);
+* preamble recitals and closing lines are kept one per line (``"\\n"``).
+
+>>> t = parse("Article 1\\nScope\\n\\n1. It applies to trade.\\n2. It ends.")
+>>> [(a.ref, a.heading, [p.num for p in a.paragraphs]) for a in t.articles]
+[('1', 'Scope', ['1', '2'])]
+>>> [a.ref for a in parse("Article 1\\nSee Article 4\\nArticle 5 of the Charter.").articles]
+['1']
+"""
 
 from __future__ import annotations
 
-from .model import Treaty
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
 
-__all__ = ["parse", "to_text"]
+from .errors import ParseError
+from .model import Article, Division, Paragraph, Point, Treaty
+from .refs import num_to_ref, roman_to_int, russian_ordinal_to_int
+
+__all__ = ["detect_lang", "parse", "to_text"]
+
+# --- line patterns -----------------------------------------------------------
+
+_ART_WORDS = r"Article|ARTICLE|Art\.|ART\.|Статья|СТАТЬЯ"
+_DIV_WORDS = (
+    r"PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section"
+    r"|ЧАСТЬ|Часть|РАЗДЕЛ|Раздел|ГЛАВА|Глава"
+)
+_CLOSE_WORDS = (
+    r"(?:Done|DONE)\s+(?:at|in|AT|IN)\b|(?:Signed|SIGNED)\s+(?:at|AT)\b"
+    r"|IN\s+WITNESS\s+WHEREOF|In\s+witness\s+whereof"
+    r"|IN\s+FAITH\s+WHEREOF|In\s+faith\s+whereof"
+    r"|(?:Совершено|СОВЕРШЕНО)\s+(?:в|во|В|ВО)\b"
+    r"|В\s+удостоверение\s+чего|В\s+УДОСТОВЕРЕНИЕ\s+ЧЕГО|В\s+подтверждение\s+чего"
+)
+_LABEL = (
+    r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
+    r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
+)
+# One match per line tells what it might be; the group name says which.
+_LINE_RE = re.compile(
+    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dIVXLCDMА-Яа-яЁё]))"
+    rf"|(?P<div>(?:{_DIV_WORDS})\s)"
+    rf"|(?P<close>{_CLOSE_WORDS})"
+    rf"|(?P<label>{_LABEL})(?=\s|$)"
+)
+_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,4})(?!\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?|([IVXLCDM]{1,8})(?!\w))"
+)
+_RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:\s+([А-Яа-яЁё]+))?")
+_EN_WORD_NUMS = {
+    w: i + 1
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_DIV_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w)|([A-Za-z]{3,9})(?!\w))"
+)
+_SEP_RE = re.compile(r"\s*[.:]?\s+-+\s+|\s*[.:]?\s*[–—]+\s*|\s*[.:]\s+")
+_SENT_END_RE = re.compile(r"[.!?:;…][\"'»”’)\]]*$")
+_PARA_END_RE = re.compile(r"[.!?:…][\"'»”’)\]]*$")
+# The last word of a line that leaves a reference dangling: "... under\nArticle 5".
+_REF_NOUN_RE = re.compile(
+    r"(?:\b(?:paragraphs?|sub-?paragraphs?|articles?|annex(?:es)?|chapters?|parts?|"
+    r"sections?|points?|items?|nos?\.)|(?:пункт|подпункт|стать|част|глав|раздел|"
+    r"приложени)[а-яё]*)$",
+    re.IGNORECASE,
+)
+_PREP_RE = re.compile(
+    r"(?:^|\s)(?:with|in|to|under|of|by|see|per|from|than|the|this|that|also|regards|"
+    r"concerning|pursuant|including|at|on|for|a|an|"
+    r"в|во|со|с|к|по|от|согласно|соответствии|между)$",
+    re.IGNORECASE,
+)
+_RECITAL_END_RE = re.compile(r"[.,;:!?]$")
+_CONJ_RE = re.compile(r"(?:^|\s)(?:and|or|и|или)$", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(
+    r"(?:^|\s)(?:of|and|the|in|for|on|to|with|between|concerning|"
+    r"и|в|о|об|по|на|для|между|с|со)$",
+    re.IGNORECASE,
+)
+_POINT_CONT_RE = re.compile(
+    r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
+)
+_KINDS = {
+    "PART": ("part", 0), "ЧАСТЬ": ("part", 0),
+    "TITLE": ("title", 1), "РАЗДЕЛ": ("section", 1),
+    "CHAPTER": ("chapter", 2), "ГЛАВА": ("chapter", 2),
+    "SECTION": ("section", 3),
+}
+_CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
+_ROMANS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+# Kinds of what follows a heading number on the same line.
+_EMPTY, _SEP, _CAP, _CONT = "empty", "sep", "cap", "cont"
+
+
+def _int_to_roman(value: int) -> str:
+    out = []
+    for size, numeral in _ROMANS:
+        count, value = divmod(value, size)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def _next_label(first: str, last: str) -> str:
+    """The point label after ``last`` in the series ``first`` opened (a→b, б→в, iv→v)."""
+    if first in _CYR_LABELS:
+        pos = _CYR_LABELS.find(last) + 1
+        return _CYR_LABELS[pos] if 0 < pos < len(_CYR_LABELS) else ""
+    if first == "i":
+        value = roman_to_int(last)
+        return _int_to_roman(value + 1) if value else ""
+    if len(last) == 1:
+        return "aa" if last == "z" else chr(ord(last) + 1)
+    return chr(ord(last[0]) + 1) * 2 if last[0] < "z" else ""
+
+
+def _starts_upper(line: str) -> bool:
+    first = line[0]
+    return first.isupper() or first.isdigit() or first in "«\"“'(["
+
+
+def _rest_kind(rest: str) -> tuple[str, str]:
+    """Classify what follows a heading number: end of line, separator, text."""
+    stripped = rest.strip()
+    if not stripped.strip(".:-–—"):
+        return _EMPTY, ""
+    sep = _SEP_RE.match(rest)
+    if sep and sep.end() < len(rest):
+        text = rest[sep.end():]
+        return (_CONT if text[0].islower() else _SEP), text
+    if rest[0] == " " and (stripped[0].isupper() or stripped[0] in "«\"“"):
+        return _CAP, stripped
+    return _CONT, stripped
+
+
+def _heading_like(line: str) -> bool:
+    """A short line without final punctuation that is not itself structure."""
+    return (
+        len(line) <= 120
+        and len(line.split()) <= 14
+        and not line[0].islower()
+        and line[-1] not in ".,;:!?"
+        and _LINE_RE.match(line) is None
+    )
+
+
+def detect_lang(text: str) -> str:
+    """``"ru"`` when Cyrillic letters outnumber Latin ones, else ``"en"``.
+
+    >>> detect_lang("Статья 1. Стороны"), detect_lang("Article 1")
+    ('ru', 'en')
+    """
+    sample = text[:10_000]
+    cyrillic = len(_CYRILLIC_RE.findall(sample))
+    return "ru" if cyrillic > len(_LATIN_RE.findall(sample)) else "en"
+
+
+# --- builders ----------------------------------------------------------------
+
+
+class _Pt:
+    __slots__ = ("label", "parts")
+
+    def __init__(self, label: str, first: str) -> None:
+        self.label = label
+        self.parts = [first] if first else []
+
+
+class _Para:
+    __slots__ = ("num", "parts", "points")
+
+    def __init__(self, num: str | None, first: str) -> None:
+        self.num = num
+        self.parts = [first] if first else []
+        self.points: list[_Pt] = []
+
+
+class _Art:
+    __slots__ = ("heading", "last_para", "num", "para_style", "paras", "value")
+
+    def __init__(self, num: str, value: int) -> None:
+        self.num = num
+        self.value = value
+        self.heading: str | None = None
+        self.paras: list[_Para] = []
+        self.last_para = 0
+        self.para_style = ""
+
+    def build(self) -> Article:
+        return Article(
+            num=self.num,
+            heading=self.heading,
+            paragraphs=[
+                Paragraph(
+                    num=p.num,
+                    text=" ".join(p.parts),
+                    points=[Point(t.label, " ".join(t.parts)) for t in p.points],
+                )
+                for p in self.paras
+            ],
+        )
+
+
+class _Div:
+    __slots__ = ("articles", "children", "heading", "kind", "level", "num")
+
+    def __init__(self, kind: str, level: int, num: str) -> None:
+        self.kind, self.level, self.num = kind, level, num
+        self.heading: str | None = None
+        self.articles: list[str] = []
+        self.children: list[_Div] = []
+
+    def build(self) -> Division:
+        return Division(
+            kind=self.kind, num=self.num, heading=self.heading, articles=self.articles,
+            divisions=[c.build() for c in self.children],
+        )
+
+
+# --- the parser ----------------------------------------------------------------
+
+
+class _Parser:
+    """One pass over the lines; state is the open article, division and text."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.pre: list[tuple[str, bool]] = []  # (line, blank line before) before structure
+        self.arts: list[_Art] = []
+        self.art: _Art | None = None
+        self.divs: list[_Div] = []  # top level
+        self.stack: list[_Div] = []  # open divisions, outermost first
+        self.prev = ""  # previous non-blank line
+        self.gap = True  # a blank line (or the start) since ``prev``
+        self.struct = True  # ``prev`` was a heading
+        self.closing: list[str] = []
+
+    # signals -------------------------------------------------------------
+    def _boundary_score(self) -> int:
+        """+1 after a heading or a finished sentence; below zero mid-sentence.
+
+        A blank line alone proves little (OCR text often has one after every
+        line): it only softens an unpunctuated end from -1 to 0.
+        """
+        prev = self.prev[-40:]
+        if self.struct or _SENT_END_RE.search(prev):
+            return 1
+        if _REF_NOUN_RE.search(prev) or _PREP_RE.search(prev):
+            return -4
+        if _CONJ_RE.search(prev):
+            return -4
+        return 0 if self.gap else -1
+
+    def _dangling(self, *, nouns_only: bool) -> bool:
+        if self.struct:
+            return False
+        prev = self.prev[-40:]
+        if _REF_NOUN_RE.search(prev):
+            return True
+        return not nouns_only and _PREP_RE.search(prev) is not None
+
+    def _next_text(self, i: int) -> tuple[int, str]:
+        """The next non-blank line after ``i`` and its index (``len`` if none)."""
+        lines = self.lines
+        for j in range(i + 1, len(lines)):
+            if lines[j]:
+                return j, lines[j]
+        return len(lines), ""
+
+    def _follows_lowercase(self, j: int) -> bool:
+        """The line right after ``j`` (no blank between) continues a sentence."""
+        nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+        return bool(nxt) and nxt[0].islower()
+
+    def _heading_at(self, i: int) -> tuple[str | None, int]:
+        """A heading on the lines after ``i``: (heading, last line used)."""
+        j, line = self._next_text(i)
+        if not line or not _heading_like(line) or self._follows_lowercase(j):
+            return None, i
+        parts = [line]
+        while _CONNECTOR_RE.search(parts[-1]) and len(parts) < 3:
+            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+            if not nxt or not _heading_like(nxt) or self._follows_lowercase(j + 1):
+                break
+            parts.append(nxt)
+            j += 1
+        return " ".join(parts), j
+
+    # articles --------------------------------------------------------------
+    def _article_candidate(self, i: int, m: re.Match[str]) -> tuple[str, int, str, str] | None:
+        """(num, value, rest kind, rest text) when line ``i`` starts an article."""
+        line = self.lines[i]
+        keyword = m.group("art")
+        pos = m.end()
+        num_m = _NUM_RE.match(line, pos)
+        value: int | None = None
+        if num_m:
+            if num_m.group(1):
+                value = int(num_m.group(1))
+            else:
+                value = roman_to_int(num_m.group(2))
+            num, end = num_m.group(0).strip(), num_m.end()
+        if value is None and keyword[0] in "СC":
+            words_m = _RU_WORDS_RE.match(line, pos)
+            if words_m:
+                words = [w for w in words_m.groups() if w]
+                for k in range(len(words), 0, -1):
+                    value = russian_ordinal_to_int(" ".join(words[:k]))
+                    if value is not None:
+                        num = " ".join(words[:k])
+                        end = line.index(words[k - 1], pos) + len(words[k - 1])
+                        break
+        if value is None:
+            return None
+        kind, text = _rest_kind(line[end:])
+        last = self.arts[-1].value if self.arts else None
+        suffix = not num.isdigit() and num_m is not None and num_m.group(1) is not None
+        if last is None:
+            score = 2 if value == 1 else 0
+        elif value == last + 1 or (suffix and value == last):
+            score = 2
+        elif value <= last:
+            score = -3
+        else:
+            jump = value - last
+            score = 0 if jump <= 3 else -1 if jump <= 10 else -3
+        boundary = self._boundary_score()
+        if kind == _EMPTY:
+            # Alone on its line after a blank line and next in sequence: a
+            # heading even when the text before it was cut off mid-sentence.
+            if self.gap and score == 2:
+                boundary = max(boundary, 0)
+            _, nxt = self._next_text(i)
+            if nxt and nxt[0].islower():
+                score -= 3  # "Article 5\nof this Treaty"
+        score += {_EMPTY: 2, _SEP: 2, _CAP: 1, _CONT: -4}[kind]
+        score += keyword.isupper() + boundary
+        return (num, value, kind, text) if score >= 2 else None
+
+    def _start_article(self, i: int, cand: tuple[str, int, str, str]) -> int:
+        num, value, kind, text = cand
+        art = _Art(num, value)
+        self.arts.append(art)
+        self.art = art
+        if self.stack:
+            self.stack[-1].articles.append(num_to_ref(num))
+        self._mark_struct()
+        if kind == _EMPTY:
+            art.heading, i = self._heading_at(i)
+        elif _heading_like(text) and not self._follows_lowercase(i):
+            art.heading = text
+        else:
+            self._line(text)
+        return i
+
+    # divisions -------------------------------------------------------------
+    def _division(self, i: int, m: re.Match[str]) -> int | None:
+        line = self.lines[i]
+        keyword = m.group("div").strip()
+        kind, level = _KINDS[keyword.upper()]
+        num_m = _DIV_NUM_RE.match(line, m.end())
+        num = None
+        if num_m:
+            word = num_m.group(4)
+            if word is None or word.lower() in _EN_WORD_NUMS:
+                num, end = num_m.group(0).strip(), num_m.end()
+        if num is None:
+            words_m = _RU_WORDS_RE.match(line, m.end())
+            if words_m and russian_ordinal_to_int(words_m.group(1)) is not None:
+                num, end = words_m.group(1), words_m.start(1) + len(words_m.group(1))
+        if num is None:
+            return None
+        rest_kind, text = _rest_kind(line[end:])
+        if rest_kind != _EMPTY and not _heading_like(text):
+            return None  # "Chapter 20 (Dispute Settlement) shall not apply ..."
+        if num_m and num_m.group(3) and rest_kind not in (_EMPTY, _SEP):
+            return None  # "Section A Party ..." is a sentence
+        score = {_EMPTY: 2, _SEP: 2, _CAP: 1, _CONT: -4}[rest_kind]
+        if rest_kind == _CAP and text.isupper():
+            score += 1
+        score += keyword.isupper() + self._boundary_score()
+        if rest_kind == _EMPTY:
+            j, nxt = self._next_text(i)
+            if nxt and nxt[0].islower():
+                score -= 3
+            elif nxt and nxt.isupper() and _heading_like(nxt):
+                score += 1
+        if score < 2:
+            return None
+        div = _Div(kind, level, num)
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        (self.stack[-1].children if self.stack else self.divs).append(div)
+        self.stack.append(div)
+        self._mark_struct()
+        if rest_kind == _EMPTY:
+            div.heading, i = self._heading_at(i)
+        else:
+            div.heading = text
+        return i
+
+    # paragraphs and points -------------------------------------------------
+    def _label(self, line: str, m: re.Match[str]) -> bool:
+        art = self.art
+        assert art is not None
+        token = m.group("label")
+        inner = token.strip("().")
+        rest = line[m.end():].lstrip()
+        if inner.isdigit():
+            style = token[0] if token[0] == "(" else token[-1]
+            if (
+                int(inner) != art.last_para + 1
+                or (art.para_style and style != art.para_style)
+                or self._dangling(nouns_only=False)
+            ):
+                return False
+            art.paras.append(_Para(inner, rest))
+            art.last_para += 1
+            art.para_style = style
+            return True
+        para = art.paras[-1] if art.paras else None
+        if para is None or not para.points:
+            ok = inner in ("a", "а", "i")
+        else:
+            ok = inner == _next_label(para.points[0].label, para.points[-1].label)
+        if not ok or _POINT_CONT_RE.match(rest) or self._dangling(nouns_only=True):
+            return False
+        if para is None:
+            para = _Para(None, "")
+            art.paras.append(para)
+        para.points.append(_Pt(inner, rest))
+        return True
+
+    def _text(self, line: str) -> None:
+        art = self.art
+        if art is None:
+            self.pre.append((line, self.gap))
+            return
+        para = art.paras[-1] if art.paras else None
+        if para is None or (
+            self.gap
+            and not art.last_para
+            and _PARA_END_RE.search(self.prev[-4:])
+            and _starts_upper(line)
+        ):
+            art.paras.append(_Para(None, line))
+            return
+        (para.points[-1] if para.points else para).parts.append(line)
+
+    def _line(self, line: str) -> None:
+        """A line of article text: a numbered paragraph, a point or plain text."""
+        m = _LINE_RE.match(line)
+        if not (m and m.lastgroup == "label" and self._label(line, m)):
+            self._text(line)
+        self.prev, self.gap, self.struct = line, False, False
+
+    def _mark_struct(self) -> None:
+        self.gap, self.struct = False, True
+
+    # main loop -------------------------------------------------------------
+    def run(self) -> None:
+        lines = self.lines
+        n = len(lines)
+        i = 0
+        closing_at: int | None = None
+        closing_state = (self.prev, self.gap, self.struct)
+        no_close_before = 0
+        while i < n:
+            line = lines[i]
+            if not line:
+                self.gap = True
+                i += 1
+                continue
+            m = _LINE_RE.match(line)
+            group = m.lastgroup if m else None
+            if closing_at is not None:
+                # A closing formula followed by the next article was not the closing.
+                if group == "art":
+                    cand = self._article_candidate(i, m)
+                    if cand and cand[1] == self.arts[-1].value + 1:
+                        no_close_before = i
+                        i, closing_at = closing_at, None
+                        self.prev, self.gap, self.struct = closing_state
+                        continue
+                self.prev, self.gap, self.struct = line, False, False
+                i += 1
+                continue
+            if group == "art":
+                cand = self._article_candidate(i, m)
+                if cand:
+                    i = self._start_article(i, cand) + 1
+                    continue
+            elif group == "div":
+                end = self._division(i, m)
+                if end is not None:
+                    i = end + 1
+                    continue
+            elif group == "close" and self.arts and i >= no_close_before:
+                if self._boundary_score() >= 0:
+                    closing_at, closing_state = i, (self.prev, self.gap, self.struct)
+                    continue
+            if self.art is None:
+                self._text(line)
+                self.prev, self.gap, self.struct = line, False, False
+            else:
+                self._line(line)
+            i += 1
+        if closing_at is not None:
+            self.closing = [x for x in lines[closing_at:] if x]
+
+
+def _title_and_preamble(pre: list[tuple[str, bool]]) -> tuple[str | None, str | None]:
+    """Split the lines before the first heading into title and preamble."""
+    if not pre:
+        return None, None
+    block = [pre[0][0]]
+    for line, gap in pre[1:]:
+        if gap:
+            break
+        block.append(line)
+    if len(block) <= 6 and not any(_SENT_END_RE.search(x) or x[-1] == "," for x in block):
+        title = block
+    else:
+        title = []
+        for line in block:
+            if not line.isupper():
+                break
+            title.append(line)
+        if not title:
+            for line in block:
+                if _SENT_END_RE.search(line) or line[-1] == ",":
+                    break
+                title.append(line)
+            if len(title) < len(block) and block[len(title)][0].islower():
+                title = title[:-1]
+            title = title if len(title) <= 4 else []
+    units: list[list[str]] = []
+    prev = ""
+    for line, gap in pre[len(title):]:
+        if not units or gap or (_RECITAL_END_RE.search(prev) and _starts_upper(line)):
+            units.append([])
+        units[-1].append(line)
+        prev = line
+    preamble = "\n".join(" ".join(u) for u in units) or None
+    return (" ".join(title) or None), preamble
 
 
 def parse(
     text: str, *, id: str | None = None, lang: str | None = None, source: str | None = None
 ) -> Treaty:
-    """Parse a treaty published as plain text into articles, paragraphs and points."""
-    raise NotImplementedError
+    """Parse a treaty published as plain text into articles, paragraphs and points.
+
+    ``id`` defaults to the stem of ``source``, else ``"treaty"``; ``lang`` to
+    :func:`detect_lang`. Raises :class:`~treatydiff.errors.ParseError` for empty
+    text and for text without any article heading.
+    """
+    lines = [" ".join(raw.split()) for raw in _INVISIBLE_RE.sub("", text).splitlines()]
+    if not any(lines):
+        raise ParseError("empty text: nothing to parse", source=source)
+    parser = _Parser(lines)
+    parser.run()
+    if not parser.arts:
+        raise ParseError(
+            "no articles found (expected headings such as 'Article 1' or 'Статья 1')",
+            source=source,
+        )
+    title, preamble = _title_and_preamble(parser.pre)
+    return Treaty(
+        id=id or (PurePath(source).stem if source else "treaty"),
+        title=title,
+        lang=lang or detect_lang(text),
+        source=source,
+        preamble=preamble,
+        divisions=[d.build() for d in parser.divs],
+        articles=[a.build() for a in parser.arts],
+        closing="\n".join(parser.closing) or None,
+    )
+
+
+# --- rendering -------------------------------------------------------------------
+
+_KEYWORDS = {
+    "en": {"article": "Article", "part": "PART", "title": "TITLE", "chapter": "CHAPTER",
+           "section": "SECTION"},
+    "ru": {"article": "Статья", "part": "ЧАСТЬ", "title": "РАЗДЕЛ", "chapter": "ГЛАВА",
+           "section": "РАЗДЕЛ"},
+}
+
+
+def _division_events(divs: tuple[Division, ...], depth: int = 0) -> Iterator[tuple[Division, str | None]]:
+    """Each division (depth first) with the ref of the first article it holds."""
+    for div in divs:
+        children = list(_division_events(div.divisions, depth + 1))
+        first = div.articles[0] if div.articles else next(
+            (ref for _, ref in children if ref is not None), None
+        )
+        yield div, first
+        yield from children
+
+
+def _heading_block(head: str, heading: str | None) -> str:
+    return f"{head}\n{heading}" if heading else head
 
 
 def to_text(treaty: Treaty) -> str:
-    """Render a treaty as plain text that :func:`parse` reads back to the same structure."""
-    raise NotImplementedError
+    """Render a treaty as plain text that :func:`parse` reads back to the same structure.
+
+    >>> t = parse("Article 1\\nScope\\n\\n1. It applies.")
+    >>> print(to_text(t))
+    Article 1
+    Scope
+    <BLANKLINE>
+    1. It applies.
+    <BLANKLINE>
+    """
+    words = _KEYWORDS["ru" if (treaty.lang or "") == "ru" else "en"]
+    blocks = [x for x in (treaty.title, treaty.preamble) if x]
+    pending: dict[str | None, list[Division]] = {}
+    for div, first in _division_events(treaty.divisions):
+        pending.setdefault(first, []).append(div)
+
+    def heads(ref: str | None) -> None:
+        for div in pending.pop(ref, []):
+            head = words.get(div.kind, div.kind.upper())
+            blocks.append(_heading_block(f"{head} {div.num}" if div.num else head, div.heading))
+
+    for art in treaty.articles:
+        heads(art.ref)
+        blocks.append(_heading_block(f"{words['article']} {art.num}", art.heading))
+        for para in art.paragraphs:
+            lines = []
+            if para.num:
+                label = f"{para.num}." if para.num.isdigit() else f"({para.num})"
+                lines.append(f"{label} {para.text}".rstrip())
+            elif para.text:
+                lines.append(para.text)
+            lines.extend(f"({p.label}) {p.text}" for p in para.points)
+            if lines:
+                blocks.append("\n".join(lines))
+    for ref in list(pending):
+        heads(ref)
+    if treaty.closing:
+        blocks.append(treaty.closing)
+    return "\n\n".join(blocks) + "\n"
