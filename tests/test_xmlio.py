@@ -23,6 +23,7 @@ from treatydiff import (
     SchemaError,
     Span,
     Treaty,
+    corpus,
 )
 from treatydiff.strategies import treaties
 from treatydiff.xmlio import SCHEMA_PATH, read_akn, read_xml, to_akn, validate_akn
@@ -352,6 +353,16 @@ def test_every_model_field_round_trips_through_proprietary(treaty: Treaty) -> No
     back = read_akn(data)
     assert back == treaty
     assert back.metadata == treaty.metadata
+
+
+@needs_schema
+@pytest.mark.parametrize("treaty_id", corpus.ids())
+def test_bundled_digests_round_trip(treaty_id: str) -> None:
+    """Curated digests: labels, absences, placeholders and sources all survive."""
+    treaty = corpus.load(treaty_id)
+    data = to_akn(treaty)
+    validate_akn(data)
+    assert read_akn(data) == treaty
 
 
 @needs_schema
