@@ -41,9 +41,13 @@ def groups_from_dict(data: dict[str, Any]) -> list[tuple[dict, str, str, dict]]:
     """(members with texts, base, kind, moved) of every group of a to_dict() result."""
     out = []
     for g in data["groups"]:
-        members = {tid: [(ref, g["texts"][tid][ref]) for ref in refs]
-                   for tid, refs in g["members"].items()}
-        out.append((members, data["base"], g.get("kind", "match"), g.get("moved") or {}))
+        members = {
+            tid: [(ref, g["texts"][tid][ref]) for ref in refs]
+            for tid, refs in g["members"].items()
+        }
+        out.append(
+            (members, data["base"], g.get("kind", "match"), g.get("moved") or {})
+        )
     return out
 
 
@@ -65,33 +69,58 @@ def main() -> int:
         groups = groups_from_dict(data)
         pairing = "compare's groups"
     else:
-        groups = [({left.id: [(a.ref, a.text)], right.id: [(b.ref, b.text)]}, left.id,
-                   "match", {}) for a, b in zip(left.articles, right.articles, strict=False)]
+        groups = [
+            (
+                {left.id: [(a.ref, a.text)], right.id: [(b.ref, b.text)]},
+                left.id,
+                "match",
+                {},
+            )
+            for a, b in zip(left.articles, right.articles, strict=False)
+        ]
         pairing = "articles paired by position (compare not available)"
 
     def diffs() -> list[dict[str, Any]]:
-        return [describe_group(m, base, kind=kind, moved=moved)
-                for m, base, kind, moved in groups]
+        return [
+            describe_group(m, base, kind=kind, moved=moved)
+            for m, base, kind, moved in groups
+        ]
 
     t_diff, results = best(diffs, args.repeat)
     ops = sum(len(d["ops"]) for r in results for d in r["diffs"])
-    chars = sum(len(text) for m, *_ in groups for items in m.values() for _, text in items)
-    rows.append((f"word diffs alone ({len(groups)} groups, {ops} ops, {chars:,} chars)",
-                 f"{t_diff:.3f}", ""))
+    chars = sum(
+        len(text) for m, *_ in groups for items in m.values() for _, text in items
+    )
+    rows.append(
+        (
+            f"word diffs alone ({len(groups)} groups, {ops} ops, {chars:,} chars)",
+            f"{t_diff:.3f}",
+            "",
+        )
+    )
     if comparison is not None:
         rows.append(("compare (alignment alone)", f"{t_align:.3f}", "1.00×"))
-        rows.append(("compare + to_dict (alignment + diffs)", f"{t_total:.3f}",
-                     f"{t_total / t_align:.2f}×"))
+        rows.append(
+            (
+                "compare + to_dict (alignment + diffs)",
+                f"{t_total:.3f}",
+                f"{t_total / t_align:.2f}×",
+            )
+        )
 
-    print(f"`python benchmarks/bench_diff.py --repeat {args.repeat}`: "
-          f"{left.id} ({len(left.articles)} articles) vs {right.id} "
-          f"({len(right.articles)} articles), {pairing}; best of {args.repeat}.\n")
+    print(
+        f"`python benchmarks/bench_diff.py --repeat {args.repeat}`: "
+        f"{left.id} ({len(left.articles)} articles) vs {right.id} "
+        f"({len(right.articles)} articles), {pairing}; best of {args.repeat}.\n"
+    )
     print("| step | seconds | vs alignment |")
     print("| --- | ---: | ---: |")
     for name, secs, ratio in rows:
         print(f"| {name} | {secs} | {ratio} |")
     if comparison is not None and t_total > 2 * t_align:
-        print("\nover budget: diffs make compare more than twice as slow", file=sys.stderr)
+        print(
+            "\nover budget: diffs make compare more than twice as slow", file=sys.stderr
+        )
         return 1
     return 0
 

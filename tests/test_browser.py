@@ -22,18 +22,26 @@ WIDTH, HEIGHT = 1280, 2000
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
-                       "(Debian: apt-get install chromium; .ci/run installs it)"),
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="chromium is not installed "
+        "(Debian: apt-get install chromium; .ci/run installs it)",
+    ),
 ]
 
 
 def _page(tmp_path: Path) -> Path:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     for group in data["groups"]:
-        members = {tid: [(ref, group["texts"][tid][ref]) for ref in refs]
-                   for tid, refs in group["members"].items()}
-        group.update(describe_group(members, data["base"], kind=group["kind"],
-                                    moved=group["moved"]))
+        members = {
+            tid: [(ref, group["texts"][tid][ref]) for ref in refs]
+            for tid, refs in group["members"].items()
+        }
+        group.update(
+            describe_group(
+                members, data["base"], kind=group["kind"], moved=group["moved"]
+            )
+        )
     path = tmp_path / "report.html"
     path.write_text(report.render(data, "html"), encoding="utf-8")
     return path
@@ -41,11 +49,21 @@ def _page(tmp_path: Path) -> Path:
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", *args,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
     ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def _png_rows(data: bytes, limit: int) -> tuple[int, int, list[bytes]]:
@@ -53,8 +71,11 @@ def _png_rows(data: bytes, limit: int) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, header = 8, b"", None
     while pos < len(data):
-        (length,), kind = struct.unpack(">I", data[pos:pos + 4]), data[pos + 4:pos + 8]
-        chunk = data[pos + 8:pos + 8 + length]
+        (length,), kind = (
+            struct.unpack(">I", data[pos : pos + 4]),
+            data[pos + 4 : pos + 8],
+        )
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", chunk)
         elif kind == b"IDAT":
@@ -68,7 +89,10 @@ def _png_rows(data: bytes, limit: int) -> tuple[int, int, list[bytes]]:
     rows: list[bytes] = []
     prev = bytearray(stride)
     for y in range(min(limit, height)):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = (
+            raw[y * (stride + 1)],
+            bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]),
+        )
         for x in range(stride):
             a = line[x - bpp] if x >= bpp else 0
             b, c = prev[x], prev[x - bpp] if x >= bpp else 0
@@ -81,7 +105,9 @@ def _png_rows(data: bytes, limit: int) -> tuple[int, int, list[bytes]]:
             elif kind == 4:
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+                line[x] = (
+                    line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)
+                ) & 255
         rows.append(bytes(line))
         prev = line
     return width, height, rows
@@ -89,15 +115,19 @@ def _png_rows(data: bytes, limit: int) -> tuple[int, int, list[bytes]]:
 
 def test_the_report_renders_in_chromium_and_is_not_blank(tmp_path: Path) -> None:
     page, shot = _page(tmp_path), tmp_path / "report.png"
-    result = _chromium(tmp_path, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}",
-                       page.as_uri())
+    result = _chromium(
+        tmp_path,
+        f"--screenshot={shot}",
+        f"--window-size={WIDTH},{HEIGHT}",
+        page.as_uri(),
+    )
     assert shot.exists(), result.stderr[-2000:]
     data = shot.read_bytes()
     assert len(data) > 20_000  # a blank page compresses to a few kilobytes
     width, height, rows = _png_rows(data, limit=160)
     assert (width, height) == (WIDTH, HEIGHT)
     bpp = len(rows[0]) // width
-    pixels = {row[i:i + 3] for row in rows for i in range(0, len(row), bpp)}
+    pixels = {row[i : i + 3] for row in rows for i in range(0, len(row), bpp)}
     assert len(pixels) > 8  # text, rules and table shading, not a single colour
     darkest = min(sum(p) for p in pixels)
     assert darkest < 200  # dark text on the light page (the heading)

@@ -15,7 +15,6 @@ from treatydiff import report
 from treatydiff.diff import describe_group
 from treatydiff.errors import InvalidArgument
 
-
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 HOSTILE = "<script>alert('x')</script>"
 
@@ -25,12 +24,17 @@ def _raw() -> dict[str, Any]:
 
 
 def _with_diffs(data: dict[str, Any]) -> dict[str, Any]:
-    """What Comparison.to_dict() gives: each group merged with describe_group's result."""
+    """What Comparison.to_dict() gives: each group merged with describe_group()."""
     for group in data["groups"]:
-        members = {tid: [(ref, group["texts"][tid][ref]) for ref in refs]
-                   for tid, refs in group["members"].items()}
-        group.update(describe_group(members, data["base"], kind=group["kind"],
-                                    moved=group["moved"]))
+        members = {
+            tid: [(ref, group["texts"][tid][ref]) for ref in refs]
+            for tid, refs in group["members"].items()
+        }
+        group.update(
+            describe_group(
+                members, data["base"], kind=group["kind"], moved=group["moved"]
+            )
+        )
     return data
 
 
@@ -50,7 +54,11 @@ def _findings(data: dict[str, Any]) -> list[str]:
     for group in data["groups"]:
         found += [group["id"], group["change"]]
         for diff in group["diffs"]:
-            found += [f["note"] for f in diff["flags"] if not re.search(r"[\\`*_|~<>&\[\]]", f["note"])]
+            found += [
+                f["note"]
+                for f in diff["flags"]
+                if not re.search(r"[\\`*_|~<>&\[\]]", f["note"])
+            ]
     for per_treaty in data["missing"].values():
         for entry in per_treaty.values():
             found.append(entry["status"].replace("-", " "))
@@ -78,18 +86,30 @@ def test_every_format_carries_the_findings(data, fmt: str) -> None:
 def test_json_is_the_comparison_with_diffs_under_each_group(data) -> None:
     out = report.render(data, "json")
     assert json.loads(out) == data
-    assert "ru-ir-2025" in out and "\\u" not in out.split('"groups"')[0]  # ensure_ascii off
+    assert (
+        "ru-ir-2025" in out and "\\u" not in out.split('"groups"')[0]
+    )  # ensure_ascii off
     assert all("diffs" in g for g in json.loads(out)["groups"])
 
 
 def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
     out = report.render(data, "text")
-    heads = ["Treaties", "Provisions", "Correspondence groups", "Changes against",
-             "Missing provisions", "Coverage notes"]
+    heads = [
+        "Treaties",
+        "Provisions",
+        "Correspondence groups",
+        "Changes against",
+        "Missing provisions",
+        "Coverage notes",
+    ]
     positions = [out.index("\n" + h) for h in heads]
     assert positions == sorted(positions)
-    matrix = out[positions[1]:positions[2]]
-    row = next(line for line in matrix.splitlines() if line.strip().startswith("mutual-defence"))
+    matrix = out[positions[1] : positions[2]]
+    row = next(
+        line
+        for line in matrix.splitlines()
+        if line.strip().startswith("mutual-defence")
+    )
     assert "— confirmed absent; nearest 3.3" in row
     assert row.split()[-2:] == ["4", "4"]
     assert "shall [-not -]provide" in out
@@ -114,7 +134,9 @@ def test_changed_only_and_only_filter_groups(data) -> None:
     assert groups(report.render(data, "json", changed_only=True)) == everything[1:]
     assert groups(report.render(data, "json", only="split")) == ["g4"]
     text = report.render(data, "text", only="added")
-    assert "g5" in text and "g4 " not in text and "mutual-defence" in text  # matrix stays
+    assert (
+        "g5" in text and "g4 " not in text and "mutual-defence" in text
+    )  # matrix stays
     with pytest.raises(InvalidArgument, match="unknown change kind"):
         report.render(data, "text", only="rewritten")
 
@@ -144,7 +166,9 @@ def test_html_parses_and_is_self_contained(data) -> None:
     assert doc.xpath("//link | //img | //iframe | //object | //*[@src]") == []
     style = doc.xpath("//style")[0].text
     assert "@media print" in style and "url(" not in style
-    assert [a.get("href") for a in doc.xpath("//a")] == ["https://example.org/ir-no-alliance"]
+    assert [a.get("href") for a in doc.xpath("//a")] == [
+        "https://example.org/ir-no-alliance"
+    ]
 
 
 def test_html_matrix_marks_missing_cells_with_status_and_nearest(data) -> None:
@@ -164,7 +188,9 @@ def test_html_groups_have_one_column_per_treaty_and_redlines(data) -> None:
     assert all(len(r.xpath("td")) == len(data["treaties"]) for r in rows)
     g2 = rows[1]
     assert "not " in g2.xpath("td[2]//del/text()")
-    assert "with all means at its disposal without delay" in g2.xpath("td[2]//ins/text()")
+    assert "with all means at its disposal without delay" in g2.xpath(
+        "td[2]//ins/text()"
+    )
     assert "modality: would → ∅" in g2.xpath("string(td[2]//ul)")
 
 
@@ -177,7 +203,7 @@ def test_hostile_treaty_text_is_shown_as_text_everywhere(data) -> None:
     assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
     text = doc.text_content()
     assert HOSTILE in text
-    assert "</td><td onclick=\"alert(1)\">pwned</td>" in text
+    assert '</td><td onclick="alert(1)">pwned</td>' in text
     assert "</li></ul><script>alert(3)</script>" in text
     assert "javascript:alert('src')" in text  # shown, not linked
     md = report.render(data, "md")

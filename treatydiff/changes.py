@@ -16,7 +16,8 @@ states; Сторона/Стороны, государства, named states). Nu
 limits and dates count as ``time`` only; numbers of cross-references
 (``Article 4``, ``статьи 4``) are not flagged, so renumbering is not noise.
 
->>> [f.to_dict()["note"] for f in find_flags("Each Party shall not act.", "Each Party may act.")]
+>>> flags = find_flags("Each Party shall not act.", "Each Party may act.")
+>>> [f.note for f in flags]
 ['shall → may', 'not removed']
 """
 
@@ -41,49 +42,69 @@ __all__ = [
     "find_flags",
 ]
 
-CHANGE_KINDS = ("identical", "reworded", "modified", "added", "removed", "moved",
-                "split", "merged")
+CHANGE_KINDS = (
+    "identical",
+    "reworded",
+    "modified",
+    "added",
+    "removed",
+    "moved",
+    "split",
+    "merged",
+)
 FLAG_KINDS = ("modality", "negation", "number", "time", "party")
 REWORDED_MIN_SIMILARITY = 0.8
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Word lists: exact words, and stems (prefixes) for Russian inflection.
-_MODAL = frozenset(
+_MODAL = _words(
     "shall must will may should can could might would agree agrees agreed entitled "
-    "oblige obliges obliged obligated commit commits "
-    "может могут могли можно вправе будут будет следует соглашаются согласились должны "
-    "должна должен должно".split()
+    "oblige obliges obliged obligated commit commits может могут могли можно вправе "
+    "будут будет следует соглашаются согласились должны должна должен должно"
 )
 _MODAL_STEMS = ("undertak", "endeavo", "обязу", "обязан", "стрем", "намерен")
-_NEGATORS = frozenset(
-    "not no never neither nor none nothing without cannot не ни нет никогда ничто ничего "
-    "без".split()
+_NEGATORS = _words(
+    "not no never neither nor none nothing without cannot не ни нет никогда ничто "
+    "ничего без"
 )
 _NEGATOR_STEMS = ("refrain", "никак", "воздерж")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-    "forty fifty sixty ninety hundred thousand million billion один одна одно одного одной "
-    "одну два две двух двум три трех трёх трем четыре четырех пять пяти шесть шести семь "
-    "семи восемь восьми девять девяти десять десяти пятьдесят пятидесяти шестьдесят "
-    "шестидесяти сто ста".split()
+_NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+    "thirty forty fifty sixty ninety hundred thousand million billion один одна "
+    "одно одного одной одну два две двух двум три трех трёх трем четыре четырех "
+    "пять пяти шесть шести семь семи восемь восьми девять девяти десять десяти "
+    "пятьдесят пятидесяти шестьдесят шестидесяти сто ста"
 )
-_NUMBER_STEMS = ("пятнадцат", "двадцат", "тридцат", "сорок", "девяност", "тысяч", "миллион",
-                 "миллиард")
-_UNITS = frozenset(
-    "hour hours day days week weeks month months year years день дня дней год года году "
-    "лет".split()
+_NUMBER_STEMS = (
+    "пятнадцат",
+    "двадцат",
+    "тридцат",
+    "сорок",
+    "девяност",
+    "тысяч",
+    "миллион",
+    "миллиард",
+)
+_UNITS = _words(
+    "hour hours day days week weeks month months year years день дня дней год года "
+    "году лет"
 )
 _UNIT_STEMS = ("час", "сут", "недел", "месяц")
-_MONTHS = frozenset(
+_MONTHS = _words(
     "january february march april may june july august september october november "
-    "december января февраля марта апреля мая июня июля августа сентября октября ноября "
-    "декабря".split()
+    "december января февраля марта апреля мая июня июля августа сентября октября "
+    "ноября декабря"
 )
-_REF_WORDS = frozenset(
-    "article articles paragraph paragraphs subparagraph subparagraphs point points annex "
-    "annexes".split()
+_REF_WORDS = _words(
+    "article articles paragraph paragraphs subparagraph subparagraphs point points "
+    "annex annexes"
 )
 _REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
-_JOINERS = frozenset("and or и или".split())
+_JOINERS = _words("and or и или")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
@@ -132,8 +153,12 @@ class Flag:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"flag", "a": [removed terms], "b": [added terms], "note"}``."""
-        return {"flag": self.kind, "a": list(self.removed), "b": list(self.added),
-                "note": self.note}
+        return {
+            "flag": self.kind,
+            "a": list(self.removed),
+            "b": list(self.added),
+            "note": self.note,
+        }
 
 
 def _times(words: list[str], used: set[int]) -> list[str]:
@@ -144,9 +169,14 @@ def _times(words: list[str], used: set[int]) -> list[str]:
         if _DOTTED_DATE.match(word):
             found.append(word)
             used.add(i)
-        elif (word in _MONTHS and 0 < i < len(words) - 1 and words[i - 1].isdigit()
-              and len(words[i + 1]) == 4 and words[i + 1].isdigit()):
-            found.append(" ".join(words[i - 1:i + 2]))
+        elif (
+            word in _MONTHS
+            and 0 < i < len(words) - 1
+            and words[i - 1].isdigit()
+            and len(words[i + 1]) == 4
+            and words[i + 1].isdigit()
+        ):
+            found.append(" ".join(words[i - 1 : i + 2]))
             used.update((i - 1, i, i + 1))
         elif _is_unit(word):
             k = i - 1
@@ -155,13 +185,13 @@ def _times(words: list[str], used: set[int]) -> list[str]:
             while k >= 0 and _is_number(words[k]):
                 k -= 1
             start = k + 1 if k + 1 < i else i
-            found.append(" ".join(words[start:i + 1]))
+            found.append(" ".join(words[start : i + 1]))
             used.update(range(start, i + 1))
     return found
 
 
 def _cross_refs(words: list[str], used: set[int]) -> None:
-    """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``) as used."""
+    """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``)."""
     for i, word in enumerate(words):
         if word in _REF_WORDS or word.startswith(_REF_STEMS):
             k = i + 1
@@ -178,10 +208,17 @@ def _terms(text: str) -> dict[str, Counter[str]]:
     times = _times(words, used) + iso_dates
     _cross_refs(words, used)
     return {
-        "modality": Counter(w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)),
-        "negation": Counter(w for w in words if w in _NEGATORS or w.endswith("n't")
-                            or w.startswith(_NEGATOR_STEMS)),
-        "number": Counter(w for i, w in enumerate(words) if i not in used and _is_number(w)),
+        "modality": Counter(
+            w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)
+        ),
+        "negation": Counter(
+            w
+            for w in words
+            if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
+        ),
+        "number": Counter(
+            w for i, w in enumerate(words) if i not in used and _is_number(w)
+        ),
         "time": Counter(times),
         "party": Counter(" ".join(m.split()).casefold() for m in _PARTY.findall(text)),
     }
@@ -207,7 +244,7 @@ def _all_terms(passages: str | Sequence[str]) -> dict[str, Counter[str]]:
 
 
 def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
-    """The significance flags of the change from ``a`` to ``b`` (in :data:`FLAG_KINDS` order).
+    """The significance flags of the change from ``a`` to ``b``, kinds in order.
 
     ``a`` and ``b`` are texts, or lists of passages each read on its own (no term
     spans two passages).
@@ -217,8 +254,13 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     for kind in ("modality", "negation", "number", "time", "party"):
         removed, added = ta[kind] - tb[kind], tb[kind] - ta[kind]
         if removed or added:
-            flags.append(Flag(kind, _ordered(removed, list(ta[kind].elements())),
-                              _ordered(added, list(tb[kind].elements()))))
+            flags.append(
+                Flag(
+                    kind,
+                    _ordered(removed, list(ta[kind].elements())),
+                    _ordered(added, list(tb[kind].elements())),
+                )
+            )
     return flags
 
 

@@ -55,8 +55,12 @@ GROUP_KINDS = ("match", "split", "merge", "single")
 
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+(?!\w)|\w+(?:[-'’]\w+)*|\s+|.", re.S)
 _WORD = re.compile(r"\w")
-_MIRROR = {"insert": "delete", "delete": "insert", "move-from": "move-to",
-           "move-to": "move-from"}
+_MIRROR = {
+    "insert": "delete",
+    "delete": "insert",
+    "move-from": "move-to",
+    "move-to": "move-from",
+}
 #: A moved passage has at least this many words and characters.
 MOVE_MIN_WORDS = 3
 MOVE_MIN_CHARS = 15
@@ -65,7 +69,7 @@ MOVE_MIN_RATIO = 90.0
 
 
 def tokenize(text: str) -> list[str]:
-    """Words, numbers, punctuation marks and whitespace runs; ``"".join`` rebuilds text."""
+    """Words, numbers, punctuation marks and whitespace runs; joined, the text again."""
     return _TOKEN.findall(text)
 
 
@@ -75,7 +79,7 @@ def _words(text: str) -> int:
 
 @attrs.frozen
 class Op:
-    """One edit operation: ``kind`` in :data:`OP_KINDS`, left text ``a``, right text ``b``."""
+    """One edit: ``kind`` in :data:`OP_KINDS`, left text ``a``, right text ``b``."""
 
     kind: str = attrs.field(validator=attrs.validators.in_(OP_KINDS))
     a: str = ""
@@ -97,7 +101,9 @@ class Op:
     def from_dict(cls, data: Mapping[str, Any]) -> Op:
         """Read :meth:`to_dict` output back; bad data raises InvalidArgument."""
         try:
-            return cls(data["op"], data.get("a", ""), data.get("b", ""), data.get("move"))
+            return cls(
+                data["op"], data.get("a", ""), data.get("b", ""), data.get("move")
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidArgument(f"not a diff op: {data!r}") from exc
 
@@ -130,7 +136,7 @@ class WordDiff:
 
     @property
     def similarity(self) -> float:
-        """Share of the words of both sides left unchanged (0–1; 1 when both are empty)."""
+        """Share of the words of both sides left unchanged (0–1; 1 for empty texts)."""
         kept = sum(2 * _words(op.a) for op in self.ops if op.kind == "equal")
         total = _words(self.a) + _words(self.b)
         return 1.0 if total == 0 else kept / total
@@ -153,7 +159,9 @@ def apply(a: str, ops: Iterable[Op]) -> str:
     for op in ops:
         if op.a:
             if not a.startswith(op.a, pos):
-                raise InvalidArgument(f"diff does not apply at offset {pos}: {op.a[:30]!r}")
+                raise InvalidArgument(
+                    f"diff does not apply at offset {pos}: {op.a[:30]!r}"
+                )
             pos += len(op.a)
         out.append(op.b)
     if pos != len(a):
@@ -166,8 +174,8 @@ def _segments(a: str, b: str) -> list[list[str]]:
     ta, tb = tokenize(a), tokenize(b)
     segs: list[list[str]] = []
     for code in Indel.opcodes(ta, tb):
-        sa = "".join(ta[code.src_start:code.src_end])
-        sb = "".join(tb[code.dest_start:code.dest_end])
+        sa = "".join(ta[code.src_start : code.src_end])
+        sb = "".join(tb[code.dest_start : code.dest_end])
         tag = "equal" if code.tag == "equal" else "change"
         if segs and segs[-1][0] == tag == "change":
             segs[-1][1] += sa
@@ -185,10 +193,13 @@ def _cleanup(segs: list[list[str]]) -> list[list[str]]:
     while i < len(segs) - 1:
         prev, eq, nxt = segs[i - 1], segs[i], segs[i + 1]
         limit = min(max(len(prev[1]), len(prev[2])), max(len(nxt[1]), len(nxt[2])))
-        small = not _WORD.search(eq[1]) or (2 * len(eq[1]) <= limit and _words(eq[1]) <= 2)
+        small = not _WORD.search(eq[1]) or (
+            2 * len(eq[1]) <= limit and _words(eq[1]) <= 2
+        )
         if eq[0] == "equal" and prev[0] == nxt[0] == "change" and small:
-            segs[i - 1 : i + 2] = [["change", prev[1] + eq[1] + nxt[1],
-                                    prev[2] + eq[1] + nxt[2]]]
+            segs[i - 1 : i + 2] = [
+                ["change", prev[1] + eq[1] + nxt[1], prev[2] + eq[1] + nxt[2]]
+            ]
             i = max(i - 1, 1)
         else:
             i += 1
@@ -196,7 +207,7 @@ def _cleanup(segs: list[list[str]]) -> list[list[str]]:
 
 
 def _trim(sa: str, sb: str) -> tuple[str, str, str, str]:
-    """Split the tokens both sides of a change share at its edges: (head, a, b, tail)."""
+    """The tokens both sides of a change share at its edges: (head, a, b, tail)."""
     ta, tb = tokenize(sa), tokenize(sb)
     i = 0
     while i < min(len(ta), len(tb)) and ta[i] == tb[i]:
@@ -205,8 +216,8 @@ def _trim(sa: str, sb: str) -> tuple[str, str, str, str]:
     while j < min(len(ta), len(tb)) - i and ta[-1 - j] == tb[-1 - j]:
         j += 1
     head = "".join(ta[:i])
-    tail = "".join(ta[len(ta) - j:])
-    return head, "".join(ta[i:len(ta) - j]), "".join(tb[i:len(tb) - j]), tail
+    tail = "".join(ta[len(ta) - j :])
+    return head, "".join(ta[i : len(ta) - j]), "".join(tb[i : len(tb) - j]), tail
 
 
 def _to_ops(segs: list[list[str]]) -> list[Op]:
@@ -227,7 +238,9 @@ def _to_ops(segs: list[list[str]]) -> list[Op]:
             else:
                 ops.append(Op("equal", sa, sb))
         else:
-            ops.append(Op("insert" if not sa else "delete" if not sb else "replace", sa, sb))
+            ops.append(
+                Op("insert" if not sa else "delete" if not sb else "replace", sa, sb)
+            )
     return ops
 
 
@@ -257,8 +270,14 @@ def _slide(ops: list[Op]) -> list[Op]:
         has_right = i + 1 < len(ops) and ops[i + 1].kind == "equal"
         if not (has_left and has_right):
             continue
-        lt, et, rt = tokenize(ops[i - 1].a), tokenize(op.a or op.b), tokenize(ops[i + 1].a)
-        while lt and lt[-1] == et[-1]:  # slide fully left, then try each place rightwards
+        lt, et, rt = (
+            tokenize(ops[i - 1].a),
+            tokenize(op.a or op.b),
+            tokenize(ops[i + 1].a),
+        )
+        while (
+            lt and lt[-1] == et[-1]
+        ):  # slide fully left, then try each place rightwards
             rt.insert(0, et[-1])
             et = [lt.pop(), *et[:-1]]
         best = None
@@ -272,7 +291,9 @@ def _slide(ops: list[Op]) -> list[Op]:
             lt, et, rt = [*lt, et[0]], [*et[1:], rt[0]], rt[1:]
         _, left, edit, right = best
         ops[i - 1] = Op("equal", left, left)
-        ops[i] = Op("delete", edit, "") if op.kind == "delete" else Op("insert", "", edit)
+        ops[i] = (
+            Op("delete", edit, "") if op.kind == "delete" else Op("insert", "", edit)
+        )
         ops[i + 1] = Op("equal", right, right)
     return [op for op in ops if op.a or op.b]
 
@@ -343,12 +364,14 @@ def _windows(diff: WordDiff) -> tuple[list[str], list[str]]:
     for first, last in spans:
         before = ops[first - 1].a[-FLAG_CONTEXT:] if first else ""
         after = ops[last + 1].a[:FLAG_CONTEXT] if last + 1 < len(ops) else ""
-        if len(before) == FLAG_CONTEXT:  # drop the cut word, keep the space before the change
+        if (
+            len(before) == FLAG_CONTEXT
+        ):  # drop the cut word, keep the space before the change
             before = re.sub(r"^\S*", "", before)
         if len(after) == FLAG_CONTEXT:
             after = re.sub(r"\S*$", "", after)
-        left.append(before + "".join(op.a for op in ops[first:last + 1]) + after)
-        right.append(before + "".join(op.b for op in ops[first:last + 1]) + after)
+        left.append(before + "".join(op.a for op in ops[first : last + 1]) + after)
+        right.append(before + "".join(op.b for op in ops[first : last + 1]) + after)
     return left, right
 
 
@@ -372,7 +395,9 @@ def describe_group(
     "ops", "flags"}``; see :mod:`treatydiff.changes` for the kinds and flags.
     """
     if kind not in GROUP_KINDS:
-        raise InvalidArgument(f"unknown group kind {kind!r}; expected one of {GROUP_KINDS}")
+        raise InvalidArgument(
+            f"unknown group kind {kind!r}; expected one of {GROUP_KINDS}"
+        )
     moved = moved or {}
     base_items = members.get(base, [])
     base_text = _joined(base_items)
@@ -386,11 +411,17 @@ def describe_group(
         change = change_kind(
             wd, flags, counts=(len(base_items), len(items)), moved=bool(moved.get(tid))
         )
-        diffs.append({
-            "treaty": tid, "base": base, "change": change,
-            "moved": bool(moved.get(tid)), "similarity": round(wd.similarity, 3),
-            "ops": wd.to_list(), "flags": [f.to_dict() for f in flags],
-        })
+        diffs.append(
+            {
+                "treaty": tid,
+                "base": base,
+                "change": change,
+                "moved": bool(moved.get(tid)),
+                "similarity": round(wd.similarity, 3),
+                "ops": wd.to_list(),
+                "flags": [f.to_dict() for f in flags],
+            }
+        )
     return {"change": _group_change(kind, [d["change"] for d in diffs]), "diffs": diffs}
 
 

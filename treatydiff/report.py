@@ -51,9 +51,13 @@ def render(
     :func:`treatydiff.diff.describe_group`. ``color`` adds ANSI colours to text.
     """
     if fmt not in FORMATS:
-        raise InvalidArgument(f"unknown report format {fmt!r}; expected one of {FORMATS}")
+        raise InvalidArgument(
+            f"unknown report format {fmt!r}; expected one of {FORMATS}"
+        )
     if only is not None and only not in CHANGE_KINDS:
-        raise InvalidArgument(f"unknown change kind {only!r}; expected one of {CHANGE_KINDS}")
+        raise InvalidArgument(
+            f"unknown change kind {only!r}; expected one of {CHANGE_KINDS}"
+        )
     data = prepare(data, only=only, changed_only=changed_only)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -72,7 +76,9 @@ def prepare(
 ) -> dict[str, Any]:
     """A copy of ``data`` with diffs filled in and groups filtered."""
     if not isinstance(data, dict) or not isinstance(data.get("treaties"), list):
-        raise InvalidArgument("not a comparison: expected a dict with a 'treaties' list")
+        raise InvalidArgument(
+            "not a comparison: expected a dict with a 'treaties' list"
+        )
     data = copy.deepcopy(data)
     ids = treaty_ids(data)
     data.setdefault("base", ids[0] if ids else None)
@@ -81,7 +87,9 @@ def prepare(
         if "diffs" not in group and len(ids) > 1:
             group.update(_describe(group, data["base"]))
         change = group.get("change")
-        if (only is None or change == only) and not (changed_only and change == "identical"):
+        if (only is None or change == only) and not (
+            changed_only and change == "identical"
+        ):
             groups.append(group)
     data["groups"] = groups
     return data
@@ -93,8 +101,9 @@ def _describe(group: dict[str, Any], base: str) -> dict[str, Any]:
         tid: [(ref, texts.get(tid, {}).get(ref, "")) for ref in refs]
         for tid, refs in group.get("members", {}).items()
     }
-    return describe_group(members, base, kind=group.get("kind", "match"),
-                          moved=group.get("moved"))
+    return describe_group(
+        members, base, kind=group.get("kind", "match"), moved=group.get("moved")
+    )
 
 
 def treaty_ids(data: dict[str, Any]) -> list[str]:
@@ -104,8 +113,10 @@ def treaty_ids(data: dict[str, Any]) -> list[str]:
 
 def safe(text: Any) -> str:
     """``text`` as a string, with control and bidi-override characters escaped."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
-                       "" if text is None else str(text))
+    return _UNSAFE.sub(
+        lambda m: m.group().encode("unicode_escape").decode("ascii"),
+        "" if text is None else str(text),
+    )
 
 
 def coverage(treaty: dict[str, Any]) -> str:
@@ -167,12 +178,18 @@ def members_line(group: dict[str, Any], ids: list[str]) -> list[str]:
 
 def changed_diffs(group: dict[str, Any]) -> list[dict[str, Any]]:
     """The diffs of a group that change something."""
-    return [d for d in group.get("diffs") or [] if d.get("change") not in (None, "identical")]
+    return [
+        d
+        for d in group.get("diffs") or []
+        if d.get("change") not in (None, "identical")
+    ]
 
 
 def flag_line(diff: dict[str, Any]) -> str:
     """``"modality: shall → may; time: 30 days → 60 days"``."""
-    return "; ".join(f"{safe(f['flag'])}: {safe(f.get('note'))}" for f in diff.get("flags", []))
+    return "; ".join(
+        f"{safe(f['flag'])}: {safe(f.get('note'))}" for f in diff.get("flags", [])
+    )
 
 
 def diff_title(group: dict[str, Any], diff: dict[str, Any]) -> str:
@@ -180,15 +197,18 @@ def diff_title(group: dict[str, Any], diff: dict[str, Any]) -> str:
     members = group.get("members", {})
     side = ", ".join(members.get(diff["treaty"]) or []) or "—"
     base = ", ".join(members.get(diff["base"]) or []) or "—"
-    title = (f"{safe(group.get('id'))} · {safe(diff['treaty'])} {safe(side)} vs "
-             f"{safe(diff['base'])} {safe(base)}: {safe(diff.get('change'))}")
-    return title + (" (moved)" if diff.get("moved") and diff.get("change") != "moved" else "")
+    title = (
+        f"{safe(group.get('id'))} · {safe(diff['treaty'])} {safe(side)} vs "
+        f"{safe(diff['base'])} {safe(base)}: {safe(diff.get('change'))}"
+    )
+    return title + (
+        " (moved)" if diff.get("moved") and diff.get("change") != "moved" else ""
+    )
 
 
 # -- text ----------------------------------------------------------------------
 
 _ANSI = {"del": "31", "ins": "32", "move": "36", "head": "1", "missing": "33"}
-_TEXT_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -197,8 +217,11 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def _table(rows: list[list[str]], indent: str = "  ") -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [indent + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-            for row in rows]
+    return [
+        indent
+        + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 def redline_text(ops: list[dict[str, Any]], color: bool = False) -> str:
@@ -210,7 +233,9 @@ def redline_text(ops: list[dict[str, Any]], color: bool = False) -> str:
             out.append(b)
         elif kind in ("move-from", "move-to"):
             left, right = ("[~", "~]") if kind == "move-from" else ("{~", "~}")
-            out.append(_paint(f"{left}{op.get('move', '')} {a or b}{right}", "move", color))
+            out.append(
+                _paint(f"{left}{op.get('move', '')} {a or b}{right}", "move", color)
+            )
         else:
             if a:
                 out.append(_paint(f"[-{a}-]", "del", color))
@@ -223,20 +248,38 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
     ids = treaty_ids(data)
     base = data.get("base")
     head = lambda title: ["", _paint(title, "head", color)]  # noqa: E731
-    lines = [_paint("treatydiff comparison: " + " · ".join(
-        safe(t) + (" (base)" if t == base else "") for t in ids), "head", color)]
+    lines = [
+        _paint(
+            "treatydiff comparison: "
+            + " · ".join(safe(t) + (" (base)" if t == base else "") for t in ids),
+            "head",
+            color,
+        )
+    ]
 
     lines += head("Treaties")
-    lines += _table([[safe(t["id"]), safe(t.get("signed_date") or ""), safe(t.get("lang") or ""),
-                      safe(t.get("kind") or ""), coverage(t), safe(t.get("title") or "")]
-                     for t in data["treaties"]])
+    lines += _table(
+        [
+            [
+                safe(t["id"]),
+                safe(t.get("signed_date") or ""),
+                safe(t.get("lang") or ""),
+                safe(t.get("kind") or ""),
+                coverage(t),
+                safe(t.get("title") or ""),
+            ]
+            for t in data["treaties"]
+        ]
+    )
 
-    lines += head("Provisions (provision × treaty; — missing: confirmed absent or not found)")
+    lines += head(
+        "Provisions (provision × treaty; — missing: confirmed absent or not found)"
+    )
     rows = [["PROVISION", *[safe(t) for t in ids]]]
     for kind in data.get("provisions") or {}:
         row = [safe(kind)]
         for tid in ids:
-            state, short, nearest = matrix_cell(data, kind, tid)
+            _, short, nearest = matrix_cell(data, kind, tid)
             near = nearest_line(nearest, why=False)
             row.append(short + (f"; nearest {near}" if near else ""))
         rows.append(row)
@@ -246,8 +289,14 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
     rows = [["GROUP", "CHANGE", "SCORE", *[safe(t) for t in ids]]]
     for group in data["groups"]:
         score = group.get("score")
-        rows.append([safe(group.get("id")), safe(group.get("change") or "—"),
-                     "" if score is None else f"{score:.2f}", *members_line(group, ids)])
+        rows.append(
+            [
+                safe(group.get("id")),
+                safe(group.get("change") or "—"),
+                "" if score is None else f"{score:.2f}",
+                *members_line(group, ids),
+            ]
+        )
     lines += _table(rows) if data["groups"] else ["  (no groups)"]
 
     lines += head(f"Changes against {safe(base)}")
@@ -264,7 +313,9 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
     lines += head("Missing provisions")
     for kind, tid, entry in missing_findings(data):
         status = _STATUS.get(entry.get("status"), safe(entry.get("status")))
-        lines.append(f"  {safe(kind)} · {safe(tid)}: " + _paint(status, "missing", color))
+        lines.append(
+            f"  {safe(kind)} · {safe(tid)}: " + _paint(status, "missing", color)
+        )
         if entry.get("note"):
             lines.append(f"    note: {safe(entry['note'])}")
         if entry.get("nearest"):
@@ -296,7 +347,7 @@ def _md_mark(text: str, mark: str, prefix: str = "") -> str:
     if not core:
         return text
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     return f"{lead}{prefix}{mark}{md_escape(core)}{mark}{trail}"
 
 
@@ -327,17 +378,38 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _render_md(data: dict[str, Any]) -> str:
     ids = treaty_ids(data)
     base = data.get("base")
-    lines = ["# treatydiff comparison", "",
-             f"Base: {md_escape(base)}; treaties: " + ", ".join(md_escape(t) for t in ids),
-             "", "## Treaties", ""]
-    lines += _md_table(["ID", "Title", "Language", "Kind", "Signed", "Coverage"], [
-        [md_escape(t["id"]), md_escape(t.get("title") or ""), md_escape(t.get("lang") or ""),
-         md_escape(t.get("kind") or ""), md_escape(t.get("signed_date") or ""), coverage(t)]
-        for t in data["treaties"]])
+    lines = [
+        "# treatydiff comparison",
+        "",
+        f"Base: {md_escape(base)}; treaties: " + ", ".join(md_escape(t) for t in ids),
+        "",
+        "## Treaties",
+        "",
+    ]
+    lines += _md_table(
+        ["ID", "Title", "Language", "Kind", "Signed", "Coverage"],
+        [
+            [
+                md_escape(t["id"]),
+                md_escape(t.get("title") or ""),
+                md_escape(t.get("lang") or ""),
+                md_escape(t.get("kind") or ""),
+                md_escape(t.get("signed_date") or ""),
+                coverage(t),
+            ]
+            for t in data["treaties"]
+        ],
+    )
 
-    lines += ["", "## Provisions", "",
-              "Provision × treaty: refs where present; — missing (confirmed absent or not found)"
-              " with the nearest candidate.", ""]
+    lines += [
+        "",
+        "## Provisions",
+        "",
+        "Provision × treaty: refs where present; — missing (confirmed absent or "
+        "not found)"
+        " with the nearest candidate.",
+        "",
+    ]
     rows = []
     for kind in data.get("provisions") or {}:
         row = [md_escape(kind)]
@@ -350,14 +422,25 @@ def _render_md(data: dict[str, Any]) -> str:
     lines += _md_table(["Provision", *[md_escape(t) for t in ids]], rows)
 
     lines += ["", "## Correspondence groups", ""]
-    lines += _md_table(["Group", "Change", "Score", *[md_escape(t) for t in ids]], [
-        [md_escape(g.get("id")), md_escape(g.get("change") or "—"),
-         "" if g.get("score") is None else f"{g['score']:.2f}",
-         *[md_escape(m) for m in members_line(g, ids)]]
-        for g in data["groups"]])
+    lines += _md_table(
+        ["Group", "Change", "Score", *[md_escape(t) for t in ids]],
+        [
+            [
+                md_escape(g.get("id")),
+                md_escape(g.get("change") or "—"),
+                "" if g.get("score") is None else f"{g['score']:.2f}",
+                *[md_escape(m) for m in members_line(g, ids)],
+            ]
+            for g in data["groups"]
+        ],
+    )
 
-    lines += ["", f"## Changes against {md_escape(base)}", "",
-              "~~deleted~~ **inserted**; ↷n marks both ends of moved text n."]
+    lines += [
+        "",
+        f"## Changes against {md_escape(base)}",
+        "",
+        "~~deleted~~ **inserted**; ↷n marks both ends of moved text n.",
+    ]
     for group in data["groups"]:
         for diff in changed_diffs(group):
             lines += ["", f"### {md_escape(diff_title(group, diff))}", ""]
@@ -372,9 +455,13 @@ def _render_md(data: dict[str, Any]) -> str:
         if entry.get("note"):
             parts.append(f"note: {md_escape(entry['note'])}")
         if entry.get("nearest"):
-            parts.append(f"nearest candidate: {md_escape(nearest_line(entry['nearest']))}")
+            parts.append(
+                f"nearest candidate: {md_escape(nearest_line(entry['nearest']))}"
+            )
         if entry.get("sources"):
-            parts.append("sources: " + ", ".join(md_escape(s) for s in entry["sources"]))
+            parts.append(
+                "sources: " + ", ".join(md_escape(s) for s in entry["sources"])
+            )
         lines.append("; ".join(parts))
 
     lines += ["", "## Coverage notes", ""]

@@ -33,7 +33,8 @@ CSS = """
         --move:#17468f; --move-bg:#e2eafb; --line:#d3d5da; --muted:#5b6068; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-       "DejaVu Sans", sans-serif; color: #1c1d20; margin: 0 auto; padding: 1.2rem 1.5rem;
+       "DejaVu Sans", sans-serif; color: #1c1d20; margin: 0 auto;
+       padding: 1.2rem 1.5rem;
        max-width: 1500px; }
 h1 { font-size: 1.55rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
@@ -110,8 +111,11 @@ def _ops_html(ops: list[dict[str, Any]]) -> list[Any]:
         elif kind in ("move-from", "move-to"):
             tag = E.sup(f"↷{op.get('move', '')}", _cls("move"))
             title = {"title": f"moved text {op.get('move', '')}"}
-            out.append(E.ins(tag, b, _cls("moved"), title) if kind == "move-to"
-                       else _del(tag, a, _cls("moved"), title))
+            out.append(
+                E.ins(tag, b, _cls("moved"), title)
+                if kind == "move-to"
+                else _del(tag, a, _cls("moved"), title)
+            )
         else:
             if a:
                 out.append(_del(a))
@@ -121,11 +125,20 @@ def _ops_html(ops: list[dict[str, Any]]) -> list[Any]:
 
 
 def _treaties(data: dict[str, Any]) -> Any:
-    rows = [E.tr(E.td(E.strong(safe(t["id"]))), E.td(safe(t.get("title") or "")),
-                 E.td(safe(t.get("lang") or "")), E.td(safe(t.get("kind") or "")),
-                 E.td(safe(t.get("signed_date") or "")), E.td(coverage(t)))
-            for t in data["treaties"]]
-    head = E.tr(*[E.th(h) for h in ("ID", "Title", "Language", "Kind", "Signed", "Coverage")])
+    rows = [
+        E.tr(
+            E.td(E.strong(safe(t["id"]))),
+            E.td(safe(t.get("title") or "")),
+            E.td(safe(t.get("lang") or "")),
+            E.td(safe(t.get("kind") or "")),
+            E.td(safe(t.get("signed_date") or "")),
+            E.td(coverage(t)),
+        )
+        for t in data["treaties"]
+    ]
+    head = E.tr(
+        *[E.th(h) for h in ("ID", "Title", "Language", "Kind", "Signed", "Coverage")]
+    )
     return E.table(E.thead(head), E.tbody(*rows), _cls("treaties"))
 
 
@@ -150,34 +163,58 @@ def _matrix(data: dict[str, Any]) -> Any:
 def _member_block(group: dict[str, Any], tid: str) -> list[Any]:
     refs = group.get("members", {}).get(tid) or []
     headings = group.get("headings", {}).get(tid, {})
-    labels = [safe(r) + (f" · {safe(headings.get(r))}" if headings.get(r) else "") for r in refs]
+    labels = [
+        safe(r) + (f" · {safe(headings.get(r))}" if headings.get(r) else "")
+        for r in refs
+    ]
     return [E.div("Art. " + "; ".join(labels), _cls("refs"))] if labels else []
 
 
-def _group_row(group: dict[str, Any], ids: list[str], base: str, langs: dict[str, str]) -> Any:
+def _group_row(
+    group: dict[str, Any], ids: list[str], base: str, langs: dict[str, str]
+) -> Any:
     score = group.get("score")
-    info = E.th({"scope": "row"}, E.strong(safe(group.get("id"))), E.br(),
-                _badge(group.get("change")), E.br(),
-                E.span(f"{safe(group.get('kind') or '')}"
-                       + ("" if score is None else f" · score {score:.2f}"), _cls("muted")))
+    info = E.th(
+        {"scope": "row"},
+        E.strong(safe(group.get("id"))),
+        E.br(),
+        _badge(group.get("change")),
+        E.br(),
+        E.span(
+            f"{safe(group.get('kind') or '')}"
+            + ("" if score is None else f" · score {score:.2f}"),
+            _cls("muted"),
+        ),
+    )
     diffs = {d["treaty"]: d for d in group.get("diffs") or []}
     cells = [info]
     for tid in ids:
-        cell = E.td(*_member_block(group, tid), {"lang": langs[tid]} if langs.get(tid) else {})
+        cell = E.td(
+            *_member_block(group, tid), {"lang": langs[tid]} if langs.get(tid) else {}
+        )
         refs = group.get("members", {}).get(tid) or []
         diff = diffs.get(tid)
         if tid != base and diff is not None and diff.get("change") is not None:
             cell.append(_badge(diff.get("change")))
             if diff.get("flags"):
-                cell.append(E.ul(*[E.li(f"{safe(f['flag'])}: {safe(f.get('note'))}")
-                                   for f in diff["flags"]], _cls("flags")))
+                cell.append(
+                    E.ul(
+                        *[
+                            E.li(f"{safe(f['flag'])}: {safe(f.get('note'))}")
+                            for f in diff["flags"]
+                        ],
+                        _cls("flags"),
+                    )
+                )
         if not refs:
             cell.append(E.div("— no counterpart", _cls("absent")))
         elif tid != base and diff is not None:
             cell.append(E.div(*_ops_html(diff.get("ops", [])), _cls("text")))
         else:
             texts = group.get("texts", {}).get(tid, {})
-            cell.append(E.div("\n".join(safe(texts.get(r, "")) for r in refs), _cls("text")))
+            cell.append(
+                E.div("\n".join(safe(texts.get(r, "")) for r in refs), _cls("text"))
+            )
         cells.append(cell)
     return E.tr(*cells)
 
@@ -186,8 +223,9 @@ def _groups(data: dict[str, Any]) -> Any:
     ids = treaty_ids(data)
     langs = {t["id"]: safe(t.get("lang") or "") for t in data["treaties"]}
     base = data.get("base")
-    head = E.tr(E.th("Group"), *[E.th(safe(t) + (" (base)" if t == base else ""))
-                                 for t in ids])
+    head = E.tr(
+        E.th("Group"), *[E.th(safe(t) + (" (base)" if t == base else "")) for t in ids]
+    )
     cols = E.colgroup(E.col(_cls("info")), *[E.col() for _ in ids])
     rows = [_group_row(g, ids, base, langs) for g in data["groups"]]
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("groups"))
@@ -197,7 +235,9 @@ def _findings(data: dict[str, Any]) -> Any:
     items: list[Any] = []
     for kind, tid, entry in missing_findings(data):
         status = safe(entry.get("status") or "").replace("-", " ")
-        items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", E.span(status, _cls("mark"))))
+        items.append(
+            E.dt(f"{safe(kind)} · {safe(tid)}: ", E.span(status, _cls("mark")))
+        )
         if entry.get("note"):
             items.append(E.dd(f"note: {safe(entry['note'])}"))
         if entry.get("nearest"):
@@ -214,7 +254,7 @@ def _findings(data: dict[str, Any]) -> Any:
 
 
 def _changes_list(data: dict[str, Any]) -> Any:
-    """Every change with its flags as plain lines (the findings, for reading and print)."""
+    """Every change with its flags, one line each (the findings, for print)."""
     items = []
     for group in data["groups"]:
         for diff in changed_diffs(group):
@@ -230,33 +270,58 @@ def render_html(data: dict[str, Any]) -> str:
     ids = treaty_ids(data)
     base = data.get("base")
     title = "treatydiff: " + " · ".join(safe(t) for t in ids)
-    legend = E.p(_cls("legend", "muted"),
-                 E.span("Redline against ", E.strong(safe(base)), ":"),
-                 E.span(_del("deleted")), E.span(E.ins("inserted")),
-                 E.span(_del(E.sup("↷1", _cls("move")), "moved away", _cls("moved"))),
-                 E.span(E.ins(E.sup("↷1", _cls("move")), "moved here", _cls("moved"))))
+    legend = E.p(
+        _cls("legend", "muted"),
+        E.span("Redline against ", E.strong(safe(base)), ":"),
+        E.span(_del("deleted")),
+        E.span(E.ins("inserted")),
+        E.span(_del(E.sup("↷1", _cls("move")), "moved away", _cls("moved"))),
+        E.span(E.ins(E.sup("↷1", _cls("move")), "moved here", _cls("moved"))),
+    )
     body = E.body(
-        E.header(E.h1("Treaty comparison"),
-                 E.p(" · ".join(safe(t) + (" (base)" if t == base else "") for t in ids),
-                     _cls("lead"))),
+        E.header(
+            E.h1("Treaty comparison"),
+            E.p(
+                " · ".join(safe(t) + (" (base)" if t == base else "") for t in ids),
+                _cls("lead"),
+            ),
+        ),
         E.section(E.h2("Treaties"), _treaties(data), {"id": "treaties"}),
-        E.section(E.h2("Provisions"),
-                  E.p("Provision × treaty: refs where present; missing cells say whether the "
-                      "absence is confirmed by a source or the provision was not found among "
-                      "the encoded articles, with the nearest candidate clause.", _cls("muted")),
-                  _matrix(data), {"id": "matrix"}),
+        E.section(
+            E.h2("Provisions"),
+            E.p(
+                "Provision × treaty: refs where present; missing cells say whether the "
+                "absence is confirmed by a source or the provision was not found among "
+                "the encoded articles, with the nearest candidate clause.",
+                _cls("muted"),
+            ),
+            _matrix(data),
+            {"id": "matrix"},
+        ),
         E.section(E.h2("Missing provisions"), _findings(data), {"id": "missing"}),
         E.section(E.h2("Correspondence"), legend, _groups(data), {"id": "groups"}),
         E.section(E.h2("Changes"), _changes_list(data), {"id": "changes"}),
-        E.section(E.h2("Coverage notes"),
-                  E.ul(*[E.li(safe(n)) for n in data.get("notes") or []]) if data.get("notes")
-                  else E.p("None."), {"id": "notes"}),
+        E.section(
+            E.h2("Coverage notes"),
+            E.ul(*[E.li(safe(n)) for n in data.get("notes") or []])
+            if data.get("notes")
+            else E.p("None."),
+            {"id": "notes"},
+        ),
     )
     page = E.html(
-        E.head(E.meta(charset="utf-8"),
-               E.meta(name="viewport", content="width=device-width, initial-scale=1"),
-               E.title(title), E.style(CSS)),
-        body, lang="en",
+        E.head(
+            E.meta(charset="utf-8"),
+            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+            E.title(title),
+            E.style(CSS),
+        ),
+        body,
+        lang="en",
     )
-    return lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode",
-                              method="html") + "\n"
+    return (
+        lxml.html.tostring(
+            page, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
+        )
+        + "\n"
+    )
