@@ -10,10 +10,13 @@ from typing import Any
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treatydiff import report
 from treatydiff.diff import describe_group
 from treatydiff.errors import InvalidArgument
+from treatydiff.report import safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 HOSTILE = "<script>alert('x')</script>"
@@ -222,3 +225,54 @@ def test_rendering_leaves_the_input_alone(data) -> None:
     before = copy.deepcopy(data)
     report.render(data, "html", changed_only=True)
     assert data == before
+
+
+_ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "p",
+    "section",
+    "table",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "strong",
+    "br",
+    "div",
+    "del",
+    "ins",
+    "sup",
+    "ul",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "a",
+    "code",
+}
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_treaty_text_stays_text_in_html(left: str, right: str) -> None:
+    data = _raw()
+    group = data["groups"][0]
+    group["texts"]["ru-ir-2025"]["1"] = left
+    group["texts"]["ru-kp-2024"]["1"] = right
+    group["headings"]["ru-kp-2024"]["1"] = right
+    data["notes"] = [left]
+    doc = lxml.html.document_fromstring(report.render(data, "html"))
+    assert {el.tag for el in doc.iter() if isinstance(el.tag, str)} <= _ALLOWED_TAGS
+    assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
+    assert safe(left) in doc.xpath("string(//section[@id='notes']//li)")

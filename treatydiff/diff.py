@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -134,7 +135,7 @@ class WordDiff:
         """True when both sides are the same text."""
         return not self.changes
 
-    @property
+    @functools.cached_property
     def similarity(self) -> float:
         """Share of the words of both sides left unchanged (0–1; 1 for empty texts)."""
         kept = sum(2 * _words(op.a) for op in self.ops if op.kind == "equal")
