@@ -15,11 +15,26 @@ trip through a plain-text parser. Article refs are ``"1"``..``"n"``.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Mapping, Sequence
+
+import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from .model import Article, Division, Paragraph, Point, Treaty
 
-__all__ = ["LANGS", "articles", "clause_texts", "headings", "treaties"]
+__all__ = [
+    "LANGS",
+    "EditRates",
+    "Redraft",
+    "articles",
+    "clause_texts",
+    "headings",
+    "redraft",
+    "treaties",
+    "treaty_pairs",
+]
 
 LANGS: tuple[str, ...] = ("en", "ru")
 
@@ -127,7 +142,9 @@ def headings(draw: st.DrawFn, lang: str | None = None) -> str:
 
 
 @st.composite
-def _paragraphs(draw: st.DrawFn, lang: str, max_paragraphs: int, max_points: int) -> tuple:
+def _paragraphs(
+    draw: st.DrawFn, lang: str, max_paragraphs: int, max_points: int, min_sentences: int
+) -> tuple[Paragraph, ...]:
     numbered = draw(st.booleans()) if max_paragraphs > 1 else False
     count = draw(st.integers(2 if numbered else 1, max_paragraphs)) if numbered else 1
     paras = []
@@ -140,7 +157,7 @@ def _paragraphs(draw: st.DrawFn, lang: str, max_paragraphs: int, max_points: int
         paras.append(
             Paragraph(
                 num=str(index + 1) if numbered else None,
-                text=draw(clause_texts(lang)),
+                text=draw(clause_texts(lang, min_sentences, max(2, min_sentences))),
                 points=points,
             )
         )
@@ -155,12 +172,13 @@ def articles(
     *,
     max_paragraphs: int = 3,
     max_points: int = 2,
+    min_sentences: int = 1,
 ) -> Article:
     """An article numbered ``num``: optional heading, paragraphs "1".."n" or one
     unnumbered paragraph, optional lettered points (a, b / а, б)."""
     chosen = draw(_langs(lang))
     heading = draw(st.none() | headings(chosen))
-    paras = draw(_paragraphs(chosen, max_paragraphs, max_points))
+    paras = draw(_paragraphs(chosen, max_paragraphs, max_points, min_sentences))
     return Article(num=num, heading=heading, paragraphs=paras)
 
 
@@ -184,7 +202,12 @@ def _divisions(draw: st.DrawFn, lang: str, refs: list[str]) -> tuple[Division, .
 
 @st.composite
 def treaties(
-    draw: st.DrawFn, lang: str | None = None, min_articles: int = 1, max_articles: int = 8
+    draw: st.DrawFn,
+    lang: str | None = None,
+    min_articles: int = 1,
+    max_articles: int = 8,
+    *,
+    min_sentences: int = 1,
 ) -> Treaty:
     """A valid treaty: id, title, language, articles "1".."n", optional preamble,
     closing formula and chapters/parts covering every article."""
@@ -192,7 +215,7 @@ def treaties(
         raise ValueError("need 1 <= min_articles <= max_articles")
     chosen = draw(_langs(lang))
     count = draw(st.integers(min_articles, max_articles))
-    arts = [draw(articles(str(i + 1), chosen)) for i in range(count)]
+    arts = [draw(articles(str(i + 1), chosen, min_sentences=min_sentences)) for i in range(count)]
     title_words = draw(st.lists(st.sampled_from(_WORDS[chosen]), min_size=1, max_size=4))
     closing = _CLOSINGS[chosen].format(place=draw(st.sampled_from(_PLACES[chosen])))
     return Treaty(
@@ -204,3 +227,216 @@ def treaties(
         articles=arts,
         closing=draw(st.none() | st.just(closing)),
     )
+
+
+@attrs.frozen(kw_only=True)
+class Redraft:
+    """A revised treaty with the answer an aligner should give.
+
+    ``expected`` holds every right ``(ref_a, ref_b)`` pair (a split gives one
+    pair per piece, a merge one pair per source); ``moved`` the refs of
+    original articles relocated on purpose; ``splits`` and ``merges`` map the
+    single side's ref to the refs of the other side.
+    """
+
+    revised: Treaty
+    expected: frozenset[tuple[str, str]]
+    deleted: frozenset[str]
+    inserted: frozenset[str]
+    moved: frozenset[str]
+    splits: Mapping[str, tuple[str, ...]]
+    merges: Mapping[str, tuple[str, ...]]
+
+
+@attrs.frozen(kw_only=True)
+class EditRates:
+    """Per-article probabilities of each edit :func:`redraft` applies."""
+
+    delete: float = 0.08
+    split: float = 0.08
+    merge: float = 0.08
+    move: float = 0.1
+    insert: float = 0.1
+    reword: float = 0.5
+    word_change: float = 0.12
+
+
+@attrs.frozen
+class _Piece:
+    """An article under construction with the original refs it came from."""
+
+    article: Article
+    origins: tuple[str, ...]
+
+
+def _word_count(paras: Sequence[Paragraph]) -> int:
+    return sum(len(p.full_text.split()) for p in paras)
+
+
+def _renumbered(paras: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    if not any(p.num for p in paras):
+        return tuple(paras)
+    if len(paras) == 1:
+        return (attrs.evolve(paras[0], num=None),)
+    return tuple(attrs.evolve(p, num=str(i + 1)) for i, p in enumerate(paras))
+
+
+def _reword_text(text: str, rng: random.Random, rate: float, pool: Sequence[str]) -> str:
+    words = text.split(" ")
+    if len(words) < 4:
+        return text
+    inner = []
+    for word in words[1:-1]:
+        roll = rng.random()
+        if roll < rate / 3:
+            continue
+        if roll < 2 * rate / 3:
+            inner.append(rng.choice(pool))
+        elif roll < rate:
+            inner.extend((word, rng.choice(pool)))
+        else:
+            inner.append(word)
+    return " ".join([words[0], *inner, words[-1]])
+
+
+def _reword(article: Article, rng: random.Random, rate: float, pool: Sequence[str]) -> Article:
+    paras = [
+        attrs.evolve(
+            p,
+            text=_reword_text(p.text, rng, rate, pool),
+            points=[attrs.evolve(pt, text=_reword_text(pt.text, rng, rate, pool)) for pt in p.points],
+        )
+        for p in article.paragraphs
+    ]
+    return attrs.evolve(article, paragraphs=paras)
+
+
+def _splittable(article: Article, min_words: int) -> list[int]:
+    paras = article.paragraphs
+    return [
+        cut
+        for cut in range(1, len(paras))
+        if _word_count(paras[:cut]) >= min_words and _word_count(paras[cut:]) >= min_words
+    ]
+
+
+def redraft(
+    original: Treaty,
+    rng: random.Random,
+    *,
+    foreign: Sequence[Article] = (),
+    rates: EditRates | None = None,
+    min_words: int = 8,
+) -> Redraft:
+    """Apply realistic drafting edits to ``original`` and record the answer.
+
+    Deletes, splits (at a paragraph boundary, both pieces at least
+    ``min_words`` long), merges with the next article, rewords (words
+    dropped, replaced or added, first and last word kept), inserts articles
+    from ``foreign``, moves articles at least three places, then renumbers
+    everything 1..n. ``rng`` drives every choice, so a seed gives one redraft.
+    """
+    rates = rates or EditRates()
+    pool = sorted({w for a in original.articles for w in a.text.split()[1:-1] if w.isalpha()})
+    pool = pool or ["text"]
+    pieces: list[_Piece] = []
+    deleted: set[str] = set()
+    splits: set[str] = set()
+    arts = [a for a in original.articles if a.encoded and a.text]
+    index = 0
+    while index < len(arts):
+        art = arts[index]
+        roll = rng.random()
+        cuts = _splittable(art, min_words)
+        if roll < rates.delete:
+            deleted.add(art.ref)
+        elif roll < rates.delete + rates.split and cuts:
+            cut = rng.choice(cuts)
+            first = attrs.evolve(art, paragraphs=_renumbered(art.paragraphs[:cut]))
+            second = attrs.evolve(art, heading=None, paragraphs=_renumbered(art.paragraphs[cut:]))
+            splits.add(art.ref)
+            pieces += [_Piece(first, (art.ref,)), _Piece(second, (art.ref,))]
+        elif roll < rates.delete + rates.split + rates.merge and index + 1 < len(arts):
+            nxt = arts[index + 1]
+            paras = _renumbered([*art.paragraphs, *nxt.paragraphs])
+            pieces.append(_Piece(attrs.evolve(art, paragraphs=paras), (art.ref, nxt.ref)))
+            index += 1
+        else:
+            pieces.append(_Piece(art, (art.ref,)))
+        index += 1
+    pieces = [
+        _Piece(_reword(p.article, rng, rates.word_change, pool), p.origins)
+        if rng.random() < rates.reword
+        else p
+        for p in pieces
+    ]
+    moved: set[str] = set()
+    singles = [p for p in pieces if len(p.origins) == 1 and p.origins[0] not in splits]
+    for piece in singles:
+        if len(pieces) > 4 and rng.random() < rates.move:
+            old = pieces.index(piece)
+            spots = [i for i in range(len(pieces)) if abs(i - old) >= 3]
+            pieces.remove(piece)
+            pieces.insert(rng.choice(spots) if spots else old, piece)
+            moved.add(piece.origins[0])
+    count = min(len(foreign), sum(rng.random() < rates.insert for _ in arts))
+    for art in rng.sample(list(foreign), count):
+        pieces.insert(rng.randrange(len(pieces) + 1), _Piece(art, ()))
+    revised_arts = [attrs.evolve(p.article, num=str(i + 1), ref=str(i + 1)) for i, p in enumerate(pieces)]
+    expected = {(origin, art.ref) for p, art in zip(pieces, revised_arts, strict=True) for origin in p.origins}
+    by_origin: dict[str, list[str]] = {}
+    for ref_a, ref_b in sorted(expected, key=lambda pair: int(pair[1])):
+        by_origin.setdefault(ref_a, []).append(ref_b)
+    merges = {art.ref: p.origins for p, art in zip(pieces, revised_arts, strict=True) if len(p.origins) > 1}
+    revised = attrs.evolve(
+        original,
+        id=f"{original.id}r",
+        divisions=(),
+        articles=revised_arts,
+        metadata={},
+    )
+    return Redraft(
+        revised=revised,
+        expected=frozenset(expected),
+        deleted=frozenset(deleted),
+        inserted=frozenset(art.ref for p, art in zip(pieces, revised_arts, strict=True) if not p.origins),
+        moved=frozenset(moved),
+        splits={ref: tuple(by_origin[ref]) for ref in sorted(splits)},
+        merges=merges,
+    )
+
+
+def _word_set(article: Article) -> frozenset[str]:
+    return frozenset(article.text.casefold().replace(".", "").split())
+
+
+def _distinct(arts: Sequence[Article], limit: float = 0.4) -> bool:
+    sets = [_word_set(a) for a in arts]
+    return all(
+        len(x & y) <= limit * min(len(x), len(y))
+        for i, x in enumerate(sets)
+        for y in sets[i + 1 :]
+    )
+
+
+@st.composite
+def treaty_pairs(
+    draw: st.DrawFn,
+    lang: str | None = None,
+    min_articles: int = 2,
+    max_articles: int = 8,
+    rates: EditRates | None = None,
+) -> tuple[Treaty, Treaty, frozenset[tuple[str, str]]]:
+    """``(original, revised, expected)``: ``revised`` is a :func:`redraft` of
+    ``original`` (reorder, delete, insert foreign articles, split, merge,
+    reword, renumber) and ``expected`` the set of right ``(ref_a, ref_b)``.
+
+    Articles are long enough (two sentences a paragraph) and distinct enough
+    (few shared words) that the right answer is unambiguous.
+    """
+    chosen = draw(_langs(lang))
+    original = draw(treaties(chosen, min_articles, max_articles, min_sentences=2))
+    foreign = draw(st.lists(articles("1", chosen, min_sentences=2), max_size=3))
+    assume(_distinct([*original.articles, *foreign]))
+    result = redraft(original, draw(st.randoms(use_true_random=False)), foreign=foreign, rates=rates)
+    return original, result.revised, result.expected

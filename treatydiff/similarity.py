@@ -1,0 +1,127 @@
+"""Similarity of clauses: processed texts, boilerplate filter, score matrices.
+
+Scores come from any scorer with rapidfuzz's contract,
+``scorer(a, b, *, processor=None, score_cutoff=None) -> float`` on 0–100
+(every ``rapidfuzz.fuzz`` function drops in), run over all pairs by
+``rapidfuzz.process.cdist`` on every core. Matrices hold scores on 0–1.
+
+Boilerplate: words every treaty repeats ("the Parties shall", "in accordance
+with", "of this Agreement", "Договаривающиеся Стороны") are dropped before
+scoring: a short stop list plus every word found in a large share of the
+articles of the treaties being compared (document frequency measured inside
+each treaty, so comparing a treaty with itself does not inflate it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from .text import stem, stem_words
+
+__all__ = [
+    "DEFAULT_SCORER",
+    "STOPWORDS",
+    "Processor",
+    "Scorer",
+    "common_words",
+    "containment",
+    "process_texts",
+    "score_matrix",
+]
+
+Processor = Callable[[str], str]
+Scorer = Callable[..., float]
+
+DEFAULT_SCORER: Scorer = fuzz.token_sort_ratio
+
+_STOP_EN = """
+a an the of and or to in on at by for from with without as is are be been being
+it its this that these those which who whom whose any all each such other
+their them they shall may not no nor under upon into than then there where
+when whether if so also same per both either
+"""
+_STOP_RU = """
+и в во на с со по к ко о об от для из за не ни или а но что как его ее их то
+при до также этого этом этой этих настоящего настоящим настоящей который
+которые которая котором которых любой любая любые каждая каждый между
+"""
+STOPWORDS: frozenset[str] = frozenset(stem(w) for w in (_STOP_EN + _STOP_RU).split())
+
+
+def process_texts(texts: Sequence[str], processor: Processor | None = None) -> list[list[str]]:
+    """Each text as a list of words after ``processor`` (default: stemmed words)."""
+    proc = processor or stem_words
+    return [proc(text).split() for text in texts]
+
+
+def common_words(
+    treaties: Sequence[Sequence[Sequence[str]]], *, max_df: float = 0.2, min_articles: int = 3
+) -> frozenset[str]:
+    """Boilerplate words: stop words, plus words found in at least ``max_df``
+    of a treaty's articles (mean over treaties) and in ``min_articles``."""
+    share: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    for articles in treaties:
+        df = Counter(word for words in articles for word in set(words))
+        for word, n in df.items():
+            share[word] += n / max(len(articles), 1) / len(treaties)
+            count[word] += n
+    frequent = {w for w, s in share.items() if s >= max_df and count[w] >= min_articles}
+    return STOPWORDS | frequent
+
+
+def filtered(words: Sequence[str], drop: frozenset[str]) -> str:
+    """``words`` without the ``drop`` set, single-spaced (all of them if none is left)."""
+    kept = [w for w in words if w not in drop]
+    return " ".join(kept or words)
+
+
+def score_matrix(
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    scorer: Scorer | None = None,
+    processor: Processor | None = None,
+    scorer_kwargs: Mapping[str, Any] | None = None,
+) -> np.ndarray:
+    """All-pairs scores on 0–1 (rows ``a``, columns ``b``)."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    scores = process.cdist(
+        a,
+        b,
+        scorer=scorer or DEFAULT_SCORER,
+        processor=processor,
+        workers=-1,
+        dtype=np.float64,
+        **dict(scorer_kwargs or {}),
+    )
+    return np.clip(scores / 100.0, 0.0, 1.0)
+
+
+def containment(
+    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], drop: frozenset[str] = frozenset()
+) -> np.ndarray:
+    """``C[i, j]``: the share of ``b[j]``'s distinct words (boilerplate left
+    out) that also occur in ``a[i]``; 0 where ``b[j]`` has no such word."""
+    vocab: dict[str, int] = {}
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b]
+    mat_a = _incidence(sets_a, len(vocab))
+    mat_b = _incidence(sets_b, len(vocab))
+    overlap = (mat_a @ mat_b.T).toarray()
+    sizes = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
+    return overlap / sizes[np.newaxis, :]
+
+
+def _incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
+    rows = [i for i, s in enumerate(sets) for _ in s]
+    cols = [c for s in sets for c in sorted(s)]
+    data = np.ones(len(cols), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(width, 1)))
