@@ -6,7 +6,7 @@ from .cues import Cues, gap, rx
 
 __all__ = ["EN"]
 
-_ATTACK = r"(?:armed\s+)?(?:attack\w*|aggression|invasion|invaded|war|hostilities)"
+_ATTACK = r"(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war|hostilities|encroach\w*)"
 _OTHER = r"(?:each\s+other|one\s+another|the\s+other(?:\s+(?:contracting\s+)?part(?:y|ies))?|either\s+party)"
 _FORCES = (
     r"\b(?:armed\s+forces|troops|military\s+\w+|forces|formations|bases|facilities"
@@ -14,7 +14,8 @@ _FORCES = (
 )
 _NEG = (
     r"(?:not|never|refrain\w*\s+from|abstain\w*\s+from"
-    r"|neither\s+(?:\w+\s+){0,3}?(?:shall|will|may)|no\s+(?:contracting\s+)?party\s+(?:shall|will|may))"
+    r"|neither\s+(?:\w+\s+){0,3}?(?:shall|will|may)|no\s+(?:contracting\s+)?party\s+(?:shall|will|may)"
+    r"|neither\s+(?:party|side|state|of\s+(?:them|the\s+parties)))"
 )
 _HELP_VERB = (
     r"(?:assist|provid|help|support|allow|permit|give|render|aid|case|event|if|when|should)"
@@ -28,7 +29,9 @@ EN = Cues(
         r"\b(?:assistance|aid)\b" + gap(4) + r"(?:rendered|provided|given|extended)\b",
         r"\bassist(?:s|ed|ing)?\b",
         r"\bhelp(?:s|ing)?\s+(?:the|any|an|a)\b",
-        r"\bcome\s+to\s+(?:the|its|their)\s+(?:aid|assistance|defen[cs]e)",
+        r"\bcom(?:e|es|ing)\s+to\s+(?:the|its|their)\s+(?:aid|assistance|defen[cs]e)",
+        r"\bstand\w*\s+by\b",
+        r"\b(?:agree\w*|decid\w*|decision)\s+(?:on|upon|to\s+provide)\b" + gap(6) + r"(?:assistance|aid)\b",
     ),
     support=rx(r"\bsupport\w*", r"\bback(?:s|ing)?\b", r"\bside\s+with"),
     military=rx(
@@ -81,20 +84,20 @@ EN = Cues(
         r"(?:armed\s+conflict|hostilities|war|aggression)",
     ),
     equivalence=rx(
-        r"\b(?:attack|aggression)\w*"
+        r"\b(?:attack|assault|aggression|invasion)\w*"
         + gap(10)
-        + r"(?:against|on|upon)\s+(?:any\s+|either\s+|the\s+)?(?:one|either|any|each|other)\b"
+        + r"(?:against|on|upon)\s+(?:\w+\s+){0,4}?(?:one|either|any|each|other)\b"
         + gap(14)
         + r"(?:considered|deemed|regarded|treated|viewed|as)\b"
         + gap(6)
-        + r"(?:against|on|upon)\s+(?:\w+\s+){0,2}?"
+        + r"(?:against|on|upon|at|to)\s+(?:\w+\s+){0,2}?"
         r"(?:all|both|every|them|itself|its\s+own|the\s+union|the\s+alliance|the\s+whole)\b",
     ),
     collective_action=rx(
         r"\bmeet\s+the\s+common\s+danger",
         r"\bsuch\s+action\s+as\s+(?:it|they|each)\s+(?:\w+\s+)?deem\w*\s+necessary",
         r"\bincluding\s+the\s+use\s+of\s+armed\s+force",
-        r"\brespond\w*\s+(?:\w+\s+){0,3}?with\s+all\s+(?:the\s+)?(?:forces|means)",
+        r"\b(?:respond|meet|counter|repel)\w*\s+(?:\w+\s+){0,3}?with\s+all\s+(?:the\s+)?(?:forces|means)",
         r"\bdefend\w*\s+" + _OTHER,
         r"\bjoint(?:ly)?\s+(?:\w+\s+){0,2}?(?:repel|resist|defen[cs]e\s+against)",
     ),
@@ -119,11 +122,11 @@ EN = Cues(
     ),
     non_aggression=rx(
         r"\bnon-?aggression\b",
-        r"\b(?:" + _NEG + r"|not\s+to|no)\s+"
-        r"(?:(?!" + _HELP_VERB + r")\w+\W+){0,3}?"
+        r"\b(?:" + _NEG + r"|not\s+to|no|renounc\w*)\s+"
+        r"(?:(?!" + _HELP_VERB + r")\w+\W+){0,4}?"
         r"(?:the\s+)?(?:threat\s+or\s+(?:the\s+)?use\s+of\s+(?:armed\s+)?force"
         r"|use\s+of\s+(?:armed\s+|military\s+)?force|us(?:e|ing)\s+(?:\w+\s+)?(?:armed\s+)?force"
-        r"|attack\w*|aggression|aggressive\s+acts?|hostilities|resort\w*\s+to\s+(?:armed\s+)?force"
+        r"|attack\w*|(?:acts?\s+of\s+)?aggression|aggressive\s+acts?|hostilities|resort\w*\s+to\s+(?:armed\s+)?force"
         r"|be\s+the\s+first\s+to\s+use|first\s+use)",
     ),
     mutual_target=rx(_OTHER, r"\bmutual(?:ly)?\b"),
@@ -135,7 +138,7 @@ EN = Cues(
         r"|arrangements?|alignments?|actions?|measures?|activit(?:y|ies))\b",
     ),
     territory=rx(
-        r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|mak\w*\s+available)\w*\b"
+        r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|mak|provid|grant)\w*\b"
         + gap(8)
         + r"territor(?:y|ies)\b",
     ),
@@ -177,6 +180,7 @@ EN = Cues(
                 r"\bmilitary(?:\s+and\s+military[- ]technical|[- ]technical)?\s+(?:and\s+\w+\s+)?cooperation",
                 r"\bcooperation\s+in\s+the\s+(?:military|defen[cs]e)(?:\s+and\s+\w+)?\s+(?:field|sphere|area|domain)s?",
                 r"\bdefen[cs]e\s+cooperation",
+                r"\bcooperation\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:military|defen[cs]e)\b",
                 r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|drills|manoeuvres|maneuvers)",
                 r"\b(?:training|education)\s+of\s+(?:military\s+)?(?:personnel|officers|servicemen|cadets)",
                 r"\bmilitary\s+(?:delegations|exercises|training|education|contacts|exchanges)",
@@ -242,7 +246,6 @@ EN = Cues(
         "regional-security": (
             rx(
                 r"\b(?:regional|the\s+region'?s?)\s+(?:security|stability)",
-                r"\b(?:security|peace|stability)\s+(?:and\s+\w+\s+)?in\s+the\s+region",
                 r"\b(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|Middle\s+East"
                 r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|Black\s+Sea|Arctic)\b"
                 + gap(12)

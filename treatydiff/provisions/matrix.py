@@ -164,6 +164,11 @@ def _nearest(units: list[_Unit], kind: str) -> dict[str, Any] | None:
 
 def _not_found_note(treaty: Treaty) -> str:
     encoded, total = treaty.coverage
+    if total is None:
+        return (
+            f"not found among {encoded} encoded articles; the treaty's full "
+            "number of articles is unknown"
+        )
     if total == 0:
         return "the treaty has no articles"
     if encoded < total:
