@@ -114,6 +114,7 @@ def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
         if line.strip().startswith("mutual-defence")
     )
     assert "— confirmed absent; nearest 3.3" in row
+    assert "(non-assistance-to-aggressor)" not in row  # details follow under Missing
     assert row.split()[-2:] == ["4", "4"]
     assert "shall [-not -]provide" in out
 

@@ -131,7 +131,7 @@ def missing_entry(data: dict[str, Any], kind: str, tid: str) -> dict[str, Any] |
     return (data.get("missing") or {}).get(kind, {}).get(tid)
 
 
-def nearest_line(nearest: dict[str, Any] | None, *, why: bool = True) -> str:
+def nearest_line(nearest: dict[str, Any] | None) -> str:
     """``"3.3 (non-assistance-to-aggressor): why"`` or ``""``."""
     if not nearest:
         return ""
@@ -139,7 +139,7 @@ def nearest_line(nearest: dict[str, Any] | None, *, why: bool = True) -> str:
     line = safe(nearest.get("ref"))
     if kinds:
         line += f" ({safe(kinds)})"
-    if why and nearest.get("why"):
+    if nearest.get("why"):
         line += f": {safe(nearest['why'])}"
     return line
 
@@ -280,8 +280,8 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
         row = [safe(kind)]
         for tid in ids:
             _, short, nearest = matrix_cell(data, kind, tid)
-            near = nearest_line(nearest, why=False)
-            row.append(short + (f"; nearest {near}" if near else ""))
+            near = f"; nearest {safe(nearest.get('ref'))}" if nearest else ""
+            row.append(short + near)
         rows.append(row)
     lines += _table(rows)
 

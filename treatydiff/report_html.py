@@ -45,6 +45,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left
          vertical-align: top; }
 thead th { background: #eef0f3; }
 th small { display: block; font-weight: normal; color: var(--muted); }
+table.treaties td:first-child, table.treaties td:nth-child(5) { white-space: nowrap; }
 table.matrix, table.groups { table-layout: fixed; }
 table.matrix col.kind { width: 15rem; }
 th .muted { font-weight: normal; }
