@@ -43,6 +43,8 @@ def test_detect_looks_at_content_not_extension(name: str, kind: str) -> None:
         (b"<body>Article 1</body>", "html"),
         ("Статья 1. Стороны сотрудничают.".encode("cp1251"), "text"),
         ("Article 1\n<tag> in text".encode("utf-16"), "text"),
+        (b"<<Agreement>> between the Parties\nArticle 1", "text"),
+        (b"<!DOCTYPE treaty>\n<treaty/>", "xml"),
     ],
     ids=[
         "utf8-bom-xml",
@@ -53,6 +55,8 @@ def test_detect_looks_at_content_not_extension(name: str, kind: str) -> None:
         "html-body",
         "cp1251-text",
         "utf16-text",
+        "angle-quotes-text",
+        "doctype-xml",
     ],
 )
 def test_detect_sees_through_bom_encoding_and_prolog(data: bytes, kind: str) -> None:

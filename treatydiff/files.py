@@ -2,7 +2,7 @@
 
 The extension is never consulted. Markup is recognised by its first tag:
 an HTML doctype or ``<html>``/``<head>``/``<body>`` goes to
-:func:`treatydiff.htmlpage.parse_html`; any other ``<`` start is XML,
+:func:`treatydiff.htmlpage.parse_html`; any other tag or doctype is XML,
 read by :func:`treatydiff.xmlio.read_xml` (``<akomaNtoso>`` or ToTA
 ``<treaty>``, anything else is an error naming the root). Everything else is
 plain text: :func:`treatydiff.encoding.decode` then :func:`treatydiff.parse.parse`.
@@ -36,6 +36,7 @@ _BOMS = (
 # Leading XML declaration, comments, processing instructions and whitespace.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
+_XML = re.compile(r"<(?:!doctype\s|[^\W\d])", re.IGNORECASE)
 _HEAD = 4096
 
 
@@ -51,7 +52,7 @@ def detect(data: bytes) -> str:
     start = head[_PROLOG.match(head).end() :]
     if _HTML.match(start):
         return "html"
-    return "xml" if start.startswith("<") else "text"
+    return "xml" if _XML.match(start) else "text"
 
 
 def _head_text(head: bytes) -> str:
