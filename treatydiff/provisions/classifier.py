@@ -70,14 +70,16 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
                 )
     for m in c.assist.finditer(s):
         pol = polarity(s, m.start(), m.end(), c)
-        aggressor = _near(m, aggressors, 15, 80)
+        aggressor = _near(m, aggressors, 0, 80)
         if aggressor is not None:
             if pol == "neg":
                 yield Hit("non-assistance-to-aggressor", 0.9, (_span(m), _span(aggressor)))
             continue
         if pol not in _POSITIVE or not triggers:
             continue
-        if not military and (c.nonmilitary.search(s) or c.disaster.search(s)):
+        if not military and (
+            c.nonmilitary.search(s) or c.disaster.search(s) or c.domain.match(s, m.end())
+        ):
             continue
         if not actual and c.consult.search(s):
             continue  # assistance agreed on in talks about a threat: consultation

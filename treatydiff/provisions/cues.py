@@ -68,6 +68,9 @@ class Cues:
         modality and polarity markers, groups ``neg``, ``mod`` and ``perm``.
     ``near_negation``
         a negation bound to the next word (Russian "не").
+    ``domain``
+        what follows an unqualified act of assistance and names a task
+        ("assist each other in protecting ..."): cooperation, not defence.
     ``disclaimer``
         "nothing in this Treaty shall be construed as an obligation to ...".
 
@@ -96,6 +99,7 @@ class Cues:
     directed: re.Pattern[str]
     markers: re.Pattern[str]
     near_negation: re.Pattern[str]
+    domain: re.Pattern[str]
     disclaimer: re.Pattern[str]
     topics: Mapping[str, tuple[re.Pattern[str], ...]]
     positive_only: frozenset[str] = frozenset(

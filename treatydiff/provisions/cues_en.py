@@ -65,12 +65,14 @@ EN = Cues(
         r"\b(?:subject(?:ed)?\s+to|victim\s+of|fac\w+|suffer\w*|exposed\s+to|target\s+of)"
         r"\s+(?:an?\s+|any\s+)?(?:act\s+of\s+)?(?:armed\s+)?(?:attack|aggression|invasion)",
         r"\bstate\s+of\s+war\b",
+        r"\brepel\w*\s+(?:\w+\s+){0,2}?(?:attack|aggression|invasion)",
         r"\barmed\s+attack\w*",
     ),
     trigger_exclude=rx(
         r"\bterroris\w+\s+(?:\w+\s+)?attacks?",
         r"\bcyber[- ]?attacks?",
         r"\bcomputer\s+attacks?",
+        r"\battacks?\s+(?:\w+\s+){0,3}?(?:computer|networks?|information\s+\w+|data)\b",
     ),
     threat=rx(r"\bthreat", r"\bdanger"),
     aggressor=rx(
@@ -152,6 +154,7 @@ EN = Cues(
         r"\baggression\b",
     ),
     markers=rx(
+        r"(?P<dbl>\b(?:shall|will|must)\s+not\s+fail\s+to\b)",
         r"(?P<neg>\bneither\s+(?:\w+\s+){0,3}?(?:shall|will|may)\b"
         r"|\bno\s+(?:contracting\s+)?(?:party|state|member)\s+(?:shall|will|may)\b"
         r"|\b(?:shall|will|must|should|would)\s+not\b|\bundertak\w*\s+not\b"
@@ -166,6 +169,11 @@ EN = Cues(
         r"(?P<perm>\bmay\b|\bcan\b|\bis\s+entitled|\bare\s+entitled)",
     ),
     near_negation=rx(r"\bnot\s*$", r"\bno\s*$"),
+    domain=rx(
+        r"\W*(?:(?:to\s+)?(?:each\s+other|one\s+another|the\s+other(?:\s+party)?|it|them)\s+)?"
+        r"(?:in|with)\s+(?:the\s+)?(?!repel|resist|defen|fight|counter)"
+        r"(?:\w+ing|field|area|sphere|matters|questions)\b",
+    ),
     disclaimer=rx(
         r"\bnothing\b" + gap(12) + r"(?:construed|interpreted|understood|deemed|taken)",
         r"\b(?:shall|will|may)\s+not\s+be\s+(?:construed|interpreted|understood)",
