@@ -277,3 +277,22 @@ def test_any_treaty_text_stays_text_in_html(left: str, right: str) -> None:
     assert {el.tag for el in doc.iter() if isinstance(el.tag, str)} <= _ALLOWED_TAGS
     assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
     assert safe(left) in doc.xpath("string(//section[@id='notes']//li)")
+
+
+def test_html_fragment_for_jupyter_scopes_its_style(data) -> None:
+    fragment = report.html_fragment(data, changed_only=True)
+    div = lxml.html.fragment_fromstring(fragment)
+    assert div.tag == "div" and div.get("class") == "tdr"
+    assert div[0].tag == "style"
+    rules = div[0].text.replace("@media print {", "")
+    selectors = [
+        sel.strip()
+        for rule in rules.split("}")
+        if "{" in rule
+        for sel in rule.split("{")[0].split(",")
+    ]
+    assert selectors and all(sel.startswith(".tdr") for sel in selectors)
+    assert div.xpath(".//table[contains(@class,'matrix')]")
+    page = lxml.html.document_fromstring(report.render(data, "html", changed_only=True))
+    div.remove(div[0])
+    assert div.text_content() == page.xpath("//div[@class='tdr']")[0].text_content()

@@ -26,7 +26,7 @@ from .changes import CHANGE_KINDS
 from .diff import describe_group
 from .errors import InvalidArgument
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "html_fragment", "render"]
 
 FORMATS = ("text", "md", "json", "html")
 
@@ -50,14 +50,7 @@ def render(
     identical groups. Groups without diffs get them from
     :func:`treatydiff.diff.describe_group`. ``color`` adds ANSI colours to text.
     """
-    if fmt not in FORMATS:
-        raise InvalidArgument(
-            f"unknown report format {fmt!r}; expected one of {FORMATS}"
-        )
-    if only is not None and only not in CHANGE_KINDS:
-        raise InvalidArgument(
-            f"unknown change kind {only!r}; expected one of {CHANGE_KINDS}"
-        )
+    _check(fmt, only)
     data = prepare(data, only=only, changed_only=changed_only)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -66,6 +59,27 @@ def render(
 
         return render_html(data)
     return _render_md(data) if fmt == "md" else _render_text(data, color)
+
+
+def html_fragment(
+    data: dict[str, Any], *, only: str | None = None, changed_only: bool = False
+) -> str:
+    """The HTML report as one ``<div>`` with scoped CSS, for ``_repr_html_``."""
+    _check(None, only)
+    from .report_html import render_fragment  # report_html builds on the helpers here
+
+    return render_fragment(prepare(data, only=only, changed_only=changed_only))
+
+
+def _check(fmt: str | None, only: str | None) -> None:
+    if fmt is not None and fmt not in FORMATS:
+        raise InvalidArgument(
+            f"unknown report format {fmt!r}; expected one of {FORMATS}"
+        )
+    if only is not None and only not in CHANGE_KINDS:
+        raise InvalidArgument(
+            f"unknown change kind {only!r}; expected one of {CHANGE_KINDS}"
+        )
 
 
 # -- shared view of the data ---------------------------------------------------

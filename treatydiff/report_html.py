@@ -26,64 +26,64 @@ from .report import (
     treaty_ids,
 )
 
-__all__ = ["CSS", "render_html"]
+__all__ = ["CSS", "render_fragment", "render_html"]
 
 CSS = """
-:root { --del:#a1251b; --del-bg:#fde4e1; --ins:#17652a; --ins-bg:#def3dc;
-        --move:#17468f; --move-bg:#e2eafb; --line:#d3d5da; --muted:#5b6068; }
-* { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-       "DejaVu Sans", sans-serif; color: #1c1d20; margin: 0 auto;
-       padding: 1.2rem 1.5rem;
-       max-width: 1500px; }
-h1 { font-size: 1.55rem; margin: 0 0 .2rem; }
-h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
-     border-bottom: 2px solid #1c1d20; }
-p.lead, .muted, .nearest, .refs { color: var(--muted); }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
-         vertical-align: top; }
-thead th { background: #eef0f3; }
-th small { display: block; font-weight: normal; color: var(--muted); }
-table.treaties td:first-child, table.treaties td:nth-child(5) { white-space: nowrap; }
-table.matrix, table.groups { table-layout: fixed; }
-table.matrix col.kind { width: 15rem; }
-th .muted { font-weight: normal; }
-table.matrix td.present { background: #eaf6ea; }
-table.matrix td.confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
-table.matrix td.not-found, table.matrix td.missing { background: #fff3d6;
-                                                      border: 2px dashed #b07a00; }
-.mark { font-weight: 600; }
-.nearest { display: block; font-size: .85em; margin-top: .2rem; }
-table.groups col.info { width: 9.5rem; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; }
-.refs { font-size: .85em; margin-bottom: .25rem; }
-.absent { color: var(--muted); font-style: italic; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
-del.moved, ins.moved { color: var(--move); background: var(--move-bg);
-                       text-decoration-style: dotted; }
-sup.move { font-size: .7em; font-weight: 600; margin-right: .15em; }
-del + ins, ins + del { margin-left: .2em; }
-.badge { display: inline-block; padding: 0 .45em; border-radius: .6em; font-size: .8em;
-         background: #e8e9ec; margin: 0 .2em .2em 0; }
-.change-identical { background: #e8e9ec; } .change-reworded { background: #e2eafb; }
-.change-modified { background: #ffe2bf; } .change-added { background: #def3dc; }
-.change-removed { background: #fde4e1; } .change-moved { background: #e2eafb; }
-.change-split, .change-merged { background: #efe1fa; }
-ul.flags { margin: .2rem 0 .35rem; padding-left: 1.1rem; font-size: .85em; }
-ul.flags li { color: #6b3b00; }
-dl.findings dt { font-weight: 600; margin-top: .6rem; }
-dl.findings dd { margin: .1rem 0 0 1.2rem; }
-.legend span { margin-right: 1rem; }
+.tdr { --del: #a1251b; --del-bg: #fde4e1; --ins: #17652a; --ins-bg: #def3dc;
+       --move: #17468f; --move-bg: #e2eafb; --line: #d3d5da; --muted: #5b6068;
+       font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+             "DejaVu Sans", sans-serif;
+       color: #1c1d20; margin: 0 auto; padding: 1.2rem 1.5rem; max-width: 1500px; }
+.tdr, .tdr * { box-sizing: border-box; }
+.tdr h1 { font-size: 1.55rem; margin: 0 0 .2rem; }
+.tdr h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+          border-bottom: 2px solid #1c1d20; }
+.tdr .lead, .tdr .muted, .tdr .nearest, .tdr .refs { color: var(--muted); }
+.tdr table { border-collapse: collapse; width: 100%; }
+.tdr th, .tdr td { border: 1px solid var(--line); padding: .35rem .55rem;
+                   text-align: left; vertical-align: top; }
+.tdr thead th { background: #eef0f3; }
+.tdr th .muted { font-weight: normal; }
+.tdr table.treaties td:first-child,
+.tdr table.treaties td:nth-child(5) { white-space: nowrap; }
+.tdr table.matrix, .tdr table.groups { table-layout: fixed; }
+.tdr table.matrix col.kind { width: 15rem; }
+.tdr table.groups col.info { width: 9.5rem; }
+.tdr td.present { background: #eaf6ea; }
+.tdr td.confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
+.tdr td.not-found, .tdr td.missing { background: #fff3d6; border: 2px dashed #b07a00; }
+.tdr .mark { font-weight: 600; }
+.tdr .nearest { display: block; font-size: .85em; margin-top: .2rem; }
+.tdr .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.tdr .refs { font-size: .85em; margin-bottom: .25rem; }
+.tdr .absent { color: var(--muted); font-style: italic; }
+.tdr del { color: var(--del); background: var(--del-bg);
+           text-decoration: line-through; }
+.tdr ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
+.tdr del.moved, .tdr ins.moved { color: var(--move); background: var(--move-bg);
+                                 text-decoration-style: dotted; }
+.tdr sup.move { font-size: .7em; font-weight: 600; margin-right: .15em; }
+.tdr del + ins, .tdr ins + del { margin-left: .2em; }
+.tdr .badge { display: inline-block; padding: 0 .45em; border-radius: .6em;
+              font-size: .8em; background: #e8e9ec; margin: 0 .2em .2em 0; }
+.tdr .change-reworded, .tdr .change-moved { background: #e2eafb; }
+.tdr .change-modified { background: #ffe2bf; }
+.tdr .change-added { background: #def3dc; }
+.tdr .change-removed { background: #fde4e1; }
+.tdr .change-split, .tdr .change-merged { background: #efe1fa; }
+.tdr ul.flags { margin: .2rem 0 .35rem; padding-left: 1.1rem; font-size: .85em; }
+.tdr ul.flags li { color: #6b3b00; }
+.tdr dl.findings dt { font-weight: 600; margin-top: .6rem; }
+.tdr dl.findings dd { margin: .1rem 0 0 1.2rem; }
+.tdr .legend span { margin-right: 1rem; }
 @media print {
-  body { font-size: 9.5pt; max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  tr, dl.findings dd { break-inside: avoid; }
-  thead { display: table-header-group; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; }
-  a[href]::after { content: " <" attr(href) ">"; font-size: .8em; }
+  .tdr { font-size: 9.5pt; max-width: none; padding: 0; }
+  .tdr h2 { break-after: avoid; }
+  .tdr tr, .tdr dl.findings dd { break-inside: avoid; }
+  .tdr thead { display: table-header-group; }
+  .tdr, .tdr * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .tdr a { color: inherit; }
+  .tdr a[href]::after { content: " <" attr(href) ">"; font-size: .8em; }
 }
 """
 
@@ -266,11 +266,10 @@ def _changes_list(data: dict[str, Any]) -> Any:
     return E.ul(*items, _cls("changes")) if items else E.p("No changes.")
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """The prepared comparison dict as a self-contained HTML page."""
+def _report(data: dict[str, Any]) -> Any:
+    """The report as one ``div.tdr`` element (all CSS rules are scoped to it)."""
     ids = treaty_ids(data)
     base = data.get("base")
-    title = "treatydiff: " + " · ".join(safe(t) for t in ids)
     legend = E.p(
         _cls("legend", "muted"),
         E.span("Redline against ", E.strong(safe(base)), ":"),
@@ -279,7 +278,8 @@ def render_html(data: dict[str, Any]) -> str:
         E.span(_del(E.sup("↷1", _cls("move")), "moved away", _cls("moved"))),
         E.span(E.ins(E.sup("↷1", _cls("move")), "moved here", _cls("moved"))),
     )
-    body = E.body(
+    return E.div(
+        _cls("tdr"),
         E.header(
             E.h1("Treaty comparison"),
             E.p(
@@ -310,19 +310,29 @@ def render_html(data: dict[str, Any]) -> str:
             {"id": "notes"},
         ),
     )
+
+
+def render_html(data: dict[str, Any]) -> str:
+    """The prepared comparison dict as a self-contained HTML page."""
+    title = "treatydiff: " + " · ".join(safe(t) for t in treaty_ids(data))
     page = E.html(
         E.head(
             E.meta(charset="utf-8"),
             E.meta(name="viewport", content="width=device-width, initial-scale=1"),
             E.title(title),
-            E.style(CSS),
+            E.style("body { margin: 0; }" + CSS),
         ),
-        body,
+        E.body(_report(data)),
         lang="en",
     )
-    return (
-        lxml.html.tostring(
-            page, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
-        )
-        + "\n"
+    html = lxml.html.tostring(
+        page, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
     )
+    return html + "\n"
+
+
+def render_fragment(data: dict[str, Any]) -> str:
+    """The report as one ``<div>`` with its own scoped style (for Jupyter)."""
+    div = _report(data)
+    div.insert(0, E.style(CSS))
+    return lxml.html.tostring(div, encoding="unicode", method="html")
