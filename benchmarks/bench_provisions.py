@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from treatydiff.model import Label
 from treatydiff.provisions import SECURITY_CORE, classify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,11 +81,16 @@ def _table(sets: dict[str, list[tuple[set[str], set[str]]]]) -> str:
 
 
 def _fixture_pairs(clauses: list[dict], split: str) -> list[tuple[set[str], set[str]]]:
-    return [
-        (_core(c["labels"]), _core(lab.kind for lab in classify(c["text"], lang=c["lang"])))
-        for c in clauses
-        if c["split"] == split
-    ]
+    pairs = []
+    for c in clauses:
+        if c["split"] == split:
+            got = classify(c["text"], lang=c["lang"])
+            pairs.append((_core(c["labels"]), _core(lab.kind for lab in got)))
+    return pairs
+
+
+def _curated(labels: Iterable[Label]) -> list[str]:
+    return [lab.kind for lab in labels if lab.source == "curated"]
 
 
 def _digest_pairs() -> list[tuple[set[str], set[str]]]:
@@ -100,9 +106,7 @@ def _digest_pairs() -> list[tuple[set[str], set[str]]]:
             if not art.encoded:
                 continue
             for para in art.paragraphs:
-                curated = [lab.kind for lab in para.labels if lab.source == "curated"]
-                if not curated:
-                    curated = [lab.kind for lab in art.labels if lab.source == "curated"]
+                curated = _curated(para.labels) or _curated(art.labels)
                 if para.full_text and curated:
                     got = classify(para.full_text, lang=treaty.lang)
                     pairs.append((_core(curated), _core(lab.kind for lab in got)))
@@ -120,7 +124,8 @@ def main() -> None:
         sets["digests"] = digests
     langs = {lang: sum(c["lang"] == lang for c in clauses) for lang in ("en", "ru")}
     print(
-        f"Fixture clauses: {len(clauses)} ({langs['en']} English, {langs['ru']} Russian); "
+        f"Fixture clauses: {len(clauses)} "
+        f"({langs['en']} English, {langs['ru']} Russian); "
         f"tune {len(sets['tune'])}, held-out {len(sets['held-out'])}"
         + (f"; digest paragraphs {len(digests)}" if digests else "")
         + ". P = precision, R = recall, n = clauses that carry the kind.\n"

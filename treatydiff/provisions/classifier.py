@@ -73,12 +73,15 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
         aggressor = _near(m, aggressors, 0, 80)
         if aggressor is not None:
             if pol == "neg":
-                yield Hit("non-assistance-to-aggressor", 0.9, (_span(m), _span(aggressor)))
+                spans = (_span(m), _span(aggressor))
+                yield Hit("non-assistance-to-aggressor", 0.9, spans)
             continue
         if pol not in _POSITIVE or not triggers:
             continue
         if not military and (
-            c.nonmilitary.search(s) or c.disaster.search(s) or c.domain.match(s, m.end())
+            c.nonmilitary.search(s)
+            or c.disaster.search(s)
+            or c.domain.match(s, m.end())
         ):
             continue
         if not actual and c.consult.search(s):
@@ -108,7 +111,8 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
     for m in c.non_aggression.finditer(s):
         if polarity(s, m.start(), m.start(), c) == "disclaimed":
             continue
-        if m.group().lower().replace("-", "").startswith(("nonaggression", "ненападени")):
+        word = m.group().lower().replace("-", "")
+        if word.startswith(("nonaggression", "ненападени")):
             yield Hit("non-aggression", 0.85, (_span(m),))
         elif target is not None:
             yield Hit("non-aggression", 0.8, (_span(m), _span(target)))

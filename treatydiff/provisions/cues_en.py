@@ -6,19 +6,27 @@ from .cues import Cues, gap, rx
 
 __all__ = ["EN"]
 
-_ATTACK = r"(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war|hostilities|encroach\w*)"
-_OTHER = r"(?:each\s+other|one\s+another|the\s+other(?:\s+(?:contracting\s+)?part(?:y|ies))?|either\s+party)"
+_ATTACK = (
+    r"(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war|hostilities|"
+    r"encroach\w*)"
+)
+_OTHER = (
+    r"(?:each\s+other|one\s+another|the\s+other(?:\s+(?:contracting\s+)?part(?:y|ies))?"
+    r"|either\s+party)"
+)
 _FORCES = (
     r"\b(?:armed\s+forces|troops|military\s+\w+|forces|formations|bases|facilities"
     r"|contingents?|units)\b"
 )
 _NEG = (
     r"(?:not|never|refrain\w*\s+from|abstain\w*\s+from"
-    r"|neither\s+(?:\w+\s+){0,3}?(?:shall|will|may)|no\s+(?:contracting\s+)?party\s+(?:shall|will|may)"
+    r"|neither\s+(?:\w+\s+){0,3}?(?:shall|will|may)|no\s+(?:contracting\s+)?party\s+"
+    r"(?:shall|will|may)"
     r"|neither\s+(?:party|side|state|of\s+(?:them|the\s+parties)))"
 )
 _HELP_VERB = (
-    r"(?:assist|provid|help|support|allow|permit|give|render|aid|case|event|if|when|should)"
+    r"(?:assist|provid|help|support|allow|permit|give|render|aid|case|event|if|when|"
+    r"should)"
 )
 
 EN = Cues(
@@ -31,7 +39,8 @@ EN = Cues(
         r"\bhelp(?:s|ing)?\s+(?:the|any|an|a)\b",
         r"\bcom(?:e|es|ing)\s+to\s+(?:the|its|their)\s+(?:aid|assistance|defen[cs]e)",
         r"\bstand\w*\s+by\b",
-        r"\b(?:agree\w*|decid\w*|decision)\s+(?:on|upon|to\s+provide)\b" + gap(6) + r"(?:assistance|aid)\b",
+        r"\b(?:agree\w*|decid\w*|decision)\s+(?:on|upon|"
+        r"to\s+provide)\b" + gap(6) + r"(?:assistance|aid)\b",
     ),
     support=rx(r"\bsupport\w*", r"\bback(?:s|ing)?\b", r"\bside\s+with"),
     military=rx(
@@ -58,12 +67,15 @@ EN = Cues(
         r"\bpandemic",
     ),
     trigger=rx(
-        r"\b(?:if|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that)|should|where|when(?:ever)?)\b"
+        r"\b(?:if|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that)|should|where|when"
+        r"(?:ever)?)\b"
         + gap(12)
         + _ATTACK,
         r"\b(?:attacked|invaded)\b",
-        r"\b(?:subject(?:ed)?\s+to|victim\s+of|fac\w+|suffer\w*|exposed\s+to|target\s+of)"
-        r"\s+(?:an?\s+|any\s+)?(?:act\s+of\s+)?(?:armed\s+)?(?:attack|aggression|invasion)",
+        r"\b(?:subject(?:ed)?\s+to|victim\s+of|fac\w+|suffer\w*|exposed\s+to|"
+        r"target\s+of)"
+        r"\s+(?:an?\s+|any\s+)?(?:act\s+of\s+)?(?:armed\s+)?(?:attack|aggression|"
+        r"invasion)",
         r"\bstate\s+of\s+war\b",
         r"\brepel\w*\s+(?:\w+\s+){0,2}?(?:attack|aggression|invasion)",
         r"\barmed\s+attack\w*",
@@ -82,7 +94,8 @@ EN = Cues(
         r"(?:attack|commit\w*\s+(?:an\s+|the\s+)?aggression|engag\w+\s+in\s+"
         r"(?:armed\s+conflict|hostilities|aggression)|is\s+at\s+war)",
         r"\b(?:state|party|country)\s+committing\s+(?:an\s+|the\s+)?aggression",
-        r"\b(?:state|party|country|power)s?\s+(?:\w+\s+)?(?:engaged|involved)\s+in\s+(?:an\s+)?"
+        r"\b(?:state|party|country|power)s?\s+(?:\w+\s+)?(?:engaged|involved)\s+in\s+"
+        r"(?:an\s+)?"
         r"(?:armed\s+conflict|hostilities|war|aggression)",
     ),
     equivalence=rx(
@@ -93,13 +106,15 @@ EN = Cues(
         + r"(?:considered|deemed|regarded|treated|viewed|as)\b"
         + gap(6)
         + r"(?:against|on|upon|at|to)\s+(?:\w+\s+){0,2}?"
-        r"(?:all|both|every|them|itself|its\s+own|the\s+union|the\s+alliance|the\s+whole)\b",
+        r"(?:all|both|every|them|itself|its\s+own|the\s+union|the\s+alliance|"
+        r"the\s+whole)\b",
     ),
     collective_action=rx(
         r"\bmeet\s+the\s+common\s+danger",
         r"\bsuch\s+action\s+as\s+(?:it|they|each)\s+(?:\w+\s+)?deem\w*\s+necessary",
         r"\bincluding\s+the\s+use\s+of\s+armed\s+force",
-        r"\b(?:respond|meet|counter|repel)\w*\s+(?:\w+\s+){0,3}?with\s+all\s+(?:the\s+)?(?:forces|means)",
+        r"\b(?:respond|meet|counter|repel)\w*\s+(?:\w+\s+){0,3}?with\s+all\s+"
+        r"(?:the\s+)?(?:forces|means)",
         r"\bdefend\w*\s+" + _OTHER,
         r"\bjoint(?:ly)?\s+(?:\w+\s+){0,2}?(?:repel|resist|defen[cs]e\s+against)",
     ),
@@ -127,20 +142,25 @@ EN = Cues(
         r"\b(?:" + _NEG + r"|not\s+to|no|renounc\w*)\s+"
         r"(?:(?!" + _HELP_VERB + r")\w+\W+){0,4}?"
         r"(?:the\s+)?(?:threat\s+or\s+(?:the\s+)?use\s+of\s+(?:armed\s+)?force"
-        r"|use\s+of\s+(?:armed\s+|military\s+)?force|us(?:e|ing)\s+(?:\w+\s+)?(?:armed\s+)?force"
-        r"|attack\w*|(?:acts?\s+of\s+)?aggression|aggressive\s+acts?|hostilities|resort\w*\s+to\s+(?:armed\s+)?force"
+        r"|use\s+of\s+(?:armed\s+|military\s+)?force|us(?:e|ing)\s+(?:\w+\s+)?"
+        r"(?:armed\s+)?force"
+        r"|attack\w*|(?:acts?\s+of\s+)?aggression|aggressive\s+acts?|hostilities|"
+        r"resort\w*\s+to\s+(?:armed\s+)?force"
         r"|be\s+the\s+first\s+to\s+use|first\s+use)",
     ),
     mutual_target=rx(_OTHER, r"\bmutual(?:ly)?\b"),
     alliance=rx(
         r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,4}?"
-        r"(?:join|enter|conclud|participat|tak\w*\s+part|form(?!\s+of)|acced|be\s+(?:a\s+)?part|creat|establish|sign)\w*\b"
+        r"(?:join|enter|conclud|participat|tak\w*\s+part|form(?!\s+of)|acced|be\s+"
+        r"(?:a\s+)?part|creat|establish|sign)\w*\b"
         + gap(8)
-        + r"(?:alliances?|coalitions?|blocs?|unions?|groupings?|treat(?:y|ies)|agreements?"
+        + r"(?:alliances?|coalitions?|blocs?|unions?|groupings?|treat(?:y|ies)|"
+          r"agreements?"
         r"|arrangements?|alignments?|actions?|measures?|activit(?:y|ies))\b",
     ),
     territory=rx(
-        r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|mak|provid|grant)\w*\b"
+        r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|"
+            r"mak|provid|grant)\w*\b"
         + gap(8)
         + r"territor(?:y|ies)\b",
     ),
@@ -162,7 +182,8 @@ EN = Cues(
         r"|\bnot\s+to\b|\bcannot\b|\bnever\b|\bneither\b|\bnor\b"
         r"|\bno\s+(?:party|state|contracting\s+party|member)\b"
         r"|\b(?:refrain|abstain)\w*\s+from\b"
-        r"|\bdo(?:es)?\s+not\s+(?:oblige|require|create|entail|impose|mean|imply|constitute|provide)"
+        r"|\bdo(?:es)?\s+not\s+(?:oblige|require|create|entail|impose|mean|imply|"
+        r"constitute|provide)"
         r"|\b(?:is|are)\s+not\s+(?:obliged|bound|required))",
         r"(?P<mod>\bshall\b|\bwill\b|\bmust\b|\bundertak\w*|\bagree\w*|\bcommit\w*"
         r"|\bpledge\w*|\b(?:is|are)\s+(?:obliged|bound)|\bdeclare\w*|\bresolve\w*)",
@@ -170,14 +191,16 @@ EN = Cues(
     ),
     near_negation=rx(r"\bnot\s*$", r"\bno\s*$"),
     domain=rx(
-        r"\W*(?:(?:to\s+)?(?:each\s+other|one\s+another|the\s+other(?:\s+party)?|it|them)\s+)?"
+        r"\W*(?:(?:to\s+)?(?:each\s+other|one\s+another|the\s+other(?:\s+party)?|it|"
+        r"them)\s+)?"
         r"(?:in|with)\s+(?:the\s+)?(?!repel|resist|defen|fight|counter)"
         r"(?:\w+ing|field|area|sphere|matters|questions)\b",
     ),
     disclaimer=rx(
         r"\bnothing\b" + gap(12) + r"(?:construed|interpreted|understood|deemed|taken)",
         r"\b(?:shall|will|may)\s+not\s+be\s+(?:construed|interpreted|understood)",
-        r"\b(?:creates?|imposes?|entails?|establish\w*|contains?)\s+no\s+(?:\w+\s+)?(?:obligation|commitment|duty)",
+        r"\b(?:creates?|imposes?|entails?|establish\w*|contains?)\s+no\s+(?:\w+\s+)?"
+        r"(?:obligation|commitment|duty)",
         r"\bno\s+(?:\w+\s+)?(?:obligation|commitment|duty)\s+(?:to|of)\b",
         r"\bwithout\s+(?:any\s+)?(?:obligation|commitment)",
         r"\bdo(?:es)?\s+not\s+(?:oblige|require|create|entail|impose|constitute)",
@@ -185,13 +208,19 @@ EN = Cues(
     topics={
         "military-cooperation": (
             rx(
-                r"\bmilitary(?:\s+and\s+military[- ]technical|[- ]technical)?\s+(?:and\s+\w+\s+)?cooperation",
-                r"\bcooperation\s+in\s+the\s+(?:military|defen[cs]e)(?:\s+and\s+\w+)?\s+(?:field|sphere|area|domain)s?",
+                r"\bmilitary(?:\s+and\s+military[- ]technical|[- ]technical)?\s+"
+                r"(?:and\s+\w+\s+)?cooperation",
+                r"\bcooperation\s+in\s+the\s+(?:military|defen[cs]e)"
+                r"(?:\s+and\s+\w+)?\s+(?:field|sphere|area|domain)s?",
                 r"\bdefen[cs]e\s+cooperation",
-                r"\bcooperation\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:military|defen[cs]e)\b",
-                r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|drills|manoeuvres|maneuvers)",
-                r"\b(?:training|education)\s+of\s+(?:military\s+)?(?:personnel|officers|servicemen|cadets)",
-                r"\bmilitary\s+(?:delegations|exercises|training|education|contacts|exchanges)",
+                r"\bcooperation\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:military|"
+                r"defen[cs]e)\b",
+                r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|"
+                r"drills|manoeuvres|maneuvers)",
+                r"\b(?:training|education)\s+of\s+(?:military\s+)?(?:personnel|officers"
+                r"|servicemen|cadets)",
+                r"\bmilitary\s+(?:delegations|exercises|training|education|contacts|"
+                r"exchanges)",
                 r"\bport\s+calls?",
                 r"\bwarships?",
                 r"\bdefen[cs]e\s+capabilit\w+",
@@ -215,8 +244,10 @@ EN = Cues(
                 r"\bdeterr\w+",
                 r"\bnuclear\s+(?:weapons?|arms|forces|arsenal|umbrella)\b"
                 + gap(10)
-                + r"(?:us(?:e|ed|ing)|employ\w*|deploy\w*|station\w*|respon\w+|retaliat\w+|first|aggression)\b",
-                r"\b(?:use|employ\w*|deploy\w*|station\w*|respon\w+|retaliat\w+|first)\b"
+                + r"(?:us(?:e|ed|ing)|employ\w*|deploy\w*|station\w*|respon\w+|"
+                  r"retaliat\w+|first|aggression)\b",
+                r"\b(?:use|employ\w*|deploy\w*|station\w*|respon\w+|retaliat\w+|"
+                r"first)\b"
                 + gap(10)
                 + r"nuclear\s+(?:weapons?|arms|forces|arsenal)\b",
             ),
@@ -254,15 +285,20 @@ EN = Cues(
         "regional-security": (
             rx(
                 r"\b(?:regional|the\s+region'?s?)\s+(?:security|stability)",
-                r"\b(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|Middle\s+East"
-                r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|Black\s+Sea|Arctic)\b"
+                r"\b(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|"
+                r"Middle\s+East"
+                r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|"
+                r"Black\s+Sea|Arctic)\b"
                 + gap(12)
                 + r"(?:security|peace|stability|interference|presence)",
                 r"\b(?:security|peace|stability|interference|presence)\b"
                 + gap(12)
-                + r"(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|Middle\s+East"
-                r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|Black\s+Sea|Arctic)\b",
-                r"\b(?:extra-?regional|outside|external|third[- ](?:state|country|countr(?:y|ies)|part(?:y|ies)))"
+                + r"(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|"
+                  r"Middle\s+East"
+                r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|"
+                r"Black\s+Sea|Arctic)\b",
+                r"\b(?:extra-?regional|outside|external|third[- ](?:state|country|"
+                r"countr(?:y|ies)|part(?:y|ies)))"
                 r"\s+(?:\w+\s+)?(?:military\s+)?(?:presence|interference)",
             ),
         ),
@@ -274,9 +310,11 @@ EN = Cues(
                 r"\binternal\s+affairs",
                 r"\bmutual\s+respect",
                 r"\bpurposes\s+and\s+principles",
-                r"\bprinciples\s+of\s+(?:the\s+)?(?:UN|United\s+Nations|international\s+law)",
+                r"\bprinciples\s+of\s+(?:the\s+)?(?:UN|United\s+Nations|"
+                r"international\s+law)",
                 r"\bgood-?neighbou?rl\w+",
-                r"\bpeaceful\s+(?:settlement|resolution)\s+of\s+(?:international\s+)?disputes",
+                r"\bpeaceful\s+(?:settlement|resolution)\s+of\s+"
+                r"(?:international\s+)?disputes",
             ),
         ),
         "political-dialogue": (
@@ -359,7 +397,8 @@ EN = Cues(
                 r"\bnational\s+currenc\w+",
                 r"\binterbank",
                 r"\bbank(?:s|ing)?\b",
-                r"\bfinancial\s+(?:messaging|infrastructure|cooperation|institutions|system)",
+                r"\bfinancial\s+(?:messaging|infrastructure|cooperation|institutions|"
+                r"system)",
                 r"\bcorrespondent\s+(?:accounts|relations)",
             ),
         ),
@@ -503,7 +542,8 @@ EN = Cues(
                 r"\bunlimited\s+(?:period|duration)",
                 r"\bfor\s+(?:a\s+)?(?:period|term)\s+of\s+\w+\s+(?:\(\d+\)\s+)?years",
                 r"\b(?:remain|be)\s+in\s+force\s+(?:for|during)\b",
-                r"\b(?:automatically\s+)?(?:extended|renewed|prolonged)\s+(?:\w+\s+){0,3}?"
+                r"\b(?:automatically\s+)?(?:extended|renewed|prolonged)\s+"
+                r"(?:\w+\s+){0,3}?"
                 r"(?:successive|further|subsequent|consecutive)",
             ),
         ),
@@ -538,7 +578,8 @@ EN = Cues(
                 r"\bnot\s+affect\s+(?:the\s+)?rights\s+and\s+obligations",
                 r"\brights\s+and\s+obligations\b"
                 + gap(6)
-                + r"(?:other|another)\s+(?:international\s+)?(?:treaties|treaty|agreements?)",
+                + r"(?:other|another)\s+(?:international\s+)?(?:treaties|treaty|"
+                  r"agreements?)",
                 r"\breplac\w+\s+the\s+Treaty",
                 r"\bsupersed\w+",
                 r"\b(?:terminat\w+|ceases?\s+to\s+have\s+effect)\b"

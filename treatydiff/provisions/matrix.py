@@ -37,7 +37,9 @@ def _kept(labels: tuple[Label, ...]) -> list[Label]:
 
 
 def _shifted(label: Label, offset: int) -> Label:
-    spans = tuple(Span(s.text, s.start + offset, s.end + offset) for s in label.evidence)
+    spans = tuple(
+        Span(s.text, s.start + offset, s.end + offset) for s in label.evidence
+    )
     return attrs.evolve(label, evidence=spans)
 
 
@@ -46,7 +48,10 @@ def _label_article(art: Article, lang: str | None) -> Article:
         para
         if _curated(para.labels)
         else attrs.evolve(
-            para, labels=merge_labels([*_kept(para.labels), *classify(para.full_text, lang=lang)])
+            para,
+            labels=merge_labels(
+                [*_kept(para.labels), *classify(para.full_text, lang=lang)]
+            ),
         )
         for para in art.paragraphs
     )

@@ -18,7 +18,9 @@ __all__ = [
 ]
 
 _SECURITY: dict[str, str] = {
-    "mutual-defence": "a party assists the other, militarily or by all means, when it is attacked",
+    "mutual-defence": (
+        "a party assists the other, militarily or by all means, when it is attacked"
+    ),
     "non-assistance-to-aggressor": (
         "a party gives no help to whoever attacks the other party (neutrality)"
     ),
@@ -31,17 +33,27 @@ _SECURITY: dict[str, str] = {
         "exercises, training, delegations and military-technical cooperation"
     ),
     "basing": "forces or military facilities of one party on the other's territory",
-    "nuclear-deterrence": "nuclear weapons, their deterrent role and the conditions of their use",
+    "nuclear-deterrence": (
+        "nuclear weapons, their deterrent role and the conditions of their use"
+    ),
     "intelligence-exchange": "intelligence and security services share information",
     "sanctions": "countering unilateral coercive (restrictive) measures and sanctions",
-    "counter-terrorism": "combating terrorism, extremism and transnational organised crime",
-    "regional-security": "security of a named region, against third-state presence or interference",
+    "counter-terrorism": (
+        "combating terrorism, extremism and transnational organised crime"
+    ),
+    "regional-security": (
+        "security of a named region, against third-state presence or interference"
+    ),
 }
 
 _GENERAL: dict[str, str] = {
-    "principles": "sovereign equality, territorial integrity, non-interference, UN Charter",
+    "principles": (
+        "sovereign equality, territorial integrity, non-interference, UN Charter"
+    ),
     "political-dialogue": "regular consultations, summits and exchanges of views",
-    "multilateral-cooperation": "cooperation in the UN, SCO, BRICS and other organisations",
+    "multilateral-cooperation": (
+        "cooperation in the UN, SCO, BRICS and other organisations"
+    ),
     "arms-control": "non-proliferation, disarmament and arms control",
     "trade-economy": "trade, investment, industry, agriculture and customs",
     "energy": "oil, gas, electricity and other energy cooperation",
@@ -58,7 +70,9 @@ _GENERAL: dict[str, str] = {
     "legal-assistance": "legal assistance, judicial and law-enforcement cooperation",
     "consular-citizens": "protection of citizens, consular matters and visas",
     "interregional": "interregional and cross-border cooperation",
-    "implementation": "bodies, representatives and agreements that carry the treaty out",
+    "implementation": (
+        "bodies, representatives and agreements that carry the treaty out"
+    ),
 }
 
 _FINAL: dict[str, str] = {

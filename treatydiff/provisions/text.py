@@ -16,7 +16,8 @@ CUES: dict[str, Cues] = {"en": EN, "ru": RU}
 
 # Tokens after which a period does not end a sentence ("Art. 51", "п. 2").
 _ABBREVIATIONS = frozenset(
-    "art arts no nos para paras p pp cf vol e.g i.e u.n etc ст п пп ч г гг т см им".split()
+    "art arts no nos para paras p pp cf vol e.g i.e u.n etc "
+    "ст п пп ч г гг т см им".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'»”)]*(?=\s)")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
@@ -75,7 +76,9 @@ def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
     clause = sentence[clause_start:start]
     if cues.disclaimer.search(clause):
         return "disclaimed"
-    if _INSIDE_NEGATION.search(sentence, start, end) or cues.near_negation.search(clause):
+    if _INSIDE_NEGATION.search(sentence, start, end):
+        return "neg"
+    if cues.near_negation.search(clause):
         return "neg"
     markers = list(cues.markers.finditer(clause))
     if not markers:
