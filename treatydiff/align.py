@@ -45,6 +45,7 @@ from .similarity import (
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "AlignOptions",
     "AlignedPair",
     "Alignment",
     "ParagraphPair",
@@ -161,11 +162,33 @@ class Prepared:
 
 
 @attrs.frozen(kw_only=True)
-class _Options:
+class AlignOptions:
+    """Checked options of :func:`align` (see there)."""
+
     scorer: Scorer
     scorer_kwargs: Mapping[str, Any]
     threshold: float
     paragraphs: bool
+
+    @classmethod
+    def make(
+        cls,
+        scorer: Scorer | None = None,
+        threshold: float | None = None,
+        scorer_kwargs: Mapping[str, Any] | None = None,
+        paragraphs: bool = True,
+    ) -> AlignOptions:
+        """Options with defaults filled in; raises :class:`InvalidArgument`."""
+        if scorer is not None and not callable(scorer):
+            raise InvalidArgument(f"scorer must be callable, got {type(scorer).__name__}")
+        if threshold is not None and not 0.0 <= threshold <= 1.0:
+            raise InvalidArgument(f"threshold must be within [0, 1], got {threshold!r}")
+        return cls(
+            scorer=scorer or DEFAULT_SCORER,
+            scorer_kwargs=dict(scorer_kwargs or {}),
+            threshold=DEFAULT_THRESHOLD if threshold is None else float(threshold),
+            paragraphs=paragraphs,
+        )
 
 
 def _alignable(article: Article) -> bool:
@@ -237,7 +260,7 @@ def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
     return out
 
 
-def _combo_score(single: str, parts: Sequence[str], opts: _Options) -> float:
+def _combo_score(single: str, parts: Sequence[str], opts: AlignOptions) -> float:
     best = 0.0
     for order in itertools.permutations(parts):
         value = opts.scorer(single, " ".join(order), **opts.scorer_kwargs)
@@ -250,7 +273,7 @@ def _group_candidates(
     multi: Prepared,
     scores: np.ndarray,
     contained: np.ndarray,
-    opts: _Options,
+    opts: AlignOptions,
 ) -> list[tuple[float, int, tuple[int, ...]]]:
     """Candidate links of one article of ``single`` to 2–3 of ``multi``:
     ``(score, i, (j, ...))``; ``scores``/``contained`` have rows for ``single``."""
@@ -285,7 +308,7 @@ def _clearly_better(value: float, than: float) -> bool:
 
 
 def _pair_links(
-    pa: Prepared, pb: Prepared, opts: _Options
+    pa: Prepared, pb: Prepared, opts: AlignOptions
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
     """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
     scores = score_matrix(pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
@@ -335,7 +358,7 @@ def _neighbour_support(
 
 
 def _paragraph_pairs(
-    pa: Prepared, pb: Prepared, rows: Sequence[int], cols: Sequence[int], opts: _Options
+    pa: Prepared, pb: Prepared, rows: Sequence[int], cols: Sequence[int], opts: AlignOptions
 ) -> list[ParagraphPair]:
     refs_a = [r for i in rows for r in pa.paragraph_refs[i]]
     refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
@@ -385,22 +408,7 @@ def _chain_lengths(seq: Sequence[int]) -> list[int]:
     return out
 
 
-def _options(
-    scorer: Scorer | None, threshold: float | None, scorer_kwargs: Mapping[str, Any] | None, paragraphs: bool
-) -> _Options:
-    if scorer is not None and not callable(scorer):
-        raise InvalidArgument(f"scorer must be callable, got {type(scorer).__name__}")
-    if threshold is not None and not 0.0 <= threshold <= 1.0:
-        raise InvalidArgument(f"threshold must be within [0, 1], got {threshold!r}")
-    return _Options(
-        scorer=scorer or DEFAULT_SCORER,
-        scorer_kwargs=dict(scorer_kwargs or {}),
-        threshold=DEFAULT_THRESHOLD if threshold is None else float(threshold),
-        paragraphs=paragraphs,
-    )
-
-
-def align_prepared(pa: Prepared, pb: Prepared, opts: _Options) -> Alignment:
+def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     """:func:`align` on treaties already :func:`prepare`-d together."""
     try:
         links, _ = _pair_links(pa, pb, opts)
@@ -460,7 +468,7 @@ def align(
     """Align the articles of ``a`` and ``b`` in any order.
 
     ``scorer`` follows rapidfuzz's contract (default
-    ``rapidfuzz.fuzz.token_sort_ratio``; extra options in ``scorer_kwargs``);
+    :func:`treatydiff.similarity.clause_ratio`; extra options in ``scorer_kwargs``);
     ``processor`` turns a clause into words (default
     :func:`treatydiff.text.stem_words`); ``threshold`` is the lowest score
     (0–1) a pair may have (default :data:`DEFAULT_THRESHOLD`, calibrated for
@@ -469,6 +477,6 @@ def align(
     Raises :class:`AlignmentError` for treaties without articles or with
     duplicate article refs.
     """
-    opts = _options(scorer, threshold, scorer_kwargs, paragraphs)
+    opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
     pa, pb = prepare([a, b], processor=processor, boilerplate=boilerplate)
     return align_prepared(pa, pb, opts)

@@ -1,6 +1,7 @@
 """Similarity of clauses: processed texts, boilerplate filter, score matrices.
 
-Scores come from any scorer with rapidfuzz's contract,
+Scores come from any scorer with rapidfuzz's contract (default
+:func:`clause_ratio`),
 ``scorer(a, b, *, processor=None, score_cutoff=None) -> float`` on 0–100
 (every ``rapidfuzz.fuzz`` function drops in), run over all pairs by
 ``rapidfuzz.process.cdist`` on every core. Matrices hold scores on 0–1.
@@ -29,8 +30,10 @@ __all__ = [
     "STOPWORDS",
     "Processor",
     "Scorer",
+    "clause_ratio",
     "common_words",
     "containment",
+    "filtered",
     "process_texts",
     "score_matrix",
 ]
@@ -38,7 +41,24 @@ __all__ = [
 Processor = Callable[[str], str]
 Scorer = Callable[..., float]
 
-DEFAULT_SCORER: Scorer = fuzz.token_sort_ratio
+
+
+def clause_ratio(
+    s1: str, s2: str, *, processor: Processor | None = None, score_cutoff: float | None = None
+) -> float:
+    """The default scorer: the mean of ``token_sort_ratio`` (whole-clause
+    likeness) and ``token_set_ratio`` (one clause contained in a longer one).
+
+    >>> clause_ratio("custom duty abolish", "custom duty abolish")
+    100.0
+    """
+    if processor is not None:
+        s1, s2 = processor(s1), processor(s2)
+    score = (fuzz.token_sort_ratio(s1, s2) + fuzz.token_set_ratio(s1, s2)) / 2
+    return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+DEFAULT_SCORER: Scorer = clause_ratio
 
 _STOP_EN = """
 a an the of and or to in on at by for from with without as is are be been being
@@ -93,16 +113,21 @@ def score_matrix(
     """All-pairs scores on 0–1 (rows ``a``, columns ``b``)."""
     if not a or not b:
         return np.zeros((len(a), len(b)))
-    scores = process.cdist(
-        a,
-        b,
-        scorer=scorer or DEFAULT_SCORER,
-        processor=processor,
-        workers=-1,
-        dtype=np.float64,
-        **dict(scorer_kwargs or {}),
-    )
+    scorer = scorer or DEFAULT_SCORER
+    kwargs = dict(scorer_kwargs or {})
+    if scorer is clause_ratio:
+        parts = [_cdist(a, b, s, processor, kwargs) for s in (fuzz.token_sort_ratio, fuzz.token_set_ratio)]
+        scores = (parts[0] + parts[1]) / 2
+    else:
+        scores = _cdist(a, b, scorer, processor, kwargs)
     return np.clip(scores / 100.0, 0.0, 1.0)
+
+
+def _cdist(
+    a: Sequence[str], b: Sequence[str], scorer: Scorer, processor: Processor | None, kwargs: dict[str, Any]
+) -> np.ndarray:
+    workers = -1 if len(a) * len(b) >= 256 else 1
+    return process.cdist(a, b, scorer=scorer, processor=processor, workers=workers, dtype=np.float64, **kwargs)
 
 
 def containment(
