@@ -94,6 +94,11 @@ _PREP_RE = re.compile(
     re.IGNORECASE,
 )
 _RECITAL_END_RE = re.compile(r"[.,;:!?]$")
+_MODAL_RE = re.compile(
+    r"(?:^|\s)(?:shall|may|must|will|should|is|are|be|has|have|not|"
+    r"обязуются|является|являются|может|могут|должны|не)$",
+    re.IGNORECASE,
+)
 _CONJ_RE = re.compile(r"(?:^|\s)(?:and|or|и|или)$", re.IGNORECASE)
 _CONNECTOR_RE = re.compile(
     r"(?:^|\s)(?:of|and|the|in|for|on|to|with|between|concerning|"
@@ -114,6 +119,8 @@ _ROMANS = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )
+# A page number between dashes on a line of its own: "- 12 -".
+_PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -171,6 +178,22 @@ def _heading_like(line: str) -> bool:
         and line[-1] not in ".,;:!?"
         and _LINE_RE.match(line) is None
     )
+
+
+def _is_blank(line: str) -> bool:
+    """An empty line, or a page number between dashes ("- 12 -")."""
+    return not line or (line[0] in "-–—" and _PAGE_NUM_RE.fullmatch(line) is not None)
+
+
+def _dangles_ref(tail: str) -> bool:
+    """The line ends where a reference would follow ("under", "paragraph", "and")."""
+    return any(r.search(tail) for r in (_REF_NOUN_RE, _PREP_RE, _CONJ_RE))
+
+
+def _dangles(line: str) -> bool:
+    """The line ends on a word that needs more after it ("of", "shall", "and")."""
+    tail = line[-40:]
+    return any(r.search(tail) for r in (_CONNECTOR_RE, _PREP_RE, _CONJ_RE, _MODAL_RE))
 
 
 def detect_lang(text: str) -> str:
@@ -269,16 +292,16 @@ class _Parser:
         """+1 after a heading or a finished sentence; below zero mid-sentence.
 
         A blank line alone proves little (OCR text often has one after every
-        line): it only softens an unpunctuated end from -1 to 0.
+        line): it only softens an unfinished sentence.
         """
         prev = self.prev[-40:]
         if self.struct or _SENT_END_RE.search(prev):
             return 1
-        if _REF_NOUN_RE.search(prev) or _PREP_RE.search(prev):
-            return -4
-        if _CONJ_RE.search(prev):
-            return -4
-        return 0 if self.gap else -1
+        if not self.gap:
+            return -4 if _dangles_ref(prev) else -1
+        if not self.arts and not self.divs:
+            return 0  # the title block may end anyhow ("... on Trade in")
+        return -2 if _dangles_ref(prev) else 0
 
     def _dangling(self, *, nouns_only: bool) -> bool:
         if self.struct:
@@ -289,30 +312,32 @@ class _Parser:
         return not nouns_only and _PREP_RE.search(prev) is not None
 
     def _next_text(self, i: int) -> tuple[int, str]:
-        """The next non-blank line after ``i`` and its index (``len`` if none)."""
+        """The next line after ``i`` with text (not a page number) and its index."""
         lines = self.lines
         for j in range(i + 1, len(lines)):
-            if lines[j]:
+            if not _is_blank(lines[j]):
                 return j, lines[j]
         return len(lines), ""
 
-    def _follows_lowercase(self, j: int) -> bool:
-        """The line right after ``j`` (no blank between) continues a sentence."""
-        nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+    def _continues(self, j: int) -> bool:
+        """The text after line ``j`` starts in lower case: ``j`` is mid-sentence."""
+        nxt = self._next_text(j)[1]
         return bool(nxt) and nxt[0].islower()
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
         """A heading on the lines after ``i``: (heading, last line used)."""
         j, line = self._next_text(i)
-        if not line or not _heading_like(line) or self._follows_lowercase(j):
+        if not line or not _heading_like(line) or self._continues(j):
             return None, i
         parts = [line]
         while _CONNECTOR_RE.search(parts[-1]) and len(parts) < 3:
             nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
-            if not nxt or not _heading_like(nxt) or self._follows_lowercase(j + 1):
+            if not nxt or not _heading_like(nxt) or self._continues(j + 1):
                 break
             parts.append(nxt)
             j += 1
+        if _dangles(parts[-1]) and j + 1 < len(self.lines) and self.lines[j + 1]:
+            return None, i  # a sentence cut after "with" or "shall", not a heading
         return " ".join(parts), j
 
     # articles --------------------------------------------------------------
@@ -376,7 +401,7 @@ class _Parser:
         self._mark_struct()
         if kind == _EMPTY:
             art.heading, i = self._heading_at(i)
-        elif _heading_like(text) and not self._follows_lowercase(i):
+        elif _heading_like(text) and not _dangles(text) and not self._continues(i):
             art.heading = text
         else:
             self._line(text)
@@ -413,6 +438,8 @@ class _Parser:
             if nxt and nxt[0].islower():
                 score -= 3
             elif nxt and nxt.isupper() and _heading_like(nxt):
+                score += 1
+            elif nxt.startswith(("Article", "ARTICLE", "Статья", "СТАТЬЯ")):
                 score += 1
         if score < 2:
             return None
@@ -463,7 +490,7 @@ class _Parser:
     def _text(self, line: str) -> None:
         art = self.art
         if art is None:
-            self.pre.append((line, self.gap))
+            self.pre.append((line, self.gap or self.struct))
             return
         para = art.paras[-1] if art.paras else None
         if para is None or (
@@ -496,7 +523,7 @@ class _Parser:
         no_close_before = 0
         while i < n:
             line = lines[i]
-            if not line:
+            if _is_blank(line):
                 self.gap = True
                 i += 1
                 continue
@@ -643,7 +670,9 @@ def to_text(treaty: Treaty) -> str:
     <BLANKLINE>
     """
     words = _KEYWORDS["ru" if (treaty.lang or "") == "ru" else "en"]
-    blocks = [x for x in (treaty.title, treaty.preamble) if x]
+    blocks = [treaty.title] if treaty.title else []
+    if treaty.preamble:  # one recital per line; blank lines keep them apart
+        blocks.append(treaty.preamble.replace("\n", "\n\n"))
     pending: dict[str | None, list[Division]] = {}
     for div, first in _division_events(treaty.divisions):
         pending.setdefault(first, []).append(div)
