@@ -126,8 +126,11 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
 
 
 def _topics(s: str, c: Cues) -> Iterator[Hit]:
+    wartime = c.trigger.search(s) is not None
     for kind, patterns in c.topics.items():
         found = []
+        if kind in c.peacetime and not wartime:
+            patterns = (*patterns, c.peacetime[kind])
         for pattern in patterns:
             for m in pattern.finditer(s):
                 if kind in c.positive_only and (

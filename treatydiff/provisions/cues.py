@@ -71,11 +71,16 @@ class Cues:
     ``domain``
         what follows an unqualified act of assistance and names a task
         ("assist each other in protecting ..."): cooperation, not defence.
+    ``discretion``
+        the act left to a party's choice ("shall consider whether to", "at its
+        discretion"): no obligation.
     ``disclaimer``
         "nothing in this Treaty shall be construed as an obligation to ...".
 
     ``topics`` maps the remaining kinds to their cues; ``positive_only`` kinds
-    are dropped when their cue is negated or disclaimed.
+    are dropped when their cue is negated or disclaimed. ``peacetime`` cues
+    count for their kind only in a sentence without an attack trigger
+    (military-technical assistance is cooperation in peace, defence in war).
     """
 
     assist: re.Pattern[str]
@@ -100,7 +105,9 @@ class Cues:
     markers: re.Pattern[str]
     near_negation: re.Pattern[str]
     domain: re.Pattern[str]
+    discretion: re.Pattern[str]
     disclaimer: re.Pattern[str]
+    peacetime: Mapping[str, re.Pattern[str]]
     topics: Mapping[str, tuple[re.Pattern[str], ...]]
     positive_only: frozenset[str] = frozenset(
         {"military-cooperation", "basing", "intelligence-exchange"}

@@ -8,7 +8,7 @@ __all__ = ["EN"]
 
 _ATTACK = (
     r"(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war|hostilities|"
-    r"encroach\w*)"
+    r"encroach\w*|conflict)"
 )
 _OTHER = (
     r"(?:each\s+other|one\s+another|the\s+other(?:\s+(?:contracting\s+)?part(?:y|ies))?"
@@ -32,19 +32,39 @@ _HELP_VERB = (
 EN = Cues(
     assist=rx(
         r"\b(?:render|provid|give|giving|gave|extend|afford|lend|furnish|offer)\w*"
+        + gap(8)
+        + r"(?:assistance|aid|help|support)\b",
+        r"\b(?:den(?:y|ies|ying)|refus\w+|withh\w+)\b"
         + gap(7)
-        + r"(?:assistance|aid|help)\b",
+        + r"(?:assistance|aid|help|support)\b",
+        r"\b(?:send|dispatch|suppl(?:y|ies))\w*\s+(?:\w+\s+){0,2}?"
+        r"(?:troops|forces|armed\s+forces|military\s+(?:equipment|units|contingents?))",
+        r"\b(?:take|undertake)\w*\s+(?:\w+\s+){0,3}?(?:measures|action|steps)\b"
+        + gap(8)
+        + r"(?:repel|resist|defend|counter)\w*",
         r"\b(?:assistance|aid)\b" + gap(4) + r"(?:rendered|provided|given|extended)\b",
         r"\bassist(?:s|ed|ing)?\b",
-        r"\bhelp(?:s|ing)?\s+(?:the|any|an|a)\b",
+        r"\bhelp(?:s|ing)?\s+(?:the|any|an|a|each\s+other|one\s+another|it|them)\b",
+        r"\bplac\w*\s+(?:\w+\s+){0,3}?forces\s+at\s+the\s+disposal",
+        r"\b(?:suppl(?:y|ies|ied|ying))\b" + gap(6) + r"(?:assistance|aid|help|arms)\b",
         r"\bcom(?:e|es|ing)\s+to\s+(?:the|its|their)\s+(?:aid|assistance|defen[cs]e)",
         r"\bstand\w*\s+by\b",
         r"\b(?:agree\w*|decid\w*|decision)\s+(?:on|upon|"
         r"to\s+provide)\b" + gap(6) + r"(?:assistance|aid)\b",
     ),
-    support=rx(r"\bsupport\w*", r"\bback(?:s|ing)?\b", r"\bside\s+with"),
+    support=rx(
+        r"\bsupport\w*",
+        r"\bback(?:s|ing)?\b",
+        r"\bside\s+with",
+        r"\bfacilitat\w*",
+        r"\babet\w*",
+    ),
     military=rx(
         r"\bmilitary\b",
+        r"\bevery\s+(?:\w+\s+)?means",
+        r"\ball\s+(?:its|their)\s+forces",
+        r"\barmed\s+support",
+        r"\btroops\b",
         r"\barmed\s+force",
         r"\ball\s+(?:the\s+)?(?:necessary\s+)?(?:means|forces)",
         r"\bby\s+all\s+\w+\s+means",
@@ -97,6 +117,11 @@ EN = Cues(
         r"\b(?:state|party|country|power)s?\s+(?:\w+\s+)?(?:engaged|involved)\s+in\s+"
         r"(?:an\s+)?"
         r"(?:armed\s+conflict|hostilities|war|aggression)",
+        r"\b(?:state|party|country|power)s?\s+(?:that|which|who)\s+wag\w+\s+war",
+        r"\b(?:that|this|such\s+a|the\s+said)\s+third\s+(?:state|party|country|power)",
+        r"\b(?:enemy|enemies|adversary|attacker)\b",
+        r"\b(?:state|party|country|power)s?\s+(?:\w+\s+)?at\s+war\s+with",
+        r"\b(?:that|this|such\s+a|the\s+said)\s+(?:third\s+)?(?:state|country|power)\b",
     ),
     equivalence=rx(
         r"\b(?:attack|assault|aggression|invasion)\w*"
@@ -110,6 +135,7 @@ EN = Cues(
         r"the\s+whole)\b",
     ),
     collective_action=rx(
+        r"\bfight\w*\s+(?:alongside|together\s+with|side\s+by\s+side\s+with)",
         r"\bmeet\s+the\s+common\s+danger",
         r"\bsuch\s+action\s+as\s+(?:it|they|each)\s+(?:\w+\s+)?deem\w*\s+necessary",
         r"\bincluding\s+the\s+use\s+of\s+armed\s+force",
@@ -129,6 +155,7 @@ EN = Cues(
         r"\b(?:urgent|immediate)\s+(?:talks|meetings|contacts)",
     ),
     threat_context=rx(
+        r"\bendanger\w*",
         r"\bthreat\w*",
         r"\bdanger\w*",
         r"\baggression",
@@ -145,7 +172,7 @@ EN = Cues(
         r"|use\s+of\s+(?:armed\s+|military\s+)?force|us(?:e|ing)\s+(?:\w+\s+)?"
         r"(?:armed\s+)?force"
         r"|attack\w*|(?:acts?\s+of\s+)?aggression|aggressive\s+acts?|hostilities|"
-        r"resort\w*\s+to\s+(?:armed\s+)?force"
+        r"resort\w*\s+to\s+(?:armed\s+force|force|war)"
         r"|be\s+the\s+first\s+to\s+use|first\s+use)",
     ),
     mutual_target=rx(_OTHER, r"\bmutual(?:ly)?\b"),
@@ -165,6 +192,7 @@ EN = Cues(
         + r"territor(?:y|ies)\b",
     ),
     directed=rx(
+        r"\b(?:attack|aggression)\w*\s+(?:on|against|upon)\s+" + _OTHER,
         r"\b(?:directed|aimed|targeted|used)\s+(?:\w+\s+)?against",
         r"\bhostile\b",
         r"\bagainst\s+" + _OTHER,
@@ -175,7 +203,8 @@ EN = Cues(
     ),
     markers=rx(
         r"(?P<dbl>\b(?:shall|will|must)\s+not\s+fail\s+to\b)",
-        r"(?P<neg>\bneither\s+(?:\w+\s+){0,3}?(?:shall|will|may)\b"
+        r"(?P<neg>\b(?:in\s+no\s+(?:case|way|event)|under\s+no\s+circumstances|by\s+no\s+means)\b"
+        r"|\bneither\s+(?:\w+\s+){0,3}?(?:shall|will|may)\b"
         r"|\bno\s+(?:contracting\s+)?(?:party|state|member)\s+(?:shall|will|may)\b"
         r"|\b(?:shall|will|must|should|would)\s+not\b|\bundertak\w*\s+not\b"
         r"|\bagree\w*\s+not\b|\bcommit\w*\s+(?:themselves\s+|itself\s+)?not\b"
@@ -196,6 +225,11 @@ EN = Cues(
         r"(?:in|with)\s+(?:the\s+)?(?!repel|resist|defen|fight|counter)"
         r"(?:\w+ing|field|area|sphere|matters|questions)\b",
     ),
+    discretion=rx(
+        r"\bwhether\s+(?:or\s+not\s+)?(?:to\b|(?:it|they)\s+(?:will|shall|should|would)\b)",
+        r"\bat\s+(?:its|their)\s+(?:own\s+)?discretion",
+        r"\bif\s+it\s+so\s+(?:wishes|decides|chooses)",
+    ),
     disclaimer=rx(
         r"\bnothing\b" + gap(12) + r"(?:construed|interpreted|understood|deemed|taken)",
         r"\b(?:shall|will|may)\s+not\s+be\s+(?:construed|interpreted|understood)",
@@ -205,6 +239,9 @@ EN = Cues(
         r"\bwithout\s+(?:any\s+)?(?:obligation|commitment)",
         r"\bdo(?:es)?\s+not\s+(?:oblige|require|create|entail|impose|constitute)",
     ),
+    peacetime={
+        "military-cooperation": rx(r"\bmilitary[- ]technical\s+(?:assistance|aid)"),
+    },
     topics={
         "military-cooperation": (
             rx(
@@ -213,6 +250,9 @@ EN = Cues(
                 r"\bcooperation\s+in\s+the\s+(?:military|defen[cs]e)"
                 r"(?:\s+and\s+\w+)?\s+(?:field|sphere|area|domain)s?",
                 r"\bdefen[cs]e\s+cooperation",
+                r"\bcooperat\w*\s+in\s+the\s+(?:military|defen[cs]e)(?:[- ]technical)?\s+"
+                r"(?:field|sphere|area|domain)",
+                r"\bmilitary\s+(?:academies|schools|colleges|staff)",
                 r"\bcooperation\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:military|"
                 r"defen[cs]e)\b",
                 r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|"
@@ -229,14 +269,16 @@ EN = Cues(
         ),
         "basing": (
             rx(
-                r"\b(?:station|deploy)\w*" + gap(6) + _FORCES,
-                _FORCES + gap(6) + r"(?:stationed|deployed|based)\b",
+                r"\bstation\w*" + gap(6) + _FORCES,
+                _FORCES + gap(6) + r"(?:stationed|based)\b",
+                r"\bdeploy\w*" + gap(6) + _FORCES + gap(6) + r"(?:territor\w+|soil)\b",
+                _FORCES + gap(4) + r"deployed" + gap(6) + r"(?:territor\w+|soil)\b",
                 r"\b(?:locat|establish|plac|host|set\s+up)\w*"
                 + gap(6)
                 + _FORCES
                 + gap(8)
                 + r"(?:territor\w+|soil)\b",
-                r"\bmilitary\s+bases?\b",
+                r"\b(?:military|naval|air|army)\s+bases?\b",
             ),
         ),
         "nuclear-deterrence": (
@@ -263,7 +305,7 @@ EN = Cues(
         ),
         "sanctions": (
             rx(
-                r"\bunilateral\s+(?:coercive|restrictive)\s+measures",
+                r"\bunilateral\s+(?:coercive|restrictive)\s+(?:\w+\s+)?measures",
                 r"\bsanctions?\b",
                 r"\brestrictive\s+measures",
                 r"\bcoercive\s+measures",
@@ -290,7 +332,7 @@ EN = Cues(
                 r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|"
                 r"Black\s+Sea|Arctic)\b"
                 + gap(12)
-                + r"(?:security|peace|stability|interference|presence)",
+                + r"(?:secur\w*|peace\w*|stab(?:le|ility)\w*|interfer\w*|presence)",
                 r"\b(?:security|peace|stability|interference|presence)\b"
                 + gap(12)
                 + r"(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|"

@@ -25,7 +25,9 @@ _ADJACENT = re.compile(r"\W*(?:\w+\W+)?")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 _INSIDE_NEGATION = re.compile(
-    r"\b(?:not|no|never|не|ни(?:как\w*|чего|чем|кто|когда)?)\b", re.IGNORECASE
+    r"\b(?:not|no|never|den(?:y|ies|ying)|refus\w+|withh\w+"
+    r"|не|ни(?:как\w*|чего|чем|кто|когда)?|отказ\w*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -69,12 +71,14 @@ def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
 
     ``"pos"`` (shall, undertake, a bare present), ``"perm"`` (may), ``"neg"``
     (shall not, refrain from) or ``"disclaimed"`` (nothing shall be construed
-    as ...). The governing marker is the last one in the cue's clause
+    as ..., or left to a party's discretion). The governing marker is the last one in the cue's clause
     (semicolons bound clauses), or a negation inside the cue itself.
     """
     clause_start = sentence.rfind(";", 0, start) + 1
     clause = sentence[clause_start:start]
-    if cues.disclaimer.search(clause):
+    if cues.disclaimer.search(clause) or cues.discretion.search(
+        sentence, clause_start, end + 4
+    ):
         return "disclaimed"
     if _INSIDE_NEGATION.search(sentence, start, end):
         return "neg"
