@@ -61,7 +61,8 @@ _CELLS = frozenset(("td", "th"))
 _ARTICLE_HEAD_RE = re.compile(
     r"(?:^|\s)(?:Article|ARTICLE|Статья|СТАТЬЯ)\s+(?:\d|[IVXLC]+\b|[а-яА-Я]+ая\b)"
 )
-_LABEL_START_RE = re.compile(r"\s*(?:\(?\w{1,4}[.)])\s")
+# An item that prints its own label: "(a) ...", "1. ...", "b) ...".
+_LABEL_START_RE = re.compile(r"\s*(?:\(\w{1,4}\)|\d{1,3}[.)]|\w{1,2}\))\s")
 _CHARSET_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
