@@ -83,6 +83,30 @@ def test_tota_is_read_and_lang_overrides(tmp_path: Path) -> None:
     assert read(utf16) == treaty
 
 
+def test_saved_web_page_is_read_whatever_the_extension() -> None:
+    treaty = read(FIXTURES / "page_saved.txt")
+    assert treaty.id == "page_saved"
+    assert [(a.ref, a.text) for a in treaty.articles] == [
+        ("1", "The Parties shall cooperate in fisheries.")
+    ]
+    assert "footer" not in treaty.articles[0].text
+
+
+def test_plain_text_is_read_whatever_the_extension() -> None:
+    treaty = read(FIXTURES / "plain_text.html")
+    assert (treaty.id, treaty.lang) == ("plain_text", "en")
+    assert [a.ref for a in treaty.articles] == ["1", "2"]
+
+
+def test_windows_1251_russian_text_is_read_and_lang_overrides() -> None:
+    path = FIXTURES / "soglashenie_cp1251.dat"
+    treaty = read(path)
+    assert (treaty.id, treaty.lang) == ("soglashenie_cp1251", "ru")
+    assert treaty.title == "Соглашение о сотрудничестве"
+    assert treaty.article("1").text == "Стороны сотрудничают."
+    assert read(path, lang="be").lang == "be"
+
+
 def _recorder(calls: list, kind: str):  # type: ignore[no-untyped-def]
     def fake(data, *, id=None, lang=None, source=None):  # type: ignore[no-untyped-def]
         calls.append((kind, data, id, lang, source))
