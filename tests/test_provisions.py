@@ -195,6 +195,11 @@ def test_language_is_detected_per_sentence_and_can_be_forced():
     assert kinds(f"{en} {ru}") == {"military-cooperation"}
 
 
+def test_latin_script_without_english_words_is_not_read_as_english():
+    # Spanish: "un" is not the UN, "comercio" is not English trade.
+    assert classify("Las Partes firmaron un acuerdo de comercio con la ONU.") == ()
+
+
 def test_empty_text_has_no_labels():
     assert classify("") == ()
     assert classify("  \n ") == ()

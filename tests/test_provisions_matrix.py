@@ -153,10 +153,10 @@ def test_placeholders_are_skipped_and_relabelling_is_stable():
     assert label_treaty(once) == once
 
 
-def test_unsupported_treaty_language_falls_back_to_detection():
+def test_treaty_in_a_language_without_cues_gets_no_classifier_labels():
     treaty = attrs.evolve(pledge_treaty(), lang="fr")
-    art = label_treaty(treaty).article("4")
-    assert [lab.kind for lab in art.labels] == ["mutual-defence"]
+    assert label_treaty(treaty) == treaty
+    assert label_treaty(attrs.evolve(treaty, lang="en-GB")) != treaty
 
 
 def test_label_treaty_rejects_non_treaties():

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-from .cues import Cues, gap, rx
+from .cues import Cues, any_of, gap, rx
 
 __all__ = ["EN"]
 
 _ATTACK = (
-    r"(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war|hostilities|"
-    r"encroach\w*|conflict)"
+    r"(?:(?:armed\s+)?(?:attack\w*|assault\w*|aggression|invasion|invaded|war"
+    r"|hostilities|encroach\w*)|armed\s+conflict)\b"
 )
 _OTHER = (
     r"(?:each\s+other|one\s+another|the\s+other(?:\s+(?:contracting\s+)?part(?:y|ies))?"
     r"|either\s+party)"
 )
 _FORCES = (
-    r"\b(?:armed\s+forces|troops|military\s+\w+|forces|formations|bases|facilities"
-    r"|contingents?|units)\b"
+    r"\b(?:armed\s+forces|troops|military\s+\w+|(?<!market\s)forces|formations"
+    r"|contingents?|(?:air\s+force|naval|army)\s+units)\b"
 )
 _NEG = (
     r"(?:not|never|refrain\w*\s+from|abstain\w*\s+from"
     r"|neither\s+(?:\w+\s+){0,3}?(?:shall|will|may)|no\s+(?:contracting\s+)?party\s+"
     r"(?:shall|will|may)"
     r"|neither\s+(?:party|side|state|of\s+(?:them|the\s+parties)))"
+)
+_COERCION = (
+    r"(?:unilateral\w*|third|imposed|extraterritorial|coercive|regimes?"
+    r"|security\s+council|lift\w*|illegal|illegitimate|counter\w*|oppos\w*|reject\w*"
+    r"|condemn\w*)\b"
 )
 _HELP_VERB = (
     r"(?:assist|provid|help|support|allow|permit|give|render|aid|case|event|if|when|"
@@ -156,10 +161,17 @@ EN = Cues(
     ),
     threat_context=rx(
         r"\bendanger\w*",
-        r"\bthreat\w*",
-        r"\bdanger\w*",
+        r"\bthreat\w*\s+(?:\w+\s+){0,3}?(?:to|of|against)\s+(?:\w+\W+){0,4}?"
+        r"(?:security|peace|sovereignty|independence|territor\w*|aggression|attack|war"
+        r"|stability)",
+        r"\b(?:military|security|common|direct|terrorist|external)\s+threats?",
+        r"\bthreaten\w*\s+(?:\w+\s+){0,3}?(?:security|peace|independence|sovereignty)",
+        r"\b(?:security|peace)\b(?:\W+\w+){0,6}?\W+(?:threatened|under\s+threat|at\s+risk)",
+        r"\bdanger(?:s|ous\s+situation)?\b",
+        r"\bsituation\b(?:\W+\w+){0,4}?\W+dangerous",
+        r"\b(?:remov|eliminat|avert|counter)\w*\s+(?:\w+\s+){0,2}?threats?",
         r"\baggression",
-        r"\bcrisis",
+        r"\bcrisis\b(?:\W+\w+){0,4}?\W+security",
         r"\bpeace\s+(?:is\s+)?(?:threatened|endangered|undermined|breached)",
         r"\bsecurity\s+interests",
         r"\bmilitary\s+threats",
@@ -181,9 +193,13 @@ EN = Cues(
         r"(?:join|enter|conclud|participat|tak\w*\s+part|form(?!\s+of)|acced|be\s+"
         r"(?:a\s+)?part|creat|establish|sign)\w*\b"
         + gap(8)
-        + r"(?:alliances?|coalitions?|blocs?|unions?|groupings?|treat(?:y|ies)|"
-          r"agreements?"
-        r"|arrangements?|alignments?|actions?|measures?|activit(?:y|ies))\b",
+        + any_of(
+            r"(?:alliances?|coalitions?|blocs?|unions?|groupings?|treat(?:y|ies)"
+            r"|agreements?|arrangements?|alignments?)\b",
+            r"(?:actions?|measures?|activit(?:y|ies))\b"
+            + gap(3)
+            + r"(?:directed|aimed|targeted|hostile|against)\b",
+        ),
     ),
     territory=rx(
         r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|"
@@ -257,8 +273,8 @@ EN = Cues(
                 r"defen[cs]e)\b",
                 r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|"
                 r"drills|manoeuvres|maneuvers)",
-                r"\b(?:training|education)\s+of\s+(?:military\s+)?(?:personnel|officers"
-                r"|servicemen|cadets)",
+                r"\b(?:training|education)\s+of\s+(?:military\s+(?:personnel|specialists)"
+                r"|officers|servicemen|cadets)",
                 r"\bmilitary\s+(?:delegations|exercises|training|education|contacts|"
                 r"exchanges)",
                 r"\bport\s+calls?",
@@ -283,7 +299,12 @@ EN = Cues(
         ),
         "nuclear-deterrence": (
             rx(
-                r"\bdeterr\w+",
+                r"\bdeterr\w+"
+                + gap(8)
+                + r"(?:nuclear|strategic|weapons?|military|aggression|war|attack)\b",
+                r"\b(?:nuclear|strategic|weapons?|military|aggression|war)\b"
+                + gap(8)
+                + r"deterr\w+",
                 r"\bnuclear\s+(?:weapons?|arms|forces|arsenal|umbrella)\b"
                 + gap(10)
                 + r"(?:us(?:e|ed|ing)|employ\w*|deploy\w*|station\w*|respon\w+|"
@@ -296,8 +317,14 @@ EN = Cues(
         ),
         "intelligence-exchange": (
             rx(
-                r"(?<!artificial\s)\bintelligence\b",
-                r"\b(?:security|special|secret)\s+services?\b",
+                r"(?<!artificial\s)\bintelligence\s+(?:and\s+security\s+)?(?:services?"
+                r"|agenc\w+|information|sharing|exchange|community|matters|cooperation"
+                r"|assessments?|officers?|bodies|organs)",
+                r"\b(?:exchang|shar)\w*\s+(?:of\s+)?intelligence",
+                r"\bmilitary\s+intelligence",
+                r"\b(?:special|secret)\s+services?\b",
+                r"\b(?:their|its|parties'?|the\s+parties'?)\s+security\s+services?\b",
+                r"\bsecurity\s+services?\s+of\s+(?:the|both|each)\s+(?:parties|party|sides?)",
                 r"\bexchange\w*\s+(?:of\s+)?(?:\w+\s+){0,3}?information\b"
                 + gap(8)
                 + r"(?:threats?\s+to\s+(?:\w+\s+)?security|national\s+security)",
@@ -306,10 +333,10 @@ EN = Cues(
         "sanctions": (
             rx(
                 r"\bunilateral\s+(?:coercive|restrictive)\s+(?:\w+\s+)?measures",
-                r"\bsanctions?\b",
-                r"\brestrictive\s+measures",
+                r"\b(?:sanctions?|restrictive\s+measures)\b" + gap(8) + _COERCION,
+                _COERCION + gap(8) + r"(?:sanctions?|restrictive\s+measures)\b",
                 r"\bcoercive\s+measures",
-                r"\bextraterritorial",
+                r"\bextraterritorial\s+(?:application|measures|jurisdiction|sanctions|effect)",
             ),
         ),
         "counter-terrorism": (
@@ -326,7 +353,7 @@ EN = Cues(
         ),
         "regional-security": (
             rx(
-                r"\b(?:regional|the\s+region'?s?)\s+(?:security|stability)",
+                r"\b(?:regional|the\s+region'?s?)\s+security",
                 r"\b(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|"
                 r"Middle\s+East"
                 r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|"

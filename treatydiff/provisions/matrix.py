@@ -12,7 +12,7 @@ from ..model import Article, Label, Paragraph, Span, Treaty
 from .classifier import classify, merge_labels
 from .cues import Cues
 from .taxonomy import LOOKALIKES, TAXONOMY, why_not
-from .text import CUES, languages
+from .text import CUES, languages, sentences
 
 __all__ = ["label_treaty", "matrix"]
 
@@ -22,13 +22,11 @@ def _curated(labels: tuple[Label, ...]) -> bool:
 
 
 def _lang(treaty: Treaty) -> str | None:
-    """The treaty's language if the classifier has cues for it, else ``None``."""
-    if not treaty.lang:
-        return None
-    try:
-        return languages("", treaty.lang)[0]
-    except InvalidArgument:
-        return None
+    """The treaty's cue language; ``None`` detects it sentence by sentence.
+
+    Raises :class:`InvalidArgument` for a declared language without cues.
+    """
+    return languages("", treaty.lang)[0] if treaty.lang else None
 
 
 def _kept(labels: tuple[Label, ...]) -> list[Label]:
@@ -41,6 +39,14 @@ def _shifted(label: Label, offset: int) -> Label:
         Span(s.text, s.start + offset, s.end + offset) for s in label.evidence
     )
     return attrs.evolve(label, evidence=spans)
+
+
+def _crosses(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether a sentence of ``text`` runs over a paragraph boundary."""
+    ends = {b for _, b in bounds[:-1]}
+    return any(
+        any(start < b < end - 1 for b in ends) for start, end in sentences(text)
+    ) if len(bounds) > 1 else False
 
 
 def _label_article(art: Article, lang: str | None) -> Article:
@@ -68,13 +74,15 @@ def _label_article(art: Article, lang: str | None) -> Article:
             offset += len(para.full_text) + 1
     # Article-only labels: evidence that crosses paragraphs (a chapeau and its
     # continuation); within one paragraph, that paragraph's labels decide.
-    found.extend(
-        lab
-        for lab in classify(art.text, lang=lang)
-        if not any(
-            all(a <= s.start and s.end <= b for s in lab.evidence) for a, b in bounds
+    if _crosses(art.text, bounds):
+        found.extend(
+            lab
+            for lab in classify(art.text, lang=lang)
+            if not any(
+                all(a <= s.start and s.end <= b for s in lab.evidence)
+                for a, b in bounds
+            )
         )
-    )
     return attrs.evolve(art, labels=merge_labels([*_kept(art.labels), *found]))
 
 
@@ -85,11 +93,15 @@ def label_treaty(treaty: Treaty) -> Treaty:
     keeps its labels as they are. An article's labels are the union of its
     paragraphs' labels and those whose evidence crosses its paragraphs, one
     per kind.
-    Placeholder articles (``encoded=False``) are left alone.
+    Placeholder articles (``encoded=False``) are left alone, and so is a
+    treaty in a language the classifier has no cues for.
     """
     if not isinstance(treaty, Treaty):
         raise InvalidArgument(f"expected a Treaty, not {type(treaty).__name__}")
-    lang = _lang(treaty)
+    try:
+        lang = _lang(treaty)
+    except InvalidArgument:
+        return treaty  # a language the classifier has no cues for: no labels
     articles = tuple(
         _label_article(art, lang) if art.encoded else art for art in treaty.articles
     )

@@ -24,6 +24,12 @@ _LAST_TOKEN = re.compile(r"([\w.]+)$")
 _ADJACENT = re.compile(r"\W*(?:\w+\W+)?")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Latin script is not enough to call a sentence English: it needs a function word.
+_ENGLISH = re.compile(
+    r"\b(?:the|of|and|shall|to|which|with|each|by|this|or|for|be|is|are|any|other"
+    r"|part(?:y|ies)|state|will|not)\b",
+    re.IGNORECASE,
+)
 _INSIDE_NEGATION = re.compile(
     r"\b(?:not|no|never|den(?:y|ies|ying)|refus\w+|withh\w+"
     r"|не|ни(?:как\w*|чего|чем|кто|когда)?|отказ\w*)\b",
@@ -46,7 +52,11 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def languages(text: str, lang: str | None) -> tuple[str, ...]:
-    """The cue languages to apply: ``lang`` if given, else by script."""
+    """The cue languages to apply: ``lang`` if given, else by script.
+
+    Latin-script text counts as English only with an English function word;
+    text in neither language gets no cue set at all.
+    """
     if lang is not None:
         if not isinstance(lang, str):
             raise InvalidArgument(f"lang must be a string, not {type(lang).__name__}")
@@ -63,7 +73,9 @@ def languages(text: str, lang: str | None) -> tuple[str, ...]:
         for code, count in (("en", latin), ("ru", cyrillic))
         if total and count >= 0.2 * total
     )
-    return found or ("en",)
+    if "en" in found and not _ENGLISH.search(text):
+        found = tuple(code for code in found if code != "en")
+    return found
 
 
 def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
