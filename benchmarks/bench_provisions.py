@@ -195,9 +195,8 @@ def main() -> None:
         print("| kind | paragraphs labelled |\n|---|---:|")
         for kind, count in counts.items():
             print(f"| {kind} | {count} |")
-        print(
-            f"\nlabel_treaty speed on them: {chars / elapsed / 1000:,.0f} k characters/s"
-        )
+        speed = chars / elapsed / 1000
+        print(f"\nlabel_treaty speed on them: {speed:,.0f} k characters/s")
     texts = [c["text"] for c in clauses] * 5
     start = time.perf_counter()
     for text in texts:

@@ -16,7 +16,7 @@ import attrs
 from ..errors import InvalidArgument
 from ..model import Label, Span
 from .cues import Cues
-from .taxonomy import TAXONOMY
+from .taxonomy import kind_order
 from .text import CUES, languages, polarity, sentences
 
 __all__ = ["Hit", "classify", "merge_labels"]
@@ -37,11 +37,11 @@ def _overlaps(m: re.Match[str], others: Iterable[re.Match[str]]) -> bool:
     return any(m.start() < o.end() and o.start() < m.end() for o in others)
 
 
-def _near(m: re.Match[str], others: Iterable[re.Match[str]], before: int, after: int):
-    for o in others:
-        if m.start() - before <= o.start() <= m.end() + after:
-            return o
-    return None
+def _following(
+    m: re.Match[str], others: Iterable[re.Match[str]], window: int
+) -> re.Match[str] | None:
+    """The first of ``others`` starting inside ``m`` or up to ``window`` after it."""
+    return next((o for o in others if m.start() <= o.start() <= m.end() + window), None)
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -70,7 +70,7 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
                 )
     for m in c.assist.finditer(s):
         pol = polarity(s, m.start(), m.end(), c)
-        aggressor = _near(m, aggressors, 0, 80)
+        aggressor = _following(m, aggressors, 80)
         if aggressor is not None:
             if pol == "neg":
                 spans = (_span(m), _span(aggressor))
@@ -91,7 +91,7 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
         confidence -= 0.0 if actual else 0.1
         yield Hit("mutual-defence", confidence, (_span(m), _span(trigger)))
     for m in c.support.finditer(s):
-        aggressor = _near(m, aggressors, 15, 80)
+        aggressor = _following(m, aggressors, 80)
         if aggressor is not None and polarity(s, m.start(), m.end(), c) == "neg":
             yield Hit("non-assistance-to-aggressor", 0.85, (_span(m), _span(aggressor)))
 
@@ -158,18 +158,13 @@ def _hits(text: str, lang: str | None) -> Iterator[Hit]:
                     )
 
 
-def _order(kind: str) -> tuple[int, str]:
-    keys = list(TAXONOMY)
-    return (keys.index(kind), "") if kind in TAXONOMY else (len(keys), kind)
-
-
 def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
     """One label per kind (the most confident; the first on ties), in taxonomy order."""
     best: dict[str, Label] = {}
     for label in labels:
         if label.kind not in best or label.confidence > best[label.kind].confidence:
             best[label.kind] = label
-    return tuple(sorted(best.values(), key=lambda lab: _order(lab.kind)))
+    return tuple(sorted(best.values(), key=lambda lab: kind_order(lab.kind)))
 
 
 def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:

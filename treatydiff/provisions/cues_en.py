@@ -166,7 +166,8 @@ EN = Cues(
         r"|stability)",
         r"\b(?:military|security|common|direct|terrorist|external)\s+threats?",
         r"\bthreaten\w*\s+(?:\w+\s+){0,3}?(?:security|peace|independence|sovereignty)",
-        r"\b(?:security|peace)\b(?:\W+\w+){0,6}?\W+(?:threatened|under\s+threat|at\s+risk)",
+        r"\b(?:security|peace)\b(?:\W+\w+){0,6}?\W+(?:threatened|under\s+threat|"
+        r"at\s+risk)",
         r"\bdanger(?:s|ous\s+situation)?\b",
         r"\bsituation\b(?:\W+\w+){0,4}?\W+dangerous",
         r"\b(?:remov|eliminat|avert|counter)\w*\s+(?:\w+\s+){0,2}?threats?",
@@ -219,7 +220,8 @@ EN = Cues(
     ),
     markers=rx(
         r"(?P<dbl>\b(?:shall|will|must)\s+not\s+fail\s+to\b)",
-        r"(?P<neg>\b(?:in\s+no\s+(?:case|way|event)|under\s+no\s+circumstances|by\s+no\s+means)\b"
+        r"(?P<neg>\b(?:in\s+no\s+(?:case|way|event)|under\s+no\s+circumstances|"
+        r"by\s+no\s+means)\b"
         r"|\bneither\s+(?:\w+\s+){0,3}?(?:shall|will|may)\b"
         r"|\bno\s+(?:contracting\s+)?(?:party|state|member)\s+(?:shall|will|may)\b"
         r"|\b(?:shall|will|must|should|would)\s+not\b|\bundertak\w*\s+not\b"
@@ -242,7 +244,8 @@ EN = Cues(
         r"(?:\w+ing|field|area|sphere|matters|questions)\b",
     ),
     discretion=rx(
-        r"\bwhether\s+(?:or\s+not\s+)?(?:to\b|(?:it|they)\s+(?:will|shall|should|would)\b)",
+        r"\bwhether\s+(?:or\s+not\s+)?(?:to\b|(?:it|they)\s+(?:will|shall|should|"
+        r"would)\b)",
         r"\bat\s+(?:its|their)\s+(?:own\s+)?discretion",
         r"\bif\s+it\s+so\s+(?:wishes|decides|chooses)",
     ),
@@ -266,14 +269,16 @@ EN = Cues(
                 r"\bcooperation\s+in\s+the\s+(?:military|defen[cs]e)"
                 r"(?:\s+and\s+\w+)?\s+(?:field|sphere|area|domain)s?",
                 r"\bdefen[cs]e\s+cooperation",
-                r"\bcooperat\w*\s+in\s+the\s+(?:military|defen[cs]e)(?:[- ]technical)?\s+"
+                r"\bcooperat\w*\s+in\s+the\s+(?:military|defen[cs]e)"
+                r"(?:[- ]technical)?\s+"
                 r"(?:field|sphere|area|domain)",
                 r"\bmilitary\s+(?:academies|schools|colleges|staff)",
                 r"\bcooperation\s+(?:on|in)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:military|"
                 r"defen[cs]e)\b",
                 r"\bjoint\s+(?:military\s+|naval\s+|command[- ]staff\s+)?(?:exercises|"
                 r"drills|manoeuvres|maneuvers)",
-                r"\b(?:training|education)\s+of\s+(?:military\s+(?:personnel|specialists)"
+                r"\b(?:training|education)\s+of\s+(?:military\s+(?:personnel|"
+                r"specialists)"
                 r"|officers|servicemen|cadets)",
                 r"\bmilitary\s+(?:delegations|exercises|training|education|contacts|"
                 r"exchanges)",
@@ -324,7 +329,8 @@ EN = Cues(
                 r"\bmilitary\s+intelligence",
                 r"\b(?:special|secret)\s+services?\b",
                 r"\b(?:their|its|parties'?|the\s+parties'?)\s+security\s+services?\b",
-                r"\bsecurity\s+services?\s+of\s+(?:the|both|each)\s+(?:parties|party|sides?)",
+                r"\bsecurity\s+services?\s+of\s+(?:the|both|each)\s+(?:parties|party|"
+                r"sides?)",
                 r"\bexchange\w*\s+(?:of\s+)?(?:\w+\s+){0,3}?information\b"
                 + gap(8)
                 + r"(?:threats?\s+to\s+(?:\w+\s+)?security|national\s+security)",
@@ -336,7 +342,8 @@ EN = Cues(
                 r"\b(?:sanctions?|restrictive\s+measures)\b" + gap(8) + _COERCION,
                 _COERCION + gap(8) + r"(?:sanctions?|restrictive\s+measures)\b",
                 r"\bcoercive\s+measures",
-                r"\bextraterritorial\s+(?:application|measures|jurisdiction|sanctions|effect)",
+                r"\bextraterritorial\s+(?:application|measures|jurisdiction|sanctions|"
+                r"effect)",
             ),
         ),
         "counter-terrorism": (

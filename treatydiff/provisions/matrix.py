@@ -11,7 +11,7 @@ from ..errors import AlignmentError, InvalidArgument
 from ..model import Article, Label, Paragraph, Span, Treaty
 from .classifier import classify, merge_labels
 from .cues import Cues
-from .taxonomy import LOOKALIKES, TAXONOMY, why_not
+from .taxonomy import LOOKALIKES, kind_order
 from .text import CUES, languages, sentences
 
 __all__ = ["label_treaty", "matrix"]
@@ -137,11 +137,6 @@ def _units(treaty: Treaty) -> Iterator[_Unit]:
             yield _Unit(art.ref, own, art.text)
 
 
-def _order(kind: str) -> tuple[int, str]:
-    keys = list(TAXONOMY)
-    return (keys.index(kind), "") if kind in TAXONOMY else (len(keys), kind)
-
-
 def _hints(kind: str, cues: Cues) -> tuple[Any, ...]:
     """Patterns that hint at ``kind`` even when the full structure is absent."""
     structural = {
@@ -229,7 +224,7 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
                 refs.setdefault(kind, {}).setdefault(tid, []).append(unit.ref)
     provisions: dict[str, dict[str, list[str]]] = {}
     missing: dict[str, dict[str, Any]] = {}
-    for kind in sorted(refs, key=_order):
+    for kind in sorted(refs, key=kind_order):
         provisions[kind] = {tid: refs[kind].get(tid, []) for tid in ids}
         for treaty in labelled:
             if not provisions[kind][treaty.id]:

@@ -14,6 +14,7 @@ __all__ = [
     "LOOKALIKES",
     "SECURITY_CORE",
     "TAXONOMY",
+    "kind_order",
     "why_not",
 ]
 
@@ -86,6 +87,7 @@ _FINAL: dict[str, str] = {
 }
 
 TAXONOMY: dict[str, str] = {**_SECURITY, **_GENERAL, **_FINAL}
+_POSITION = {kind: i for i, kind in enumerate(TAXONOMY)}
 SECURITY_CORE: tuple[str, ...] = tuple(_SECURITY)
 GENERAL_KINDS: tuple[str, ...] = tuple(_GENERAL)
 FINAL_CLAUSES: tuple[str, ...] = tuple(_FINAL)
@@ -330,6 +332,11 @@ LOOKALIKES: dict[str, tuple[tuple[str, str], ...]] = {
         ("duration", "duration: the term and its renewal, not how a party ends it"),
     ),
 }
+
+
+def kind_order(kind: str) -> tuple[int, str]:
+    """Sort key: taxonomy order, then kinds outside the taxonomy by name."""
+    return (_POSITION[kind], "") if kind in _POSITION else (len(_POSITION), kind)
 
 
 def why_not(missing: str, present: str) -> str:

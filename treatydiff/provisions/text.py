@@ -83,8 +83,10 @@ def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:
 
     ``"pos"`` (shall, undertake, a bare present), ``"perm"`` (may), ``"neg"``
     (shall not, refrain from) or ``"disclaimed"`` (nothing shall be construed
-    as ..., or left to a party's discretion). The governing marker is the last one in the cue's clause
-    (semicolons bound clauses), or a negation inside the cue itself.
+    as ..., or left to a party's discretion). The governing marker is a
+    negation inside the cue or bound to it, else the last marker in the cue's
+    clause (semicolons bound clauses), unless a negation just before that
+    marker scopes over it ("refrains from agreeing to").
     """
     clause_start = sentence.rfind(";", 0, start) + 1
     clause = sentence[clause_start:start]
