@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -43,10 +44,8 @@ def _shifted(label: Label, offset: int) -> Label:
 
 def _crosses(text: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether a sentence of ``text`` runs over a paragraph boundary."""
-    ends = {b for _, b in bounds[:-1]}
-    return any(
-        any(start < b < end - 1 for b in ends) for start, end in sentences(text)
-    ) if len(bounds) > 1 else False
+    ends = [b for _, b in bounds[:-1]]
+    return any(start < b < end - 1 for start, end in sentences(text) for b in ends)
 
 
 def _label_article(art: Article, lang: str | None) -> Article:
@@ -137,7 +136,7 @@ def _units(treaty: Treaty) -> Iterator[_Unit]:
             yield _Unit(art.ref, own, art.text)
 
 
-def _hints(kind: str, cues: Cues) -> tuple[Any, ...]:
+def _hints(kind: str, cues: Cues) -> tuple[re.Pattern[str], ...]:
     """Patterns that hint at ``kind`` even when the full structure is absent."""
     structural = {
         "mutual-defence": (cues.equivalence, cues.collective_action, cues.assist),
