@@ -200,27 +200,23 @@ def _cross_refs(words: list[str], used: set[int]) -> None:
                 k += 1
 
 
-def _terms(text: str) -> dict[str, Counter[str]]:
-    """Terms of every flag kind in ``text`` (case-folded, counted)."""
+def _terms(text: str) -> dict[str, list[str]]:
+    """Terms of every flag kind in ``text``, case-folded, in text order."""
     iso_dates = _ISO_DATE.findall(text)
     words = _TOKEN.findall(_ISO_DATE.sub(" ", text).casefold())
     used: set[int] = set()
     times = _times(words, used) + iso_dates
     _cross_refs(words, used)
     return {
-        "modality": Counter(
-            w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)
-        ),
-        "negation": Counter(
+        "modality": [w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)],
+        "negation": [
             w
             for w in words
             if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
-        ),
-        "number": Counter(
-            w for i, w in enumerate(words) if i not in used and _is_number(w)
-        ),
-        "time": Counter(times),
-        "party": Counter(" ".join(m.split()).casefold() for m in _PARTY.findall(text)),
+        ],
+        "number": [w for i, w in enumerate(words) if i not in used and _is_number(w)],
+        "time": times,
+        "party": [" ".join(m.split()).casefold() for m in _PARTY.findall(text)],
     }
 
 
@@ -233,13 +229,13 @@ def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:
     return out
 
 
-def _all_terms(passages: str | Sequence[str]) -> dict[str, Counter[str]]:
+def _all_terms(passages: str | Sequence[str]) -> dict[str, list[str]]:
     if isinstance(passages, str):
         return _terms(passages)
-    total: dict[str, Counter[str]] = {kind: Counter() for kind in FLAG_KINDS}
+    total: dict[str, list[str]] = {kind: [] for kind in FLAG_KINDS}
     for passage in passages:
-        for kind, counts in _terms(passage).items():
-            total[kind].update(counts)
+        for kind, terms in _terms(passage).items():
+            total[kind].extend(terms)
     return total
 
 
@@ -251,16 +247,11 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     """
     ta, tb = _all_terms(a), _all_terms(b)
     flags = []
-    for kind in ("modality", "negation", "number", "time", "party"):
-        removed, added = ta[kind] - tb[kind], tb[kind] - ta[kind]
-        if removed or added:
-            flags.append(
-                Flag(
-                    kind,
-                    _ordered(removed, list(ta[kind].elements())),
-                    _ordered(added, list(tb[kind].elements())),
-                )
-            )
+    for kind in FLAG_KINDS:
+        left, right = Counter(ta[kind]), Counter(tb[kind])
+        if left != right:
+            removed = _ordered(left - right, ta[kind])
+            flags.append(Flag(kind, removed, _ordered(right - left, tb[kind])))
     return flags
 
 

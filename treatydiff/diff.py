@@ -56,6 +56,7 @@ GROUP_KINDS = ("match", "split", "merge", "single")
 
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+(?!\w)|\w+(?:[-'’]\w+)*|\s+|.", re.S)
 _WORD = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+(?:[-'’]\w+)*")
 _MIRROR = {
     "insert": "delete",
     "delete": "insert",
@@ -75,7 +76,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def _words(text: str) -> int:
-    return sum(1 for tok in tokenize(text) if _WORD.match(tok))
+    return len(_WORD_RUN.findall(text))
 
 
 @attrs.frozen
