@@ -122,7 +122,7 @@ def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
 def test_markdown_tables_and_redline(data) -> None:
     out = report.render(data, "md")
     assert "| mutual-defence | **— confirmed absent**<br>nearest: 3.3" in out
-    assert "| g4 | split | 0.83 | 20 | 10, 11 | — |" in out
+    assert "| g4 | split | 0.83 | 20 | 10, 11 (split) | — |" in out
     assert "~~not~~ provide" in out
     assert "**30**" in out
 
@@ -137,6 +137,8 @@ def test_changed_only_and_only_filter_groups(data) -> None:
     everything = groups(report.render(data, "json"))
     assert groups(report.render(data, "json", changed_only=True)) == everything[1:]
     assert groups(report.render(data, "json", only="split")) == ["g4"]
+    # a group matches when any of its treaties has the kind, not only the group
+    assert groups(report.render(data, "json", only="removed")) == ["g3", "g4"]
     text = report.render(data, "text", only="added")
     assert (
         "g5" in text and "g4 " not in text and "mutual-defence" in text

@@ -428,7 +428,7 @@ def describe_group(
 
 
 #: Which per-treaty change names the whole group, most telling first.
-_PRECEDENCE = ("removed", "added", "modified", "reworded", "moved", "identical")
+_PRECEDENCE = ("modified", "reworded", "removed", "added", "moved", "identical")
 
 
 def _group_change(kind: str, changes: list[str | None]) -> str | None:

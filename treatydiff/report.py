@@ -46,8 +46,8 @@ def render(
 ) -> str:
     """Render a comparison dict in ``fmt`` (text, md, json, html).
 
-    ``only`` keeps the groups of one change kind; ``changed_only`` hides
-    identical groups. Groups without diffs get them from
+    ``only`` keeps the groups where the group or one of its treaties has that
+    change kind; ``changed_only`` hides identical groups. Groups without diffs get them from
     :func:`treatydiff.diff.describe_group`. ``color`` adds ANSI colours to text.
     """
     _check(fmt, only)
@@ -100,9 +100,10 @@ def prepare(
     for group in data.get("groups", []):
         if "diffs" not in group and len(ids) > 1:
             group.update(_describe(group, data["base"]))
-        change = group.get("change")
-        if (only is None or change == only) and not (
-            changed_only and change == "identical"
+        diffs = group.get("diffs") or []
+        changes = {group.get("change")} | {d.get("change") for d in diffs}
+        if (only is None or only in changes) and not (
+            changed_only and group.get("change") == "identical"
         ):
             groups.append(group)
     data["groups"] = groups
@@ -185,9 +186,18 @@ def missing_findings(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str,
 
 
 def members_line(group: dict[str, Any], ids: list[str]) -> list[str]:
-    """Each treaty's refs in a group (``—`` when it has none), column order."""
+    """Each treaty's refs in a group with its change against the base
+    (``4 (modified)``; ``—`` when it has none), column order."""
     members = group.get("members", {})
-    return [", ".join(safe(r) for r in members.get(tid) or []) or "—" for tid in ids]
+    changes = {d.get("treaty"): d.get("change") for d in group.get("diffs") or []}
+    cells = []
+    for tid in ids:
+        refs = ", ".join(safe(r) for r in members.get(tid) or []) or "—"
+        change = changes.get(tid)
+        cells.append(
+            refs if change in (None, "removed") else f"{refs} ({safe(change)})"
+        )
+    return cells
 
 
 def changed_diffs(group: dict[str, Any]) -> list[dict[str, Any]]:
