@@ -47,8 +47,9 @@ def render(
     """Render a comparison dict in ``fmt`` (text, md, json, html).
 
     ``only`` keeps the groups where the group or one of its treaties has that
-    change kind; ``changed_only`` hides identical groups. Groups without diffs get them from
-    :func:`treatydiff.diff.describe_group`. ``color`` adds ANSI colours to text.
+    change kind; ``changed_only`` hides identical groups. Groups without diffs
+    get them from :func:`treatydiff.diff.describe_group`. ``color`` adds ANSI
+    colours to text.
     """
     _check(fmt, only)
     data = prepare(data, only=only, changed_only=changed_only)
