@@ -45,7 +45,8 @@ CSS = """
 .tdr thead th { background: #eef0f3; }
 .tdr th .muted { font-weight: normal; }
 .tdr table.treaties td:first-child,
-.tdr table.treaties td:nth-child(5) { white-space: nowrap; }
+.tdr table.treaties td:nth-child(5),
+.tdr table.treaties td:nth-child(6) { white-space: nowrap; }
 .tdr table.matrix, .tdr table.groups { table-layout: fixed; }
 .tdr table.matrix col.kind { width: 15rem; }
 .tdr table.groups col.info { width: 9.5rem; }
