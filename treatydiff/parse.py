@@ -89,7 +89,7 @@ _REF_NOUN_RE = re.compile(
 )
 _PREP_RE = re.compile(
     r"(?:^|\s)(?:with|in|to|under|of|by|see|per|from|than|the|this|that|also|regards|"
-    r"concerning|pursuant|including|at|on|for|a|an|"
+    r"concerning|pursuant|including|at|on|for|a|an|as|which|whose|whether|if|"
     r"в|во|со|с|к|по|от|согласно|соответствии|между)$",
     re.IGNORECASE,
 )
@@ -97,6 +97,11 @@ _RECITAL_END_RE = re.compile(r"[.,;:!?]$")
 _MODAL_RE = re.compile(
     r"(?:^|\s)(?:shall|may|must|will|should|is|are|be|has|have|not|"
     r"обязуются|является|являются|может|могут|должны|не)$",
+    re.IGNORECASE,
+)
+_VERB_RE = re.compile(
+    r"\b(?:shall|may|must|will|should|is|are|was|were|has|have|can|"
+    r"является|являются|обязуются|может|могут|должны|будет)\b",
     re.IGNORECASE,
 )
 _CONJ_RE = re.compile(r"(?:^|\s)(?:and|or|и|или)$", re.IGNORECASE)
@@ -121,6 +126,9 @@ _ROMANS = (
 )
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
+# A sentence running on across a blank line: "... of the\n\nParties" is not it,
+# "... of\n\nthe Parties" is.
+_LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _LATIN_RE = re.compile("[A-Za-z]")
@@ -175,6 +183,7 @@ def _heading_like(line: str) -> bool:
         len(line) <= 120
         and len(line.split()) <= 14
         and not line[0].islower()
+        and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
         and line[-1] not in ".,;:!?"
         and _LINE_RE.match(line) is None
     )
@@ -194,6 +203,20 @@ def _dangles(line: str) -> bool:
     """The line ends on a word that needs more after it ("of", "shall", "and")."""
     tail = line[-40:]
     return any(r.search(tail) for r in (_CONNECTOR_RE, _PREP_RE, _CONJ_RE, _MODAL_RE))
+
+
+def _sentence_like(text: str) -> bool:
+    """A verb, a comma in a long line, or mostly lower-case words: a sentence."""
+    if _VERB_RE.search(text):
+        return True
+    words = text.split()
+    if len(words) >= 6 and ", " in text:
+        return True
+    if len(words) < 7:
+        return False
+    content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    lower = sum(w[0].islower() for w in content)
+    return 2 * lower >= len(content)
 
 
 def detect_lang(text: str) -> str:
@@ -275,8 +298,9 @@ class _Div:
 class _Parser:
     """One pass over the lines; state is the open article, division and text."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], *, loose: bool) -> None:
         self.lines = lines
+        self.loose = loose  # sentences run on across blank lines (OCR double spacing)
         self.pre: list[tuple[str, bool]] = []  # (line, blank line before) before structure
         self.arts: list[_Art] = []
         self.art: _Art | None = None
@@ -321,24 +345,39 @@ class _Parser:
 
     def _continues(self, j: int) -> bool:
         """The text after line ``j`` starts in lower case: ``j`` is mid-sentence."""
-        nxt = self._next_text(j)[1]
+        nxt = self._next_text(j)[1].lstrip("(«\"“'")
         return bool(nxt) and nxt[0].islower()
+
+    def _is_heading(self, text: str, j: int) -> bool:
+        """``text`` (ending on line ``j``) reads as a heading, not a wrapped sentence.
+
+        Text that runs straight on into a plain line (no blank line, no
+        number or label) must also not look like part of a sentence.
+        """
+        if not _heading_like(text) or self._continues(j):
+            return False
+        nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
+        if not nxt and self.loose:  # blank lines mean nothing in double-spaced text
+            nxt = self._next_text(j)[1]
+        follows = _LINE_RE.match(nxt)
+        if not nxt or (follows and follows.lastgroup == "label"):
+            return True
+        return not (_dangles(text) or _sentence_like(text))
 
     def _heading_at(self, i: int) -> tuple[str | None, int]:
         """A heading on the lines after ``i``: (heading, last line used)."""
         j, line = self._next_text(i)
-        if not line or not _heading_like(line) or self._continues(j):
+        if not line or not _heading_like(line):
             return None, i
         parts = [line]
         while _CONNECTOR_RE.search(parts[-1]) and len(parts) < 3:
             nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
-            if not nxt or not _heading_like(nxt) or self._continues(j + 1):
+            if not nxt or not self._is_heading(f"{' '.join(parts)} {nxt}", j + 1):
                 break
             parts.append(nxt)
             j += 1
-        if _dangles(parts[-1]) and j + 1 < len(self.lines) and self.lines[j + 1]:
-            return None, i  # a sentence cut after "with" or "shall", not a heading
-        return " ".join(parts), j
+        heading = " ".join(parts)
+        return (heading, j) if self._is_heading(heading, j) else (None, i)
 
     # articles --------------------------------------------------------------
     def _article_candidate(self, i: int, m: re.Match[str]) -> tuple[str, int, str, str] | None:
@@ -401,7 +440,7 @@ class _Parser:
         self._mark_struct()
         if kind == _EMPTY:
             art.heading, i = self._heading_at(i)
-        elif _heading_like(text) and not _dangles(text) and not self._continues(i):
+        elif self._is_heading(text, i):
             art.heading = text
         else:
             self._line(text)
@@ -613,7 +652,7 @@ def parse(
     lines = [" ".join(raw.split()) for raw in _INVISIBLE_RE.sub("", text).splitlines()]
     if not any(lines):
         raise ParseError("empty text: nothing to parse", source=source)
-    parser = _Parser(lines)
+    parser = _Parser(lines, loose=len(_LOOSE_RE.findall(text, 0, 200_000)) >= 3)
     parser.run()
     if not parser.arts:
         raise ParseError(
