@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs_akn_schema
 from treatydiff import Article, Division, Paragraph, ParseError, Treaty
-from treatydiff.xmlio import SCHEMA_PATH, read_akn, read_tota, to_akn, validate_akn
+from treatydiff.akn import read_akn, to_akn, validate_akn
+from treatydiff.tota import read_tota
 
 SMALL = Path(__file__).resolve().parent / "fixtures" / "files" / "tota_small.xml"
-
-needs_schema = pytest.mark.skipif(
-    not SCHEMA_PATH.is_file(),
-    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} "
-    "(../shared beside the checkout)",
-)
 
 
 def small_treaty() -> Treaty:
@@ -126,7 +122,7 @@ def test_small_fixture_round_trips_through_akn() -> None:
     assert read_akn(to_akn(small_treaty())) == small_treaty()
 
 
-@needs_schema
+@needs_akn_schema
 def test_small_fixture_writes_valid_akn() -> None:
     validate_akn(to_akn(small_treaty()))
 
@@ -237,7 +233,7 @@ def test_unnamed_first_and_last_chapters_are_preamble_and_closing(
     assert len(lone.articles) == 1
 
 
-@needs_schema
+@needs_akn_schema
 def test_corpus_treaties_round_trip_through_valid_akn(tota_dir: Path) -> None:
     """Every 10th file (all 450 pass too; about 6 s): a valid document, equal back."""
     for n in [1, 103, 123, *range(5, 451, 10)]:

@@ -1,4 +1,4 @@
-"""Akoma Ntoso write/read/validate and safe XML parsing (treatydiff.xmlio)."""
+"""Akoma Ntoso write/read/validate (akn), safe parsing (xmlio), XML dispatch (files)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from tests.support import needs_akn_schema
 from treatydiff import (
     Absence,
     Article,
@@ -25,17 +26,12 @@ from treatydiff import (
     Treaty,
     corpus,
 )
+from treatydiff.akn import read_akn, to_akn, validate_akn
+from treatydiff.files import read_xml
 from treatydiff.strategies import treaties
-from treatydiff.xmlio import SCHEMA_PATH, read_akn, read_xml, to_akn, validate_akn
 
 AKN = Path(__file__).resolve().parent / "fixtures" / "akn"
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-
-needs_schema = pytest.mark.skipif(
-    not SCHEMA_PATH.is_file(),
-    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} "
-    "(../shared beside the checkout)",
-)
 
 
 def english_treaty() -> Treaty:
@@ -397,13 +393,13 @@ def test_treaty_without_articles_round_trips() -> None:
     assert read_akn(to_akn(treaty)) == treaty
 
 
-@needs_schema
+@needs_akn_schema
 @pytest.mark.parametrize("name", ["fisheries_en.xml", "torgovlya_ru.xml"])
 def test_fixtures_validate(name: str) -> None:
     validate_akn((AKN / name).read_bytes())
 
 
-@needs_schema
+@needs_akn_schema
 @pytest.mark.parametrize(
     "treaty",
     [
@@ -420,7 +416,7 @@ def test_written_documents_validate(treaty: Treaty) -> None:
     validate_akn(to_akn(treaty))
 
 
-@needs_schema
+@needs_akn_schema
 @given(treaties() | decorated_treaties())
 def test_generated_documents_validate(treaty: Treaty) -> None:
     validate_akn(to_akn(treaty))
@@ -436,7 +432,7 @@ def test_text_xml_cannot_hold_is_an_invalid_argument() -> None:
         to_akn(Treaty(id="t", metadata={"x": object()}))
 
 
-@needs_schema
+@needs_akn_schema
 def test_invalid_document_raises_schema_error_with_line() -> None:
     data = to_akn(english_treaty()).replace(
         b"<heading>Purpose</heading>", b"<heading>Purpose</heading><bogus/>"

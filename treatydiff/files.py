@@ -3,9 +3,9 @@
 The extension is never consulted. Markup is recognised by its first tag:
 an HTML doctype or ``<html>``/``<head>``/``<body>`` goes to
 :func:`treatydiff.htmlpage.parse_html`; any other tag or doctype is XML,
-read by :func:`treatydiff.xmlio.read_xml` (``<akomaNtoso>`` or ToTA
-``<treaty>``, anything else is an error naming the root). Everything else is
-plain text: :func:`treatydiff.encoding.decode` then :func:`treatydiff.parse.parse`.
+read by :func:`read_xml` (``<akomaNtoso>`` or ToTA ``<treaty>``, anything
+else is an error naming the root). Everything else is plain text:
+:func:`treatydiff.encoding.decode` then :func:`treatydiff.parse.parse`.
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ import re
 from pathlib import Path
 
 import attrs
+from lxml import etree
 
+from .akn import akn_to_treaty
 from .encoding import decode
 from .errors import ParseError
 from .htmlpage import parse_html
 from .model import Treaty
 from .parse import parse
-from .xmlio import read_xml
+from .tota import is_tota, tota_to_treaty
+from .xmlio import parse_xml
 
-__all__ = ["detect", "read", "read_bytes"]
+__all__ = ["detect", "read", "read_bytes", "read_xml"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,6 +68,21 @@ def _head_text(head: bytes) -> str:
             "utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore"
         )
     return head.decode("latin-1")
+
+
+def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
+    """Read Akoma Ntoso or ToTA XML, chosen by the root element."""
+    root = parse_xml(data, source=source)
+    if etree.QName(root).localname == "akomaNtoso":
+        return akn_to_treaty(root, source=source)
+    if is_tota(root):
+        return tota_to_treaty(root, source=source)
+    raise ParseError(
+        f"unknown XML root <{etree.QName(root).localname}> "
+        "(expected Akoma Ntoso <akomaNtoso> or ToTA <treaty>)",
+        source=source,
+        line=root.sourceline,
+    )
 
 
 def read_bytes(
