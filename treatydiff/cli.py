@@ -19,7 +19,7 @@ from .compare import compare
 from .errors import TreatyDiffError
 from .jsonio import treaty_to_dict
 from .parse import to_text
-from .xmlio import to_akn
+from .akn import to_akn
 
 __all__ = ["main"]
 
