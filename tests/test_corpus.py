@@ -119,6 +119,15 @@ def test_resolve_reads_an_existing_file(
     assert seen == [str(path)]
 
 
+def test_resolve_parses_a_real_file(tmp_path: Path) -> None:
+    path = tmp_path / "pact.txt"
+    path.write_text("Article 1\n\nThe Parties shall consult.\n\nArticle 2\n\n"
+                    "This Treaty enters into force on signature.\n", encoding="utf-8")
+    treaty = corpus.resolve(str(path))
+    assert treaty.kind == "text"
+    assert [a.ref for a in treaty.articles] == ["1", "2"]
+
+
 @pytest.mark.parametrize("arg", ["no/such/file.txt", "xx-nowhere-1900", "."])
 def test_resolve_rejects_what_is_neither(arg: str) -> None:
     neither = r"is neither a bundled treaty id nor a file$"
