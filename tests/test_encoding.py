@@ -29,7 +29,15 @@ EN = "Article 1\nThe Parties cooperate.\n"
         lambda t: t.encode("utf-16-be"),  # no BOM
         lambda t: codecs.BOM_UTF32_LE + t.encode("utf-32-le"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le", "utf16be", "utf32-bom"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "utf32-bom",
+    ],
 )
 def test_unicode_encodings_are_detected(text: str, encode) -> None:  # type: ignore[no-untyped-def]
     assert decode(encode(text)) == text
@@ -44,7 +52,12 @@ def test_windows_1251_russian_treaty_file_parses() -> None:
     treaty = parse(text)
     assert treaty.lang == "ru"
     assert treaty.title == "ДОГОВОР О ДРУЖБЕ"
-    assert [a.num for a in treaty.articles] == ["первая", "ВТОРАЯ", "третья", "четвёртая"]
+    assert [a.num for a in treaty.articles] == [
+        "первая",
+        "ВТОРАЯ",
+        "третья",
+        "четвёртая",
+    ]
 
 
 def test_windows_1252_western_text_is_not_taken_for_cyrillic() -> None:

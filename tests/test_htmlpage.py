@@ -19,10 +19,30 @@ from treatydiff.htmlpage import extract_text, parse_html
 HTML = Path(__file__).parent / "fixtures" / "html"
 PAGES = ["en_mfa_page", "ru_president_page"]
 CHROME = [
-    "Skip to", "cookies", "cookie", "Accept all", "The Ministry", "Press Room", "Search",
-    "Home", "Published", "Share", "Print", "Tags", "Related documents", "Site map",
-    "Новости", "Главная", "Законы", "печати", "12:00", "Статья 5 закона", "Статья 12",
-    "Статья 7", "Article 9", "dataLayer",
+    "Skip to",
+    "cookies",
+    "cookie",
+    "Accept all",
+    "The Ministry",
+    "Press Room",
+    "Search",
+    "Home",
+    "Published",
+    "Share",
+    "Print",
+    "Tags",
+    "Related documents",
+    "Site map",
+    "Новости",
+    "Главная",
+    "Законы",
+    "печати",
+    "12:00",
+    "Статья 5 закона",
+    "Статья 12",
+    "Статья 7",
+    "Article 9",
+    "dataLayer",
 ]
 
 
@@ -43,17 +63,28 @@ def test_english_ministry_page_parses() -> None:
         "Agreement between the Republic of Ardenia and the Kingdom of Borvania "
         "on Scientific Cooperation"
     )
-    assert treaty.preamble is not None and treaty.preamble.endswith("Have agreed as follows:")
+    assert treaty.preamble is not None and treaty.preamble.endswith(
+        "Have agreed as follows:"
+    )
     assert [(a.ref, a.heading) for a in treaty.articles] == [
-        ("1", "Purpose"), ("2", "Forms of cooperation"), ("3", "Joint Committee"),
+        ("1", "Purpose"),
+        ("2", "Forms of cooperation"),
+        ("3", "Joint Committee"),
         ("4", "Final provisions"),
     ]
     para = treaty.find("2.1")
-    assert [p.label for p in para.points] == ["a", "b", "c"]  # numbered by <ol type="a">
+    assert [p.label for p in para.points] == [
+        "a",
+        "b",
+        "c",
+    ]  # numbered by <ol type="a">
     assert para.points[2].text == (
-        "joint conferences, in particular those referred to in Article 3 of this Agreement."
+        "joint conferences, in particular those referred to in "
+        "Article 3 of this Agreement."
     )
-    assert treaty.closing is not None and treaty.closing.startswith("Done at Ardenstadt")
+    assert treaty.closing is not None and treaty.closing.startswith(
+        "Done at Ardenstadt"
+    )
     assert "For the Republic of Ardenia For the Kingdom of Borvania" in treaty.closing
 
 
@@ -67,7 +98,9 @@ def test_russian_windows_1251_presidential_page_parses() -> None:
     assert [a.ref for a in treaty.articles] == ["1", "2", "3", "4"]
     assert [p.label for p in treaty.find("2.2").points] == ["а", "б"]
     assert treaty.find("3").text.endswith("статьей 2 настоящего Договора.")
-    assert treaty.closing is not None and treaty.closing.startswith("Совершено в г. Борвице")
+    assert treaty.closing is not None and treaty.closing.startswith(
+        "Совершено в г. Борвице"
+    )
 
 
 def _page(body: str, head: str = "") -> str:
@@ -84,7 +117,9 @@ def test_charset_undeclared_or_wrong_is_detected() -> None:
 
 
 def test_str_input_with_xml_declaration() -> None:
-    page = '<?xml version="1.0" encoding="utf-8"?>' + _page("<p>Article 1</p><p>Peace.</p>")
+    page = '<?xml version="1.0" encoding="utf-8"?>' + _page(
+        "<p>Article 1</p><p>Peace.</p>"
+    )
     assert extract_text(page) == "Article 1\n\nPeace.\n"
 
 
@@ -100,7 +135,8 @@ def test_hidden_and_noise_blocks_go_but_never_the_articles() -> None:
 def test_block_with_most_article_headings_wins_without_main() -> None:
     page = _page(
         '<div id="news"><p>Latest news about trade.</p></div>'
-        '<div id="doc"><h1>Pact</h1><p>Article 1</p><p>One.</p><p>Article 2</p><p>Two.</p></div>'
+        '<div id="doc"><h1>Pact</h1><p>Article 1</p><p>One.</p>'
+        "<p>Article 2</p><p>Two.</p></div>"
     )
     treaty = parse_html(page)
     assert treaty.title == "Pact"
@@ -109,12 +145,14 @@ def test_block_with_most_article_headings_wins_without_main() -> None:
 
 def test_ordered_lists_get_their_visible_labels() -> None:
     page = _page(
-        '<main><p>Article 1</p><ol><li>First.</li><li>Second.</li></ol>'
-        '<p>Article 2</p><p>The Parties:</p><ol type="i"><li>one;</li><li>two.</li></ol></main>'
+        "<main><p>Article 1</p><ol><li>First.</li><li>Second.</li></ol>"
+        "<p>Article 2</p><p>The Parties:</p>"
+        '<ol type="i"><li>one;</li><li>two.</li></ol></main>'
     )
     treaty = parse_html(page)
     assert [(p.num, p.text) for p in treaty.articles[0].paragraphs] == [
-        ("1", "First."), ("2", "Second.")
+        ("1", "First."),
+        ("2", "Second."),
     ]
     assert [p.label for p in treaty.find("2.1").points] == ["i", "ii"]
 

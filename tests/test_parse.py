@@ -27,8 +27,11 @@ CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 
 def _division(div: Division) -> dict[str, Any]:
     return {
-        "kind": div.kind, "num": div.num, "heading": div.heading,
-        "articles": list(div.articles), "divisions": [_division(d) for d in div.divisions],
+        "kind": div.kind,
+        "num": div.num,
+        "heading": div.heading,
+        "articles": list(div.articles),
+        "divisions": [_division(d) for d in div.divisions],
     }
 
 
@@ -41,10 +44,17 @@ def structure(treaty: Treaty) -> dict[str, Any]:
         "divisions": [_division(d) for d in treaty.divisions],
         "articles": [
             {
-                "num": a.num, "ref": a.ref, "heading": a.heading,
+                "num": a.num,
+                "ref": a.ref,
+                "heading": a.heading,
                 "paragraphs": [
-                    {"num": p.num, "text": p.text,
-                     "points": [{"label": t.label, "text": t.text} for t in p.points]}
+                    {
+                        "num": p.num,
+                        "text": p.text,
+                        "points": [
+                            {"label": t.label, "text": t.text} for t in p.points
+                        ],
+                    }
                     for p in a.paragraphs
                 ],
             }
@@ -74,12 +84,15 @@ def test_golden_round_trips_through_text(case: str) -> None:
 
 
 def test_fixtures_cover_both_languages() -> None:
-    langs = {structure(parse((FIXTURES / f"{c}.txt").read_text(encoding="utf-8")))["lang"]
-             for c in CASES}
+    langs = {
+        structure(parse((FIXTURES / f"{c}.txt").read_text(encoding="utf-8")))["lang"]
+        for c in CASES
+    }
     assert langs == {"en", "ru"}
 
 
-# --- headings and look-alikes ---------------------------------------------------
+# --- headings and look-alikes -------------------------------------------------
+
 
 def _refs(text: str) -> list[str]:
     return [a.ref for a in parse(text).articles]
@@ -106,7 +119,9 @@ def test_cross_reference_at_line_start_is_text(line: str) -> None:
 
 def test_next_number_alone_mid_sentence_is_text() -> None:
     """The expected next number is still a reference when the sentence runs on."""
-    text = "Article 1\nMeasures are taken in accordance with\nArticle 2\nof the Charter.\n"
+    text = (
+        "Article 1\nMeasures are taken in accordance with\nArticle 2\nof the Charter.\n"
+    )
     assert _refs(text) == ["1"]
 
 
@@ -155,48 +170,74 @@ def test_wrapped_first_line_is_not_a_heading() -> None:
 def test_article_numbers_keep_their_printed_form() -> None:
     treaty = parse("Article 1\nA.\n\nArticle 1 bis\nB.\n\nArticle 2\nC.\n")
     assert [(a.num, a.ref) for a in treaty.articles] == [
-        ("1", "1"), ("1 bis", "1bis"), ("2", "2")
+        ("1", "1"),
+        ("1 bis", "1bis"),
+        ("2", "2"),
     ]
 
 
-# --- paragraphs and points ----------------------------------------------------------
+# --- paragraphs and points ----------------------------------------------------
+
 
 def test_paragraph_number_out_of_sequence_is_text() -> None:
-    art = parse("Article 1\n1. Signed in the year\n1998. It binds.\n2. Second.\n").articles[0]
+    art = parse(
+        "Article 1\n1. Signed in the year\n1998. It binds.\n2. Second.\n"
+    ).articles[0]
     assert [p.num for p in art.paragraphs] == ["1", "2"]
     assert art.paragraphs[0].text == "Signed in the year 1998. It binds."
 
 
 def test_sub_items_of_another_style_stay_in_their_paragraph() -> None:
-    art = parse("Статья 1\n1. Стороны:\n1) обмениваются;\n2) консультируются.\n"
-                "2. Второй пункт.\n").articles[0]
+    art = parse(
+        "Статья 1\n1. Стороны:\n1) обмениваются;\n2) консультируются.\n"
+        "2. Второй пункт.\n"
+    ).articles[0]
     assert [p.num for p in art.paragraphs] == ["1", "2"]
     assert art.paragraphs[0].text == "Стороны: 1) обмениваются; 2) консультируются."
 
 
 def test_points_with_letters_roman_and_cyrillic() -> None:
-    en = parse("Article 1\nThe Parties:\n(a) one;\n(b) two, with:\n(i) x;\n(ii) y;\n"
-               "(c) three.\n").articles[0].paragraphs[0]
+    en = (
+        parse(
+            "Article 1\nThe Parties:\n(a) one;\n(b) two, with:\n(i) x;\n(ii) y;\n"
+            "(c) three.\n"
+        )
+        .articles[0]
+        .paragraphs[0]
+    )
     assert [p.label for p in en.points] == ["a", "b", "c"]
     assert en.points[1].text == "two, with: (i) x; (ii) y;"
     roman = parse("Article 1\nThe Parties:\n(i) one;\n(ii) two;\n(iii) three.\n")
-    assert [p.label for p in roman.articles[0].paragraphs[0].points] == ["i", "ii", "iii"]
+    assert [p.label for p in roman.articles[0].paragraphs[0].points] == [
+        "i",
+        "ii",
+        "iii",
+    ]
     ru = parse("Статья 1\nСтороны:\nа) одно;\nб) другое.\n").articles[0].paragraphs[0]
     assert [p.label for p in ru.points] == ["а", "б"]
 
 
 def test_point_look_alike_reference_is_text() -> None:
-    para = parse("Article 1\nThe Parties apply:\n(a) the rules in subparagraph\n"
-                 "(b) of paragraph 2;\n(b) the rest.\n").articles[0].paragraphs[0]
+    para = (
+        parse(
+            "Article 1\nThe Parties apply:\n(a) the rules in subparagraph\n"
+            "(b) of paragraph 2;\n(b) the rest.\n"
+        )
+        .articles[0]
+        .paragraphs[0]
+    )
     assert [p.label for p in para.points] == ["a", "b"]
     assert para.points[0].text == "the rules in subparagraph (b) of paragraph 2;"
 
 
 def test_blank_lines_split_unnumbered_paragraphs_only_after_a_sentence() -> None:
-    art = parse("Article 1\nFirst paragraph ends here.\n\nSecond one runs on\n\n"
-                "across a blank line.\n").articles[0]
+    art = parse(
+        "Article 1\nFirst paragraph ends here.\n\nSecond one runs on\n\n"
+        "across a blank line.\n"
+    ).articles[0]
     assert [p.text for p in art.paragraphs] == [
-        "First paragraph ends here.", "Second one runs on across a blank line."
+        "First paragraph ends here.",
+        "Second one runs on across a blank line.",
     ]
 
 
@@ -205,12 +246,14 @@ def test_page_numbers_between_dashes_are_dropped() -> None:
     assert art.text == "The Parties shall cooperate."
 
 
-# --- title, preamble, divisions, closing -----------------------------------------------
+# --- title, preamble, divisions, closing --------------------------------------
+
 
 def test_title_preamble_and_closing() -> None:
     treaty = parse(
-        "AGREEMENT ON FISHERIES\n\nThe Parties,\nDesiring peace,\nHave agreed as follows:\n\n"
-        "Article 1\nFish shall be shared.\n\nDone at Lakeport on 2 May 2001 in two originals.\n"
+        "AGREEMENT ON FISHERIES\n\nThe Parties,\nDesiring peace,\n"
+        "Have agreed as follows:\n\nArticle 1\nFish shall be shared.\n\n"
+        "Done at Lakeport on 2 May 2001 in two originals.\n"
         "For Ardenia          For Borvania\n"
     )
     assert treaty.title == "AGREEMENT ON FISHERIES"
@@ -222,32 +265,45 @@ def test_title_preamble_and_closing() -> None:
 
 
 def test_closing_formula_followed_by_the_next_article_is_text() -> None:
-    treaty = parse("Article 1\nA.\n\nDone at the meeting the work ends.\n\nArticle 2\nB.\n")
-    assert _refs("Article 1\nA.\n\nDone at the meeting the work ends.\n\nArticle 2\nB.\n") == [
-        "1", "2"
-    ]
+    treaty = parse(
+        "Article 1\nA.\n\nDone at the meeting the work ends.\n\nArticle 2\nB.\n"
+    )
+    assert _refs(
+        "Article 1\nA.\n\nDone at the meeting the work ends.\n\nArticle 2\nB.\n"
+    ) == ["1", "2"]
     assert treaty.closing is None
     assert "Done at the meeting" in treaty.articles[0].text
 
 
 def test_divisions_nest_and_name_their_articles() -> None:
-    treaty = parse("PART I\nGENERAL\n\nCHAPTER 1\nAims\n\nArticle 1\nA.\n\nCHAPTER 2\n\n"
-                   "Article 2\nB.\n\nPART II\n\nArticle 3\nC.\n")
+    treaty = parse(
+        "PART I\nGENERAL\n\nCHAPTER 1\nAims\n\nArticle 1\nA.\n\nCHAPTER 2\n\n"
+        "Article 2\nB.\n\nPART II\n\nArticle 3\nC.\n"
+    )
     [part1, part2] = treaty.divisions
-    assert (part1.kind, part1.num, part1.heading, part1.articles) == ("part", "I", "GENERAL", ())
+    assert (part1.kind, part1.num, part1.heading, part1.articles) == (
+        "part",
+        "I",
+        "GENERAL",
+        (),
+    )
     assert [(d.kind, d.num, d.heading, d.articles) for d in part1.divisions] == [
-        ("chapter", "1", "Aims", ("1",)), ("chapter", "2", None, ("2",))
+        ("chapter", "1", "Aims", ("1",)),
+        ("chapter", "2", None, ("2",)),
     ]
     assert (part2.num, part2.articles) == ("II", ("3",))
 
 
 def test_chapter_cross_reference_is_not_a_division() -> None:
-    treaty = parse("Article 1\nA.\n\nChapter 20 (Dispute Settlement) shall not apply.\n")
+    treaty = parse(
+        "Article 1\nA.\n\nChapter 20 (Dispute Settlement) shall not apply.\n"
+    )
     assert treaty.divisions == ()
     assert "Chapter 20 (Dispute Settlement)" in treaty.articles[0].text
 
 
-# --- ids, language, errors -------------------------------------------------------------
+# --- ids, language, errors ----------------------------------------------------
+
 
 def test_id_defaults() -> None:
     assert parse("Article 1\nA.\n").id == "treaty"
@@ -269,11 +325,14 @@ def test_empty_text_raises(text: str) -> None:
 
 def test_text_without_articles_raises_with_source() -> None:
     with pytest.raises(ParseError, match="no articles found") as info:
-        parse("Just a letter.\nReferring to Article 5 of the Charter.\n", source="l.txt")
+        parse(
+            "Just a letter.\nReferring to Article 5 of the Charter.\n", source="l.txt"
+        )
     assert str(info.value).startswith("l.txt: ")
 
 
-# --- round trip ---------------------------------------------------------------------
+# --- round trip ---------------------------------------------------------------
+
 
 @given(treaties())
 def test_any_treaty_round_trips_through_text(treaty: Treaty) -> None:

@@ -20,8 +20,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from treatydiff.model import Division
 from treatydiff.parse import parse
 from treatydiff.xmlio import read_tota
@@ -47,8 +45,11 @@ TOTA_DEFECTS = {
 _WORD_RE = re.compile(r"\w{3,}")
 _LABELS = frozenset(
     [str(n) for n in range(1000)]
-    + [r + u for r in ("", "x", "xx", "xxx", "xl", "l") for u in
-       ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")]
+    + [
+        r + u
+        for r in ("", "x", "xx", "xxx", "xl", "l")
+        for u in ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    ]
 )
 
 
@@ -73,19 +74,25 @@ def _render(texts: list[str]) -> str:
     return "\n\n".join(f"Article {i}\n{text}" for i, text in enumerate(texts, 1))
 
 
-def _lost_or_invented(stem: str, expected: list[list[str]], got: list[list[str]],
-                      lifted: Counter[str]) -> list[str]:
+def _lost_or_invented(
+    stem: str, expected: list[list[str]], got: list[list[str]], lifted: Counter[str]
+) -> list[str]:
     """The whole treaty: every word kept (division headings lifted out), none added."""
-    before = Counter(w for e in expected for w in e) + Counter({"article": len(expected)})
+    before = Counter(w for e in expected for w in e) + Counter(
+        {"article": len(expected)}
+    )
     after = Counter(w for g in got for w in g) + Counter({"article": len(got)})
     if before - after - lifted or after - before:
-        return [f"{stem}: words lost {dict(before - after - lifted)}, "
-                f"invented {dict(after - before)}"]
+        return [
+            f"{stem}: words lost {dict(before - after - lifted)}, "
+            f"invented {dict(after - before)}"
+        ]
     return []
 
 
-def _article_mismatches(stem: str, expected: list[list[str]], got: list[list[str]],
-                        lifted: Counter[str]) -> list[str]:
+def _article_mismatches(
+    stem: str, expected: list[list[str]], got: list[list[str]], lifted: Counter[str]
+) -> list[str]:
     """Article by article: same count, each keeps its own words in order."""
     if len(got) != len(expected):
         return [f"{stem}: {len(got)} articles parsed, {len(expected)} rendered"]
@@ -100,7 +107,9 @@ def test_tota_rendered_as_text_parses_back_article_for_article(tota_dir: Path) -
     problems: list[str] = []
     still_defective: set[str] = set()
     for path in sorted(tota_dir.glob("pta_*.xml")):
-        texts = [a.text for a in read_tota(path.read_bytes(), source=str(path)).articles]
+        texts = [
+            a.text for a in read_tota(path.read_bytes(), source=str(path)).articles
+        ]
         if not texts:
             continue
         parsed = parse(_render(texts))
@@ -118,13 +127,19 @@ def test_tota_rendered_as_text_parses_back_article_for_article(tota_dir: Path) -
         else:
             problems += mismatches
     assert problems == []
-    assert still_defective == set(TOTA_DEFECTS), "TOTA_DEFECTS lists a file that now passes"
+    assert still_defective == set(TOTA_DEFECTS), (
+        "TOTA_DEFECTS lists a file that now passes"
+    )
 
 
 def test_rendering_is_what_the_test_claims() -> None:
     """The oracle itself: labels are ignored, words and order are not."""
     assert _words("1. The Parties (a) shall (iv) act 1998") == [
-        "the", "parties", "shall", "act", "1998"
+        "the",
+        "parties",
+        "shall",
+        "act",
+        "1998",
     ]
     assert _is_subsequence(["a", "c"], ["a", "b", "c"])
     assert not _is_subsequence(["c", "a"], ["a", "b", "c"])

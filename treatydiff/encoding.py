@@ -78,7 +78,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise _binary(source) from None
             break

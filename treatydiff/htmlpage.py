@@ -32,18 +32,22 @@ import lxml.html
 from .encoding import decode
 from .errors import ParseError
 from .model import Treaty
-from .parse import _int_to_roman, parse
+from .parse import _int_to_roman, _words, parse
 
 __all__ = ["extract_text", "parse_html"]
 
 _DROP_TAGS = frozenset(
-    "script style noscript template nav aside form iframe svg button select input "
-    "textarea object embed canvas dialog menu head".split()
+    _words(
+        "script style noscript template nav aside form iframe svg button select "
+        "input textarea object embed canvas dialog menu head"
+    )
 )
 _CHROME_TAGS = frozenset(("header", "footer"))
 _DROP_ROLES = frozenset(
-    "navigation banner contentinfo complementary search menu menubar toolbar dialog "
-    "alertdialog".split()
+    _words(
+        "navigation banner contentinfo complementary search menu menubar toolbar "
+        "dialog alertdialog"
+    )
 )
 _NOISE_RE = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|"
@@ -52,10 +56,14 @@ _NOISE_RE = re.compile(
     r"pagination|pager|sr-only|visually-hidden)(?:$|[-_])",
     re.IGNORECASE,
 )
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE
+)
 _BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li tr table ul ol dl dt dd blockquote section article "
-    "main header footer pre address figure figcaption center hr caption".split()
+    _words(
+        "p div h1 h2 h3 h4 h5 h6 li tr table ul ol dl dt dd blockquote section "
+        "article main header footer pre address figure figcaption center hr caption"
+    )
 )
 _CELLS = frozenset(("td", "th"))
 _ARTICLE_HEAD_RE = re.compile(
@@ -79,8 +87,13 @@ def _page_text(data: bytes | str, source: str | None) -> str:
         return data
     head = data[:4096]
     declared = _CHARSET_RE.search(head)
-    if declared and not head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
-                                        codecs.BOM_UTF16_BE)) and b"\x00" not in head:
+    if (
+        declared
+        and not head.startswith(
+            (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        )
+        and b"\x00" not in head
+    ):
         name = (declared.group(1) or declared.group(2)).decode("ascii")
         try:
             codec = codecs.lookup(name).name
@@ -126,7 +139,7 @@ def _content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     body = root if body is None else body
     semantic = list(body.iter("main", "article"))
     semantic += [el for el in body.iter() if el.get("role") == "main"]
-    blocks = [el for el in body.iter("div", "section", "td")]
+    blocks = list(body.iter("div", "section", "td"))
     counts = {el: _article_heads(el) for el in semantic + blocks}
     best = max(counts.values(), default=0)
     if best == 0:
@@ -218,7 +231,9 @@ def extract_text(data: bytes | str, *, source: str | None = None) -> str:
     page = _XML_DECL_RE.sub("", _page_text(data, source))
     if not page.strip():
         raise ParseError("empty file", source=source)
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True
+    )
     try:
         root = lxml.html.document_fromstring(page, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -233,7 +248,10 @@ def extract_text(data: bytes | str, *, source: str | None = None) -> str:
 
 
 def parse_html(
-    data: bytes | str, *, id: str | None = None, lang: str | None = None,
+    data: bytes | str,
+    *,
+    id: str | None = None,
+    lang: str | None = None,
     source: str | None = None,
 ) -> Treaty:
     """Parse the treaty on an HTML page."""

@@ -22,7 +22,8 @@ What the parser guarantees:
 >>> t = parse("Article 1\\nScope\\n\\n1. It applies to trade.\\n2. It ends.")
 >>> [(a.ref, a.heading, [p.num for p in a.paragraphs]) for a in t.articles]
 [('1', 'Scope', ['1', '2'])]
->>> [a.ref for a in parse("Article 1\\nSee Article 4\\nArticle 5 of the Charter.").articles]
+>>> t = parse("Article 1\\nSee Article 4\\nArticle 5 of the Charter.")
+>>> [a.ref for a in t.articles]
 ['1']
 """
 
@@ -38,7 +39,13 @@ from .refs import num_to_ref, roman_to_int, russian_ordinal_to_int
 
 __all__ = ["detect_lang", "parse", "to_text"]
 
-# --- line patterns -----------------------------------------------------------
+# --- line patterns ------------------------------------------------------------
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The space-separated words of a literal word list, in order."""
+    return tuple(text.split())
+
 
 _ART_WORDS = r"Article|ARTICLE|Art\.|ART\.|Статья|СТАТЬЯ"
 _DIV_WORDS = (
@@ -70,8 +77,10 @@ _RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:
 _EN_WORD_NUMS = {
     w: i + 1
     for i, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        _words(
+            "one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
     )
 }
 _DIV_NUM_RE = re.compile(
@@ -87,42 +96,49 @@ _REF_NOUN_RE = re.compile(
     r"приложени)[а-яё]*)$",
     re.IGNORECASE,
 )
-_PREP_RE = re.compile(
-    r"(?:^|\s)(?:with|in|to|under|of|by|see|per|from|than|the|this|that|also|regards|"
-    r"concerning|pursuant|including|at|on|for|a|an|as|which|whose|whether|if|"
-    r"в|во|со|с|к|по|от|согласно|соответствии|между)$",
-    re.IGNORECASE,
+# Last words of a line whose sentence goes on; a reference may follow a lead word.
+_CONJUNCTIONS = frozenset(("and", "or", "и", "или"))
+_PREPOSITIONS = frozenset(
+    _words(
+        "with in to under of by see per from than the this that also regards "
+        "concerning pursuant including at on for a an as which whose whether if "
+        "в во со с к по от согласно соответствии между"
+    )
+)
+_LEAD_WORDS = _PREPOSITIONS | _CONJUNCTIONS
+_VERBS = frozenset(
+    _words(
+        "shall may must will should is are was were has have can be not "
+        "является являются обязуются может могут должны будет не"
+    )
+)
+_OPEN_WORDS = _LEAD_WORDS | _VERBS | frozenset(["between", "о", "об", "на", "для"])
+# A heading ending on one of these continues on the next line.
+_JOIN_WORDS = frozenset(
+    _words(
+        "of and the in for on to with between concerning и в о об по на для между с со"
+    )
 )
 _RECITAL_END_RE = re.compile(r"[.,;:!?]$")
-_MODAL_RE = re.compile(
-    r"(?:^|\s)(?:shall|may|must|will|should|is|are|be|has|have|not|"
-    r"обязуются|является|являются|может|могут|должны|не)$",
-    re.IGNORECASE,
-)
-_VERB_RE = re.compile(
-    r"\b(?:shall|may|must|will|should|is|are|was|were|has|have|can|"
-    r"является|являются|обязуются|может|могут|должны|будет)\b",
-    re.IGNORECASE,
-)
-_CONJ_RE = re.compile(r"(?:^|\s)(?:and|or|и|или)$", re.IGNORECASE)
-_CONNECTOR_RE = re.compile(
-    r"(?:^|\s)(?:of|and|the|in|for|on|to|with|between|concerning|"
-    r"и|в|о|об|по|на|для|между|с|со)$",
-    re.IGNORECASE,
-)
 _POINT_CONT_RE = re.compile(
     r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
 )
 _KINDS = {
-    "PART": ("part", 0), "ЧАСТЬ": ("part", 0),
-    "TITLE": ("title", 1), "РАЗДЕЛ": ("section", 1),
-    "CHAPTER": ("chapter", 2), "ГЛАВА": ("chapter", 2),
+    "PART": ("part", 0),
+    "ЧАСТЬ": ("part", 0),
+    "TITLE": ("title", 1),
+    "РАЗДЕЛ": ("section", 1),
+    "CHAPTER": ("chapter", 2),
+    "ГЛАВА": ("chapter", 2),
     "SECTION": ("section", 3),
 }
 _CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
-_ROMANS = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+_ROMANS = tuple(
+    zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        _words("m cm d cd c xc l xl x ix v iv i"),
+        strict=True,
+    )
 )
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
@@ -146,7 +162,7 @@ def _int_to_roman(value: int) -> str:
 
 
 def _next_label(first: str, last: str) -> str:
-    """The point label after ``last`` in the series ``first`` opened (a→b, б→в, iv→v)."""
+    """The label after ``last`` in the series ``first`` opened (a→b, б→в, iv→v)."""
     if first in _CYR_LABELS:
         pos = _CYR_LABELS.find(last) + 1
         return _CYR_LABELS[pos] if 0 < pos < len(_CYR_LABELS) else ""
@@ -170,9 +186,9 @@ def _rest_kind(rest: str) -> tuple[str, str]:
         return _EMPTY, ""
     sep = _SEP_RE.match(rest)
     if sep and sep.end() < len(rest):
-        text = rest[sep.end():]
+        text = rest[sep.end() :]
         return (_CONT if text[0].islower() else _SEP), text
-    if rest[0] == " " and (stripped[0].isupper() or stripped[0] in "«\"“"):
+    if rest[0] == " " and (stripped[0].isupper() or stripped[0] in '«"“'):
         return _CAP, stripped
     return _CONT, stripped
 
@@ -194,22 +210,41 @@ def _is_blank(line: str) -> bool:
     return not line or (line[0] in "-–—" and _PAGE_NUM_RE.fullmatch(line) is not None)
 
 
-def _dangles_ref(tail: str) -> bool:
-    """The line ends where a reference would follow ("under", "paragraph", "and")."""
-    return any(r.search(tail) for r in (_REF_NOUN_RE, _PREP_RE, _CONJ_RE))
+def _last_word(line: str) -> str:
+    return line[line.rfind(" ") + 1 :].lower()
 
 
 def _dangles(line: str) -> bool:
     """The line ends on a word that needs more after it ("of", "shall", "and")."""
-    tail = line[-40:]
-    return any(r.search(tail) for r in (_CONNECTOR_RE, _PREP_RE, _CONJ_RE, _MODAL_RE))
+    return _last_word(line) in _OPEN_WORDS
+
+
+def _article_number(
+    line: str, pos: int, *, russian: bool
+) -> tuple[str, int, int] | None:
+    """(number as printed, value, end) after an article keyword at ``pos``."""
+    m = _NUM_RE.match(line, pos)
+    if m:
+        value = int(m.group(1)) if m.group(1) else roman_to_int(m.group(2))
+        if value is not None:
+            return m.group(0).strip(), value, m.end()
+    words_m = _RU_WORDS_RE.match(line, pos) if russian else None
+    if words_m is None:
+        return None
+    words = [w for w in words_m.groups() if w]
+    for k in range(len(words), 0, -1):  # "двадцать первая" before "двадцать"
+        value = russian_ordinal_to_int(" ".join(words[:k]))
+        if value is not None:
+            end = words_m.start(k) + len(words[k - 1])
+            return " ".join(words[:k]), value, end
+    return None
 
 
 def _sentence_like(text: str) -> bool:
     """A verb, a comma in a long line, or mostly lower-case words: a sentence."""
-    if _VERB_RE.search(text):
-        return True
     words = text.split()
+    if any(w.lower() in _VERBS for w in words):
+        return True
     if len(words) >= 6 and ", " in text:
         return True
     if len(words) < 7:
@@ -230,7 +265,7 @@ def detect_lang(text: str) -> str:
     return "ru" if cyrillic > len(_LATIN_RE.findall(sample)) else "en"
 
 
-# --- builders ----------------------------------------------------------------
+# --- builders -----------------------------------------------------------------
 
 
 class _Pt:
@@ -287,12 +322,15 @@ class _Div:
 
     def build(self) -> Division:
         return Division(
-            kind=self.kind, num=self.num, heading=self.heading, articles=self.articles,
+            kind=self.kind,
+            num=self.num,
+            heading=self.heading,
+            articles=self.articles,
             divisions=[c.build() for c in self.children],
         )
 
 
-# --- the parser ----------------------------------------------------------------
+# --- the parser ---------------------------------------------------------------
 
 
 class _Parser:
@@ -301,7 +339,9 @@ class _Parser:
     def __init__(self, lines: list[str], *, loose: bool) -> None:
         self.lines = lines
         self.loose = loose  # sentences run on across blank lines (OCR double spacing)
-        self.pre: list[tuple[str, bool]] = []  # (line, blank line before) before structure
+        self.pre: list[
+            tuple[str, bool]
+        ] = []  # (line, blank line before) before structure
         self.arts: list[_Art] = []
         self.art: _Art | None = None
         self.divs: list[_Div] = []  # top level
@@ -321,19 +361,21 @@ class _Parser:
         prev = self.prev[-40:]
         if self.struct or _SENT_END_RE.search(prev):
             return 1
+        lead = _REF_NOUN_RE.search(prev) is not None or _last_word(prev) in _LEAD_WORDS
         if not self.gap:
-            return -4 if _dangles_ref(prev) else -1
+            return -4 if lead else -1
         if not self.arts and not self.divs:
             return 0  # the title block may end anyhow ("... on Trade in")
-        return -2 if _dangles_ref(prev) else 0
+        return -2 if lead else 0
 
     def _dangling(self, *, nouns_only: bool) -> bool:
+        """The previous line leaves a reference open ("... paragraph\n2. of")."""
         if self.struct:
             return False
         prev = self.prev[-40:]
         if _REF_NOUN_RE.search(prev):
             return True
-        return not nouns_only and _PREP_RE.search(prev) is not None
+        return not nouns_only and _last_word(prev) in _PREPOSITIONS
 
     def _next_text(self, i: int) -> tuple[int, str]:
         """The next line after ``i`` with text (not a page number) and its index."""
@@ -370,7 +412,7 @@ class _Parser:
         if not line or not _heading_like(line):
             return None, i
         parts = [line]
-        while _CONNECTOR_RE.search(parts[-1]) and len(parts) < 3:
+        while _last_word(parts[-1]) in _JOIN_WORDS and len(parts) < 3:
             nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
             if not nxt or not self._is_heading(f"{' '.join(parts)} {nxt}", j + 1):
                 break
@@ -380,34 +422,19 @@ class _Parser:
         return (heading, j) if self._is_heading(heading, j) else (None, i)
 
     # articles --------------------------------------------------------------
-    def _article_candidate(self, i: int, m: re.Match[str]) -> tuple[str, int, str, str] | None:
+    def _article_candidate(
+        self, i: int, m: re.Match[str]
+    ) -> tuple[str, int, str, str] | None:
         """(num, value, rest kind, rest text) when line ``i`` starts an article."""
         line = self.lines[i]
         keyword = m.group("art")
-        pos = m.end()
-        num_m = _NUM_RE.match(line, pos)
-        value: int | None = None
-        if num_m:
-            if num_m.group(1):
-                value = int(num_m.group(1))
-            else:
-                value = roman_to_int(num_m.group(2))
-            num, end = num_m.group(0).strip(), num_m.end()
-        if value is None and keyword[0] in "СC":
-            words_m = _RU_WORDS_RE.match(line, pos)
-            if words_m:
-                words = [w for w in words_m.groups() if w]
-                for k in range(len(words), 0, -1):
-                    value = russian_ordinal_to_int(" ".join(words[:k]))
-                    if value is not None:
-                        num = " ".join(words[:k])
-                        end = line.index(words[k - 1], pos) + len(words[k - 1])
-                        break
-        if value is None:
+        number = _article_number(line, m.end(), russian=keyword[0] == "С")
+        if number is None:
             return None
+        num, value, end = number
         kind, text = _rest_kind(line[end:])
         last = self.arts[-1].value if self.arts else None
-        suffix = not num.isdigit() and num_m is not None and num_m.group(1) is not None
+        suffix = num[:1].isdigit() and not num.isdigit()  # "5 bis", "5A"
         if last is None:
             score = 2 if value == 1 else 0
         elif value == last + 1 or (suffix and value == last):
@@ -473,12 +500,12 @@ class _Parser:
             score += 1
         score += keyword.isupper() + self._boundary_score()
         if rest_kind == _EMPTY:
-            j, nxt = self._next_text(i)
+            nxt = self._next_text(i)[1]
             if nxt and nxt[0].islower():
                 score -= 3
-            elif nxt and nxt.isupper() and _heading_like(nxt):
-                score += 1
-            elif nxt.startswith(("Article", "ARTICLE", "Статья", "СТАТЬЯ")):
+            elif (nxt and nxt.isupper() and _heading_like(nxt)) or nxt.startswith(
+                ("Article", "ARTICLE", "Статья", "СТАТЬЯ")
+            ):
                 score += 1
         if score < 2:
             return None
@@ -500,7 +527,7 @@ class _Parser:
         assert art is not None
         token = m.group("label")
         inner = token.strip("().")
-        rest = line[m.end():].lstrip()
+        rest = line[m.end() :].lstrip()
         if inner.isdigit():
             style = token[0] if token[0] == "(" else token[-1]
             if (
@@ -590,10 +617,14 @@ class _Parser:
                 if end is not None:
                     i = end + 1
                     continue
-            elif group == "close" and self.arts and i >= no_close_before:
-                if self._boundary_score() >= 0:
-                    closing_at, closing_state = i, (self.prev, self.gap, self.struct)
-                    continue
+            elif (
+                group == "close"
+                and self.arts
+                and i >= no_close_before
+                and self._boundary_score() >= 0
+            ):
+                closing_at, closing_state = i, (self.prev, self.gap, self.struct)
+                continue
             if self.art is None:
                 self._text(line)
                 self.prev, self.gap, self.struct = line, False, False
@@ -613,7 +644,9 @@ def _title_and_preamble(pre: list[tuple[str, bool]]) -> tuple[str | None, str | 
         if gap:
             break
         block.append(line)
-    if len(block) <= 6 and not any(_SENT_END_RE.search(x) or x[-1] == "," for x in block):
+    if len(block) <= 6 and not any(
+        _SENT_END_RE.search(x) or x[-1] == "," for x in block
+    ):
         title = block
     else:
         title = []
@@ -631,7 +664,7 @@ def _title_and_preamble(pre: list[tuple[str, bool]]) -> tuple[str | None, str | 
             title = title if len(title) <= 4 else []
     units: list[list[str]] = []
     prev = ""
-    for line, gap in pre[len(title):]:
+    for line, gap in pre[len(title) :]:
         if not units or gap or (_RECITAL_END_RE.search(prev) and _starts_upper(line)):
             units.append([])
         units[-1].append(line)
@@ -641,7 +674,11 @@ def _title_and_preamble(pre: list[tuple[str, bool]]) -> tuple[str | None, str | 
 
 
 def parse(
-    text: str, *, id: str | None = None, lang: str | None = None, source: str | None = None
+    text: str,
+    *,
+    id: str | None = None,
+    lang: str | None = None,
+    source: str | None = None,
 ) -> Treaty:
     """Parse a treaty published as plain text into articles, paragraphs and points.
 
@@ -672,22 +709,36 @@ def parse(
     )
 
 
-# --- rendering -------------------------------------------------------------------
+# --- rendering ----------------------------------------------------------------
 
 _KEYWORDS = {
-    "en": {"article": "Article", "part": "PART", "title": "TITLE", "chapter": "CHAPTER",
-           "section": "SECTION"},
-    "ru": {"article": "Статья", "part": "ЧАСТЬ", "title": "РАЗДЕЛ", "chapter": "ГЛАВА",
-           "section": "РАЗДЕЛ"},
+    "en": {
+        "article": "Article",
+        "part": "PART",
+        "title": "TITLE",
+        "chapter": "CHAPTER",
+        "section": "SECTION",
+    },
+    "ru": {
+        "article": "Статья",
+        "part": "ЧАСТЬ",
+        "title": "РАЗДЕЛ",
+        "chapter": "ГЛАВА",
+        "section": "РАЗДЕЛ",
+    },
 }
 
 
-def _division_events(divs: tuple[Division, ...], depth: int = 0) -> Iterator[tuple[Division, str | None]]:
+def _division_events(
+    divs: tuple[Division, ...], depth: int = 0
+) -> Iterator[tuple[Division, str | None]]:
     """Each division (depth first) with the ref of the first article it holds."""
     for div in divs:
         children = list(_division_events(div.divisions, depth + 1))
-        first = div.articles[0] if div.articles else next(
-            (ref for _, ref in children if ref is not None), None
+        first = (
+            div.articles[0]
+            if div.articles
+            else next((ref for _, ref in children if ref is not None), None)
         )
         yield div, first
         yield from children
@@ -698,7 +749,7 @@ def _heading_block(head: str, heading: str | None) -> str:
 
 
 def to_text(treaty: Treaty) -> str:
-    """Render a treaty as plain text that :func:`parse` reads back to the same structure.
+    """Render a treaty as plain text that :func:`parse` reads back unchanged.
 
     >>> t = parse("Article 1\\nScope\\n\\n1. It applies.")
     >>> print(to_text(t))
@@ -719,7 +770,9 @@ def to_text(treaty: Treaty) -> str:
     def heads(ref: str | None) -> None:
         for div in pending.pop(ref, []):
             head = words.get(div.kind, div.kind.upper())
-            blocks.append(_heading_block(f"{head} {div.num}" if div.num else head, div.heading))
+            blocks.append(
+                _heading_block(f"{head} {div.num}" if div.num else head, div.heading)
+            )
 
     for art in treaty.articles:
         heads(art.ref)
