@@ -176,6 +176,21 @@ def test_article_numbers_keep_their_printed_form() -> None:
     ]
 
 
+def test_chapter_numbered_articles() -> None:
+    """2.1 after 1.3, 201 after 105, and 1 again after a chapter heading."""
+    dotted = parse("Article 1.1\nA.\n\nArticle 1.2\nB.\n\nArticle 2.1\nC.\n")
+    assert [a.num for a in dotted.articles] == ["1.1", "1.2", "2.1"]
+    hundreds = parse("Article 101\nA.\n\nArticle 102\nB.\n\nArticle 201\nC.\n")
+    assert [a.num for a in hundreds.articles] == ["101", "102", "201"]
+    restart = parse(
+        "CHAPTER 1\n\nArticle 1\nA.\n\nArticle 2\nB.\n\n"
+        "CHAPTER 2\n\nArticle 1\nC.\n\nArticle 2\nD.\n"
+    )
+    assert [a.text for a in restart.articles] == ["A.", "B.", "C.", "D."]
+    without_chapter = parse("Article 1\nA.\n\nArticle 2\nB.\n\nArticle 1\nC.\n")
+    assert len(without_chapter.articles) == 2
+
+
 # --- paragraphs and points ----------------------------------------------------
 
 

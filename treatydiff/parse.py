@@ -70,9 +70,12 @@ _LINE_RE = re.compile(
     rf"|(?P<close>{_CLOSE_WORDS})"
     rf"|(?P<label>{_LABEL})(?=\s|$)"
 )
+# "5", "5 bis", "5A", "2.1" / "2-1" (chapter-numbered), "IV".
 _NUM_RE = re.compile(
-    r"\s*(?:(\d{1,4})(?!\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?|([IVXLCDM]{1,8})(?!\w))"
+    r"\s*(?:(\d{1,4}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
+    r"|([IVXLCDM]{1,8})(?!\w))"
 )
+_NUM_SPLIT_RE = re.compile(r"[.-]")
 _RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:\s+([А-Яа-яЁё]+))?")
 _EN_WORD_NUMS = {
     w: i + 1
@@ -221,22 +224,27 @@ def _dangles(line: str) -> bool:
 
 def _article_number(
     line: str, pos: int, *, russian: bool
-) -> tuple[str, int, int] | None:
-    """(number as printed, value, end) after an article keyword at ``pos``."""
+) -> tuple[str, tuple[int, ...], int] | None:
+    """(number as printed, value, end) after an article keyword at ``pos``.
+
+    The value is a tuple: ``(5,)`` for ``5``, ``V`` or ``пятая``, ``(2, 1)``
+    for ``2.1``.
+    """
     m = _NUM_RE.match(line, pos)
-    if m:
-        value = int(m.group(1)) if m.group(1) else roman_to_int(m.group(2))
-        if value is not None:
-            return m.group(0).strip(), value, m.end()
+    if m and m.group(1):
+        value = tuple(int(n) for n in _NUM_SPLIT_RE.split(m.group(1)))
+        return m.group(0).strip(), value, m.end()
+    if m and roman_to_int(m.group(2)):
+        return m.group(0).strip(), (roman_to_int(m.group(2)) or 0,), m.end()
     words_m = _RU_WORDS_RE.match(line, pos) if russian else None
     if words_m is None:
         return None
     words = [w for w in words_m.groups() if w]
     for k in range(len(words), 0, -1):  # "двадцать первая" before "двадцать"
-        value = russian_ordinal_to_int(" ".join(words[:k]))
-        if value is not None:
+        ordinal = russian_ordinal_to_int(" ".join(words[:k]))
+        if ordinal is not None:
             end = words_m.start(k) + len(words[k - 1])
-            return " ".join(words[:k]), value, end
+            return " ".join(words[:k]), (ordinal,), end
     return None
 
 
@@ -288,7 +296,7 @@ class _Para:
 class _Art:
     __slots__ = ("heading", "last_para", "num", "para_style", "paras", "value")
 
-    def __init__(self, num: str, value: int) -> None:
+    def __init__(self, num: str, value: tuple[int, ...]) -> None:
         self.num = num
         self.value = value
         self.heading: str | None = None
@@ -350,6 +358,7 @@ class _Parser:
         self.gap = True  # a blank line (or the start) since ``prev``
         self.struct = True  # ``prev`` was a heading
         self.closing: list[str] = []
+        self.new_division = False  # a division heading since the last article
 
     # signals -------------------------------------------------------------
     def _boundary_score(self) -> int:
@@ -424,7 +433,7 @@ class _Parser:
     # articles --------------------------------------------------------------
     def _article_candidate(
         self, i: int, m: re.Match[str]
-    ) -> tuple[str, int, str, str] | None:
+    ) -> tuple[str, tuple[int, ...], str, str] | None:
         """(num, value, rest kind, rest text) when line ``i`` starts an article."""
         line = self.lines[i]
         keyword = m.group("art")
@@ -433,17 +442,8 @@ class _Parser:
             return None
         num, value, end = number
         kind, text = _rest_kind(line[end:])
-        last = self.arts[-1].value if self.arts else None
-        suffix = num[:1].isdigit() and not num.isdigit()  # "5 bis", "5A"
-        if last is None:
-            score = 2 if value == 1 else 0
-        elif value == last + 1 or (suffix and value == last):
-            score = 2
-        elif value <= last:
-            score = -3
-        else:
-            jump = value - last
-            score = 0 if jump <= 3 else -1 if jump <= 10 else -3
+        suffix = num[:1].isdigit() and num[-1:].isalpha()  # "5 bis", "5A"
+        score = self._sequence_score(value, suffix=suffix)
         boundary = self._boundary_score()
         if kind == _EMPTY:
             # Alone on its line after a blank line and next in sequence: a
@@ -457,10 +457,38 @@ class _Parser:
         score += keyword.isupper() + boundary
         return (num, value, kind, text) if score >= 2 else None
 
-    def _start_article(self, i: int, cand: tuple[str, int, str, str]) -> int:
+    def _sequence_score(self, value: tuple[int, ...], *, suffix: bool = False) -> int:
+        """+2 for the next number (5 after 4, 3.1 after 2.7, 4 bis after 4, 201
+        after 105, 1 after a chapter heading), 0 for a small gap, below zero
+        for a big jump or a step back."""
+        if not self.arts:
+            return 2 if value[-1] == 1 else 0
+        if self.new_division and value == (1,):
+            return 2  # numbering restarts in each chapter
+        last = self.arts[-1].value
+        if suffix and value == last:
+            return 2
+        if value <= last:
+            return -3
+        if len(value) != len(last):
+            return -1
+        head, prev_head = value[:-1], last[:-1]
+        if not head and value[0] % 100 == 1 and value[0] // 100 == last[0] // 100 + 1:
+            return 2  # chapter-numbered by hundreds: 201 after 105
+        if head == prev_head:
+            jump = value[-1] - last[-1]
+            return 2 if jump == 1 else 0 if jump <= 3 else -1 if jump <= 10 else -3
+        if value[-1] == 1:  # a new chapter: 3.1 after 2.7
+            return 2 if head[-1] == prev_head[-1] + 1 else 0
+        return -1
+
+    def _start_article(
+        self, i: int, cand: tuple[str, tuple[int, ...], str, str]
+    ) -> int:
         num, value, kind, text = cand
         art = _Art(num, value)
         self.arts.append(art)
+        self.new_division = False
         self.art = art
         if self.stack:
             self.stack[-1].articles.append(num_to_ref(num))
@@ -514,6 +542,7 @@ class _Parser:
             self.stack.pop()
         (self.stack[-1].children if self.stack else self.divs).append(div)
         self.stack.append(div)
+        self.new_division = True
         self._mark_struct()
         if rest_kind == _EMPTY:
             div.heading, i = self._heading_at(i)
@@ -599,7 +628,7 @@ class _Parser:
                 # A closing formula followed by the next article was not the closing.
                 if group == "art":
                     cand = self._article_candidate(i, m)
-                    if cand and cand[1] == self.arts[-1].value + 1:
+                    if cand and self._sequence_score(cand[1]) == 2:
                         no_close_before = i
                         i, closing_at = closing_at, None
                         self.prev, self.gap, self.struct = closing_state
