@@ -143,6 +143,17 @@ def test_block_with_most_article_headings_wins_without_main() -> None:
     assert [a.text for a in treaty.articles] == ["One.", "Two."]
 
 
+def test_page_heading_above_the_treaty_block_is_its_title() -> None:
+    page = _page(
+        '<div class="page-title"><h1>Pact of Lakeport</h1></div>'
+        '<div class="text"><p>Article 1</p><p>One.</p><p>Article 2</p><p>Two.</p></div>'
+        '<div class="footer-links">Contacts</div>'
+    )
+    treaty = parse_html(page)
+    assert treaty.title == "Pact of Lakeport"
+    assert [a.text for a in treaty.articles] == ["One.", "Two."]
+
+
 def test_ordered_lists_get_their_visible_labels() -> None:
     page = _page(
         "<main><p>Article 1</p><ol><li>First.</li><li>Second.</li></ol>"

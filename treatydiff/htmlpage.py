@@ -174,6 +174,21 @@ def _start_at_h1(content: lxml.html.HtmlElement) -> None:
         node = parent
 
 
+def _title_before(
+    root: lxml.html.HtmlElement, content: lxml.html.HtmlElement
+) -> str | None:
+    """The page's ``h1`` when it sits above the treaty block, not inside it."""
+    if next(content.iter("h1"), None) is not None:
+        return None
+    title = None
+    for el in root.iter():
+        if el is content:
+            break
+        if el.tag == "h1":
+            title = " ".join(el.text_content().split()) or None
+    return title
+
+
 def _list_label(li: lxml.html.HtmlElement) -> str:
     """The number a browser would show before an ordered-list item."""
     parent = li.getparent()
@@ -240,8 +255,11 @@ def extract_text(data: bytes | str, *, source: str | None = None) -> str:
         raise ParseError(f"unreadable HTML: {exc}", source=source) from None
     _drop_chrome(root)
     content = _content(root)
+    title = _title_before(root, content)
     _start_at_h1(content)
     text = _lines(content)
+    if title:
+        text = f"{title}\n\n{text}"
     if not text.strip():
         raise ParseError("no text found in the HTML page", source=source)
     return text

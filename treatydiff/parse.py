@@ -788,7 +788,9 @@ def to_text(treaty: Treaty) -> str:
     1. It applies.
     <BLANKLINE>
     """
-    words = _KEYWORDS["ru" if (treaty.lang or "") == "ru" else "en"]
+    lang = "ru" if treaty.lang == "ru" else "en"
+    words = _KEYWORDS[lang]
+    point = "{}) {}" if lang == "ru" else "({}) {}"  # "а) ...", "(a) ..."
     blocks = [treaty.title] if treaty.title else []
     if treaty.preamble:  # one recital per line; blank lines keep them apart
         blocks.append(treaty.preamble.replace("\n", "\n\n"))
@@ -813,7 +815,7 @@ def to_text(treaty: Treaty) -> str:
                 lines.append(f"{label} {para.text}".rstrip())
             elif para.text:
                 lines.append(para.text)
-            lines.extend(f"({p.label}) {p.text}" for p in para.points)
+            lines.extend(point.format(p.label, p.text) for p in para.points)
             if lines:
                 blocks.append("\n".join(lines))
     for ref in list(pending):
