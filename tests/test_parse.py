@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
 from treatydiff.model import Division
@@ -344,6 +346,36 @@ def test_text_without_articles_raises_with_source() -> None:
             "Just a letter.\nReferring to Article 5 of the Charter.\n", source="l.txt"
         )
     assert str(info.value).startswith("l.txt: ")
+
+
+# --- line breaks ----------------------------------------------------------------
+
+
+def _rewrap(text: str, width: int, double: bool) -> str:
+    lines = []
+    for line in text.split("\n"):
+        lines += textwrap.wrap(line, width, break_long_words=False) or [""]
+    return ("\n\n" if double else "\n").join(lines)
+
+
+def _words_by_article(treaty: Treaty) -> list[tuple[str, str]]:
+    arts = [
+        (a.ref, " ".join(f"{a.heading or ''} {a.text}".split()))
+        for a in treaty.articles
+    ]
+    return [*arts, ("closing", " ".join((treaty.closing or "").split()))]
+
+
+@pytest.mark.parametrize("case", CASES)
+@given(width=st.integers(20, 100), double=st.booleans())
+def test_line_breaks_never_move_text_between_articles(
+    case: str, width: int, double: bool
+) -> None:
+    """Re-wrapped at any width, single or double spaced (OCR style), every
+    article keeps exactly its words; cross-references land at line starts."""
+    treaty = parse((FIXTURES / f"{case}.txt").read_text(encoding="utf-8"))
+    again = parse(_rewrap(to_text(treaty), width, double))
+    assert _words_by_article(again) == _words_by_article(treaty)
 
 
 # --- round trip ---------------------------------------------------------------

@@ -116,6 +116,13 @@ _VERBS = frozenset(
     )
 )
 _OPEN_WORDS = _LEAD_WORDS | _VERBS | frozenset(["between", "о", "об", "на", "для"])
+# First words after an article number that make it a reference, not a heading.
+_REF_TAILS = frozenset(
+    _words(
+        "of shall applies apply is are does do may will must should paragraph "
+        "paragraphs пункт пункта части"
+    )
+)
 # A heading ending on one of these continues on the next line.
 _JOIN_WORDS = frozenset(
     _words(
@@ -421,12 +428,20 @@ class _Parser:
         if not line or not _heading_like(line):
             return None, i
         parts = [line]
-        while _last_word(parts[-1]) in _JOIN_WORDS and len(parts) < 3:
-            nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
-            if not nxt or not self._is_heading(f"{' '.join(parts)} {nxt}", j + 1):
+        while len(parts) < 3 and (
+            _last_word(parts[-1]) in _JOIN_WORDS or parts[-1].isupper()
+        ):
+            k = j + 1  # the next line; in double-spaced text, the next with text
+            if self.loose and k < len(self.lines) and not self.lines[k]:
+                k = self._next_text(j)[0]
+            nxt = self.lines[k] if k < len(self.lines) else ""
+            joined = f"{' '.join(parts)} {nxt}"
+            if not nxt or not _heading_like(nxt) or not self._is_heading(joined, k):
                 break
+            if not (nxt.isupper() or _last_word(parts[-1]) in _JOIN_WORDS):
+                break  # "TRADE IN" + "GOODS" joins; "GENERAL" + "Scope" does not
             parts.append(nxt)
-            j += 1
+            j = k
         heading = " ".join(parts)
         return (heading, j) if self._is_heading(heading, j) else (None, i)
 
@@ -447,12 +462,18 @@ class _Parser:
         boundary = self._boundary_score()
         if kind == _EMPTY:
             # Alone on its line after a blank line and next in sequence: a
-            # heading even when the text before it was cut off mid-sentence.
-            if self.gap and score == 2:
+            # heading even when the text before it was cut off mid-sentence,
+            # unless a full stop ends the reference ("... referred to in\n\n
+            # Article 5.").
+            if line[end:].strip() == ".":
+                boundary = -4 if boundary < 0 else boundary
+            elif self.gap and score == 2:
                 boundary = max(boundary, 0)
             _, nxt = self._next_text(i)
             if nxt and nxt[0].islower():
-                score -= 3  # "Article 5\nof this Treaty"
+                # "Article 5\nof this Treaty", "Статья 5\nнастоящего Договора"
+                first = nxt.split(None, 1)[0].lower()
+                score -= 5 if first in _REF_TAILS or first.startswith("настоящ") else 3
         score += {_EMPTY: 2, _SEP: 2, _CAP: 1, _CONT: -4}[kind]
         score += keyword.isupper() + boundary
         return (num, value, kind, text) if score >= 2 else None
@@ -664,13 +685,19 @@ class _Parser:
             self.closing = [x for x in lines[closing_at:] if x]
 
 
-def _title_and_preamble(pre: list[tuple[str, bool]]) -> tuple[str | None, str | None]:
-    """Split the lines before the first heading into title and preamble."""
+def _title_and_preamble(
+    pre: list[tuple[str, bool]], *, loose: bool
+) -> tuple[str | None, str | None]:
+    """Split the lines before the first heading into title and preamble.
+
+    The title is the first block of lines (up to a blank line, which means
+    nothing in double-spaced text) when it reads as one.
+    """
     if not pre:
         return None, None
     block = [pre[0][0]]
     for line, gap in pre[1:]:
-        if gap:
+        if gap and not loose:
             break
         block.append(line)
     if len(block) <= 6 and not any(
@@ -725,7 +752,7 @@ def parse(
             "no articles found (expected headings such as 'Article 1' or 'Статья 1')",
             source=source,
         )
-    title, preamble = _title_and_preamble(parser.pre)
+    title, preamble = _title_and_preamble(parser.pre, loose=parser.loose)
     return Treaty(
         id=id or (PurePath(source).stem if source else "treaty"),
         title=title,
