@@ -1,9 +1,8 @@
 """Shared benchmark helpers: load ToTA treaties, build seeded redrafts, time calls.
 
 ToTA lives in ``../shared/corpora/tota/xml`` beside the checkout (CC BY-NC;
-never copied into the repo). Treaties are read with
-:func:`treatydiff.xmlio.read_tota` when it is implemented, else with a small
-lxml reader here (articles → blank-line paragraphs).
+never copied into the repo); treaties are read with
+:func:`treatydiff.xmlio.read_tota`.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
+import attrs
 
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.strategies import Redraft, redraft
@@ -24,29 +23,22 @@ from treatydiff.xmlio import read_tota
 __all__ = ["TOTA", "best_of", "load", "make_redraft", "pool_articles"]
 
 TOTA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "tota" / "xml"
-_PARA_NUM = re.compile(r"^\s*(\d{1,2})\.\s+")
 
 
-def _fallback_read(data: bytes, source: str) -> Treaty:
-    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-    arts = []
-    for index, node in enumerate(root.iter("article")):
-        blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", node.text or "")]
-        paras = [Paragraph(text=_PARA_NUM.sub("", b)) for b in blocks if b]
-        if paras:
-            arts.append(Article(num=str(index + 1), heading=node.get("name"), paragraphs=paras))
-    return Treaty(id=Path(source).stem, title=root.findtext("meta/name"), lang="en", articles=arts)
+def _paragraphed(article: Article) -> Article:
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", article.text)]
+    return attrs.evolve(article, paragraphs=[Paragraph(text=b) for b in blocks if b])
 
 
-def load(name: str) -> Treaty:
-    """Read ``pta_N`` from the ToTA corpus."""
+def load(name: str, *, paragraphs: bool = True) -> Treaty:
+    """Read ``pta_N`` from the ToTA corpus; with ``paragraphs``, each
+    article's text is cut into paragraphs at blank lines (ToTA keeps an
+    article as one block), so redrafts can split articles between them."""
     path = TOTA / f"{name}.xml"
-    data = path.read_bytes()
-    try:
-        treaty = read_tota(data, source=str(path))
-    except NotImplementedError:
-        treaty = _fallback_read(data, str(path))
-    return treaty
+    treaty = read_tota(path.read_bytes(), source=str(path))
+    if not paragraphs:
+        return treaty
+    return attrs.evolve(treaty, articles=[_paragraphed(a) for a in treaty.articles])
 
 
 def pool_articles(names: list[str], limit: int = 400) -> list[Article]:

@@ -53,6 +53,7 @@ __all__ = [
     "align",
     "align_prepared",
     "assign",
+    "background",
     "moved_flags",
     "prepare",
 ]
@@ -63,6 +64,7 @@ _SPLIT_CANDIDATES = 4
 _SPLIT_GAIN = 0.01
 _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
+_STANDOUT = 0.1
 
 
 @attrs.frozen(kw_only=True)
@@ -236,17 +238,31 @@ def prepare(
 
 
 def assign(
-    scores: np.ndarray, threshold: float, bonus: np.ndarray | None = None
+    scores: np.ndarray, threshold: float | np.ndarray, bonus: np.ndarray | None = None
 ) -> list[tuple[int, int]]:
     """One-to-one pairs ``(row, col)`` maximising the total margin
     ``score + bonus - threshold`` over pairs whose ``score`` (without the
-    tie-break ``bonus``) is at least ``threshold``."""
+    tie-break ``bonus``) is at least ``threshold`` (a number, or one per pair)."""
     if scores.size == 0:
         return []
     boosted = scores if bonus is None else scores + bonus
     weights = np.where(scores >= threshold, boosted - threshold + 1e-9, 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return sorted((int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0)
+
+
+def background(scores: np.ndarray) -> np.ndarray:
+    """Per pair, the typical score of unrelated articles around it: the larger
+    of the median of its row and of its column, each without its best entry
+    (0 where a row or column has a single entry)."""
+    def medians(mat: np.ndarray) -> np.ndarray:
+        if mat.shape[1] < 2:
+            return np.zeros(mat.shape[0])
+        return np.median(np.sort(mat, axis=1)[:, :-1], axis=1)
+
+    if scores.size == 0:
+        return np.zeros(scores.shape)
+    return np.maximum(medians(scores)[:, np.newaxis], medians(scores.T)[np.newaxis, :])
 
 
 def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
@@ -312,6 +328,7 @@ def _pair_links(
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
     """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
     scores = score_matrix(pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
+    floors = np.maximum(opts.threshold, background(scores) + _STANDOUT)
     contained_b = containment(pa.words, pb.words, pa.drop)
     contained_a = containment(pb.words, pa.words, pa.drop)
     candidates = [
@@ -336,10 +353,11 @@ def _pair_links(
     free_a = [i for i in range(len(pa.refs)) if i not in used_a]
     free_b = [j for j in range(len(pb.refs)) if j not in used_b]
     sub = scores[np.ix_(free_a, free_b)]
+    floor = floors[np.ix_(free_a, free_b)]
     jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
-    first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, opts.threshold, jitter)]
+    first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
     support = _neighbour_support([*[(r, c) for r, c, _ in links], *first], free_a, free_b)
-    for r, c in assign(sub, opts.threshold, jitter + _NEIGHBOUR_BONUS * support):
+    for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return links, scores
 

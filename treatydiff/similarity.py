@@ -81,17 +81,18 @@ def process_texts(texts: Sequence[str], processor: Processor | None = None) -> l
 
 
 def common_words(
-    treaties: Sequence[Sequence[Sequence[str]]], *, max_df: float = 0.2, min_articles: int = 3
+    treaties: Sequence[Sequence[Sequence[str]]], *, max_df: float = 0.2, min_articles: float = 3
 ) -> frozenset[str]:
-    """Boilerplate words: stop words, plus words found in at least ``max_df``
-    of a treaty's articles (mean over treaties) and in ``min_articles``."""
+    """Boilerplate words: stop words, plus words found, on average over the
+    treaties, in at least ``max_df`` of a treaty's articles and in at least
+    ``min_articles`` of them (so small treaties keep their vocabulary)."""
     share: Counter[str] = Counter()
     count: Counter[str] = Counter()
     for articles in treaties:
         df = Counter(word for words in articles for word in set(words))
         for word, n in df.items():
             share[word] += n / max(len(articles), 1) / len(treaties)
-            count[word] += n
+            count[word] += n / len(treaties)
     frequent = {w for w, s in share.items() if s >= max_df and count[w] >= min_articles}
     return STOPWORDS | frequent
 

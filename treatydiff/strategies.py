@@ -119,7 +119,9 @@ def _capital(words: list[str]) -> str:
 
 @st.composite
 def _sentences(draw: st.DrawFn, lang: str, min_words: int = 4, max_words: int = 12) -> str:
-    words = draw(st.lists(st.sampled_from(_WORDS[lang]), min_size=min_words, max_size=max_words))
+    words = draw(
+        st.lists(st.sampled_from(_WORDS[lang]), min_size=min_words, max_size=max_words, unique=True)
+    )
     return _capital(words) + "."
 
 
@@ -282,20 +284,20 @@ def _renumbered(paras: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
 
 
 def _reword_text(text: str, rng: random.Random, rate: float, pool: Sequence[str]) -> str:
+    """Change ``rate`` of the inner words (dropped, replaced or doubled by a
+    word from ``pool``); the first and last words stay."""
     words = text.split(" ")
-    if len(words) < 4:
+    inner = words[1:-1]
+    if len(inner) < 2:
         return text
-    inner = []
-    for word in words[1:-1]:
-        roll = rng.random()
-        if roll < rate / 3:
-            continue
-        if roll < 2 * rate / 3:
-            inner.append(rng.choice(pool))
-        elif roll < rate:
-            inner.extend((word, rng.choice(pool)))
+    for pos in sorted(rng.sample(range(len(inner)), round(rate * len(inner))), reverse=True):
+        action = rng.choice(("drop", "replace", "add"))
+        if action == "drop":
+            del inner[pos]
+        elif action == "replace":
+            inner[pos] = rng.choice(pool)
         else:
-            inner.append(word)
+            inner.insert(pos + 1, rng.choice(pool))
     return " ".join([words[0], *inner, words[-1]])
 
 
@@ -364,6 +366,9 @@ def redraft(
         else:
             pieces.append(_Piece(art, (art.ref,)))
         index += 1
+    if not pieces and arts:
+        pieces.append(_Piece(arts[0], (arts[0].ref,)))
+        deleted.discard(arts[0].ref)
     pieces = [
         _Piece(_reword(p.article, rng, rates.word_change, pool), p.origins)
         if rng.random() < rates.reword
@@ -410,12 +415,19 @@ def _word_set(article: Article) -> frozenset[str]:
     return frozenset(article.text.casefold().replace(".", "").split())
 
 
+def _sentences_of(article: Article) -> set[str]:
+    return {s.strip() for s in article.text.replace("\n", " ").split(".") if s.strip()}
+
+
 def _distinct(arts: Sequence[Article], limit: float = 0.4) -> bool:
+    """No two articles share a sentence or more than ``limit`` of their words."""
     sets = [_word_set(a) for a in arts]
+    sentences = [_sentences_of(a) for a in arts]
     return all(
-        len(x & y) <= limit * min(len(x), len(y))
-        for i, x in enumerate(sets)
-        for y in sets[i + 1 :]
+        len(sets[i] & sets[j]) <= limit * min(len(sets[i]), len(sets[j]))
+        and not sentences[i] & sentences[j]
+        for i in range(len(arts))
+        for j in range(i + 1, len(arts))
     )
 
 
@@ -432,7 +444,8 @@ def treaty_pairs(
     reword, renumber) and ``expected`` the set of right ``(ref_a, ref_b)``.
 
     Articles are long enough (two sentences a paragraph) and distinct enough
-    (few shared words) that the right answer is unambiguous.
+    (few shared words, no shared sentence) that the right answer is
+    unambiguous.
     """
     chosen = draw(_langs(lang))
     original = draw(treaties(chosen, min_articles, max_articles, min_sentences=2))

@@ -8,7 +8,7 @@ drops into rapidfuzz as ``processor=``:
 >>> stem_words("The Parties shall promptly notify changes")
 'the party shall prompt notify change'
 >>> stem_words("Договаривающиеся Стороны оказывают помощь")
-'договаривающ сторон оказыв помощ'
+'договаривающ сторон оказыва помощ'
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ _RU_ENDINGS: tuple[str, ...] = tuple(
     sorted(
         """
         иями ями ами иях ях ах ием ьем ией ому ему ого его ыми ими ешь ишь ете
-        ите ают яют уют ают ут ют ат ят ет ит ем им ая яя ое ее ые ие ый ий ой ей
+        ите ут ют ат ят ет ит ем им ая яя ое ее ые ие ый ий ой ей
         ую юю ов ев ом ам ям ия ии ию ть ти а я о е ы и у ю ь й
         """.split(),
         key=len,

@@ -1,0 +1,113 @@
+"""Score matrices, the default scorer, the boilerplate filter, containment."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from treatydiff.similarity import (
+    STOPWORDS,
+    clause_ratio,
+    common_words,
+    containment,
+    filtered,
+    process_texts,
+    score_matrix,
+)
+from treatydiff.strategies import clause_texts
+
+SCORERS = [
+    fuzz.ratio,
+    fuzz.partial_ratio,
+    fuzz.token_sort_ratio,
+    fuzz.token_set_ratio,
+    fuzz.token_ratio,
+    fuzz.partial_token_sort_ratio,
+    fuzz.partial_token_set_ratio,
+    fuzz.partial_token_ratio,
+    fuzz.WRatio,
+    fuzz.QRatio,
+    clause_ratio,
+]
+TEXTS = ["customs duty abolish", "dispute arbitration tribunal", "customs duty reduce"]
+
+
+@pytest.mark.parametrize("scorer", SCORERS, ids=lambda s: s.__name__)
+def test_every_rapidfuzz_scorer_drops_in(scorer):
+    scores = score_matrix(TEXTS, TEXTS[:2], scorer=scorer)
+    assert scores.shape == (3, 2)
+    assert ((scores >= 0) & (scores <= 1)).all()
+    assert scores[0, 0] == scores[1, 1] == 1.0
+
+
+def test_scorer_kwargs_reach_the_scorer():
+    plain = score_matrix(TEXTS, TEXTS, scorer=fuzz.ratio)
+    cut = score_matrix(TEXTS, TEXTS, scorer=fuzz.ratio, scorer_kwargs={"score_cutoff": 99})
+    assert plain[0, 2] > 0
+    assert cut[0, 2] == 0
+    assert cut[0, 0] == 1.0
+
+
+def test_processor_is_applied():
+    scores = score_matrix(["A-B"], ["a b"], scorer=fuzz.ratio, processor=lambda s: s.lower().replace("-", " "))
+    assert scores[0, 0] == 1.0
+
+
+def test_empty_sides_give_empty_matrix():
+    assert score_matrix([], TEXTS).shape == (0, 3)
+
+
+@given(st.lists(clause_texts("en"), min_size=1, max_size=4), st.lists(clause_texts("en"), min_size=1, max_size=4))
+def test_clause_ratio_matrix_equals_scalar_scorer(a, b):
+    scores = score_matrix(a, b)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            assert scores[i, j] == pytest.approx(clause_ratio(x, y) / 100)
+
+
+def test_clause_ratio_contract():
+    assert clause_ratio("A b", "a B", processor=str.lower) == 100
+    assert clause_ratio("abc", "xyz", score_cutoff=50) == 0.0
+
+
+def test_common_words_drop_boilerplate_but_not_content():
+    arts = process_texts(
+        [
+            "The Parties shall cooperate in customs matters in accordance with this Agreement.",
+            "The Parties shall settle disputes by arbitration in accordance with this Agreement.",
+            "The Parties shall protect intellectual property in accordance with this Agreement.",
+            "The Parties shall exchange information on subsidies in accordance with this Agreement.",
+        ]
+    )
+    drop = common_words([arts])
+    assert {"party", "accordance", "agreement"} <= drop
+    assert not {"custom", "arbitration", "subsidi", "intellectual"} & drop
+
+
+def test_common_words_not_inflated_by_comparing_a_treaty_with_itself():
+    arts = process_texts(["customs duty abolished", "disputes go to arbitration", "goods of origin"])
+    assert common_words([arts]) == common_words([arts, arts]) == STOPWORDS
+
+
+def test_boilerplate_filter_separates_unrelated_formulaic_articles():
+    a = "The Parties shall, in accordance with this Agreement, abolish customs duties on imports."
+    b = "The Parties shall, in accordance with this Agreement, settle disputes by arbitration."
+    others = [f"The Parties shall, in accordance with this Agreement, {x}." for x in
+              ("protect patents", "notify subsidies", "open procurement", "admit investors")]
+    words = process_texts([a, b, *others])
+    drop = common_words([words])
+    raw = fuzz.token_sort_ratio(a, b)
+    clean = fuzz.token_sort_ratio(filtered(words[0], drop), filtered(words[1], drop))
+    assert raw > 50 > clean
+
+
+def test_filtered_keeps_all_words_when_everything_is_boilerplate():
+    assert filtered(["the", "party"], frozenset({"the", "party"})) == "the party"
+
+
+def test_containment_is_share_of_column_words_found_in_row():
+    c = containment([["a", "b", "c", "d"]], [["a", "b"], ["a", "x"], ["y"]])
+    assert np.allclose(c, [[1.0, 0.5, 0.0]])
