@@ -3,17 +3,21 @@
 Each language module (:mod:`.cues_en`, :mod:`.cues_ru`) builds one
 :class:`Cues`. Patterns match word stems (Russian inflects), are compiled
 case-insensitive and treat any run of whitespace, line breaks included, as a
-word gap.
+word gap. Each is wrapped in a :class:`Cue` that skips texts lacking all of
+its needles (:mod:`.needles`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 
 import attrs
 
-__all__ = ["Cues", "any_of", "gap", "rx"]
+from .needles import Needles, needles
+
+__all__ = ["Cue", "Cues", "any_of", "gap", "rx"]
 
 
 def gap(n: int) -> str:
@@ -26,9 +30,44 @@ def any_of(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def rx(*alternatives: str) -> re.Pattern[str]:
-    """Compile ``alternatives`` as one case-insensitive pattern."""
-    return re.compile(any_of(*alternatives), re.IGNORECASE)
+@attrs.frozen
+class Cue:
+    """A compiled cue that is only run on text containing one of its needles.
+
+    ``search`` and ``finditer`` answer exactly as ``pattern``'s would; ``match``
+    is anchored, hence cheap, and skips the needle test.
+    """
+
+    pattern: re.Pattern[str]
+    needles: Needles | None
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        return self.needles is not None and self.needles.absent(text, pos, endpos)
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def match(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)
+
+
+def rx(*alternatives: str) -> Cue:
+    """Compile ``alternatives`` as one case-insensitive cue."""
+    pattern = re.compile(any_of(*alternatives), re.IGNORECASE)
+    return Cue(pattern, needles(pattern))
 
 
 @attrs.frozen(kw_only=True)
@@ -83,32 +122,32 @@ class Cues:
     (military-technical assistance is cooperation in peace, defence in war).
     """
 
-    assist: re.Pattern[str]
-    support: re.Pattern[str]
-    military: re.Pattern[str]
-    nonmilitary: re.Pattern[str]
-    disaster: re.Pattern[str]
-    trigger: re.Pattern[str]
-    trigger_exclude: re.Pattern[str]
-    threat: re.Pattern[str]
-    aggressor: re.Pattern[str]
-    equivalence: re.Pattern[str]
-    collective_action: re.Pattern[str]
-    neutrality: re.Pattern[str]
-    consult: re.Pattern[str]
-    threat_context: re.Pattern[str]
-    non_aggression: re.Pattern[str]
-    mutual_target: re.Pattern[str]
-    alliance: re.Pattern[str]
-    territory: re.Pattern[str]
-    directed: re.Pattern[str]
-    markers: re.Pattern[str]
-    near_negation: re.Pattern[str]
-    domain: re.Pattern[str]
-    discretion: re.Pattern[str]
-    disclaimer: re.Pattern[str]
-    peacetime: Mapping[str, re.Pattern[str]]
-    topics: Mapping[str, tuple[re.Pattern[str], ...]]
+    assist: Cue
+    support: Cue
+    military: Cue
+    nonmilitary: Cue
+    disaster: Cue
+    trigger: Cue
+    trigger_exclude: Cue
+    threat: Cue
+    aggressor: Cue
+    equivalence: Cue
+    collective_action: Cue
+    neutrality: Cue
+    consult: Cue
+    threat_context: Cue
+    non_aggression: Cue
+    mutual_target: Cue
+    alliance: Cue
+    territory: Cue
+    directed: Cue
+    markers: Cue
+    near_negation: Cue
+    domain: Cue
+    discretion: Cue
+    disclaimer: Cue
+    peacetime: Mapping[str, Cue]
+    topics: Mapping[str, tuple[Cue, ...]]
     positive_only: frozenset[str] = frozenset(
         {"military-cooperation", "basing", "intelligence-exchange"}
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -11,7 +10,7 @@ import attrs
 from ..errors import AlignmentError, InvalidArgument
 from ..model import Article, Label, Paragraph, Span, Treaty
 from .classifier import classify, merge_labels
-from .cues import Cues
+from .cues import Cue, Cues
 from .taxonomy import LOOKALIKES, kind_order
 from .text import CUES, languages, sentences
 
@@ -136,7 +135,7 @@ def _units(treaty: Treaty) -> Iterator[_Unit]:
             yield _Unit(art.ref, own, art.text)
 
 
-def _hints(kind: str, cues: Cues) -> tuple[re.Pattern[str], ...]:
+def _hints(kind: str, cues: Cues) -> tuple[Cue, ...]:
     """Patterns that hint at ``kind`` even when the full structure is absent."""
     structural = {
         "mutual-defence": (cues.equivalence, cues.collective_action, cues.assist),

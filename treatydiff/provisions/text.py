@@ -37,12 +37,26 @@ _INSIDE_NEGATION = re.compile(
 )
 
 
+def _last_token(text: str, end: int) -> str:
+    """The run of word characters and periods that ends ``text[:end]``, lowered.
+
+    Searched in a window that widens only while the run fills it, so a long
+    text is not rescanned from its start at every boundary.
+    """
+    width = 32
+    while True:
+        pos = max(0, end - width)
+        token = _LAST_TOKEN.search(text, pos, end)
+        if token is None or token.start() > pos or pos == 0:
+            return token.group(1).lower() if token else ""
+        width *= 4
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of each sentence; line breaks never end one."""
     start = 0
     for m in _BOUNDARY.finditer(text):
-        token = _LAST_TOKEN.search(text, 0, m.start())
-        word = token.group(1).lower() if token else ""
+        word = _last_token(text, m.start())
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         yield start, m.end()
