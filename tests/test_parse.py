@@ -378,6 +378,14 @@ def test_line_breaks_never_move_text_between_articles(
     assert _words_by_article(again) == _words_by_article(treaty)
 
 
+@given(treaties(), st.integers(25, 100), st.booleans())
+def test_generated_treaties_survive_rewrapping(
+    treaty: Treaty, width: int, double: bool
+) -> None:
+    again = parse(_rewrap(to_text(treaty), width, double))
+    assert _words_by_article(again) == _words_by_article(treaty)
+
+
 # --- round trip ---------------------------------------------------------------
 
 

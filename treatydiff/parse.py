@@ -428,18 +428,24 @@ class _Parser:
         if not line or not _heading_like(line):
             return None, i
         parts = [line]
-        while len(parts) < 3 and (
-            _last_word(parts[-1]) in _JOIN_WORDS or parts[-1].isupper()
-        ):
+        while len(parts) < 3:
             k = j + 1  # the next line; in double-spaced text, the next with text
             if self.loose and k < len(self.lines) and not self.lines[k]:
                 k = self._next_text(j)[0]
             nxt = self.lines[k] if k < len(self.lines) else ""
-            joined = f"{' '.join(parts)} {nxt}"
-            if not nxt or not _heading_like(nxt) or not self._is_heading(joined, k):
+            # "TRADE IN" + "GOODS", "Cooperation in the Field" + "of Science";
+            # not "GENERAL" + "Scope".
+            if not nxt or not (
+                _last_word(parts[-1]) in _JOIN_WORDS
+                or (parts[-1].isupper() and nxt.isupper())
+                or nxt[0].islower()
+            ):
                 break
-            if not (nxt.isupper() or _last_word(parts[-1]) in _JOIN_WORDS):
-                break  # "TRADE IN" + "GOODS" joins; "GENERAL" + "Scope" does not
+            joined = f"{' '.join(parts)} {nxt}"
+            if not _heading_like(nxt[0].upper() + nxt[1:]) or not self._is_heading(
+                joined, k
+            ):
+                break
             parts.append(nxt)
             j = k
         heading = " ".join(parts)
