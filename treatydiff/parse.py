@@ -3,15 +3,20 @@
 :func:`parse` reads the text once, top to bottom, with precompiled patterns.
 A line that looks like a heading (``Article 5``, ``CHAPTER II``, ``2.``,
 ``(b)``) becomes structure only when the evidence agrees: the number is the
-next one expected, what follows the number is the end of the line, a
-separator or a capitalised heading (not ``of this Agreement`` or ``shall``),
-and the previous line finished a sentence. Everything else is text, so a
-cross-reference broken onto the start of a line never starts an article.
+next one expected (``5`` after ``4``, ``3.1`` after ``2.7``, ``201`` after
+``105``, ``1`` after a chapter heading), what follows the number is the end
+of the line, a separator or a capitalised heading (not ``of this Agreement``
+or ``shall``), the line after it does not continue a sentence, and the
+previous line finished one. Everything else is text, so a cross-reference
+broken onto the start of a line never starts an article. Text that runs
+sentences on across blank lines (double-spaced OCR) is detected, and blank
+lines then count for nothing.
 
 What the parser guarantees:
 
 * whitespace inside a line is folded to single spaces; the wrapped lines of a
-  paragraph or point are joined with one space;
+  paragraph or point are joined with one space; page numbers (``- 12 -``)
+  are dropped;
 * a paragraph's ``text`` holds its own words without its number, points
   follow in ``points`` with their label without brackets (``"a"``, ``"б"``);
 * a blank line starts a new unnumbered paragraph only after a finished
@@ -241,8 +246,9 @@ def _article_number(
     if m and m.group(1):
         value = tuple(int(n) for n in _NUM_SPLIT_RE.split(m.group(1)))
         return m.group(0).strip(), value, m.end()
-    if m and roman_to_int(m.group(2)):
-        return m.group(0).strip(), (roman_to_int(m.group(2)) or 0,), m.end()
+    roman = roman_to_int(m.group(2)) if m else None
+    if m and roman:
+        return m.group(0).strip(), (roman,), m.end()
     words_m = _RU_WORDS_RE.match(line, pos) if russian else None
     if words_m is None:
         return None
@@ -354,9 +360,8 @@ class _Parser:
     def __init__(self, lines: list[str], *, loose: bool) -> None:
         self.lines = lines
         self.loose = loose  # sentences run on across blank lines (OCR double spacing)
-        self.pre: list[
-            tuple[str, bool]
-        ] = []  # (line, blank line before) before structure
+        # Lines before the first heading, each with "a blank line came before".
+        self.pre: list[tuple[str, bool]] = []
         self.arts: list[_Art] = []
         self.art: _Art | None = None
         self.divs: list[_Div] = []  # top level
@@ -688,7 +693,7 @@ class _Parser:
                 self._line(line)
             i += 1
         if closing_at is not None:
-            self.closing = [x for x in lines[closing_at:] if x]
+            self.closing = [x for x in lines[closing_at:] if not _is_blank(x)]
 
 
 def _title_and_preamble(
