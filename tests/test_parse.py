@@ -110,6 +110,7 @@ def _refs(text: str) -> list[str]:
         "Article 2 shall apply mutatis mutandis.",
         "ARTICLE 2 of the Charter applies.",
         "Статья 2 настоящего Договора применяется.",
+        "Article 2 (Safeguards) shall apply.",
     ],
 )
 def test_cross_reference_at_line_start_is_text(line: str) -> None:
@@ -119,12 +120,19 @@ def test_cross_reference_at_line_start_is_text(line: str) -> None:
     assert line in treaty.articles[0].text
 
 
-def test_next_number_alone_mid_sentence_is_text() -> None:
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Article 2\nof the Charter.",
+        "Article 2 (Safeguards)\nshall apply.",
+        "Article 2.",
+    ],
+)
+def test_next_number_alone_mid_sentence_is_text(reference: str) -> None:
     """The expected next number is still a reference when the sentence runs on."""
-    text = (
-        "Article 1\nMeasures are taken in accordance with\nArticle 2\nof the Charter.\n"
-    )
-    assert _refs(text) == ["1"]
+    for gap in ("\n", "\n\n"):
+        text = f"Article 1\nMeasures are taken in accordance with{gap}{reference}\n"
+        assert _refs(text) == ["1"]
 
 
 def test_backward_number_after_a_sentence_is_text() -> None:
@@ -145,6 +153,7 @@ def test_backward_number_after_a_sentence_is_text() -> None:
         ("Art. 4 Definitions", "4", "Definitions"),
         ("Article 4\nDefinitions", "4", "Definitions"),
         ("Article 4\n\nDefinitions", "4", "Definitions"),
+        ("Article 4 (Definitions)", "4", "Definitions"),
         ("Статья 4. Определения", "4", "Определения"),
         ("СТАТЬЯ 4\nОпределения", "4", "Определения"),
         ("Статья четвертая\nОпределения", "четвертая", "Определения"),
@@ -378,11 +387,11 @@ def test_line_breaks_never_move_text_between_articles(
     assert _words_by_article(again) == _words_by_article(treaty)
 
 
-@given(treaties(), st.integers(25, 100), st.booleans())
-def test_generated_treaties_survive_rewrapping(
-    treaty: Treaty, width: int, double: bool
-) -> None:
-    again = parse(_rewrap(to_text(treaty), width, double))
+@given(treaties(), st.integers(25, 100))
+def test_generated_treaties_survive_rewrapping(treaty: Treaty, width: int) -> None:
+    """Single-spaced only: generated headings may end on any word ("Trade
+    under"), which in double-spaced text reads as a sentence cut short."""
+    again = parse(_rewrap(to_text(treaty), width, double=False))
     assert _words_by_article(again) == _words_by_article(treaty)
 
 

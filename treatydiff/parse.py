@@ -165,7 +165,11 @@ _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _LATIN_RE = re.compile("[A-Za-z]")
 
 # Kinds of what follows a heading number on the same line.
-_EMPTY, _SEP, _CAP, _CONT = "empty", "sep", "cap", "cont"
+# "Article 5", "Article 5 - Scope", "Article 5 (Scope)", "Article 5 Scope",
+# "Article 5 of this Treaty".
+_EMPTY, _SEP, _PAREN, _CAP, _CONT = "empty", "sep", "paren", "cap", "cont"
+_REST_SCORES = {_EMPTY: 2, _SEP: 2, _PAREN: 2, _CAP: 1, _CONT: -4}
+_PAREN_RE = re.compile(r"\s+\(([^()]{1,100})\)\s*$")
 
 
 def _int_to_roman(value: int) -> str:
@@ -203,6 +207,9 @@ def _rest_kind(rest: str) -> tuple[str, str]:
     if sep and sep.end() < len(rest):
         text = rest[sep.end() :]
         return (_CONT if text[0].islower() else _SEP), text
+    paren = _PAREN_RE.match(rest)
+    if paren and not paren.group(1)[0].islower():
+        return _PAREN, paren.group(1)
     if rest[0] == " " and (stripped[0].isupper() or stripped[0] in '«"“'):
         return _CAP, stripped
     return _CONT, stripped
@@ -411,23 +418,28 @@ class _Parser:
         nxt = self._next_text(j)[1].lstrip("(«\"“'")
         return bool(nxt) and nxt[0].islower()
 
-    def _is_heading(self, text: str, j: int) -> bool:
+    def _is_heading(self, text: str, j: int, *, article: bool = False) -> bool:
         """``text`` (ending on line ``j``) reads as a heading, not a wrapped sentence.
 
         Text that runs straight on into a plain line (no blank line, no
-        number or label) must also not look like part of a sentence.
+        number or label) must also not look like part of a sentence; nor may
+        an article's heading that only the next article heading follows.
         """
         if not _heading_like(text) or self._continues(j):
             return False
         nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
-        if not nxt and self.loose:  # blank lines mean nothing in double-spaced text
-            nxt = self._next_text(j)[1]
+        if not nxt:
+            after = self._next_text(j)[1]
+            starts = _LINE_RE.match(after)
+            # Blank lines mean nothing in double-spaced text.
+            if self.loose or (article and starts and starts.lastgroup == "art"):
+                nxt = after
         follows = _LINE_RE.match(nxt)
         if not nxt or (follows and follows.lastgroup == "label"):
             return True
         return not (_dangles(text) or _sentence_like(text))
 
-    def _heading_at(self, i: int) -> tuple[str | None, int]:
+    def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
         """A heading on the lines after ``i``: (heading, last line used)."""
         j, line = self._next_text(i)
         if not line or not _heading_like(line):
@@ -448,13 +460,15 @@ class _Parser:
                 break
             joined = f"{' '.join(parts)} {nxt}"
             if not _heading_like(nxt[0].upper() + nxt[1:]) or not self._is_heading(
-                joined, k
+                joined, k, article=article
             ):
                 break
             parts.append(nxt)
             j = k
         heading = " ".join(parts)
-        return (heading, j) if self._is_heading(heading, j) else (None, i)
+        if self._is_heading(heading, j, article=article):
+            return heading, j
+        return None, i
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -471,7 +485,7 @@ class _Parser:
         suffix = num[:1].isdigit() and num[-1:].isalpha()  # "5 bis", "5A"
         score = self._sequence_score(value, suffix=suffix)
         boundary = self._boundary_score()
-        if kind == _EMPTY:
+        if kind in (_EMPTY, _PAREN):
             # Alone on its line after a blank line and next in sequence: a
             # heading even when the text before it was cut off mid-sentence,
             # unless a full stop ends the reference ("... referred to in\n\n
@@ -485,8 +499,7 @@ class _Parser:
                 # "Article 5\nof this Treaty", "Статья 5\nнастоящего Договора"
                 first = nxt.split(None, 1)[0].lower()
                 score -= 5 if first in _REF_TAILS or first.startswith("настоящ") else 3
-        score += {_EMPTY: 2, _SEP: 2, _CAP: 1, _CONT: -4}[kind]
-        score += keyword.isupper() + boundary
+        score += _REST_SCORES[kind] + keyword.isupper() + boundary
         return (num, value, kind, text) if score >= 2 else None
 
     def _sequence_score(self, value: tuple[int, ...], *, suffix: bool = False) -> int:
@@ -526,8 +539,8 @@ class _Parser:
             self.stack[-1].articles.append(num_to_ref(num))
         self._mark_struct()
         if kind == _EMPTY:
-            art.heading, i = self._heading_at(i)
-        elif self._is_heading(text, i):
+            art.heading, i = self._heading_at(i, article=True)
+        elif self._is_heading(text, i, article=True):
             art.heading = text
         else:
             self._line(text)
@@ -555,7 +568,7 @@ class _Parser:
             return None  # "Chapter 20 (Dispute Settlement) shall not apply ..."
         if num_m and num_m.group(3) and rest_kind not in (_EMPTY, _SEP):
             return None  # "Section A Party ..." is a sentence
-        score = {_EMPTY: 2, _SEP: 2, _CAP: 1, _CONT: -4}[rest_kind]
+        score = _REST_SCORES[rest_kind]
         if rest_kind == _CAP and text.isupper():
             score += 1
         score += keyword.isupper() + self._boundary_score()
