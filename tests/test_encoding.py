@@ -65,6 +65,13 @@ def test_windows_1252_western_text_is_not_taken_for_cyrillic() -> None:
     assert decode(text.encode("cp1252")) == text
 
 
+def test_utf8_with_a_stray_byte_stays_utf8() -> None:
+    data = ("Статья 1\nСтороны сотрудничают. " * 20).encode() + b"\x96 end\n"
+    text = decode(data)
+    assert text.startswith("Статья 1\nСтороны")
+    assert text.endswith("\ufffd end\n")
+
+
 def test_newlines_are_normalised_and_bom_stripped() -> None:
     assert decode(codecs.BOM_UTF8 + b"a\r\nb\rc\n") == "a\nb\nc\n"
 

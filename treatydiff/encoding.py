@@ -2,9 +2,10 @@
 
 Detection needs no hint from the user, in this order: a byte-order mark
 (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM, recognised by its pattern of
-high bytes (NUL for Latin text, 0x04 for Cyrillic); strict UTF-8; then a
-single-byte code page: Windows-1251 when the bytes above 0x7F read as runs of
-Cyrillic letters, else Windows-1252. NUL bytes that UTF-16 does not explain,
+high bytes (NUL for Latin text, 0x04 for Cyrillic); UTF-8 (a stray invalid
+byte or two become U+FFFD); then a single-byte code page: Windows-1251
+when the bytes above 0x7F read as runs of Cyrillic letters, else
+Windows-1252. NUL bytes that UTF-16 does not explain,
 or many control characters, mean binary data. The result has no BOM and only
 ``"\\n"`` line ends.
 
@@ -91,10 +92,11 @@ def decode(data: bytes, *, source: str | None = None) -> str:
         except UnicodeDecodeError:
             raise _binary(source) from None
     if text is None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            # The few bytes a code page leaves undefined become U+FFFD.
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad > len(_HIGH_RE.findall(data)) // 50:
+            # Not UTF-8 with a stray byte or two: a single-byte code page. The
+            # few bytes it leaves undefined become U+FFFD.
             text = data.decode(_single_byte_codec(data), errors="replace")
     controls = len(_CONTROL_RE.findall(text))
     if controls > max(2, len(text) // 100) or "\x00" in text:
