@@ -104,7 +104,7 @@ def _page_text(data: bytes | str, source: str | None) -> str:
     return decode(data, source=source)
 
 
-def _words(el: lxml.html.HtmlElement) -> str:
+def _class_words(el: lxml.html.HtmlElement) -> str:
     return " ".join(filter(None, (el.get("class"), el.get("id"))))
 
 
@@ -123,7 +123,7 @@ def _is_chrome(el: lxml.html.HtmlElement) -> bool:
     chrome = (
         (tag in _CHROME_TAGS and el.xpath("not(ancestor::main or ancestor::article)"))
         or el.get("role") in _DROP_ROLES
-        or any(_NOISE_RE.search(word) for word in _words(el).split())
+        or any(_NOISE_RE.search(word) for word in _class_words(el).split())
     )
     return bool(chrome) and _article_heads(el) == 0
 
