@@ -11,10 +11,10 @@ literals gets no needles and is always run.
 Needles are compared in lower case with the lower-cased text. On the
 characters of :data:`PLAIN` (ASCII, Latin-1, Cyrillic, punctuation, currency
 and letter-like symbols) that is exactly how case-insensitive ``re`` matching
-compares characters (checked pair by pair over the whole set), and lowering
-keeps each character one character long; a text or needle with any other
-character is not filtered. A text's set of three-letter substrings rules
-most cues out before any needle is searched for.
+compares characters (checked pair by pair over the whole set on CPython 3.11),
+and lowering keeps each character one character long; a text or needle with
+any other character is not filtered. A text's set of three-letter substrings
+rules most cues out before any needle is searched for.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = ["PLAIN", "Needles", "needles"]
 PLAIN = re.compile(r"[\x00-\xff\u0400-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
 _HEAD = 3  # length of the substrings indexed per text
 
-try:  # the standard library's own parser (private; tested on 3.11 to 3.13)
+try:  # the parser of the re module (private, but stable since Python 3.11)
     from re import _constants as _op
     from re import _parser
 except ImportError:  # pragma: no cover - a Python without it: no needles
@@ -126,13 +126,21 @@ class Needles:
     """Lower-case literals one of which every match of a pattern contains."""
 
     strings: tuple[str, ...]
-    heads: frozenset[str] | None = attrs.field(init=False)
+    # The strings by their first _HEAD characters, and those shorter than that.
+    _by_head: dict[str, tuple[str, ...]] = attrs.field(init=False)
+    _short: tuple[str, ...] = attrs.field(init=False)
 
-    @heads.default
-    def _heads(self) -> frozenset[str] | None:
-        if min(map(len, self.strings)) < _HEAD:
-            return None
-        return frozenset(s[:_HEAD] for s in self.strings)
+    @_by_head.default
+    def _group(self) -> dict[str, tuple[str, ...]]:
+        groups: dict[str, tuple[str, ...]] = {}
+        for s in self.strings:
+            if len(s) >= _HEAD:
+                groups[s[:_HEAD]] = (*groups.get(s[:_HEAD], ()), s)
+        return groups
+
+    @_short.default
+    def _shorter(self) -> tuple[str, ...]:
+        return tuple(s for s in self.strings if len(s) < _HEAD)
 
     def absent(self, text: str, pos: int, endpos: int) -> bool:
         """Whether ``text[pos:endpos]`` surely holds none of the strings.
@@ -143,14 +151,15 @@ class Needles:
         if folded is None:
             return False
         lowered, heads = folded
-        if self.heads is not None and self.heads.isdisjoint(heads):
-            return True
-        pos, endpos = max(pos, 0), max(endpos, 0)
-        return all(
-            lowered.find(s, pos, endpos) < 0
-            for s in self.strings
-            if self.heads is None or s[:_HEAD] in heads
-        )
+        candidates = [*self._short]
+        for head in heads.intersection(self._by_head):
+            candidates.extend(self._by_head[head])
+        if candidates:
+            pos, endpos = max(pos, 0), max(endpos, 0)
+            for s in candidates:
+                if lowered.find(s, pos, endpos) >= 0:
+                    return False
+        return True
 
 
 def needles(pattern: re.Pattern[str]) -> Needles | None:
