@@ -368,11 +368,11 @@ def _rewrap(text: str, width: int, double: bool) -> str:
 
 
 def _words_by_article(treaty: Treaty) -> list[tuple[str, str]]:
-    arts = [
-        (a.ref, " ".join(f"{a.heading or ''} {a.text}".split()))
-        for a in treaty.articles
-    ]
-    return [*arts, ("closing", " ".join((treaty.closing or "").split()))]
+    """Title and preamble, each article (heading and text), closing: words only."""
+    front = f"{treaty.title or ''} {treaty.preamble or ''}"
+    arts = [(a.ref, f"{a.heading or ''} {a.text}") for a in treaty.articles]
+    parts = [("front", front), *arts, ("closing", treaty.closing or "")]
+    return [(key, " ".join(text.split())) for key, text in parts]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -745,7 +745,12 @@ def _title_and_preamble(
     units: list[list[str]] = []
     prev = ""
     for line, gap in pre[len(title) :]:
-        if not units or gap or (_RECITAL_END_RE.search(prev) and _starts_upper(line)):
+        starts = gap and not loose
+        if (
+            not units
+            or starts
+            or (_RECITAL_END_RE.search(prev) and _starts_upper(line))
+        ):
             units.append([])
         units[-1].append(line)
         prev = line
