@@ -53,8 +53,11 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
     excluded = list(c.trigger_exclude.finditer(s))
     triggers = [m for m in c.trigger.finditer(s) if not _overlaps(m, excluded)]
     actual = [m for m in triggers if not c.threat.search(m.group())]
-    aggressors = list(c.aggressor.finditer(s))
-    military = c.military.search(s)
+    assists = list(c.assist.finditer(s))
+    supports = list(c.support.finditer(s))
+    # Read only next to an act of help (most sentences have none).
+    aggressors = list(c.aggressor.finditer(s)) if assists or supports else []
+    military = c.military.search(s) if assists else None
     for m in c.equivalence.finditer(s):
         pol = polarity(s, m.start(), m.end(), c)
         if pol in _POSITIVE:
@@ -68,7 +71,7 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
                 yield Hit(
                     "non-assistance-to-aggressor", 0.8, (_span(m), _span(triggers[0]))
                 )
-    for m in c.assist.finditer(s):
+    for m in assists:
         pol = polarity(s, m.start(), m.end(), c)
         aggressor = _following(m, aggressors, 80)
         if aggressor is not None:
@@ -90,7 +93,7 @@ def _defence(s: str, c: Cues) -> Iterator[Hit]:
         confidence = (0.9 if military else 0.75) - (0.15 if pol == "perm" else 0.0)
         confidence -= 0.0 if actual else 0.1
         yield Hit("mutual-defence", confidence, (_span(m), _span(trigger)))
-    for m in c.support.finditer(s):
+    for m in supports:
         aggressor = _following(m, aggressors, 80)
         if aggressor is not None and polarity(s, m.start(), m.end(), c) == "neg":
             yield Hit("non-assistance-to-aggressor", 0.85, (_span(m), _span(aggressor)))
