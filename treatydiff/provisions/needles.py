@@ -116,9 +116,8 @@ def _folded(text: str) -> tuple[str, frozenset[str]] | None:
     if not PLAIN.fullmatch(text):
         return None
     lowered = text.lower()
-    return lowered, frozenset(
-        lowered[i : i + _HEAD] for i in range(len(lowered) - _HEAD + 1)
-    )
+    shifted = (lowered[i:] for i in range(_HEAD))
+    return lowered, frozenset(map("".join, zip(*shifted, strict=False)))
 
 
 @attrs.frozen
