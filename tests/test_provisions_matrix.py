@@ -253,6 +253,134 @@ def test_nearest_is_none_when_nothing_resembles_the_kind():
     assert entry["nearest"] is None
 
 
+def topic(kind: str, summary: str, **extra) -> dict:
+    return {"kind": kind, "summary": summary, **extra}
+
+
+def unplaced_treaty(*topics: dict, absences=()) -> Treaty:
+    """Trade in Art. 1; the other topics are in the treaty, article unknown."""
+    return Treaty(
+        id="unplaced",
+        kind="digest",
+        articles=[Article(num="1", paragraphs=[para(TRADE)]), placeholder("2")],
+        absences=absences,
+        metadata={"articles_total": 2, "unplaced_topics": list(topics)},
+    )
+
+
+SANCTIONS = topic(
+    "sanctions",
+    "An article rejects unilateral coercive measures.",
+    confidence="confirmed",
+    sources=["https://example.org/ucm"],
+)
+
+
+def test_unplaced_topic_fills_the_empty_cell_without_a_ref():
+    sanctions_clause = Article(
+        num="9",
+        paragraphs=[para("The Parties shall counter unilateral coercive measures.")],
+    )
+    other = attrs.evolve(
+        pledge_treaty(), articles=[*pledge_treaty().articles, sanctions_clause]
+    )
+    result = matrix([other, unplaced_treaty(SANCTIONS)])
+    assert result["provisions"]["sanctions"] == {"pledge": ["9"], "unplaced": []}
+    entry = result["missing"]["sanctions"]["unplaced"]
+    assert entry == {
+        "status": "unplaced",
+        "note": "An article rejects unilateral coercive measures.",
+        "sources": ["https://example.org/ucm"],
+        "nearest": None,
+        "article": None,
+        "confidence": "confirmed",
+    }
+
+
+def test_kinds_found_only_as_unplaced_topics_are_rows_for_every_treaty():
+    energy = topic("energy", "Oil and gas fields are developed together.")
+    result = matrix([pledge_treaty(), unplaced_treaty(energy), partial_treaty()])
+    assert result["provisions"]["energy"] == {
+        "pledge": [],
+        "unplaced": [],
+        "partial": [],
+    }
+    missing = result["missing"]["energy"]
+    assert [e["status"] for e in missing.values()] == [
+        "not-found",
+        "unplaced",
+        "not-found",
+    ]
+    assert missing["unplaced"]["sources"] == []
+    assert missing["unplaced"]["confidence"] is None
+    order = list(TAXONOMY)
+    assert list(result["provisions"]) == sorted(result["provisions"], key=order.index)
+    for kind, by_treaty in result["provisions"].items():
+        lacking = {tid for tid, refs in by_treaty.items() if not refs}
+        assert set(result["missing"].get(kind, {})) == lacking, kind
+
+
+def test_a_labelled_clause_beats_an_unplaced_topic_of_its_kind():
+    trade = topic("trade-economy", "More trade.", confidence="confirmed")
+    result = matrix([pledge_treaty(), unplaced_treaty(trade)])
+    assert result["provisions"]["trade-economy"]["unplaced"] == ["1"]
+    assert "unplaced" not in result["missing"].get("trade-economy", {})
+
+
+def test_a_confirmed_absence_beats_an_unplaced_topic_of_its_kind():
+    absence = Absence(kind="sanctions", note="officials deny it", sources=["s"])
+    result = matrix([unplaced_treaty(SANCTIONS, absences=[absence])])
+    entry = result["missing"]["sanctions"]["unplaced"]
+    assert entry["status"] == "confirmed-absent"
+    assert entry["note"] == "officials deny it"
+
+
+def test_unplaced_topics_of_one_kind_merge():
+    first = topic(
+        "duration", "Ten years.", article="7+", confidence="inferred", sources=["a"]
+    )
+    second = topic(
+        "duration",
+        "Renewed by itself.",
+        article="8",
+        confidence="confirmed",
+        sources=["a", "b"],
+    )
+    third = topic("duration", "Five-year renewals.", article="8", sources=["c"])
+    entry = matrix([unplaced_treaty(first, second, third)])["missing"]["duration"]
+    assert entry["unplaced"] == {
+        "status": "unplaced",
+        "note": "Ten years. Renewed by itself. Five-year renewals.",
+        "sources": ["a", "b", "c"],  # united, in order, without repeats
+        "nearest": None,
+        "article": "7+, 8",
+        "confidence": "confirmed",
+    }
+    lone = matrix([unplaced_treaty(first)])["missing"]["duration"]["unplaced"]
+    assert lone["confidence"] == "inferred" and lone["article"] == "7+"
+
+
+@pytest.mark.parametrize(
+    "bad", ["sanctions", {"kind": "sanctions"}, {"kind": 3, "summary": "x"}]
+)
+def test_malformed_unplaced_topics_raise_invalid_argument(bad):
+    with pytest.raises(InvalidArgument, match="unplaced topic"):
+        matrix([unplaced_treaty(bad)])
+
+
+def test_bundled_iran_treaty_has_sanctions_at_an_unknown_article():
+    from treatydiff import corpus
+
+    result = matrix([corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024")])
+    assert result["provisions"]["sanctions"]["ru-ir-2025"] == []
+    entry = result["missing"]["sanctions"]["ru-ir-2025"]
+    assert entry["status"] == "unplaced" and entry["sources"]
+    assert result["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == (
+        "confirmed-absent"
+    )
+    assert result["missing"]["energy"]["ru-ir-2025"]["status"] == "unplaced"
+
+
 def test_matrix_of_nothing_is_empty_and_duplicates_are_refused():
     assert matrix([]) == {"provisions": {}, "missing": {}}
     with pytest.raises(AlignmentError, match="duplicate"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -189,8 +189,50 @@ def _not_found_note(treaty: Treaty) -> str:
     return f"not found in any of the {total} articles"
 
 
-def _missing(treaty: Treaty, kind: str, units: list[_Unit]) -> dict[str, Any]:
+def _unplaced(treaty: Treaty) -> dict[str, dict[str, Any]]:
+    """``metadata["unplaced_topics"]`` as ``"unplaced"`` findings, one per kind.
+
+    Raises :class:`InvalidArgument` for a topic without a string ``kind`` and
+    ``summary``.
+    """
+    by_kind: dict[str, list[Mapping[str, Any]]] = {}
+    for topic in treaty.metadata.get("unplaced_topics") or ():
+        if not (
+            isinstance(topic, Mapping)
+            and isinstance(topic.get("kind"), str)
+            and isinstance(topic.get("summary"), str)
+        ):
+            raise InvalidArgument(
+                f"{treaty.id}: an unplaced topic needs a string 'kind' and 'summary'"
+            )
+        by_kind.setdefault(topic["kind"], []).append(topic)
+    return {kind: _unplaced_entry(topics) for kind, topics in by_kind.items()}
+
+
+def _unplaced_entry(topics: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """Topics of one kind as one finding: summaries joined, sources and article
+    hints united, ``"confirmed"`` when any topic is."""
+    marks = [t.get("confidence") for t in topics]
+    hints = dict.fromkeys(t["article"] for t in topics if t.get("article"))
+    sources = dict.fromkeys(s for t in topics for s in t.get("sources") or ())
+    return {
+        "status": "unplaced",
+        "note": " ".join(t["summary"] for t in topics),
+        "sources": list(sources),
+        "nearest": None,
+        "article": ", ".join(hints) or None,
+        "confidence": "confirmed" if "confirmed" in marks else marks[0],
+    }
+
+
+def _missing(
+    treaty: Treaty, kind: str, units: list[_Unit], unplaced: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """The finding for a kind with no labelled clause: confirmed absent, else
+    unplaced (in the treaty, article unknown), else not found."""
     absence = next((a for a in treaty.absences if a.kind == kind), None)
+    if absence is None and kind in unplaced:
+        return unplaced[kind]
     return {
         "status": "confirmed-absent" if absence else "not-found",
         "note": absence.note if absence else _not_found_note(treaty),
@@ -205,9 +247,14 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
     Every compared treaty is listed under every kind found in any of them; an
     empty list means the treaty lacks it. Refs are the finest level that
     carries the label (paragraph ``"3.3"`` if it has it, else article ``"4"``).
-    ``missing[kind][id]`` says whether the absence is confirmed by a curated
-    :class:`~treatydiff.model.Absence` or only not found, and names the
-    nearest candidate clause with why it is not one.
+    ``missing[kind][id]`` has the ``status`` of an empty cell, with ``note``,
+    ``sources`` and ``nearest`` (a candidate clause and why it is not one):
+    ``"confirmed-absent"`` (a curated :class:`~treatydiff.model.Absence`),
+    ``"unplaced"`` (``metadata["unplaced_topics"]`` records the kind in the
+    treaty at an unknown article: the note is the topic's summary, with its
+    ``article`` hint or ``None`` and its ``confidence``; ``nearest`` is
+    ``None``) or ``"not-found"``. Kinds found only as unplaced topics are rows
+    too, with empty ref lists.
     """
     labelled = [label_treaty(t) for t in treaties]
     ids = [t.id for t in labelled]
@@ -220,13 +267,16 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
         for unit in treaty_units:
             for kind in unit.kinds:
                 refs.setdefault(kind, {}).setdefault(tid, []).append(unit.ref)
+    unplaced = {t.id: _unplaced(t) for t in labelled}
+    kinds = set(refs).union(*unplaced.values())
     provisions: dict[str, dict[str, list[str]]] = {}
     missing: dict[str, dict[str, Any]] = {}
-    for kind in sorted(refs, key=kind_order):
-        provisions[kind] = {tid: refs[kind].get(tid, []) for tid in ids}
+    for kind in sorted(kinds, key=kind_order):
+        found = refs.get(kind, {})
+        provisions[kind] = {tid: found.get(tid, []) for tid in ids}
         for treaty in labelled:
             if not provisions[kind][treaty.id]:
                 missing.setdefault(kind, {})[treaty.id] = _missing(
-                    treaty, kind, units[treaty.id]
+                    treaty, kind, units[treaty.id], unplaced[treaty.id]
                 )
     return {"provisions": provisions, "missing": missing}
