@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -391,6 +392,49 @@ def test_line_breaks_never_move_text_between_articles(
 def test_generated_treaties_survive_rewrapping(treaty: Treaty, width: int) -> None:
     """Single-spaced only: generated headings may end on any word ("Trade
     under"), which in double-spaced text reads as a sentence cut short."""
+    again = parse(_rewrap(to_text(treaty), width, double=False))
+    assert _words_by_article(again) == _words_by_article(treaty)
+
+
+_REFERENCES = {
+    "en": [
+        "As provided in Article {n} of this Agreement.",
+        "Article {n} shall apply mutatis mutandis.",
+        "In accordance with Article {n}.",
+        "Subject to Article {n}, paragraph 2.",
+        "Article {n} and Article {m} apply.",
+        "As referred to in Articles {n} and {m}.",
+    ],
+    "ru": [
+        "В соответствии со статьей {n} настоящего Соглашения.",
+        "Статья {n} настоящего Соглашения применяется.",
+        "Предусмотренных статьями {n} и {m}.",
+    ],
+}
+
+
+@st.composite
+def _treaties_citing_articles(draw: st.DrawFn) -> Treaty:
+    """Generated treaties whose paragraphs end by citing an article, often the
+    next one (the number the parser expects)."""
+    treaty = draw(treaties())
+    arts = []
+    for art in treaty.articles:
+        paras = []
+        for para in art.paragraphs:
+            n = draw(st.integers(1, len(treaty.articles) + 1))
+            ref = draw(st.sampled_from(_REFERENCES[treaty.lang or "en"]))
+            paras.append(
+                attrs.evolve(para, text=f"{para.text} {ref.format(n=n, m=n + 1)}")
+            )
+        arts.append(attrs.evolve(art, paragraphs=paras))
+    return attrs.evolve(treaty, articles=arts)
+
+
+@given(_treaties_citing_articles(), st.integers(25, 100))
+def test_cross_references_at_any_line_break_never_start_articles(
+    treaty: Treaty, width: int
+) -> None:
     again = parse(_rewrap(to_text(treaty), width, double=False))
     assert _words_by_article(again) == _words_by_article(treaty)
 

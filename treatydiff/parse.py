@@ -155,6 +155,8 @@ _ROMANS = tuple(
         strict=True,
     )
 )
+# A sentence ends inside the line: "territory. In" (not "A. General", "Art. 5").
+_SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 # A sentence running on across a blank line: "... of the\n\nParties" is not it,
@@ -223,6 +225,7 @@ def _heading_like(line: str) -> bool:
         and not line[0].islower()
         and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
         and line[-1] not in ".,;:!?"
+        and not _SENTENCE_BREAK_RE.search(line)  # "... territory. In accordance"
         and _LINE_RE.match(line) is None
     )
 
@@ -403,7 +406,7 @@ class _Parser:
         prev = self.prev[-40:]
         if _REF_NOUN_RE.search(prev):
             return True
-        return not nouns_only and _last_word(prev) in _PREPOSITIONS
+        return not nouns_only and _last_word(prev) in _LEAD_WORDS
 
     def _next_text(self, i: int) -> tuple[int, str]:
         """The next line after ``i`` with text (not a page number) and its index."""
@@ -459,16 +462,14 @@ class _Parser:
             ):
                 break
             joined = f"{' '.join(parts)} {nxt}"
-            if not _heading_like(nxt[0].upper() + nxt[1:]) or not self._is_heading(
-                joined, k, article=article
-            ):
+            if not (_heading_like(nxt[0].upper() + nxt[1:]) and _heading_like(joined)):
                 break
             parts.append(nxt)
             j = k
         heading = " ".join(parts)
-        if self._is_heading(heading, j, article=article):
-            return heading, j
-        return None, i
+        if not self._is_heading(heading, j, article=article):
+            return None, i
+        return heading, j
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -608,6 +609,7 @@ class _Parser:
                 int(inner) != art.last_para + 1
                 or (art.para_style and style != art.para_style)
                 or self._dangling(nouns_only=False)
+                or (not rest and self._boundary_score() < 1)  # "... статьями 2 и\n3."
             ):
                 return False
             art.paras.append(_Para(inner, rest))
