@@ -218,7 +218,10 @@ def test_not_found_reports_coverage_of_placeholders():
     result = matrix([pledge_treaty(), partial_treaty()])
     entry = result["missing"]["mutual-defence"]["partial"]
     assert entry["status"] == "not-found"
-    assert entry["note"].startswith("not found among 2 of 5 encoded articles")
+    assert entry["note"] == (
+        "not found among 2 of 5 encoded articles; 3 placeholder articles are not "
+        "encoded"
+    )
     assert entry["sources"] == []
     assert entry["nearest"]["ref"] == "1"
     assert entry["nearest"]["kinds"] == ["military-cooperation"]
@@ -312,6 +315,8 @@ def test_kinds_found_only_as_unplaced_topics_are_rows_for_every_treaty():
         "not-found",
     ]
     assert missing["unplaced"]["sources"] == []
+    assert missing["pledge"]["note"] == "not found in any of the 3 articles"
+    assert missing["partial"]["note"].endswith("3 placeholder articles are not encoded")
     assert missing["unplaced"]["confidence"] is None
     order = list(TAXONOMY)
     assert list(result["provisions"]) == sorted(result["provisions"], key=order.index)
@@ -325,6 +330,10 @@ def test_a_labelled_clause_beats_an_unplaced_topic_of_its_kind():
     result = matrix([pledge_treaty(), unplaced_treaty(trade)])
     assert result["provisions"]["trade-economy"]["unplaced"] == ["1"]
     assert "unplaced" not in result["missing"].get("trade-economy", {})
+    note = result["missing"]["mutual-defence"]["unplaced"]["note"]
+    assert note == (
+        "not found among 1 of 2 encoded articles; 1 placeholder article is not encoded"
+    )
 
 
 def test_a_confirmed_absence_beats_an_unplaced_topic_of_its_kind():

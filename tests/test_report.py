@@ -19,11 +19,14 @@ from treatydiff.errors import InvalidArgument
 from treatydiff.report import safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
+PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
+# Groups of placeholders.json that hold placeholder articles only.
+COLLAPSED = {"g2", "g3", "g4", "g8", "g9"}
 HOSTILE = "<script>alert('x')</script>"
 
 
-def _raw() -> dict[str, Any]:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+def _raw(path: Path = FIXTURE) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _with_diffs(data: dict[str, Any]) -> dict[str, Any]:
@@ -79,9 +82,12 @@ def test_the_fixture_has_every_change_kind_and_flag_the_reports_must_show(data) 
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
-def test_every_format_carries_the_findings(data, fmt: str) -> None:
+@pytest.mark.parametrize("path", [FIXTURE, PLACEHOLDERS], ids=["three", "holes"])
+def test_every_format_carries_the_findings(fmt: str, path: Path) -> None:
+    data = _with_diffs(_raw(path))
     out = report.render(data, fmt)
     shown = _html_text(out) if fmt == "html" else out
+    data["groups"] = [g for g in data["groups"] if g["id"] not in COLLAPSED]
     missing = [f for f in _findings(data) if f not in shown]
     assert not missing
 
@@ -102,7 +108,7 @@ def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
         "Provisions",
         "Correspondence groups",
         "Changes against",
-        "Missing provisions",
+        "Missing provisions and provisions at an unknown article",
         "Coverage notes",
     ]
     positions = [out.index("\n" + h) for h in heads]
@@ -298,3 +304,175 @@ def test_html_fragment_for_jupyter_scopes_its_style(data) -> None:
     page = lxml.html.document_fromstring(report.render(data, "html", changed_only=True))
     div.remove(div[0])
     assert div.text_content() == page.xpath("//div[@class='tdr']")[0].text_content()
+
+
+# -- placeholder articles and provisions at an unknown article -----------------
+
+PLACEHOLDER_LINES = [
+    "alpha-digest: 5 articles not encoded in the digest (placeholders): 2–4, 8, 9",
+    "beta-text: 1 article not encoded (placeholder): 5",
+]
+LISTED = ["g1", "g5", "g6", "g7", "g10"]  # g6: a placeholder beside a real article
+
+
+@pytest.fixture
+def holes() -> dict[str, Any]:
+    return _with_diffs(_raw(PLACEHOLDERS))
+
+
+def _section(out: str, head: str, end: str) -> str:
+    return out[out.index("\n" + head) : out.index("\n" + end)]
+
+
+@pytest.mark.parametrize(
+    ("refs", "expected"),
+    [
+        ([], ""),
+        (["5"], "5"),
+        (["8", "9"], "8, 9"),
+        (["9", "10", "11"], "9–11"),
+        (
+            ["6", "7", "8", "9", "10", "11", "13", *map(str, range(15, 48))],
+            "6–11, 13, 15–47",
+        ),
+        (["3", "2", "1"], "3, 2, 1"),
+        (["1", "2", "2a", "3", "4", "5"], "1, 2, 2a, 3–5"),
+        (["2.1", "2.2", "2.3"], "2.1, 2.2, 2.3"),
+        (["１", "２", "３"], "１, ２, ３"),  # full-width digits are not numbers here
+    ],
+)
+def test_ref_ranges_compress_runs_of_three_or_more(refs, expected) -> None:
+    assert report.ref_ranges(refs) == expected
+
+
+def test_text_lists_placeholder_only_groups_as_one_line_per_treaty(holes) -> None:
+    out = report.render(holes, "text")
+    groups = _section(out, "Correspondence groups", "Changes against")
+    assert re.findall(r"^  (g\d+) ", groups, re.M) == LISTED
+    assert groups.splitlines()[-2:] == [f"  {line}" for line in PLACEHOLDER_LINES]
+    changes = _section(out, "Changes against", "Missing provisions")
+    assert re.findall(r"^  (g\d+) ·", changes, re.M) == ["g1", "g6", "g7", "g10"]
+
+
+def test_markdown_and_html_list_placeholders_the_same_way(holes) -> None:
+    md = report.render(holes, "md")
+    assert re.findall(r"^\| (g\d+) \|", md, re.M) == LISTED
+    for line in PLACEHOLDER_LINES:
+        assert f"\n- {line}\n" in md
+    assert not re.search(r"^### g[2-489] ", md, re.M)
+    doc = lxml.html.document_fromstring(report.render(holes, "html"))
+    rows = doc.xpath("//table[contains(@class,'groups')]/tbody/tr")
+    assert [r.xpath("string(th/strong)") for r in rows] == LISTED
+    lines = doc.xpath("//section[@id='groups']/p[contains(@class,'placeholders')]")
+    assert [p.text_content() for p in lines] == PLACEHOLDER_LINES
+    changes = doc.xpath("//section[@id='changes']//li/text()")
+    assert [c.split(" ·")[0] for c in changes] == ["g1", "g6", "g7", "g10"]
+
+
+def test_placeholder_lines_follow_the_group_filters(holes) -> None:
+    groups = _section(
+        report.render(holes, "text", only="removed"), "Correspondence", "Changes"
+    )
+    assert re.findall(r"^  (g\d+) ", groups, re.M) == ["g7"]
+    assert groups.splitlines()[-1] == (
+        "  alpha-digest: 4 articles not encoded in the digest (placeholders): 2–4, 9"
+    )
+    assert "placeholders)" not in report.render(holes, "text", only="added")
+
+
+def test_without_placeholder_keys_every_group_is_listed(holes) -> None:
+    for treaty in holes["treaties"]:
+        del treaty["placeholders"]
+    for fmt in ("text", "md", "html"):
+        out = report.render(holes, fmt)
+        assert "not encoded (placeholder" not in out and "placeholders)" not in out
+    text = report.render(holes, "text")
+    groups = _section(text, "Correspondence groups", "Changes against")
+    assert len(re.findall(r"^  g\d+ ", groups, re.M)) == len(holes["groups"])
+
+
+def test_json_keeps_placeholder_groups_and_keys(holes) -> None:
+    out = json.loads(report.render(holes, "json"))
+    assert out == holes
+    assert len(out["groups"]) == 10
+    assert out["treaties"][1]["placeholders"] == ["5"]
+
+
+def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
+    out = report.render(holes, "text")
+    rows = {
+        line.split()[0]: line
+        for line in _section(out, "Provisions", "Correspondence").splitlines()[2:]
+    }
+    assert re.fullmatch(r"  sanctions +✓ article unknown +4", rows["sanctions"])
+    assert "✓ article unknown (hint: 6-9)  — not found; nearest 4" in rows["energy"]
+    assert "— confirmed absent" in rows["mutual-defence"]
+    findings = _section(out, "Missing provisions", "Coverage notes")
+    assert (
+        "  energy · alpha-digest: unplaced (in the treaty, article not identified)\n"
+        "    note: Oil and gas fields are to be developed together.\n"
+        "    article hint: 6-9\n"
+        "    confidence: inferred\n"
+        "    sources: https://example.org/alpha-energy\n"
+    ) in findings
+    assert "sanctions · alpha-digest: unplaced" in findings
+    assert "mutual-defence · alpha-digest: confirmed absent" in findings
+    coloured = report.render(holes, "text", color=True)
+    assert "alpha-digest: \x1b[34munplaced (in the treaty" in coloured
+    assert "alpha-digest: \x1b[33mconfirmed absent\x1b[0m" in coloured
+
+
+def test_markdown_marks_unplaced_provisions_apart(holes) -> None:
+    md = report.render(holes, "md")
+    assert "| sanctions | *✓ article unknown* | 4 |" in md
+    assert "| energy | *✓ article unknown (hint: 6-9)* | **— not found**<br>" in md
+    assert "| mutual-defence | **— confirmed absent** | 2 |" in md
+    assert (
+        "- **energy** · alpha-digest: unplaced (in the treaty, article not "
+        "identified); note: Oil and gas fields are to be developed together.; "
+        "article hint: 6-9; confidence: inferred; sources: "
+    ) in md
+
+
+def test_html_gives_unplaced_cells_their_own_style_and_legend(holes) -> None:
+    page = report.render(holes, "html")
+    doc = lxml.html.document_fromstring(page)
+    rows = doc.xpath("//table[contains(@class,'matrix')]/tbody/tr")
+    classes = {
+        r.xpath("string(th)"): [c.get("class") for c in r.xpath("td")] for r in rows
+    }
+    assert classes == {
+        "mutual-defence": ["confirmed-absent", "present"],
+        "consultation": ["present", "present"],
+        "sanctions": ["unplaced", "present"],
+        "energy": ["unplaced", "not-found"],
+    }
+    assert rows[2].xpath("string(td[1])") == "✓ article unknown"
+    style = doc.xpath("//style")[0].text
+    rules = dict(re.findall(r"\.tdr \.([a-z-]+) \{([^}]*)\}", style))
+    assert rules["unplaced"] not in (rules["present"], rules["confirmed-absent"])
+    legend = doc.xpath("//section[@id='matrix']/p[contains(@class,'legend')]//span")
+    keys = [s.get("class") for s in legend if "key" in (s.get("class") or "")]
+    assert keys == [
+        "key present",
+        "key unplaced",
+        "key confirmed-absent",
+        "key not-found",
+    ]
+    terms = doc.xpath("//dl[contains(@class,'findings')]/dt")
+    assert [t.xpath("string(span/@class)") for t in terms] == [
+        "mark key confirmed-absent",
+        "mark key unplaced",
+        "mark key unplaced",
+        "mark key not-found",
+    ]
+    text = doc.text_content()
+    assert "article hint: 6-9" in text and "confidence: inferred" in text
+
+
+def test_a_hostile_article_hint_stays_text(holes) -> None:
+    holes["missing"]["energy"]["alpha-digest"]["article"] = "<b onclick=x>7</b>"
+    doc = lxml.html.document_fromstring(report.render(holes, "html"))
+    assert doc.xpath("//b") == [] and doc.xpath("//@onclick") == []
+    assert "✓ article unknown (hint: <b onclick=x>7</b>)" in doc.text_content()
+    assert "<b onclick" not in report.render(holes, "md")

@@ -1,11 +1,15 @@
 """Render a comparison (its ``to_dict()``) as text, Markdown, JSON or HTML.
 
 Every format carries the same findings, in the same order: the treaties, the
-provision × treaty matrix (present refs; missing cells with their status,
-confirmed absent or not found, and the nearest candidate), the correspondence
-groups with their change kinds, the word diffs of changed groups with their
-significance flags, the missing-provision findings with evidence, and the
-coverage notes.
+provision × treaty matrix (present refs; ``✓ article unknown`` where a source
+puts the provision in the treaty without its article; missing cells with
+their status, confirmed absent or not found, and the nearest candidate), the
+correspondence groups with their change kinds, the word diffs of changed
+groups with their significance flags, the missing-provision findings with
+evidence, and the coverage notes. Text, Markdown and HTML list a group that
+holds only placeholder articles (``"placeholders"`` of a treaty: digest
+articles whose content is not encoded) not one by one but in one line per
+treaty with compressed ranges (``6–11, 13, 15–47``); JSON keeps every group.
 
 Redline marks in text: ``[-deleted-]``, ``{+inserted+}``, ``[~n moved away~]``
 and ``{~n moved here~}`` (``n`` pairs both ends of a move); Markdown uses
@@ -33,7 +37,16 @@ FORMATS = ("text", "md", "json", "html")
 _UNSAFE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-_STATUS = {"confirmed-absent": "confirmed absent", "not-found": "not found"}
+_STATUS = {
+    "confirmed-absent": "confirmed absent",
+    "not-found": "not found",
+    "unplaced": "unplaced (in the treaty, article not identified)",
+}
+_NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers
+#: The heading of the findings: missing provisions and unplaced ones.
+FINDINGS = "Missing provisions and provisions at an unknown article"
+#: The matrix cell of a provision a source puts in the treaty at an unknown article.
+UNPLACED = "✓ article unknown"
 
 
 def render(
@@ -165,8 +178,9 @@ def matrix_cell(
 ) -> tuple[str, str, dict[str, Any] | None]:
     """One provision × treaty cell: (state, short text, nearest candidate or None).
 
-    ``state`` is ``present``, ``confirmed-absent``, ``not-found`` or ``missing``
-    (no finding recorded).
+    ``state`` is ``present``, ``unplaced`` (in the treaty, article unknown:
+    ``✓ article unknown``, with the article hint if any), ``confirmed-absent``,
+    ``not-found`` or ``missing`` (no finding recorded).
     """
     refs = (data.get("provisions") or {}).get(kind, {}).get(tid) or []
     if refs:
@@ -175,7 +189,30 @@ def matrix_cell(
     if entry is None:
         return "missing", "—", None
     status = entry.get("status", "not-found")
+    if status == "unplaced":
+        hint = entry.get("article")
+        return status, UNPLACED + (f" (hint: {safe(hint)})" if hint else ""), None
     return status, f"— {_STATUS.get(status, safe(status))}", entry.get("nearest")
+
+
+def status_label(entry: dict[str, Any]) -> str:
+    """A finding's status in words (``"confirmed absent"``)."""
+    status = entry.get("status")
+    return _STATUS.get(status, safe(status))
+
+
+def finding_details(entry: dict[str, Any]) -> list[str]:
+    """A finding's evidence lines after its note: ``"article hint: 7+"``,
+    ``"confidence: inferred"`` for an unplaced provision, the nearest candidate."""
+    details = []
+    if entry.get("status") == "unplaced":
+        if entry.get("article"):
+            details.append(f"article hint: {safe(entry['article'])}")
+        if entry.get("confidence"):
+            details.append(f"confidence: {safe(entry['confidence'])}")
+    if entry.get("nearest"):
+        details.append(f"nearest candidate: {nearest_line(entry['nearest'])}")
+    return details
 
 
 def missing_findings(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -184,6 +221,55 @@ def missing_findings(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str,
         for tid in treaty_ids(data):
             if tid in per_treaty:
                 yield kind, tid, per_treaty[tid]
+
+
+def listed_groups(
+    data: dict[str, Any],
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The groups to list one by one, and one line per treaty for the groups
+    that hold only its placeholder articles (``"placeholders"`` of a treaty;
+    without that key every group is listed)."""
+    holes = {t["id"]: set(t.get("placeholders") or ()) for t in data["treaties"]}
+    listed, hidden = [], {tid: set() for tid in holes}
+    for group in data["groups"]:
+        members = [
+            (tid, ref)
+            for tid, refs in group.get("members", {}).items()
+            for ref in refs or ()
+        ]
+        if members and all(ref in holes.get(tid, ()) for tid, ref in members):
+            for tid, ref in members:
+                hidden[tid].add(ref)
+        else:
+            listed.append(group)
+    lines = []
+    for treaty in data["treaties"]:
+        refs = hidden[treaty["id"]]
+        if refs:
+            order = {r: i for i, r in enumerate(treaty.get("articles") or ())}
+            ranked = sorted(refs, key=lambda r: (order.get(r, len(order)), r))
+            digest = " in the digest" if treaty.get("kind") == "digest" else ""
+            many = "s" if len(refs) > 1 else ""
+            lines.append(
+                f"{safe(treaty['id'])}: {len(refs)} article{many} not encoded"
+                f"{digest} (placeholder{many}): {ref_ranges(ranked)}"
+            )
+    return listed, lines
+
+
+def ref_ranges(refs: list[str]) -> str:
+    """Refs with runs of three or more consecutive numbers compressed:
+    ``["6", "7", "8", "13", "15", "16"]`` → ``"6–8, 13, 15, 16"``."""
+    runs: list[list[str]] = []
+    for ref in map(safe, refs):
+        last = runs[-1][-1] if runs else ""
+        if _NUMBERS.fullmatch(f"{last} {ref}") and int(ref) == int(last) + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return ", ".join(
+        f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(run) for run in runs
+    )
 
 
 def members_line(group: dict[str, Any], ids: list[str]) -> list[str]:
@@ -233,7 +319,14 @@ def diff_title(group: dict[str, Any], diff: dict[str, Any]) -> str:
 
 # -- text ----------------------------------------------------------------------
 
-_ANSI = {"del": "31", "ins": "32", "move": "36", "head": "1", "missing": "33"}
+_ANSI = {
+    "del": "31",
+    "ins": "32",
+    "move": "36",
+    "head": "1",
+    "missing": "33",
+    "unplaced": "34",
+}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -298,7 +391,8 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
     )
 
     lines += head(
-        "Provisions (provision × treaty; — missing: confirmed absent or not found)"
+        f"Provisions (provision × treaty; {UNPLACED}: in the treaty, article not "
+        "identified; — missing: confirmed absent or not found)"
     )
     rows = [["PROVISION", *[safe(t) for t in ids]]]
     for kind in data.get("provisions") or {}:
@@ -310,9 +404,10 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
         rows.append(row)
     lines += _table(rows)
 
+    groups, placeholders = listed_groups(data)
     lines += head("Correspondence groups")
     rows = [["GROUP", "CHANGE", "SCORE", *[safe(t) for t in ids]]]
-    for group in data["groups"]:
+    for group in groups:
         score = group.get("score")
         rows.append(
             [
@@ -322,11 +417,12 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
                 *members_line(group, ids),
             ]
         )
-    lines += _table(rows) if data["groups"] else ["  (no groups)"]
+    lines += _table(rows) if groups else ["  (no groups)"]
+    lines += [f"  {line}" for line in placeholders]
 
     lines += head(f"Changes against {safe(base)}")
     lines.append("  marks: [-deleted-] {+inserted+} [~n moved away~] {~n moved here~}")
-    for group in data["groups"]:
+    for group in groups:
         for diff in changed_diffs(group):
             lines.append("")
             lines.append("  " + _paint(diff_title(group, diff), "head", color))
@@ -335,16 +431,16 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
             body = redline_text(diff.get("ops", []), color)
             lines += ["    " + line for line in body.splitlines()]
 
-    lines += head("Missing provisions")
+    lines += head(FINDINGS)
     for kind, tid, entry in missing_findings(data):
-        status = _STATUS.get(entry.get("status"), safe(entry.get("status")))
+        style = "unplaced" if entry.get("status") == "unplaced" else "missing"
         lines.append(
-            f"  {safe(kind)} · {safe(tid)}: " + _paint(status, "missing", color)
+            f"  {safe(kind)} · {safe(tid)}: "
+            + _paint(status_label(entry), style, color)
         )
         if entry.get("note"):
             lines.append(f"    note: {safe(entry['note'])}")
-        if entry.get("nearest"):
-            lines.append(f"    nearest candidate: {nearest_line(entry['nearest'])}")
+        lines += [f"    {line}" for line in finding_details(entry)]
         if entry.get("sources"):
             lines.append("    sources: " + ", ".join(safe(s) for s in entry["sources"]))
 
@@ -430,9 +526,9 @@ def _render_md(data: dict[str, Any]) -> str:
         "",
         "## Provisions",
         "",
-        "Provision × treaty: refs where present; — missing (confirmed absent or "
-        "not found)"
-        " with the nearest candidate.",
+        f"Provision × treaty: refs where present; *{UNPLACED}*: in the treaty, "
+        "article not identified; — missing (confirmed absent or not found) with "
+        "the nearest candidate.",
         "",
     ]
     rows = []
@@ -440,12 +536,14 @@ def _render_md(data: dict[str, Any]) -> str:
         row = [md_escape(kind)]
         for tid in ids:
             state, short, nearest = matrix_cell(data, kind, tid)
-            cell = f"**{md_escape(short)}**" if state != "present" else md_escape(short)
+            mark = {"present": "", "unplaced": "*"}.get(state, "**")
+            cell = f"{mark}{md_escape(short)}{mark}"
             near = nearest_line(nearest)
             row.append(cell + (f"<br>nearest: {md_escape(near)}" if near else ""))
         rows.append(row)
     lines += _md_table(["Provision", *[md_escape(t) for t in ids]], rows)
 
+    groups, placeholders = listed_groups(data)
     lines += ["", "## Correspondence groups", ""]
     lines += _md_table(
         ["Group", "Change", "Score", *[md_escape(t) for t in ids]],
@@ -456,9 +554,11 @@ def _render_md(data: dict[str, Any]) -> str:
                 "" if g.get("score") is None else f"{g['score']:.2f}",
                 *[md_escape(m) for m in members_line(g, ids)],
             ]
-            for g in data["groups"]
+            for g in groups
         ],
     )
+    if placeholders:
+        lines += ["", *[f"- {md_escape(line)}" for line in placeholders]]
 
     lines += [
         "",
@@ -466,23 +566,20 @@ def _render_md(data: dict[str, Any]) -> str:
         "",
         "~~deleted~~ **inserted**; ↷n marks both ends of moved text n.",
     ]
-    for group in data["groups"]:
+    for group in groups:
         for diff in changed_diffs(group):
             lines += ["", f"### {md_escape(diff_title(group, diff))}", ""]
             if diff.get("flags"):
                 lines += [f"Flags: {md_escape(flag_line(diff))}", ""]
             lines.append("> " + redline_md(diff.get("ops", [])))
 
-    lines += ["", "## Missing provisions", ""]
+    lines += ["", f"## {FINDINGS}", ""]
     for kind, tid, entry in missing_findings(data):
-        status = _STATUS.get(entry.get("status"), entry.get("status"))
-        parts = [f"- **{md_escape(kind)}** · {md_escape(tid)}: {md_escape(status)}"]
+        status = md_escape(status_label(entry))
+        parts = [f"- **{md_escape(kind)}** · {md_escape(tid)}: {status}"]
         if entry.get("note"):
             parts.append(f"note: {md_escape(entry['note'])}")
-        if entry.get("nearest"):
-            parts.append(
-                f"nearest candidate: {md_escape(nearest_line(entry['nearest']))}"
-            )
+        parts += [md_escape(line) for line in finding_details(entry)]
         if entry.get("sources"):
             parts.append(
                 "sources: " + ", ".join(md_escape(s) for s in entry["sources"])

@@ -15,14 +15,19 @@ import lxml.html
 from lxml.builder import E
 
 from .report import (
+    FINDINGS,
+    UNPLACED,
     changed_diffs,
     coverage,
     diff_title,
+    finding_details,
     flag_line,
+    listed_groups,
     matrix_cell,
     missing_findings,
     nearest_line,
     safe,
+    status_label,
     treaty_ids,
 )
 
@@ -50,9 +55,11 @@ CSS = """
 .tdr table.matrix, .tdr table.groups { table-layout: fixed; }
 .tdr table.matrix col.kind { width: 15rem; }
 .tdr table.groups col.info { width: 9.5rem; }
-.tdr td.present { background: #eaf6ea; }
-.tdr td.confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
-.tdr td.not-found, .tdr td.missing { background: #fff3d6; border: 2px dashed #b07a00; }
+.tdr .present { background: #eaf6ea; }
+.tdr .unplaced { background: #e3eefb; border: 2px dotted var(--move); }
+.tdr .confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
+.tdr .not-found, .tdr .missing { background: #fff3d6; border: 2px dashed #b07a00; }
+.tdr .legend .key { display: inline-block; padding: 0 .4em; border-width: 1px; }
 .tdr .mark { font-weight: 600; }
 .tdr .nearest { display: block; font-size: .85em; margin-top: .2rem; }
 .tdr .text { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -76,7 +83,7 @@ CSS = """
 .tdr ul.flags li { color: #6b3b00; }
 .tdr dl.findings dt { font-weight: 600; margin-top: .6rem; }
 .tdr dl.findings dd { margin: .1rem 0 0 1.2rem; }
-.tdr .legend span { margin-right: 1rem; }
+.tdr .legend > span { margin-right: 1rem; }
 @media print {
   .tdr { font-size: 9.5pt; max-width: none; padding: 0; }
   .tdr h2 { break-after: avoid; }
@@ -153,6 +160,8 @@ def _matrix(data: dict[str, Any]) -> Any:
         for tid in ids:
             state, short, nearest = matrix_cell(data, kind, tid)
             cell = E.td(E.span(short, _cls("mark")), _cls(state))
+            if state == "unplaced":
+                cell.set("title", "in the treaty; its article is not identified")
             near = nearest_line(nearest)
             if near:
                 cell.append(E.span(f"nearest: {near}", _cls("nearest")))
@@ -221,7 +230,7 @@ def _group_row(
     return E.tr(*cells)
 
 
-def _groups(data: dict[str, Any]) -> Any:
+def _groups(data: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
     ids = treaty_ids(data)
     langs = {t["id"]: safe(t.get("lang") or "") for t in data["treaties"]}
     base = data.get("base")
@@ -229,21 +238,19 @@ def _groups(data: dict[str, Any]) -> Any:
         E.th("Group"), *[E.th(safe(t) + (" (base)" if t == base else "")) for t in ids]
     )
     cols = E.colgroup(E.col(_cls("info")), *[E.col() for _ in ids])
-    rows = [_group_row(g, ids, base, langs) for g in data["groups"]]
+    rows = [_group_row(g, ids, base, langs) for g in groups]
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("groups"))
 
 
 def _findings(data: dict[str, Any]) -> Any:
     items: list[Any] = []
     for kind, tid, entry in missing_findings(data):
-        status = safe(entry.get("status") or "").replace("-", " ")
-        items.append(
-            E.dt(f"{safe(kind)} · {safe(tid)}: ", E.span(status, _cls("mark")))
-        )
+        state = safe(entry.get("status") or "")
+        status = E.span(status_label(entry), _cls("mark", "key", state))
+        items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", status))
         if entry.get("note"):
             items.append(E.dd(f"note: {safe(entry['note'])}"))
-        if entry.get("nearest"):
-            items.append(E.dd(f"nearest candidate: {nearest_line(entry['nearest'])}"))
+        items += [E.dd(line) for line in finding_details(entry)]
         if entry.get("sources"):
             links: list[Any] = ["sources: "]
             for i, src in enumerate(entry["sources"]):
@@ -255,10 +262,10 @@ def _findings(data: dict[str, Any]) -> Any:
     return E.dl(*items, _cls("findings")) if items else E.p("No missing provisions.")
 
 
-def _changes_list(data: dict[str, Any]) -> Any:
+def _changes_list(groups: list[dict[str, Any]]) -> Any:
     """Every change with its flags, one line each (the findings, for print)."""
     items = []
-    for group in data["groups"]:
+    for group in groups:
         for diff in changed_diffs(group):
             line = diff_title(group, diff)
             if diff.get("flags"):
@@ -267,10 +274,30 @@ def _changes_list(data: dict[str, Any]) -> Any:
     return E.ul(*items, _cls("changes")) if items else E.p("No changes.")
 
 
+def _matrix_legend() -> Any:
+    return E.p(
+        _cls("legend", "muted"),
+        E.span(E.span("4.1", _cls("key", "present")), " present (refs)"),
+        E.span(
+            E.span(UNPLACED, _cls("key", "unplaced")),
+            " in the treaty, article not identified",
+        ),
+        E.span(
+            E.span("— confirmed absent", _cls("key", "confirmed-absent")),
+            " a source states the treaty lacks it",
+        ),
+        E.span(
+            E.span("— not found", _cls("key", "not-found")),
+            " not among the encoded articles",
+        ),
+    )
+
+
 def _report(data: dict[str, Any]) -> Any:
     """The report as one ``div.tdr`` element (all CSS rules are scoped to it)."""
     ids = treaty_ids(data)
     base = data.get("base")
+    groups, placeholders = listed_groups(data)
     legend = E.p(
         _cls("legend", "muted"),
         E.span("Redline against ", E.strong(safe(base)), ":"),
@@ -292,17 +319,26 @@ def _report(data: dict[str, Any]) -> Any:
         E.section(
             E.h2("Provisions"),
             E.p(
-                "Provision × treaty: refs where present; missing cells say whether the "
-                "absence is confirmed by a source or the provision was not found among "
-                "the encoded articles, with the nearest candidate clause.",
+                "Provision × treaty: refs where present; a provision that sources put "
+                "in the treaty at an unknown article is marked as such; missing cells "
+                "say whether the absence is confirmed by a source or the provision was "
+                "not found among the encoded articles, with the nearest candidate "
+                "clause.",
                 _cls("muted"),
             ),
+            _matrix_legend(),
             _matrix(data),
             {"id": "matrix"},
         ),
-        E.section(E.h2("Missing provisions"), _findings(data), {"id": "missing"}),
-        E.section(E.h2("Correspondence"), legend, _groups(data), {"id": "groups"}),
-        E.section(E.h2("Changes"), _changes_list(data), {"id": "changes"}),
+        E.section(E.h2(FINDINGS), _findings(data), {"id": "missing"}),
+        E.section(
+            E.h2("Correspondence"),
+            legend,
+            _groups(data, groups),
+            *[E.p(line, _cls("placeholders", "muted")) for line in placeholders],
+            {"id": "groups"},
+        ),
+        E.section(E.h2("Changes"), _changes_list(groups), {"id": "changes"}),
         E.section(
             E.h2("Coverage notes"),
             E.ul(*[E.li(safe(n)) for n in data.get("notes") or []])

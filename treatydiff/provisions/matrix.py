@@ -182,9 +182,11 @@ def _not_found_note(treaty: Treaty) -> str:
     if total == 0:
         return "the treaty has no articles"
     if encoded < total:
+        rest = total - encoded
+        are = "article is" if rest == 1 else "articles are"
         return (
             f"not found among {encoded} of {total} encoded articles; "
-            f"{total - encoded} placeholder articles are not encoded"
+            f"{rest} placeholder {are} not encoded"
         )
     return f"not found in any of the {total} articles"
 
