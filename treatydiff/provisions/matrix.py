@@ -255,8 +255,8 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
     ``"unplaced"`` (``metadata["unplaced_topics"]`` records the kind in the
     treaty at an unknown article: the note is the topic's summary, with its
     ``article`` hint or ``None`` and its ``confidence``; ``nearest`` is
-    ``None``) or ``"not-found"``. Kinds found only as unplaced topics are rows
-    too, with empty ref lists.
+    ``None``) or ``"not-found"``. Kinds found only as unplaced topics or as
+    curated absences are rows too, with empty ref lists.
     """
     labelled = [label_treaty(t) for t in treaties]
     ids = [t.id for t in labelled]
@@ -270,7 +270,8 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
             for kind in unit.kinds:
                 refs.setdefault(kind, {}).setdefault(tid, []).append(unit.ref)
     unplaced = {t.id: _unplaced(t) for t in labelled}
-    kinds = set(refs).union(*unplaced.values())
+    absent = {a.kind for t in labelled for a in t.absences}
+    kinds = set(refs).union(absent, *unplaced.values())
     provisions: dict[str, dict[str, list[str]]] = {}
     missing: dict[str, dict[str, Any]] = {}
     for kind in sorted(kinds, key=kind_order):
