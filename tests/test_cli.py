@@ -167,3 +167,13 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
     assert proc.stdout == ""
     assert proc.stderr.startswith("treatydiff: error: ")
     assert "Traceback" not in proc.stderr
+
+
+def test_show_marks_a_digest_as_not_the_official_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(["show", "ru-ir-2025"], capsys)
+    assert code == 0
+    assert out.startswith("[treatydiff digest ru-ir-2025:")
+    assert "NOT the official text" in out.splitlines()[0]
+    assert "7 of 47 articles encoded" in out.splitlines()[0]

@@ -18,6 +18,7 @@ from . import corpus, files, provisions, report
 from .compare import compare
 from .errors import TreatyDiffError
 from .jsonio import treaty_to_dict
+from .model import Treaty
 from .parse import to_text
 from .akn import to_akn
 
@@ -73,13 +74,26 @@ def _write(text: str, output: str | None) -> None:
         raise
 
 
-def _render_treaty(treaty, fmt: str) -> str:  # type: ignore[no-untyped-def]
+def _render_treaty(treaty: Treaty, fmt: str) -> str:
     if fmt == "json":
         data = treaty_to_dict(provisions.label_treaty(treaty))
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "akn":
         return to_akn(treaty).decode("utf-8")
+    if treaty.kind == "digest":
+        return _digest_banner(treaty) + to_text(treaty)
     return to_text(treaty)
+
+
+def _digest_banner(treaty: Treaty) -> str:
+    encoded, total = treaty.coverage
+    shown = "?" if total is None else total
+    return (
+        f"[treatydiff digest {treaty.id}: the project's own restatement of each article,"
+        f" NOT the official text. {encoded} of {shown} articles encoded; an article"
+        " heading with no text below it is a placeholder whose content is not"
+        " encoded. Sources: treatydiff show ID --format json.]\n\n"
+    )
 
 
 def _cmd_parse(args: argparse.Namespace) -> str:
