@@ -22,6 +22,7 @@ refs). The only structural tie-break is an equal article ref.
 from __future__ import annotations
 
 import itertools
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -64,7 +65,8 @@ _SPLIT_CANDIDATES = 4
 _SPLIT_GAIN = 0.01
 _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
-_STANDOUT = 0.1
+_STANDOUT = 0.15
+_STANDOUT_CAP = 0.85
 
 
 @attrs.frozen(kw_only=True)
@@ -108,8 +110,9 @@ class AlignedPair:
 
 @attrs.frozen(kw_only=True)
 class Alignment:
-    """The result of :func:`align`: pairs in A's document order, then
-    the articles of each side left without counterpart, in document order."""
+    """The result of :func:`align`: pairs in A's document order (then B's),
+    the articles of each side left without counterpart, and every article
+    ref of each side (``a_articles``, ``b_articles``) in document order."""
 
     a_id: str
     b_id: str
@@ -117,6 +120,8 @@ class Alignment:
     unmatched_a: tuple[str, ...] = attrs.field(converter=tuple)
     unmatched_b: tuple[str, ...] = attrs.field(converter=tuple)
     threshold: float
+    a_articles: tuple[str, ...] = attrs.field(converter=tuple)
+    b_articles: tuple[str, ...] = attrs.field(converter=tuple)
 
     @property
     def links(self) -> frozenset[tuple[str, str]]:
@@ -135,18 +140,42 @@ class Alignment:
                 a_refs=p.b_refs,
                 b_refs=p.a_refs,
                 moved=p.moved,
-                paragraphs=[ParagraphPair(a=q.b, b=q.a, score=q.score) for q in p.paragraphs],
+                paragraphs=_sorted_paragraphs(
+                    [ParagraphPair(a=q.b, b=q.a, score=q.score) for q in p.paragraphs]
+                ),
             )
             for p in self.pairs
         ]
         return Alignment(
             a_id=self.b_id,
             b_id=self.a_id,
-            pairs=pairs,
+            pairs=_sorted_pairs(pairs, self.b_articles, self.a_articles),
             unmatched_a=self.unmatched_b,
             unmatched_b=self.unmatched_a,
             threshold=self.threshold,
+            a_articles=self.b_articles,
+            b_articles=self.a_articles,
         )
+
+
+def _sorted_pairs(
+    pairs: Sequence[AlignedPair], a_articles: Sequence[str], b_articles: Sequence[str]
+) -> list[AlignedPair]:
+    pos_a = {ref: k for k, ref in enumerate(a_articles)}
+    pos_b = {ref: k for k, ref in enumerate(b_articles)}
+    return sorted(pairs, key=lambda p: (pos_a[p.a], pos_b[p.b]))
+
+
+def _ref_key(ref: str | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (1,)
+    parts = re.split(r"(\d+)", ref)
+    return (0, *((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts if x))
+
+
+def _sorted_paragraphs(pairs: Sequence[ParagraphPair]) -> list[ParagraphPair]:
+    """Paragraph pairs in a canonical order (by A's ref, then B's)."""
+    return sorted(pairs, key=lambda q: (_ref_key(q.a), _ref_key(q.b)))
 
 
 @attrs.frozen(kw_only=True)
@@ -328,7 +357,7 @@ def _pair_links(
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
     """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
     scores = score_matrix(pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
-    floors = np.maximum(opts.threshold, background(scores) + _STANDOUT)
+    floors = np.maximum(opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP))
     contained_b = containment(pa.words, pb.words, pa.drop)
     contained_a = containment(pb.words, pa.words, pa.drop)
     candidates = [
@@ -387,7 +416,7 @@ def _paragraph_pairs(
     out = [ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c])) for r, c in pairs]
     out += [ParagraphPair(a=ref, b=None, score=0.0) for r, ref in enumerate(refs_a) if r not in {p[0] for p in pairs}]
     out += [ParagraphPair(a=None, b=ref, score=0.0) for c, ref in enumerate(refs_b) if c not in {p[1] for p in pairs}]
-    return out
+    return _sorted_paragraphs(out)
 
 
 def moved_flags(points: Sequence[tuple[int, int]]) -> list[bool]:
@@ -459,13 +488,16 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
                 paragraphs=para_cache.get((rows, cols), ()),
             )
         )
-    pairs.sort(key=lambda p: (pos_a[p.a], pos_b[p.b]))
+    a_articles = [a.ref for a in pa.treaty.articles]
+    b_articles = [b.ref for b in pb.treaty.articles]
     linked_a = {p.a for p in pairs}
     linked_b = {p.b for p in pairs}
     return Alignment(
         a_id=pa.treaty.id,
         b_id=pb.treaty.id,
-        pairs=pairs,
+        pairs=_sorted_pairs(pairs, a_articles, b_articles),
+        a_articles=a_articles,
+        b_articles=b_articles,
         unmatched_a=[a.ref for a in pa.treaty.articles if a.ref not in linked_a],
         unmatched_b=[b.ref for b in pb.treaty.articles if b.ref not in linked_b],
         threshold=opts.threshold,

@@ -38,10 +38,14 @@ __all__ = [
 
 LANGS: tuple[str, ...] = ("en", "ru")
 
+def _unique(words: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(words))
+
+
 # Dictionary words only: no heading words, numerals, single letters or
 # valid Roman numerals, so any word may open a sentence.
 _WORDS: dict[str, tuple[str, ...]] = {
-    "en": tuple(
+    "en": _unique(
         """
         agreement party state obligation territory dispute measure trade service
         goods investment customs tariff border security defence cooperation
@@ -65,9 +69,25 @@ _WORDS: dict[str, tuple[str, ...]] = {
         necessary competent respective other each every such within between
         upon without under against toward after before during concerning
         regarding including provided unless where when immediately fully
+        airport railway pipeline electricity telecommunication broadcasting pharmaceutical medicine vaccine hospital
+        disease epidemic quarantine veterinary plant animal seed fertiliser pesticide timber
+        paper textile clothing footwear leather steel aluminium copper cement chemical
+        plastic rubber glass ceramic furniture machinery engine turbine satellite radar
+        missile warship submarine tank artillery ammunition explosive nuclear reactor uranium
+        isotope radiation laboratory archive museum library monument heritage tourism hotel
+        restaurant sport youth pension salary wage employment unemployment training apprentice
+        diploma university school teacher student scholarship journalist newspaper television radio
+        internet software hardware encryption privacy database statistics census survey audit
+        accounting budget deficit loan credit debt bond share dividend interest
+        inflation exchange rate reserve gold silver diamond oil gas coal
+        refinery harbour canal bridge tunnel highway road lorry container cargo
+        freight shipment warehouse inventory label packaging barcode consumer complaint warranty
+        refund recall hazard accident insurer claimant compensation damages penalty fine
+        prison detention extradition asylum refugee consulate embassy ambassador envoy summit
+        minister parliament president commission delegation observer mission
         """.split()
     ),
-    "ru": tuple(
+    "ru": _unique(
         """
         соглашение сторона государство обязательство территория спор мера
         торговля услуга товар инвестиция таможня тариф граница безопасность
@@ -90,6 +110,24 @@ _WORDS: dict[str, tuple[str, ...]] = {
         иностранный соответствующий необходимый компетентный каждый такой
         между после перед против согласно включая обеспечивают оказывают
         принимают уведомляют проводят рассматривают содействуют укрепляют
+        аэропорт железная дорога трубопровод электроэнергия связь вещание лекарство
+        вакцина больница болезнь эпидемия карантин ветеринария растение животное
+        семена удобрение древесина бумага ткань одежда обувь кожа
+        сталь алюминий медь цемент химикат пластик резина стекло
+        мебель машина двигатель турбина спутник радиолокатор ракета корабль
+        подводная лодка танк артиллерия боеприпасы взрывчатка ядерный реактор
+        уран излучение лаборатория архив музей библиотека памятник наследие
+        туризм гостиница ресторан спорт молодежь пенсия зарплата занятость
+        безработица обучение диплом университет школа учитель студент стипендия
+        журналист газета телевидение радио интернет программа шифрование база
+        статистика перепись аудит бухгалтерия бюджет дефицит кредит долг
+        облигация акция дивиденд процент инфляция курс резерв золото
+        серебро алмаз нефть газ уголь гавань канал мост
+        тоннель шоссе грузовик контейнер груз склад упаковка маркировка
+        потребитель жалоба гарантия возврат опасность авария страховщик компенсация
+        ущерб штраф тюрьма задержание выдача убежище беженец консульство
+        посольство посол посланник саммит министр парламент президент комиссия
+        делегация наблюдатель миссия
         """.split()
     ),
 }

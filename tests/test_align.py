@@ -1,0 +1,287 @@
+"""Pairwise alignment: examples, errors and the laws of issue 3."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from treatydiff.align import AlignedPair, Alignment, align, assign, moved_flags, prepare
+from treatydiff.errors import AlignmentError, InvalidArgument
+from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.similarity import score_matrix
+from treatydiff.strategies import treaties, treaty_pairs
+
+# Dictionary text drawn at random has a higher chance-level similarity than
+# real treaty text (same small vocabulary, no syntax), so laws that compare
+# with the known answer use a threshold calibrated for it.
+SYNTHETIC = 0.65
+
+CUSTOMS = "Customs duties on imports between the Parties shall be abolished on entry into force."
+ORIGIN = "Products wholly obtained in a Party are originating; Protocol B lays down the rules."
+DISPUTES = "Any dispute concerning the interpretation of this Agreement shall go to an arbitral tribunal."
+SUBSIDY = "State aid that distorts competition by favouring certain undertakings is incompatible."
+NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to domestic firms."
+
+
+def treaty(id: str, *texts: str | list[str]) -> Treaty:
+    arts = []
+    for i, text in enumerate(texts):
+        paras = [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)] if isinstance(text, list) else [Paragraph(text=text)]
+        arts.append(Article(num=str(i + 1), paragraphs=paras))
+    return Treaty(id=id, articles=arts)
+
+
+def test_reordered_articles_are_paired():
+    a = treaty("a", CUSTOMS, ORIGIN, DISPUTES)
+    b = treaty("b", DISPUTES, CUSTOMS, ORIGIN)
+    al = align(a, b)
+    assert al.links == {("1", "2"), ("2", "3"), ("3", "1")}
+    assert {p.kind for p in al.pairs} == {"match"}
+    assert [p.score for p in al.pairs] == [1.0, 1.0, 1.0]
+    assert al.unmatched_a == al.unmatched_b == ()
+
+
+def test_split_anywhere_in_the_other_treaty():
+    a = treaty("a", CUSTOMS, [SUBSIDY, NOTIFY], DISPUTES, ORIGIN)
+    b = treaty("b", SUBSIDY, CUSTOMS, ORIGIN, DISPUTES, NOTIFY)
+    al = align(a, b)
+    split = [p for p in al.pairs if p.kind == "split"]
+    assert {(p.a, p.b) for p in split} == {("2", "1"), ("2", "5")}
+    assert all(p.a_refs == ("2",) and p.b_refs == ("1", "5") for p in split)
+    assert al.links == {("1", "2"), ("2", "1"), ("2", "5"), ("3", "4"), ("4", "3")}
+
+
+def test_merge_is_the_mirror_of_a_split():
+    a = treaty("a", CUSTOMS, [SUBSIDY, NOTIFY], DISPUTES, ORIGIN)
+    b = treaty("b", SUBSIDY, CUSTOMS, ORIGIN, DISPUTES, NOTIFY)
+    back = align(b, a)
+    assert {(p.a, p.b) for p in back.pairs if p.kind == "merge"} == {("1", "2"), ("5", "2")}
+    assert back == align(a, b).mirror()
+
+
+def test_paragraphs_are_aligned_inside_pairs():
+    a = treaty("a", [CUSTOMS, ORIGIN, DISPUTES], SUBSIDY)
+    b = treaty("b", SUBSIDY, [DISPUTES, CUSTOMS, NOTIFY])
+    pair = next(p for p in align(a, b).pairs if p.a == "1")
+    got = {(q.a, q.b) for q in pair.paragraphs}
+    assert got == {("1.1", "2.2"), ("1.3", "2.1"), ("1.2", None), (None, "2.3")}
+
+
+def test_inserted_and_deleted_articles_stay_unmatched():
+    a = treaty("a", CUSTOMS, ORIGIN, DISPUTES)
+    b = treaty("b", DISPUTES, SUBSIDY, CUSTOMS)
+    al = align(a, b)
+    assert al.links == {("1", "3"), ("3", "1")}
+    assert al.unmatched_a == ("2",)
+    assert al.unmatched_b == ("2",)
+
+
+def test_boilerplate_does_not_pair_unrelated_articles():
+    frame = "The Parties shall, in accordance with the provisions of this Agreement, {}."
+    topics = ["abolish customs duties on imports", "settle disputes by arbitration",
+              "protect patents and trademarks", "open government procurement", "admit investors"]
+    a = treaty("a", *[frame.format(t) for t in topics])
+    b = treaty("b", frame.format("cooperate on fisheries and maritime transport"), *[frame.format(t) for t in topics[1:]])
+    al = align(a, b)
+    assert ("1", "1") not in al.links
+    assert al.unmatched_a == ("1",) and al.unmatched_b == ("1",)
+
+
+def test_moved_pair_is_flagged():
+    a = treaty("a", CUSTOMS, ORIGIN, DISPUTES, SUBSIDY, NOTIFY)
+    b = treaty("b", ORIGIN, DISPUTES, SUBSIDY, NOTIFY, CUSTOMS)
+    assert [p.a for p in align(a, b).pairs if p.moved] == ["1"]
+
+
+def test_placeholders_are_never_aligned():
+    a = treaty("a", CUSTOMS, ORIGIN)
+    b = attrs.evolve(a, id="b", articles=[a.articles[0], Article(num="2", encoded=False)])
+    al = align(a, b)
+    assert al.links == {("1", "1")}
+    assert al.unmatched_b == ("2",)
+
+
+def test_custom_scorer_and_kwargs():
+    a = treaty("a", CUSTOMS, ORIGIN)
+    b = treaty("b", ORIGIN, CUSTOMS)
+    al = align(a, b, scorer=fuzz.WRatio, scorer_kwargs={"score_cutoff": 90}, threshold=0.9)
+    assert al.links == {("1", "2"), ("2", "1")}
+    assert al.threshold == 0.9
+
+
+def test_bad_input_raises_our_errors():
+    a = treaty("a", CUSTOMS)
+    with pytest.raises(AlignmentError, match="no articles"):
+        align(a, Treaty(id="empty"))
+    dup = Treaty(id="dup", articles=[Article(num="1"), Article(num="I")])
+    with pytest.raises(AlignmentError, match="duplicate article refs 1"):
+        align(a, dup)
+    with pytest.raises(InvalidArgument):
+        align(a, "not a treaty")
+    with pytest.raises(InvalidArgument):
+        align(a, a, threshold=1.5)
+    with pytest.raises(InvalidArgument):
+        align(a, a, scorer="ratio")
+
+
+# --- laws -----------------------------------------------------------------------
+
+
+@given(treaties(max_articles=5))
+def test_aligning_a_treaty_with_itself_is_the_identity(t):
+    al = align(t, t)
+    refs = [a.ref for a in t.articles]
+    assert [(p.a, p.b, p.kind, p.score) for p in al.pairs] == [(r, r, "match", 1.0) for r in refs]
+    assert not any(p.moved for p in al.pairs)
+    assert al.unmatched_a == al.unmatched_b == ()
+
+
+@settings(max_examples=30)
+@given(treaty_pairs())
+def test_known_answer_is_recovered(pair):
+    original, revised, expected = pair
+    al = align(original, revised, threshold=SYNTHETIC)
+    assert al.links == expected
+    assert set(al.unmatched_a) == {a.ref for a in original.articles} - {x for x, _ in expected}
+    assert set(al.unmatched_b) == {b.ref for b in revised.articles} - {y for _, y in expected}
+
+
+@settings(max_examples=30)
+@given(treaty_pairs())
+def test_align_b_a_mirrors_align_a_b(pair):
+    original, revised, _ = pair
+    assert align(revised, original) == align(original, revised).mirror()
+
+
+@settings(max_examples=30)
+@given(treaty_pairs(), st.randoms(use_true_random=False))
+def test_shuffling_either_input_only_permutes_the_result(pair, rng):
+    original, revised, _ = pair
+    base = align(original, revised, threshold=SYNTHETIC)
+    arts = list(revised.articles)
+    rng.shuffle(arts)
+    shuffled = align(original, attrs.evolve(revised, articles=arts), threshold=SYNTHETIC)
+
+    def content(al: Alignment) -> set[tuple[str, str, str, float]]:
+        return {(p.a, p.b, p.kind, p.score) for p in al.pairs}
+
+    assert content(shuffled) == content(base)
+    assert set(shuffled.unmatched_b) == set(base.unmatched_b)
+
+
+@settings(max_examples=30)
+@given(treaty_pairs())
+def test_scores_in_unit_interval_and_output_deterministic(pair):
+    original, revised, _ = pair
+    al = align(original, revised)
+    assert al == align(original, revised)
+    for p in al.pairs:
+        assert 0.0 <= p.score <= 1.0
+        assert all(0.0 <= q.score <= 1.0 for q in p.paragraphs)
+    linked_a = [p.a for p in al.pairs if p.kind != "split"]
+    linked_b = [p.b for p in al.pairs if p.kind != "merge"]
+    assert len(linked_a) == len(set(linked_a)) and len(linked_b) == len(set(linked_b))
+
+
+def _oracle(scores: np.ndarray, threshold: float) -> float:
+    """Best total margin over all partial one-to-one matchings (brute force)."""
+    n, m = scores.shape
+    best = 0.0
+    for k in range(min(n, m) + 1):
+        for rows in itertools.combinations(range(n), k):
+            for cols in itertools.permutations(range(m), k):
+                if all(scores[r, c] >= threshold for r, c in zip(rows, cols)):
+                    best = max(best, sum(scores[r, c] - threshold for r, c in zip(rows, cols)))
+    return best
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.lists(st.lists(st.floats(0, 1), min_size=n, max_size=n), min_size=1, max_size=4)
+    ),
+    st.floats(0.05, 0.95),
+)
+def test_assignment_agrees_with_brute_force(rows, threshold):
+    scores = np.array(rows)
+    pairs = assign(scores, threshold)
+    assert len({r for r, _ in pairs}) == len({c for _, c in pairs}) == len(pairs)
+    assert all(scores[r, c] >= threshold for r, c in pairs)
+    total = sum(scores[r, c] - threshold for r, c in pairs)
+    assert total == pytest.approx(_oracle(scores, threshold), abs=1e-6)
+
+
+@settings(max_examples=30)
+@given(treaty_pairs(max_articles=4))
+def test_fast_path_agrees_with_brute_force_on_small_treaties(pair):
+    original, revised, _ = pair
+    al = align(original, revised, threshold=SYNTHETIC, paragraphs=False)
+    if any(p.kind != "match" for p in al.pairs):
+        return
+    pa, pb = prepare([original, revised])
+    scores = score_matrix(pa.strings, pb.strings)
+    total = sum(scores[pa.refs.index(p.a), pb.refs.index(p.b)] - SYNTHETIC for p in al.pairs)
+    assert total == pytest.approx(_oracle(scores, SYNTHETIC), abs=0.02)
+
+
+def _chains(points: list[tuple[int, int]]) -> list[set[int]]:
+    """Every longest chain (weakly increasing in both coordinates), brute force."""
+    best: list[set[int]] = []
+    for k in range(len(points), 0, -1):
+        for combo in itertools.combinations(sorted(range(len(points)), key=lambda i: points[i]), k):
+            if all(points[x][1] <= points[y][1] for x, y in itertools.pairwise(combo)):
+                best.append(set(combo))
+        if best:
+            return best
+    return [set()]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=6, unique=True))
+def test_moved_flags_agree_with_brute_force(points):
+    chains = _chains(points)
+    in_all = set.intersection(*chains)
+    assert moved_flags(points) == [i not in in_all for i in range(len(points))]
+    assert moved_flags([(b, a) for a, b in points]) == moved_flags(points)
+
+
+def test_aligned_pair_defaults_its_member_lists():
+    pair = AlignedPair(a="4", b="5", score=0.9)
+    assert pair.a_refs == ("4",) and pair.b_refs == ("5",) and pair.kind == "match"
+
+
+# --- real treaties -------------------------------------------------------------------
+
+
+def _tota(tota_dir, name: str) -> Treaty:
+    from treatydiff.xmlio import read_tota
+
+    path = tota_dir / f"{name}.xml"
+    return read_tota(path.read_bytes(), source=str(path))
+
+
+def test_sibling_treaties_align_by_content(tota_dir):
+    a, b = _tota(tota_dir, "pta_312"), _tota(tota_dir, "pta_313")
+    al = align(a, b)
+    heads_a = {x.ref: x.heading for x in a.articles}
+    heads_b = {x.ref: x.heading for x in b.articles}
+    same_heading = sum(heads_a[p.a] == heads_b[p.b] for p in al.pairs)
+    assert len(al.pairs) >= 34
+    assert same_heading >= len(al.pairs) - 2
+
+
+def test_redraft_of_a_real_treaty_is_recovered(tota_dir):
+    from treatydiff.strategies import EditRates, redraft
+
+    original = _tota(tota_dir, "pta_312")
+    foreign = list(_tota(tota_dir, "pta_1").articles[40:60])
+    result = redraft(original, random.Random(7), foreign=foreign, rates=EditRates(split=0.0))
+    al = align(original, result.revised)
+    hits = len(al.links & result.expected)
+    assert hits / len(result.expected) >= 0.95
+    assert hits / len(al.links) >= 0.95
