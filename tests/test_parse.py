@@ -155,6 +155,7 @@ def test_backward_number_after_a_sentence_is_text() -> None:
         ("Article 4\nDefinitions", "4", "Definitions"),
         ("Article 4\n\nDefinitions", "4", "Definitions"),
         ("Article 4 (Definitions)", "4", "Definitions"),
+        ("ARTICLE FOUR\nDefinitions", "FOUR", "Definitions"),
         ("Статья 4. Определения", "4", "Определения"),
         ("СТАТЬЯ 4\nОпределения", "4", "Определения"),
         ("Статья четвертая\nОпределения", "четвертая", "Определения"),

@@ -70,7 +70,7 @@ _LABEL = (
 )
 # One match per line tells what it might be; the group name says which.
 _LINE_RE = re.compile(
-    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dIVXLCDMА-Яа-яЁё]))"
+    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dA-Za-zА-Яа-яЁё]))"
     rf"|(?P<div>(?:{_DIV_WORDS})\s)"
     rf"|(?P<close>{_CLOSE_WORDS})"
     rf"|(?P<label>{_LABEL})(?=\s|$)"
@@ -87,10 +87,20 @@ _EN_WORD_NUMS = {
     for i, w in enumerate(
         _words(
             "one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
         )
     )
 }
+_EN_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        _words("twenty thirty forty fifty sixty seventy eighty ninety")
+    )
+}
+# "ONE", "Twenty-one", "TWENTY ONE".
+_EN_NUM_WORDS_RE = re.compile(
+    r"\s*([A-Za-z]+)(?:[- ]([A-Za-z]+))?(?!\w)", re.IGNORECASE
+)
 _DIV_NUM_RE = re.compile(
     r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w)|([A-Za-z]{3,9})(?!\w))"
 )
@@ -259,7 +269,9 @@ def _article_number(
     roman = roman_to_int(m.group(2)) if m else None
     if m and roman:
         return m.group(0).strip(), (roman,), m.end()
-    words_m = _RU_WORDS_RE.match(line, pos) if russian else None
+    if not russian:
+        return _english_number(line, pos)
+    words_m = _RU_WORDS_RE.match(line, pos)
     if words_m is None:
         return None
     words = [w for w in words_m.groups() if w]
@@ -269,6 +281,20 @@ def _article_number(
             end = words_m.start(k) + len(words[k - 1])
             return " ".join(words[:k]), (ordinal,), end
     return None
+
+
+def _english_number(line: str, pos: int) -> tuple[str, tuple[int, ...], int] | None:
+    """An article number in words: "ONE", "Twenty-one", "TWENTY ONE"."""
+    m = _EN_NUM_WORDS_RE.match(line, pos)
+    if m is None:
+        return None
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    if first in _EN_TENS and _EN_WORD_NUMS.get(second, 10) < 10:
+        return m.group(0).strip(), (_EN_TENS[first] + _EN_WORD_NUMS[second],), m.end()
+    value = _EN_WORD_NUMS.get(first) or _EN_TENS.get(first)
+    if value is None:
+        return None
+    return m.group(1), (value,), m.start(1) + len(m.group(1))
 
 
 def _sentence_like(text: str) -> bool:
@@ -317,10 +343,12 @@ class _Para:
 
 
 class _Art:
-    __slots__ = ("heading", "last_para", "num", "para_style", "paras", "value")
+    __slots__ = ("heading", "last_para", "num", "para_style", "paras", "ref", "value")
 
     def __init__(self, num: str, value: tuple[int, ...]) -> None:
         self.num = num
+        ref = num_to_ref(num)
+        self.ref = ref if ref[:1].isdigit() else str(value[0])  # "ONE" → "1"
         self.value = value
         self.heading: str | None = None
         self.paras: list[_Para] = []
@@ -330,6 +358,7 @@ class _Art:
     def build(self) -> Article:
         return Article(
             num=self.num,
+            ref=self.ref,
             heading=self.heading,
             paragraphs=[
                 Paragraph(
@@ -537,7 +566,7 @@ class _Parser:
         self.new_division = False
         self.art = art
         if self.stack:
-            self.stack[-1].articles.append(num_to_ref(num))
+            self.stack[-1].articles.append(art.ref)
         self._mark_struct()
         if kind == _EMPTY:
             art.heading, i = self._heading_at(i, article=True)
