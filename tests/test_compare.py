@@ -1,0 +1,180 @@
+"""N-way comparison: groups, consistency, order independence, to_dict shape."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatydiff.compare import Comparison, compare
+from treatydiff.errors import AlignmentError, InvalidArgument
+from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.strategies import redraft, treaties
+
+CUSTOMS = "Customs duties on imports between the Parties shall be abolished on entry into force."
+ORIGIN = "Products wholly obtained in a Party are originating; Protocol B lays down the rules."
+DISPUTES = "Any dispute concerning the interpretation of this Agreement shall go to an arbitral tribunal."
+SUBSIDY = "State aid that distorts competition by favouring certain undertakings is incompatible."
+NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to domestic firms."
+
+
+def treaty(id: str, *texts: str | list[str], **kw) -> Treaty:
+    arts = []
+    for i, text in enumerate(texts):
+        paras = [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)] if isinstance(text, list) else [Paragraph(text=text)]
+        arts.append(Article(num=str(i + 1), paragraphs=paras))
+    return Treaty(id=id, articles=arts, **kw)
+
+
+def test_three_way_groups_with_split_gap_and_move():
+    a = treaty("a", CUSTOMS, [SUBSIDY, NOTIFY], DISPUTES, ORIGIN)
+    b = treaty("b", ORIGIN, CUSTOMS, SUBSIDY, DISPUTES, NOTIFY)
+    c = treaty("c", CUSTOMS, DISPUTES)
+    comp = compare(a, b, c)
+    got = [(dict(g.members), g.kind) for g in comp.groups]
+    assert got == [
+        ({"a": ("1",), "b": ("2",), "c": ("1",)}, "match"),
+        ({"a": ("2",), "b": ("3", "5"), "c": ()}, "split"),
+        ({"a": ("3",), "b": ("4",), "c": ("2",)}, "match"),
+        ({"a": ("4",), "b": ("1",), "c": ()}, "match"),
+    ]
+    assert [g.moved["b"] for g in comp.groups] == [False, False, False, True]
+    assert all(not g.moved["a"] and not g.moved["c"] for g in comp.groups)
+
+
+def test_base_changes_split_into_merge_and_the_order():
+    a = treaty("a", CUSTOMS, [SUBSIDY, NOTIFY], DISPUTES)
+    b = treaty("b", SUBSIDY, CUSTOMS, DISPUTES, NOTIFY)
+    comp = compare(a, b, base="b")
+    assert comp.base == "b"
+    assert [(g.members["b"], g.kind) for g in comp.groups] == [
+        (("1", "4"), "merge"), (("2",), "match"), (("3",), "match"),
+    ]
+
+
+def test_unmatched_article_gets_a_single_group_after_its_neighbour():
+    a = treaty("a", CUSTOMS, DISPUTES)
+    b = treaty("b", CUSTOMS, SUBSIDY, DISPUTES)
+    comp = compare(a, b)
+    assert [dict(g.members) for g in comp.groups] == [
+        {"a": ("1",), "b": ("1",)}, {"a": (), "b": ("2",)}, {"a": ("2",), "b": ("3",)},
+    ]
+    assert comp.groups[1].kind == "single" and comp.groups[1].score == 0.0
+
+
+def test_placeholders_come_out_alone():
+    a = treaty("a", CUSTOMS, DISPUTES)
+    b = attrs.evolve(a, id="b", articles=[Article(num="1", encoded=False), a.articles[1]])
+    comp = compare(a, b)
+    singles = [dict(g.members) for g in comp.groups if g.kind == "single"]
+    assert {"a": (), "b": ("1",)} in singles and {"a": ("1",), "b": ()} in singles
+
+
+def test_bad_input_raises_alignment_error():
+    a = treaty("a", CUSTOMS)
+    with pytest.raises(AlignmentError, match="at least two"):
+        compare(a)
+    with pytest.raises(AlignmentError, match="duplicate treaty ids: a"):
+        compare(a, a)
+    with pytest.raises(AlignmentError, match="unknown base 'x'"):
+        compare(a, treaty("b", CUSTOMS), base="x")
+    with pytest.raises(AlignmentError, match="no articles"):
+        compare(a, Treaty(id="b"))
+    with pytest.raises(InvalidArgument):
+        compare(a, "b")
+
+
+def test_pairwise_alignments_are_kept_and_mirrored():
+    a, b = treaty("a", CUSTOMS, ORIGIN), treaty("b", ORIGIN, CUSTOMS)
+    comp = compare(b, a)
+    assert set(comp.alignments) == {("a", "b")}
+    assert comp.alignment("b", "a") == comp.alignment("a", "b").mirror()
+    with pytest.raises(InvalidArgument):
+        comp.alignment("a", "z")
+
+
+def test_to_dict_shape():
+    a = treaty("a", CUSTOMS, DISPUTES, title="A", lang="en", signed_date="2001-01-01")
+    b = attrs.evolve(
+        treaty("b", DISPUTES, [SUBSIDY, NOTIFY]),
+        kind="digest",
+        metadata={"articles_total": 47},
+        articles=[*treaty("b", DISPUTES, SUBSIDY).articles, Article(num="3", encoded=False)],
+    )
+    comp = compare(a, b)
+    data = comp.to_dict()
+    json.dumps(data)
+    assert comp.to_dict() is data
+    assert set(data) == {"treaties", "base", "groups", "provisions", "missing", "notes"}
+    assert data["base"] == "a"
+    assert data["treaties"][0] == {
+        "id": "a", "title": "A", "lang": "en", "kind": "text", "signed_date": "2001-01-01",
+        "articles": ["1", "2"], "coverage": {"encoded": 2, "total": 2},
+    }
+    assert data["notes"] == ["b: 2 of 47 articles encoded (digest)"]
+    assert [g["id"] for g in data["groups"]] == [f"g{i + 1}" for i in range(len(data["groups"]))]
+    for group in data["groups"]:
+        assert {"id", "members", "score", "kind", "moved", "texts", "headings", "change", "diffs"} <= set(group)
+        assert set(group["members"]) == set(group["moved"]) == {"a", "b"}
+        for tid, refs in group["members"].items():
+            assert list(group["texts"][tid]) == refs == list(group["headings"][tid])
+    disputes = next(g for g in data["groups"] if g["members"]["a"] == ["2"])
+    assert disputes["members"]["b"] == ["1"]
+    assert disputes["texts"]["b"]["1"] == DISPUTES
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+
+@st.composite
+def families(draw: st.DrawFn) -> list[Treaty]:
+    """An original treaty and two or three redrafts of it."""
+    original = draw(treaties(lang="en", min_articles=2, max_articles=6, min_sentences=2))
+    out = [original]
+    for k in range(draw(st.integers(1, 2))):
+        result = redraft(original, random.Random(draw(st.integers(0, 10**6))))
+        out.append(attrs.evolve(result.revised, id=f"{original.id}r{k}"))
+    return out
+
+
+def _all_articles(ts: list[Treaty]) -> list[tuple[str, str]]:
+    return sorted((t.id, a.ref) for t in ts for a in t.articles)
+
+
+def _group_set(comp: Comparison) -> set[tuple[tuple[str, tuple[str, ...]], ...]]:
+    return {tuple(sorted(g.members.items())) for g in comp.groups}
+
+
+@settings(max_examples=25)
+@given(families(), st.randoms(use_true_random=False))
+def test_groups_partition_are_consistent_and_order_independent(family, rng):
+    comp = compare(*family)
+    members = sorted((tid, r) for g in comp.groups for tid, refs in g.members.items() for r in refs)
+    assert members == _all_articles(family)
+    for g in comp.groups:
+        assert set(g.members) == {t.id for t in family}
+        assert 0.0 <= g.score <= 1.0
+        if any(len(refs) > 1 for refs in g.members.values()):
+            assert g.kind in ("split", "merge")
+    shuffled = list(family)
+    rng.shuffle(shuffled)
+    again = compare(*shuffled, base=family[0].id)
+    assert _group_set(again) == _group_set(comp)
+    assert again.groups == comp.groups
+    assert compare(*family) == comp
+
+
+@settings(max_examples=25)
+@given(families())
+def test_groups_agree_with_pairwise_links_to_the_original(family):
+    comp = compare(*family)
+    original = family[0].id
+    for other in family[1:]:
+        links = comp.alignment(original, other.id).links
+        for a, b in links:
+            group = next(g for g in comp.groups if a in g.members[original])
+            assert b in group.members[other.id]
