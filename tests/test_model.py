@@ -53,3 +53,14 @@ def test_values_are_frozen_and_comparable() -> None:
 def test_text_is_nfc() -> None:
     decomposed = "e\u0301"
     assert Paragraph(text=decomposed).text == "\u00e9"
+
+
+def test_an_unnumbered_opening_never_takes_a_numbered_ref() -> None:
+    art = Article(num="5", paragraphs=[
+        Paragraph(text="The Parties agree as follows."),
+        Paragraph(num="1", text="One."),
+        Paragraph(num="2", text="Two."),
+    ])
+    refs = [p.ref(art) for p in art.paragraphs]
+    assert refs == ["5.u1", "5.1", "5.2"]
+    assert art.paragraph("1").text == "One."

@@ -101,10 +101,18 @@ class Paragraph:
         return f"{article.ref}.{self.key(article)}"
 
     def key(self, article: Article) -> str:
-        """The paragraph part of the ref: its number, else its 1-based position."""
+        """The paragraph part of the ref: its number, else its 1-based position.
+
+        In an article that also has numbered paragraphs, an unnumbered one
+        (an opening sentence before ``1.``, say) is keyed ``"u"`` + position so
+        that it never takes a numbered paragraph's ref.
+        """
         if self.num:
             return num_to_ref(self.num)
-        return str(article.paragraphs.index(self) + 1)
+        position = str(article.paragraphs.index(self) + 1)
+        if any(p.num for p in article.paragraphs):
+            return f"u{position}"
+        return position
 
     @property
     def full_text(self) -> str:
