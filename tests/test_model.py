@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from treatydiff import Article, Paragraph, Point, Treaty, UnknownRef
+from treatydiff import Article, InvalidArgument, Paragraph, Point, Treaty, UnknownRef
 
 
 def _treaty() -> Treaty:
@@ -64,3 +64,16 @@ def test_an_unnumbered_opening_never_takes_a_numbered_ref() -> None:
     refs = [p.ref(art) for p in art.paragraphs]
     assert refs == ["5.u1", "5.1", "5.2"]
     assert art.paragraph("1").text == "One."
+
+
+def test_article_refs_are_unique() -> None:
+    with pytest.raises(InvalidArgument, match="two articles"):
+        Treaty(id="t", articles=[Article(num="1"), Article(num="I")])
+
+
+def test_a_dotted_article_ref_wins_over_a_paragraph_ref() -> None:
+    t = Treaty(id="t", articles=[
+        Article(num="2.1", paragraphs=[Paragraph(num="3", text="Deep.")]),
+    ])
+    assert t.find("2.1").ref == "2.1"
+    assert t.find("2.1.3").text == "Deep."

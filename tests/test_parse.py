@@ -449,3 +449,15 @@ def test_any_treaty_round_trips_through_text(treaty: Treaty) -> None:
     back = parse(to_text(treaty), id=treaty.id)
     assert structure(back) == structure(treaty)
     assert back.id == treaty.id
+
+
+def test_numbering_that_restarts_in_each_chapter_keeps_refs_unique() -> None:
+    text = (
+        "AGREEMENT\n\nCHAPTER 1\nGOODS\n\nArticle 1\nScope\n\nGoods move freely.\n\n"
+        "Article 2\nDuties\n\nNo duties apply.\n\nCHAPTER 2\nSERVICES\n\n"
+        "Article 1\nScope\n\nServices move freely.\n"
+    )
+    treaty = parse(text)
+    assert [a.ref for a in treaty.articles] == ["1", "2", "2-1"]
+    assert treaty.find("2-1").text == "Services move freely."
+    assert treaty.divisions[1].articles == ("2-1",)

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from .errors import UnknownRef
+from .errors import InvalidArgument, UnknownRef
 from .refs import num_to_ref
 
 __all__ = [
@@ -191,6 +191,15 @@ class Treaty:
     preamble: str | None = attrs.field(default=None, converter=_nfc_opt)
     divisions: tuple[Division, ...] = attrs.field(default=(), converter=tuple)
     articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+
+    @articles.validator
+    def _unique_refs(self, _: object, articles: tuple[Article, ...]) -> None:
+        seen: set[str] = set()
+        for art in articles:
+            if art.ref in seen:
+                raise InvalidArgument(f"{self.id}: two articles have ref {art.ref!r}")
+            seen.add(art.ref)
+
     closing: str | None = attrs.field(default=None, converter=_nfc_opt)
     absences: tuple[Absence, ...] = attrs.field(default=(), converter=tuple)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
@@ -208,8 +217,7 @@ class Treaty:
             if self.preamble is None:
                 raise UnknownRef(f"{self.id}: no preamble")
             return self.preamble
-        art_ref, _, rest = ref.partition(".")
-        art = self.article(art_ref)
+        art, rest = self._split_ref(ref)
         if not rest:
             return art
         para_key, _, point_label = rest.partition(".")
@@ -220,6 +228,17 @@ class Treaty:
             if point.label == point_label:
                 return point
         raise UnknownRef(f"{self.id}: no point {ref!r}")
+
+    def _split_ref(self, ref: str) -> tuple[Article, str]:
+        # Longest article ref first: article "2.1" (dotted chapter numbering)
+        # wins over paragraph 1 of article "2".
+        parts = ref.split(".")
+        for cut in range(len(parts), 0, -1):
+            head = ".".join(parts[:cut])
+            for art in self.articles:
+                if art.ref == head:
+                    return art, ".".join(parts[cut:])
+        raise UnknownRef(f"{self.id}: no article for ref {ref!r}")
 
     def iter_paragraphs(self) -> Iterator[tuple[Article, Paragraph]]:
         """Every (article, paragraph) pair in document order."""

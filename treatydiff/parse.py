@@ -402,6 +402,7 @@ class _Parser:
         # Lines before the first heading, each with "a blank line came before".
         self.pre: list[tuple[str, bool]] = []
         self.arts: list[_Art] = []
+        self.refs: set[str] = set()
         self.art: _Art | None = None
         self.divs: list[_Div] = []  # top level
         self.stack: list[_Div] = []  # open divisions, outermost first
@@ -557,11 +558,26 @@ class _Parser:
             return 2 if head[-1] == prev_head[-1] + 1 else 0
         return -1
 
+    def _unique_ref(self, ref: str) -> str:
+        """``ref``, or when an earlier article took it (numbering that restarts
+        in each chapter) ``<division number>-<ref>``, else ``<ref>-<n>``."""
+        taken = self.refs
+        candidate = ref
+        if candidate in taken and self.stack and self.stack[-1].num:
+            candidate = f"{num_to_ref(self.stack[-1].num)}-{ref}"
+        n = 2
+        while candidate in taken:
+            candidate = f"{ref}-{n}"
+            n += 1
+        taken.add(candidate)
+        return candidate
+
     def _start_article(
         self, i: int, cand: tuple[str, tuple[int, ...], str, str]
     ) -> int:
         num, value, kind, text = cand
         art = _Art(num, value)
+        art.ref = self._unique_ref(art.ref)
         self.arts.append(art)
         self.new_division = False
         self.art = art
