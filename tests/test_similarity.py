@@ -108,6 +108,7 @@ def test_filtered_keeps_all_words_when_everything_is_boilerplate():
     assert filtered(["the", "party"], frozenset({"the", "party"})) == "the party"
 
 
-def test_containment_is_share_of_column_words_found_in_row():
-    c = containment([["a", "b", "c", "d"]], [["a", "b"], ["a", "x"], ["y"]])
-    assert np.allclose(c, [[1.0, 0.5, 0.0]])
+def test_containment_both_ways():
+    b_in_a, a_in_b = containment([["a", "b", "c", "d"]], [["a", "b"], ["a", "x"], ["y"]])
+    assert np.allclose(b_in_a, [[1.0, 0.5, 0.0]])
+    assert np.allclose(a_in_b, [[0.5], [0.25], [0.0]])

@@ -231,10 +231,6 @@ def _check(treaty: object) -> Treaty:
         raise InvalidArgument(f"expected a Treaty, got {type(treaty).__name__}")
     if not treaty.articles:
         raise AlignmentError(f"{treaty.id}: treaty has no articles to align")
-    refs = [a.ref for a in treaty.articles]
-    if len(set(refs)) != len(refs):
-        dup = sorted({r for r in refs if refs.count(r) > 1})
-        raise AlignmentError(f"{treaty.id}: duplicate article refs {', '.join(dup)}")
     return treaty
 
 
@@ -294,15 +290,15 @@ def background(scores: np.ndarray) -> np.ndarray:
     return np.maximum(medians(scores)[:, np.newaxis], medians(scores.T)[np.newaxis, :])
 
 
+def _ref_hash(refs: Sequence[str]) -> np.ndarray:
+    return np.array([(zlib.crc32(r.encode()) % 997 + 1) / 998 for r in refs])
+
+
 def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
-    """Tiny deterministic tie-breaks: equal refs first, then a hash of the
-    unordered ref pair (symmetric, independent of document order)."""
-    out = np.zeros((len(refs_a), len(refs_b)))
-    for i, ra in enumerate(refs_a):
-        for j, rb in enumerate(refs_b):
-            key = "\x00".join(sorted((ra, rb))).encode()
-            out[i, j] = (1e-6 if ra == rb else 0.0) + 1e-9 * (zlib.crc32(key) % 997) / 997
-    return out
+    """Tiny deterministic tie-breaks: equal refs first, then a product of ref
+    hashes (symmetric in the two sides, independent of document order)."""
+    same = np.equal.outer(np.array(refs_a, dtype=object), np.array(refs_b, dtype=object))
+    return 1e-6 * same + 1e-9 * np.outer(_ref_hash(refs_a), _ref_hash(refs_b))
 
 
 def _combo_score(single: str, parts: Sequence[str], opts: AlignOptions) -> float:
@@ -358,8 +354,7 @@ def _pair_links(
     """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
     scores = score_matrix(pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
     floors = np.maximum(opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP))
-    contained_b = containment(pa.words, pb.words, pa.drop)
-    contained_a = containment(pb.words, pa.words, pa.drop)
+    contained_b, contained_a = containment(pa.words, pb.words, pa.drop)
     candidates = [
         (value, (i,), subset) for value, i, subset in _group_candidates(pa, pb, scores, contained_b, opts)
     ] + [
@@ -405,13 +400,19 @@ def _neighbour_support(
 
 
 def _paragraph_pairs(
-    pa: Prepared, pb: Prepared, rows: Sequence[int], cols: Sequence[int], opts: AlignOptions
+    pa: Prepared, pb: Prepared, rows: Sequence[int], cols: Sequence[int], known: float, opts: AlignOptions
 ) -> list[ParagraphPair]:
+    """Paragraphs of the articles ``rows`` of A aligned with those of ``cols``
+    of B; ``known`` is the articles' score, reused for two one-paragraph
+    articles."""
     refs_a = [r for i in rows for r in pa.paragraph_refs[i]]
     refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
     text_a = [s for i in rows for s in pa.paragraph_strings[i]]
     text_b = [s for j in cols for s in pb.paragraph_strings[j]]
-    scores = score_matrix(text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
+    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (pa.strings[rows[0]], pb.strings[cols[0]]):
+        scores = np.array([[known]])
+    else:
+        scores = score_matrix(text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
     pairs = assign(scores + _jitter(refs_a, refs_b), opts.threshold)
     out = [ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c])) for r, c in pairs]
     out += [ParagraphPair(a=ref, b=None, score=0.0) for r, ref in enumerate(refs_a) if r not in {p[0] for p in pairs}]
@@ -475,7 +476,7 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     for (ra, rb, rows, cols, value), is_moved in zip(atoms, moved, strict=True):
         kind = "split" if len(cols) > 1 else "merge" if len(rows) > 1 else "match"
         if opts.paragraphs and (rows, cols) not in para_cache:
-            para_cache[rows, cols] = _paragraph_pairs(pa, pb, rows, cols, opts)
+            para_cache[rows, cols] = _paragraph_pairs(pa, pb, rows, cols, value, opts)
         pairs.append(
             AlignedPair(
                 a=ra,
@@ -524,8 +525,7 @@ def align(
     (0–1) a pair may have (default :data:`DEFAULT_THRESHOLD`, calibrated for
     the default scorer); ``boilerplate`` drops words common to most articles.
     Placeholder articles (``encoded=False``) and empty ones stay unmatched.
-    Raises :class:`AlignmentError` for treaties without articles or with
-    duplicate article refs.
+    Raises :class:`AlignmentError` for a treaty without articles.
     """
     opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
     pa, pb = prepare([a, b], processor=processor, boilerplate=boilerplate)

@@ -117,33 +117,40 @@ def score_matrix(
     scorer = scorer or DEFAULT_SCORER
     kwargs = dict(scorer_kwargs or {})
     if scorer is clause_ratio:
-        parts = [_cdist(a, b, s, processor, kwargs) for s in (fuzz.token_sort_ratio, fuzz.token_set_ratio)]
-        scores = (parts[0] + parts[1]) / 2
+        if processor is not None:
+            a, b = [processor(x) for x in a], [processor(y) for y in b]
+        # token_sort_ratio is ratio of the sorted words: sort each text once.
+        sort = _cdist([_sorted_words(x) for x in a], [_sorted_words(y) for y in b], fuzz.ratio, None, kwargs)
+        scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
     return np.clip(scores / 100.0, 0.0, 1.0)
 
 
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
 def _cdist(
     a: Sequence[str], b: Sequence[str], scorer: Scorer, processor: Processor | None, kwargs: dict[str, Any]
 ) -> np.ndarray:
-    workers = -1 if len(a) * len(b) >= 256 else 1
+    workers = -1 if len(a) * len(b) >= 4096 else 1
     return process.cdist(a, b, scorer=scorer, processor=processor, workers=workers, dtype=np.float64, **kwargs)
 
 
 def containment(
     a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], drop: frozenset[str] = frozenset()
-) -> np.ndarray:
-    """``C[i, j]``: the share of ``b[j]``'s distinct words (boilerplate left
-    out) that also occur in ``a[i]``; 0 where ``b[j]`` has no such word."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Word containment both ways, boilerplate left out: ``B_IN_A[i, j]`` is
+    the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
+    the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
     vocab: dict[str, int] = {}
     sets_a = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a]
     sets_b = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b]
-    mat_a = _incidence(sets_a, len(vocab))
-    mat_b = _incidence(sets_b, len(vocab))
-    overlap = (mat_a @ mat_b.T).toarray()
-    sizes = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
-    return overlap / sizes[np.newaxis, :]
+    overlap = (_incidence(sets_a, len(vocab)) @ _incidence(sets_b, len(vocab)).T).toarray()
+    size_a = np.array([max(len(s), 1) for s in sets_a], dtype=np.float64)
+    size_b = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
+    return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]
 
 
 def _incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
