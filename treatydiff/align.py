@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 import numpy as np
+from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from .errors import AlignmentError, InvalidArgument
@@ -37,6 +38,7 @@ from .similarity import (
     DEFAULT_SCORER,
     Processor,
     Scorer,
+    clause_ratio,
     common_words,
     containment,
     filtered,
@@ -67,6 +69,10 @@ _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
 _STANDOUT = 0.15
 _STANDOUT_CAP = 0.85
+_ORDER_FREE = frozenset(
+    {clause_ratio, fuzz.token_sort_ratio, fuzz.token_set_ratio, fuzz.token_ratio,
+     fuzz.partial_token_sort_ratio, fuzz.partial_token_set_ratio, fuzz.partial_token_ratio}
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -302,8 +308,12 @@ def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
 
 
 def _combo_score(single: str, parts: Sequence[str], opts: AlignOptions) -> float:
+    """How well the pieces ``parts`` together explain ``single``: the best
+    score over the orders the pieces may be read in (one order for scorers
+    that sort words)."""
+    orders = [parts] if opts.scorer in _ORDER_FREE else itertools.permutations(parts)
     best = 0.0
-    for order in itertools.permutations(parts):
+    for order in orders:
         value = opts.scorer(single, " ".join(order), **opts.scorer_kwargs)
         best = max(best, float(value) / 100.0)
     return min(best, 1.0)
