@@ -25,8 +25,8 @@ from scipy.optimize import linear_sum_assignment
 from treatydiff.align import align, moved_flags
 from treatydiff.text import normalize
 
-HELD_OUT = "pta_244 pta_114 pta_118 pta_143 pta_19 pta_331 pta_337 pta_31 pta_148 pta_21 pta_336 pta_13".split()
-FOREIGN = "pta_1 pta_3 pta_335".split()
+HELD_OUT = ["pta_244", "pta_114", "pta_118", "pta_143", "pta_19", "pta_331", "pta_337", "pta_31", "pta_148", "pta_21", "pta_336", "pta_13"]
+FOREIGN = ["pta_1", "pta_3", "pta_335"]
 
 
 def _words(article) -> set[str]:
@@ -39,7 +39,9 @@ def _foreign_for(original, pool):
     keep = []
     for art in pool:
         words = _words(art)
-        if words and all(len(words & s) < 0.6 * min(len(words), len(s) or 1) for s in sets):
+        if words and all(
+            len(words & s) < 0.6 * min(len(words), len(s) or 1) for s in sets
+        ):
             keep.append(art)
     return keep
 
@@ -48,11 +50,16 @@ def baseline(a, b) -> tuple[set[tuple[str, str]], set[str]]:
     """Naive: token_set_ratio on raw text + assignment; every assigned pair kept."""
     arts_a = [x for x in a.articles if x.text]
     arts_b = [x for x in b.articles if x.text]
-    scores = process.cdist([x.text for x in arts_a], [x.text for x in arts_b], scorer=fuzz.token_set_ratio, workers=-1)
+    scores = process.cdist(
+        [x.text for x in arts_a],
+        [x.text for x in arts_b],
+        scorer=fuzz.token_set_ratio,
+        workers=-1,
+    )
     rows, cols = linear_sum_assignment(scores, maximize=True)
-    pairs = [(arts_a[r].ref, arts_b[c].ref, r, c) for r, c in zip(rows, cols)]
+    pairs = [(arts_a[r].ref, arts_b[c].ref, r, c) for r, c in zip(rows, cols, strict=False)]
     flags = moved_flags([(r, c) for *_, r, c in pairs])
-    return {(x, y) for x, y, *_ in pairs}, {x for (x, *_), f in zip(pairs, flags) if f}
+    return {(x, y) for x, y, *_ in pairs}, {x for (x, *_), f in zip(pairs, flags, strict=False) if f}
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -90,25 +97,40 @@ def main() -> None:
                 "merges": {(p.a_refs, p.b_refs) for p in al.pairs if p.kind == "merge"},
             }
             base_pairs, base_moved = baseline(original, result.revised)
-            naive = {"pairs": base_pairs, "moves": base_moved, "splits": set(), "merges": set()}
+            naive = {
+                "pairs": base_pairs,
+                "moves": base_moved,
+                "splits": set(),
+                "merges": set(),
+            }
             for label, got in (("treatydiff", ours), ("baseline", naive)):
                 for key, expected in truth.items():
                     counts[label][key, "tp"] += len(got[key] & expected)
                     counts[label][key, "fp"] += len(got[key] - expected)
                     counts[label][key, "fn"] += len(expected - got[key])
     elapsed = time.perf_counter() - start
-    print(f"{n_cases} redrafts of {len(HELD_OUT)} held-out ToTA treaties ({n_articles} original articles), "
-          f"{args.seeds} seeds each; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {elapsed:.1f} s\n")
+    print(
+        f"{n_cases} redrafts of {len(HELD_OUT)} held-out ToTA treaties ({n_articles} original articles), "
+        f"{args.seeds} seeds each; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {elapsed:.1f} s\n"
+    )
     print("| what | engine | precision | recall | F1 | true items |")
     print("|---|---|---|---|---|---|")
     for key in ("pairs", "moves", "splits", "merges"):
         for label in ("treatydiff", "baseline"):
             c = counts[label]
             p, r, f = prf(c[key, "tp"], c[key, "fp"], c[key, "fn"])
-            print(f"| {key} | {label} | {p:.3f} | {r:.3f} | {f:.3f} | {c[key, 'tp'] + c[key, 'fn']} |")
+            print(
+                f"| {key} | {label} | {p:.3f} | {r:.3f} | {f:.3f} | {c[key, 'tp'] + c[key, 'fn']} |"
+            )
     c = counts["treatydiff"]
-    sm = prf(c["splits", "tp"] + c["merges", "tp"], c["splits", "fp"] + c["merges", "fp"], c["splits", "fn"] + c["merges", "fn"])
-    print(f"\nsplit+merge together (treatydiff): precision {sm[0]:.3f}, recall {sm[1]:.3f}, F1 {sm[2]:.3f}")
+    sm = prf(
+        c["splits", "tp"] + c["merges", "tp"],
+        c["splits", "fp"] + c["merges", "fp"],
+        c["splits", "fn"] + c["merges", "fn"],
+    )
+    print(
+        f"\nsplit+merge together (treatydiff): precision {sm[0]:.3f}, recall {sm[1]:.3f}, F1 {sm[2]:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -26,12 +26,22 @@ from treatydiff.compare import compare
 def difflib_way(a, b) -> None:
     texts_a = [x.text for x in a.articles]
     texts_b = [x.text for x in b.articles]
-    scores = np.array([[difflib.SequenceMatcher(None, x, y).ratio() for y in texts_b] for x in texts_a])
+    scores = np.array(
+        [
+            [difflib.SequenceMatcher(None, x, y).ratio() for y in texts_b]
+            for x in texts_a
+        ]
+    )
     linear_sum_assignment(scores, maximize=True)
 
 
 def rapidfuzz_way(a, b) -> None:
-    scores = process.cdist([x.text for x in a.articles], [x.text for x in b.articles], scorer=fuzz.token_set_ratio, workers=-1)
+    scores = process.cdist(
+        [x.text for x in a.articles],
+        [x.text for x in b.articles],
+        scorer=fuzz.token_set_ratio,
+        workers=-1,
+    )
     linear_sum_assignment(scores, maximize=True)
 
 
@@ -46,23 +56,56 @@ def main() -> None:
     t_difflib = best_of(lambda: difflib_way(a, b), 1)
     t_compare = best_of(lambda: compare(a, b), args.repeat)
     t_dict = best_of(lambda: compare(a, b).to_dict(), args.repeat)
-    rows.append(("pta_312 vs pta_313 (Turkey–Latvia / –Lithuania)", size, t_difflib, best_of(lambda: rapidfuzz_way(a, b), args.repeat), t_compare, t_dict))
+    rows.append(
+        (
+            "pta_312 vs pta_313 (Turkey–Latvia / –Lithuania)",
+            size,
+            t_difflib,
+            best_of(lambda: rapidfuzz_way(a, b), args.repeat),
+            t_compare,
+            t_dict,
+        )
+    )
     a, b = load("pta_153", paragraphs=False), load("pta_154", paragraphs=False)
     size = f"{len(a.articles)} × {len(b.articles)}"
-    rows.append(("pta_153 vs pta_154 (EFTA–Colombia / –Peru)", size, None, best_of(lambda: rapidfuzz_way(a, b), args.repeat),
-                 best_of(lambda: compare(a, b), args.repeat), best_of(lambda: compare(a, b).to_dict(), 1)))
+    rows.append(
+        (
+            "pta_153 vs pta_154 (EFTA–Colombia / –Peru)",
+            size,
+            None,
+            best_of(lambda: rapidfuzz_way(a, b), args.repeat),
+            best_of(lambda: compare(a, b), args.repeat),
+            best_of(lambda: compare(a, b).to_dict(), 1),
+        )
+    )
     three = [load(n, paragraphs=False) for n in ("pta_149", "pta_150", "pta_155")]
     size = " × ".join(str(len(t.articles)) for t in three)
-    rows.append(("3-way pta_149, pta_150, pta_155 (Japan–Indonesia / India / Switzerland)", size, None, None,
-                 best_of(lambda: compare(*three), args.repeat), best_of(lambda: compare(*three).to_dict(), 1)))
-    print(f"best of {args.repeat}; {os.cpu_count()} cores; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n")
-    print("| treaties | articles | difflib all pairs + assignment | rapidfuzz token_set + assignment | treatydiff compare | compare + to_dict |")
+    rows.append(
+        (
+            "3-way pta_149, pta_150, pta_155 (Japan–Indonesia / India / Switzerland)",
+            size,
+            None,
+            None,
+            best_of(lambda: compare(*three), args.repeat),
+            best_of(lambda: compare(*three).to_dict(), 1),
+        )
+    )
+    print(
+        f"best of {args.repeat}; {os.cpu_count()} cores; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n"
+    )
+    print(
+        "| treaties | articles | difflib all pairs + assignment | rapidfuzz token_set + assignment | treatydiff compare | compare + to_dict |"
+    )
     print("|---|---|---|---|---|---|")
     for name, size, t_dl, t_rf, t_cmp, t_all in rows:
-        cells = [f"{t:.3f} s" if t is not None else "—" for t in (t_dl, t_rf, t_cmp, t_all)]
+        cells = [
+            f"{t:.3f} s" if t is not None else "—" for t in (t_dl, t_rf, t_cmp, t_all)
+        ]
         print(f"| {name} | {size} | " + " | ".join(cells) + " |")
-    print(f"\ncompare is {t_difflib / t_compare:.0f}× faster than the difflib way on pta_312 vs pta_313 "
-          f"({t_difflib / t_dict:.0f}× including to_dict).")
+    print(
+        f"\ncompare is {t_difflib / t_compare:.0f}× faster than the difflib way on pta_312 vs pta_313 "
+        f"({t_difflib / t_dict:.0f}× including to_dict)."
+    )
 
 
 if __name__ == "__main__":

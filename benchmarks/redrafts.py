@@ -22,7 +22,13 @@ from treatydiff.xmlio import read_tota
 
 __all__ = ["TOTA", "best_of", "load", "make_redraft", "pool_articles"]
 
-TOTA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "tota" / "xml"
+TOTA = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "corpora"
+    / "tota"
+    / "xml"
+)
 
 
 def _paragraphed(article: Article) -> Article:
@@ -47,7 +53,9 @@ def pool_articles(names: list[str], limit: int = 400) -> list[Article]:
     return arts[:limit]
 
 
-def make_redraft(original: Treaty, seed: int, foreign: list[Article], **kwargs: Any) -> Redraft:
+def make_redraft(
+    original: Treaty, seed: int, foreign: list[Article], **kwargs: Any
+) -> Redraft:
     """One seeded redraft of ``original`` with foreign articles to insert."""
     return redraft(original, random.Random(seed), foreign=foreign, **kwargs)
 

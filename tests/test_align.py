@@ -33,7 +33,11 @@ NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to 
 def treaty(id: str, *texts: str | list[str]) -> Treaty:
     arts = []
     for i, text in enumerate(texts):
-        paras = [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)] if isinstance(text, list) else [Paragraph(text=text)]
+        paras = (
+            [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)]
+            if isinstance(text, list)
+            else [Paragraph(text=text)]
+        )
         arts.append(Article(num=str(i + 1), paragraphs=paras))
     return Treaty(id=id, articles=arts)
 
@@ -62,7 +66,10 @@ def test_merge_is_the_mirror_of_a_split():
     a = treaty("a", CUSTOMS, [SUBSIDY, NOTIFY], DISPUTES, ORIGIN)
     b = treaty("b", SUBSIDY, CUSTOMS, ORIGIN, DISPUTES, NOTIFY)
     back = align(b, a)
-    assert {(p.a, p.b) for p in back.pairs if p.kind == "merge"} == {("1", "2"), ("5", "2")}
+    assert {(p.a, p.b) for p in back.pairs if p.kind == "merge"} == {
+        ("1", "2"),
+        ("5", "2"),
+    }
     assert back == align(a, b).mirror()
 
 
@@ -84,11 +91,22 @@ def test_inserted_and_deleted_articles_stay_unmatched():
 
 
 def test_boilerplate_does_not_pair_unrelated_articles():
-    frame = "The Parties shall, in accordance with the provisions of this Agreement, {}."
-    topics = ["abolish customs duties on imports", "settle disputes by arbitration",
-              "protect patents and trademarks", "open government procurement", "admit investors"]
+    frame = (
+        "The Parties shall, in accordance with the provisions of this Agreement, {}."
+    )
+    topics = [
+        "abolish customs duties on imports",
+        "settle disputes by arbitration",
+        "protect patents and trademarks",
+        "open government procurement",
+        "admit investors",
+    ]
     a = treaty("a", *[frame.format(t) for t in topics])
-    b = treaty("b", frame.format("cooperate on fisheries and maritime transport"), *[frame.format(t) for t in topics[1:]])
+    b = treaty(
+        "b",
+        frame.format("cooperate on fisheries and maritime transport"),
+        *[frame.format(t) for t in topics[1:]],
+    )
     al = align(a, b)
     assert ("1", "1") not in al.links
     assert al.unmatched_a == ("1",) and al.unmatched_b == ("1",)
@@ -102,7 +120,9 @@ def test_moved_pair_is_flagged():
 
 def test_placeholders_are_never_aligned():
     a = treaty("a", CUSTOMS, ORIGIN)
-    b = attrs.evolve(a, id="b", articles=[a.articles[0], Article(num="2", encoded=False)])
+    b = attrs.evolve(
+        a, id="b", articles=[a.articles[0], Article(num="2", encoded=False)]
+    )
     al = align(a, b)
     assert al.links == {("1", "1")}
     assert al.unmatched_b == ("2",)
@@ -111,7 +131,9 @@ def test_placeholders_are_never_aligned():
 def test_custom_scorer_and_kwargs():
     a = treaty("a", CUSTOMS, ORIGIN)
     b = treaty("b", ORIGIN, CUSTOMS)
-    al = align(a, b, scorer=fuzz.WRatio, scorer_kwargs={"score_cutoff": 90}, threshold=0.9)
+    al = align(
+        a, b, scorer=fuzz.WRatio, scorer_kwargs={"score_cutoff": 90}, threshold=0.9
+    )
     assert al.links == {("1", "2"), ("2", "1")}
     assert al.threshold == 0.9
 
@@ -135,7 +157,9 @@ def test_bad_input_raises_our_errors():
 def test_aligning_a_treaty_with_itself_is_the_identity(t):
     al = align(t, t)
     refs = [a.ref for a in t.articles]
-    assert [(p.a, p.b, p.kind, p.score) for p in al.pairs] == [(r, r, "match", 1.0) for r in refs]
+    assert [(p.a, p.b, p.kind, p.score) for p in al.pairs] == [
+        (r, r, "match", 1.0) for r in refs
+    ]
     assert not any(p.moved for p in al.pairs)
     assert al.unmatched_a == al.unmatched_b == ()
 
@@ -146,8 +170,12 @@ def test_known_answer_is_recovered(pair):
     original, revised, expected = pair
     al = align(original, revised, threshold=SYNTHETIC)
     assert al.links == expected
-    assert set(al.unmatched_a) == {a.ref for a in original.articles} - {x for x, _ in expected}
-    assert set(al.unmatched_b) == {b.ref for b in revised.articles} - {y for _, y in expected}
+    assert set(al.unmatched_a) == {a.ref for a in original.articles} - {
+        x for x, _ in expected
+    }
+    assert set(al.unmatched_b) == {b.ref for b in revised.articles} - {
+        y for _, y in expected
+    }
 
 
 @settings(max_examples=30)
@@ -164,7 +192,9 @@ def test_shuffling_either_input_only_permutes_the_result(pair, rng):
     base = align(original, revised, threshold=SYNTHETIC)
     arts = list(revised.articles)
     rng.shuffle(arts)
-    shuffled = align(original, attrs.evolve(revised, articles=arts), threshold=SYNTHETIC)
+    shuffled = align(
+        original, attrs.evolve(revised, articles=arts), threshold=SYNTHETIC
+    )
 
     def content(al: Alignment) -> set[tuple[str, str, str, float]]:
         return {(p.a, p.b, p.kind, p.score) for p in al.pairs}
@@ -194,14 +224,18 @@ def _oracle(scores: np.ndarray, threshold: float) -> float:
     for k in range(min(n, m) + 1):
         for rows in itertools.combinations(range(n), k):
             for cols in itertools.permutations(range(m), k):
-                if all(scores[r, c] >= threshold for r, c in zip(rows, cols)):
-                    best = max(best, sum(scores[r, c] - threshold for r, c in zip(rows, cols)))
+                if all(scores[r, c] >= threshold for r, c in zip(rows, cols, strict=False)):
+                    best = max(
+                        best, sum(scores[r, c] - threshold for r, c in zip(rows, cols, strict=False))
+                    )
     return best
 
 
 @given(
     st.integers(1, 4).flatmap(
-        lambda n: st.lists(st.lists(st.floats(0, 1), min_size=n, max_size=n), min_size=1, max_size=4)
+        lambda n: st.lists(
+            st.lists(st.floats(0, 1), min_size=n, max_size=n), min_size=1, max_size=4
+        )
     ),
     st.floats(0.05, 0.95),
 )
@@ -223,7 +257,9 @@ def test_fast_path_agrees_with_brute_force_on_small_treaties(pair):
         return
     pa, pb = prepare([original, revised])
     scores = score_matrix(pa.strings, pb.strings)
-    total = sum(scores[pa.refs.index(p.a), pb.refs.index(p.b)] - SYNTHETIC for p in al.pairs)
+    total = sum(
+        scores[pa.refs.index(p.a), pb.refs.index(p.b)] - SYNTHETIC for p in al.pairs
+    )
     assert total == pytest.approx(_oracle(scores, SYNTHETIC), abs=0.02)
 
 
@@ -231,7 +267,9 @@ def _chains(points: list[tuple[int, int]]) -> list[set[int]]:
     """Every longest chain (weakly increasing in both coordinates), brute force."""
     best: list[set[int]] = []
     for k in range(len(points), 0, -1):
-        for combo in itertools.combinations(sorted(range(len(points)), key=lambda i: points[i]), k):
+        for combo in itertools.combinations(
+            sorted(range(len(points)), key=lambda i: points[i]), k
+        ):
             if all(points[x][1] <= points[y][1] for x, y in itertools.pairwise(combo)):
                 best.append(set(combo))
         if best:
@@ -239,7 +277,9 @@ def _chains(points: list[tuple[int, int]]) -> list[set[int]]:
     return [set()]
 
 
-@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=6, unique=True))
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=6, unique=True)
+)
 def test_moved_flags_agree_with_brute_force(points):
     chains = _chains(points)
     in_all = set.intersection(*chains)
@@ -277,7 +317,9 @@ def test_redraft_of_a_real_treaty_is_recovered(tota_dir):
 
     original = _tota(tota_dir, "pta_312")
     foreign = list(_tota(tota_dir, "pta_1").articles[40:60])
-    result = redraft(original, random.Random(7), foreign=foreign, rates=EditRates(split=0.0))
+    result = redraft(
+        original, random.Random(7), foreign=foreign, rates=EditRates(split=0.0)
+    )
     al = align(original, result.revised)
     hits = len(al.links & result.expected)
     assert hits / len(result.expected) >= 0.95

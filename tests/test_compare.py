@@ -25,7 +25,11 @@ NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to 
 def treaty(id: str, *texts: str | list[str], **kw) -> Treaty:
     arts = []
     for i, text in enumerate(texts):
-        paras = [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)] if isinstance(text, list) else [Paragraph(text=text)]
+        paras = (
+            [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)]
+            if isinstance(text, list)
+            else [Paragraph(text=text)]
+        )
         arts.append(Article(num=str(i + 1), paragraphs=paras))
     return Treaty(id=id, articles=arts, **kw)
 
@@ -52,7 +56,9 @@ def test_base_changes_split_into_merge_and_the_order():
     comp = compare(a, b, base="b")
     assert comp.base == "b"
     assert [(g.members["b"], g.kind) for g in comp.groups] == [
-        (("1", "4"), "merge"), (("2",), "match"), (("3",), "match"),
+        (("1", "4"), "merge"),
+        (("2",), "match"),
+        (("3",), "match"),
     ]
 
 
@@ -61,14 +67,18 @@ def test_unmatched_article_gets_a_single_group_after_its_neighbour():
     b = treaty("b", CUSTOMS, SUBSIDY, DISPUTES)
     comp = compare(a, b)
     assert [dict(g.members) for g in comp.groups] == [
-        {"a": ("1",), "b": ("1",)}, {"a": (), "b": ("2",)}, {"a": ("2",), "b": ("3",)},
+        {"a": ("1",), "b": ("1",)},
+        {"a": (), "b": ("2",)},
+        {"a": ("2",), "b": ("3",)},
     ]
     assert comp.groups[1].kind == "single" and comp.groups[1].score == 0.0
 
 
 def test_placeholders_come_out_alone():
     a = treaty("a", CUSTOMS, DISPUTES)
-    b = attrs.evolve(a, id="b", articles=[Article(num="1", encoded=False), a.articles[1]])
+    b = attrs.evolve(
+        a, id="b", articles=[Article(num="1", encoded=False), a.articles[1]]
+    )
     comp = compare(a, b)
     singles = [dict(g.members) for g in comp.groups if g.kind == "single"]
     assert {"a": (), "b": ("1",)} in singles and {"a": ("1",), "b": ()} in singles
@@ -103,7 +113,10 @@ def test_to_dict_shape():
         treaty("b", DISPUTES, [SUBSIDY, NOTIFY]),
         kind="digest",
         metadata={"articles_total": 47},
-        articles=[*treaty("b", DISPUTES, SUBSIDY).articles, Article(num="3", encoded=False)],
+        articles=[
+            *treaty("b", DISPUTES, SUBSIDY).articles,
+            Article(num="3", encoded=False),
+        ],
     )
     comp = compare(a, b)
     data = comp.to_dict()
@@ -112,13 +125,30 @@ def test_to_dict_shape():
     assert set(data) == {"treaties", "base", "groups", "provisions", "missing", "notes"}
     assert data["base"] == "a"
     assert data["treaties"][0] == {
-        "id": "a", "title": "A", "lang": "en", "kind": "text", "signed_date": "2001-01-01",
-        "articles": ["1", "2"], "coverage": {"encoded": 2, "total": 2},
+        "id": "a",
+        "title": "A",
+        "lang": "en",
+        "kind": "text",
+        "signed_date": "2001-01-01",
+        "articles": ["1", "2"],
+        "coverage": {"encoded": 2, "total": 2},
     }
     assert data["notes"] == ["b: 2 of 47 articles encoded (digest)"]
-    assert [g["id"] for g in data["groups"]] == [f"g{i + 1}" for i in range(len(data["groups"]))]
+    assert [g["id"] for g in data["groups"]] == [
+        f"g{i + 1}" for i in range(len(data["groups"]))
+    ]
     for group in data["groups"]:
-        assert {"id", "members", "score", "kind", "moved", "texts", "headings", "change", "diffs"} <= set(group)
+        assert {
+            "id",
+            "members",
+            "score",
+            "kind",
+            "moved",
+            "texts",
+            "headings",
+            "change",
+            "diffs",
+        } <= set(group)
         assert set(group["members"]) == set(group["moved"]) == {"a", "b"}
         for tid, refs in group["members"].items():
             assert list(group["texts"][tid]) == refs == list(group["headings"][tid])
@@ -133,7 +163,9 @@ def test_to_dict_shape():
 @st.composite
 def families(draw: st.DrawFn) -> list[Treaty]:
     """An original treaty and two or three redrafts of it."""
-    original = draw(treaties(lang="en", min_articles=2, max_articles=6, min_sentences=2))
+    original = draw(
+        treaties(lang="en", min_articles=2, max_articles=6, min_sentences=2)
+    )
     out = [original]
     for k in range(draw(st.integers(1, 2))):
         result = redraft(original, random.Random(draw(st.integers(0, 10**6))))
@@ -153,7 +185,9 @@ def _group_set(comp: Comparison) -> set[tuple[tuple[str, tuple[str, ...]], ...]]
 @given(families(), st.randoms(use_true_random=False))
 def test_groups_partition_are_consistent_and_order_independent(family, rng):
     comp = compare(*family)
-    members = sorted((tid, r) for g in comp.groups for tid, refs in g.members.items() for r in refs)
+    members = sorted(
+        (tid, r) for g in comp.groups for tid, refs in g.members.items() for r in refs
+    )
     assert members == _all_articles(family)
     for g in comp.groups:
         assert set(g.members) == {t.id for t in family}

@@ -45,14 +45,21 @@ def test_every_rapidfuzz_scorer_drops_in(scorer):
 
 def test_scorer_kwargs_reach_the_scorer():
     plain = score_matrix(TEXTS, TEXTS, scorer=fuzz.ratio)
-    cut = score_matrix(TEXTS, TEXTS, scorer=fuzz.ratio, scorer_kwargs={"score_cutoff": 99})
+    cut = score_matrix(
+        TEXTS, TEXTS, scorer=fuzz.ratio, scorer_kwargs={"score_cutoff": 99}
+    )
     assert plain[0, 2] > 0
     assert cut[0, 2] == 0
     assert cut[0, 0] == 1.0
 
 
 def test_processor_is_applied():
-    scores = score_matrix(["A-B"], ["a b"], scorer=fuzz.ratio, processor=lambda s: s.lower().replace("-", " "))
+    scores = score_matrix(
+        ["A-B"],
+        ["a b"],
+        scorer=fuzz.ratio,
+        processor=lambda s: s.lower().replace("-", " "),
+    )
     assert scores[0, 0] == 1.0
 
 
@@ -60,7 +67,10 @@ def test_empty_sides_give_empty_matrix():
     assert score_matrix([], TEXTS).shape == (0, 3)
 
 
-@given(st.lists(clause_texts("en"), min_size=1, max_size=4), st.lists(clause_texts("en"), min_size=1, max_size=4))
+@given(
+    st.lists(clause_texts("en"), min_size=1, max_size=4),
+    st.lists(clause_texts("en"), min_size=1, max_size=4),
+)
 def test_clause_ratio_matrix_equals_scalar_scorer(a, b):
     scores = score_matrix(a, b)
     for i, x in enumerate(a):
@@ -88,15 +98,24 @@ def test_common_words_drop_boilerplate_but_not_content():
 
 
 def test_common_words_not_inflated_by_comparing_a_treaty_with_itself():
-    arts = process_texts(["customs duty abolished", "disputes go to arbitration", "goods of origin"])
+    arts = process_texts(
+        ["customs duty abolished", "disputes go to arbitration", "goods of origin"]
+    )
     assert common_words([arts]) == common_words([arts, arts]) == STOPWORDS
 
 
 def test_boilerplate_filter_separates_unrelated_formulaic_articles():
     a = "The Parties shall, in accordance with this Agreement, abolish customs duties on imports."
     b = "The Parties shall, in accordance with this Agreement, settle disputes by arbitration."
-    others = [f"The Parties shall, in accordance with this Agreement, {x}." for x in
-              ("protect patents", "notify subsidies", "open procurement", "admit investors")]
+    others = [
+        f"The Parties shall, in accordance with this Agreement, {x}."
+        for x in (
+            "protect patents",
+            "notify subsidies",
+            "open procurement",
+            "admit investors",
+        )
+    ]
     words = process_texts([a, b, *others])
     drop = common_words([words])
     raw = fuzz.token_sort_ratio(a, b)
@@ -109,6 +128,8 @@ def test_filtered_keeps_all_words_when_everything_is_boilerplate():
 
 
 def test_containment_both_ways():
-    b_in_a, a_in_b = containment([["a", "b", "c", "d"]], [["a", "b"], ["a", "x"], ["y"]])
+    b_in_a, a_in_b = containment(
+        [["a", "b", "c", "d"]], [["a", "b"], ["a", "x"], ["y"]]
+    )
     assert np.allclose(b_in_a, [[1.0, 0.5, 0.0]])
     assert np.allclose(a_in_b, [[0.5], [0.25], [0.0]])

@@ -17,7 +17,9 @@ from treatydiff.strategies import (
     treaty_pairs,
 )
 
-HEADING_WORDS = re.compile(r"^(Article|Статья|Chapter|Part|Section|Глава|Раздел|Done at|Совершено)\b")
+HEADING_WORDS = re.compile(
+    r"^(Article|Статья|Chapter|Part|Section|Глава|Раздел|Done at|Совершено)\b"
+)
 
 
 def _texts(treaty):
@@ -44,7 +46,11 @@ def test_clause_texts_are_plain_sentences(text):
     assert _clean(text)
 
 
-@given(st.sampled_from(["en", "ru"]).flatmap(lambda lang: st.tuples(st.just(lang), clause_texts(lang))))
+@given(
+    st.sampled_from(["en", "ru"]).flatmap(
+        lambda lang: st.tuples(st.just(lang), clause_texts(lang))
+    )
+)
 def test_clause_texts_keep_their_language(pair):
     lang, text = pair
     cyrillic = bool(re.search("[а-яА-Я]", text))
@@ -88,7 +94,10 @@ def test_treaty_pairs_expected_names_real_articles(pair):
     assert all(_clean(t) for t in _texts(revised))
 
 
-@given(treaties(lang="en", min_articles=3, max_articles=6, min_sentences=2), st.integers(0, 1000))
+@given(
+    treaties(lang="en", min_articles=3, max_articles=6, min_sentences=2),
+    st.integers(0, 1000),
+)
 def test_redraft_records_every_edit(original, seed):
     rates = EditRates(delete=0.2, split=0.2, merge=0.2, move=0.3, reword=1.0)
     result = redraft(original, random.Random(seed), rates=rates)

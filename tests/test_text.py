@@ -15,17 +15,29 @@ def test_normalize_nfkc_casefold_and_yo():
 
 
 def test_normalize_strips_numbering_and_headings():
-    text = "Article 5\n1. The Parties shall:\n(a) co-operate;\nб) помогать.\nСтатья 7. Мир"
+    text = (
+        "Article 5\n1. The Parties shall:\n(a) co-operate;\nб) помогать.\nСтатья 7. Мир"
+    )
     assert normalize(text) == "the parties shall co operate помогать мир"
 
 
 def test_normalize_strips_inline_labels_keeps_numbers():
-    assert normalize("as in paragraph (b) within 30 days") == "as in paragraph within 30 days"
+    assert (
+        normalize("as in paragraph (b) within 30 days")
+        == "as in paragraph within 30 days"
+    )
 
 
 def test_stem_english_inflections():
-    assert [stem(w) for w in ("parties", "party", "measures", "applied", "applying", "duly")] == [
-        "party", "party", "measure", "apply", "apply", "duly",
+    assert [
+        stem(w) for w in ("parties", "party", "measures", "applied", "applying", "duly")
+    ] == [
+        "party",
+        "party",
+        "measure",
+        "apply",
+        "apply",
+        "duly",
     ]
 
 
@@ -47,7 +59,9 @@ def test_tokens_and_stem_words_agree():
 def test_processors_plug_into_rapidfuzz():
     a, b = "Article 1. The PARTIES shall consult.", "1. the parties shall consult"
     assert fuzz.ratio(a, b, processor=normalize) == 100
-    assert fuzz.ratio("Parties consulted", "party consults", processor=stem_words) == 100
+    assert (
+        fuzz.ratio("Parties consulted", "party consults", processor=stem_words) == 100
+    )
 
 
 @given(st.text())

@@ -2,10 +2,12 @@
 
 >>> from treatydiff.model import Article, Paragraph, Treaty
 >>> def treaty(id, *texts):
-...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)]) for i, t in enumerate(texts)]
+...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)])
+...             for i, t in enumerate(texts)]
 ...     return Treaty(id=id, articles=arts)
->>> a = treaty("a", "Customs duties on imports are abolished.", "Disputes go to arbitration.")
->>> b = treaty("b", "Disputes are settled by arbitration.", "Customs duties on imports are abolished.")
+>>> customs = "Customs duties on imports are abolished."
+>>> a = treaty("a", customs, "Disputes go to arbitration.")
+>>> b = treaty("b", "Disputes are settled by arbitration.", customs)
 >>> [(p.a, p.b, p.kind) for p in align(a, b).pairs]
 [('1', '2', 'match'), ('2', '1', 'match')]
 
@@ -70,8 +72,15 @@ _NEIGHBOUR_BONUS = 0.015
 _STANDOUT = 0.15
 _STANDOUT_CAP = 0.85
 _ORDER_FREE = frozenset(
-    {clause_ratio, fuzz.token_sort_ratio, fuzz.token_set_ratio, fuzz.token_ratio,
-     fuzz.partial_token_sort_ratio, fuzz.partial_token_set_ratio, fuzz.partial_token_ratio}
+    {
+        clause_ratio,
+        fuzz.token_sort_ratio,
+        fuzz.token_set_ratio,
+        fuzz.token_ratio,
+        fuzz.partial_token_sort_ratio,
+        fuzz.partial_token_set_ratio,
+        fuzz.partial_token_ratio,
+    }
 )
 
 
@@ -217,7 +226,9 @@ class AlignOptions:
     ) -> AlignOptions:
         """Options with defaults filled in; raises :class:`InvalidArgument`."""
         if scorer is not None and not callable(scorer):
-            raise InvalidArgument(f"scorer must be callable, got {type(scorer).__name__}")
+            raise InvalidArgument(
+                f"scorer must be callable, got {type(scorer).__name__}"
+            )
         if threshold is not None and not 0.0 <= threshold <= 1.0:
             raise InvalidArgument(f"threshold must be within [0, 1], got {threshold!r}")
         return cls(
@@ -241,7 +252,10 @@ def _check(treaty: object) -> Treaty:
 
 
 def prepare(
-    treaties: Sequence[Treaty], *, processor: Processor | None = None, boilerplate: bool = True
+    treaties: Sequence[Treaty],
+    *,
+    processor: Processor | None = None,
+    boilerplate: bool = True,
 ) -> list[Prepared]:
     """Process every alignable article (encoded, with text) of ``treaties``
     once; boilerplate words are found across all of them together."""
@@ -252,7 +266,9 @@ def prepare(
         paras = [[p for p in a.paragraphs if p.full_text] for a in arts]
         words = [process_texts([p.full_text for p in ps], processor) for ps in paras]
         raw.append((treaty, arts, paras, words))
-    article_words = [[[w for ws in pw for w in ws] for pw in words] for *_, words in raw]
+    article_words = [
+        [[w for ws in pw for w in ws] for pw in words] for *_, words in raw
+    ]
     drop = common_words(article_words) if boilerplate else frozenset()
     return [
         Prepared(
@@ -260,11 +276,17 @@ def prepare(
             refs=tuple(a.ref for a in arts),
             words=tuple(tuple(ws) for ws in art_words),
             strings=tuple(filtered(ws, drop) for ws in art_words),
-            paragraph_refs=tuple(tuple(p.ref(a) for p in ps) for a, ps in zip(arts, paras, strict=True)),
-            paragraph_strings=tuple(tuple(filtered(ws, drop) for ws in pw) for pw in words),
+            paragraph_refs=tuple(
+                tuple(p.ref(a) for p in ps) for a, ps in zip(arts, paras, strict=True)
+            ),
+            paragraph_strings=tuple(
+                tuple(filtered(ws, drop) for ws in pw) for pw in words
+            ),
             drop=drop,
         )
-        for (treaty, arts, paras, words), art_words in zip(raw, article_words, strict=True)
+        for (treaty, arts, paras, words), art_words in zip(
+            raw, article_words, strict=True
+        )
     ]
 
 
@@ -279,13 +301,16 @@ def assign(
     boosted = scores if bonus is None else scores + bonus
     weights = np.where(scores >= threshold, boosted - threshold + 1e-9, 0.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return sorted((int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0)
+    return sorted(
+        (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
+    )
 
 
 def background(scores: np.ndarray) -> np.ndarray:
     """Per pair, the typical score of unrelated articles around it: the larger
     of the median of its row and of its column, each without its best entry
     (0 where a row or column has a single entry)."""
+
     def medians(mat: np.ndarray) -> np.ndarray:
         if mat.shape[1] < 2:
             return np.zeros(mat.shape[0])
@@ -303,7 +328,9 @@ def _ref_hash(refs: Sequence[str]) -> np.ndarray:
 def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
     """Tiny deterministic tie-breaks: equal refs first, then a product of ref
     hashes (symmetric in the two sides, independent of document order)."""
-    same = np.equal.outer(np.array(refs_a, dtype=object), np.array(refs_b, dtype=object))
+    same = np.equal.outer(
+        np.array(refs_a, dtype=object), np.array(refs_b, dtype=object)
+    )
     return 1e-6 * same + 1e-9 * np.outer(_ref_hash(refs_a), _ref_hash(refs_b))
 
 
@@ -330,7 +357,7 @@ def _group_candidates(
     ``(score, i, (j, ...))``; ``scores``/``contained`` have rows for ``single``."""
     found = []
     for i in range(scores.shape[0]):
-        cands = [j for j in np.flatnonzero(contained[i] >= _SPLIT_CONTAINMENT)]
+        cands = list(np.flatnonzero(contained[i] >= _SPLIT_CONTAINMENT))
         if len(cands) < 2:
             continue
         cands.sort(key=lambda j: (-contained[i, j], -scores[i, j], multi.refs[j]))
@@ -339,41 +366,61 @@ def _group_candidates(
         best_by_size: dict[int, tuple[float, tuple[int, ...]]] = {}
         for size in (2, 3):
             for subset in itertools.combinations(sorted(cands), size):
-                value = _combo_score(single.strings[i], [multi.strings[j] for j in subset], opts)
+                value = _combo_score(
+                    single.strings[i], [multi.strings[j] for j in subset], opts
+                )
                 if value > best_by_size.get(size, (-1.0, ()))[0]:
                     best_by_size[size] = (value, subset)
         choice = best_by_size.get(2)
-        if 3 in best_by_size and choice and _clearly_better(best_by_size[3][0], choice[0]):
+        if (
+            3 in best_by_size
+            and choice
+            and _clearly_better(best_by_size[3][0], choice[0])
+        ):
             choice = best_by_size[3]
         if choice is None:
             continue
         value, subset = choice
         rivals = [np.delete(scores[:, j], i).max(initial=0.0) for j in subset]
-        if value >= opts.threshold and _clearly_better(value, best_single) and value > max(rivals):
+        if (
+            value >= opts.threshold
+            and _clearly_better(value, best_single)
+            and value > max(rivals)
+        ):
             found.append((value, i, subset))
     return found
 
 
 def _clearly_better(value: float, than: float) -> bool:
-    return value - than >= _SPLIT_GAIN and (1.0 - value) <= _SPLIT_ERROR_RATIO * (1.0 - than)
+    return value - than >= _SPLIT_GAIN and (1.0 - value) <= _SPLIT_ERROR_RATIO * (
+        1.0 - than
+    )
 
 
 def _pair_links(
     pa: Prepared, pb: Prepared, opts: AlignOptions
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
     """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
-    scores = score_matrix(pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
-    floors = np.maximum(opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP))
+    scores = score_matrix(
+        pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+    )
+    floors = np.maximum(
+        opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP)
+    )
     contained_b, contained_a = containment(pa.words, pb.words, pa.drop)
     candidates = [
-        (value, (i,), subset) for value, i, subset in _group_candidates(pa, pb, scores, contained_b, opts)
+        (value, (i,), subset)
+        for value, i, subset in _group_candidates(pa, pb, scores, contained_b, opts)
     ] + [
-        (value, subset, (j,)) for value, j, subset in _group_candidates(pb, pa, scores.T, contained_a, opts)
+        (value, subset, (j,))
+        for value, j, subset in _group_candidates(pb, pa, scores.T, contained_a, opts)
     ]
 
     def key(cand: tuple[float, tuple[int, ...], tuple[int, ...]]) -> tuple[Any, ...]:
         value, rows, cols = cand
-        sides = sorted([tuple(pa.refs[r] for r in rows), tuple(pb.refs[c] for c in cols)])
+        sides = sorted(
+            [tuple(pa.refs[r] for r in rows), tuple(pb.refs[c] for c in cols)]
+        )
         return (-round(value, 9), sides)
 
     links = []
@@ -390,14 +437,18 @@ def _pair_links(
     floor = floors[np.ix_(free_a, free_b)]
     jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
     first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
-    support = _neighbour_support([*[(r, c) for r, c, _ in links], *first], free_a, free_b)
+    support = _neighbour_support(
+        [*[(r, c) for r, c, _ in links], *first], free_a, free_b
+    )
     for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return links, scores
 
 
 def _neighbour_support(
-    links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]], rows: Sequence[int], cols: Sequence[int]
+    links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    rows: Sequence[int],
+    cols: Sequence[int],
 ) -> np.ndarray:
     """For each candidate ``(rows[r], cols[c])``: how many of its two diagonal
     neighbours (previous articles, next articles) are linked."""
@@ -410,7 +461,12 @@ def _neighbour_support(
 
 
 def _paragraph_pairs(
-    pa: Prepared, pb: Prepared, rows: Sequence[int], cols: Sequence[int], known: float, opts: AlignOptions
+    pa: Prepared,
+    pb: Prepared,
+    rows: Sequence[int],
+    cols: Sequence[int],
+    known: float,
+    opts: AlignOptions,
 ) -> list[ParagraphPair]:
     """Paragraphs of the articles ``rows`` of A aligned with those of ``cols``
     of B; ``known`` is the articles' score, reused for two one-paragraph
@@ -419,14 +475,30 @@ def _paragraph_pairs(
     refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
     text_a = [s for i in rows for s in pa.paragraph_strings[i]]
     text_b = [s for j in cols for s in pb.paragraph_strings[j]]
-    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (pa.strings[rows[0]], pb.strings[cols[0]]):
+    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
+        pa.strings[rows[0]],
+        pb.strings[cols[0]],
+    ):
         scores = np.array([[known]])
     else:
-        scores = score_matrix(text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs)
+        scores = score_matrix(
+            text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+        )
     pairs = assign(scores + _jitter(refs_a, refs_b), opts.threshold)
-    out = [ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c])) for r, c in pairs]
-    out += [ParagraphPair(a=ref, b=None, score=0.0) for r, ref in enumerate(refs_a) if r not in {p[0] for p in pairs}]
-    out += [ParagraphPair(a=None, b=ref, score=0.0) for c, ref in enumerate(refs_b) if c not in {p[1] for p in pairs}]
+    out = [
+        ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c]))
+        for r, c in pairs
+    ]
+    out += [
+        ParagraphPair(a=ref, b=None, score=0.0)
+        for r, ref in enumerate(refs_a)
+        if r not in {p[0] for p in pairs}
+    ]
+    out += [
+        ParagraphPair(a=None, b=ref, score=0.0)
+        for c, ref in enumerate(refs_b)
+        if c not in {p[1] for p in pairs}
+    ]
     return _sorted_paragraphs(out)
 
 

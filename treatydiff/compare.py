@@ -2,13 +2,17 @@
 
 >>> from treatydiff.model import Article, Paragraph, Treaty
 >>> def treaty(id, *texts):
-...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)]) for i, t in enumerate(texts)]
+...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)])
+...             for i, t in enumerate(texts)]
 ...     return Treaty(id=id, articles=arts)
->>> a = treaty("a", "Customs duties on imports are abolished.", "Disputes go to arbitration.")
->>> b = treaty("b", "Disputes are settled by arbitration.", "Customs duties on imports are abolished.")
+>>> customs = "Customs duties on imports are abolished."
+>>> a = treaty("a", customs, "Disputes go to arbitration.")
+>>> b = treaty("b", "Disputes are settled by arbitration.", customs)
 >>> c = treaty("c", "Customs duties on all imports are abolished.")
->>> [(dict(g.members), g.kind) for g in compare(a, b, c).groups]
-[({'a': ('1',), 'b': ('2',), 'c': ('1',)}, 'match'), ({'a': ('2',), 'b': ('1',), 'c': ()}, 'match')]
+>>> for group in compare(a, b, c).groups:
+...     print(dict(group.members), group.kind)
+{'a': ('1',), 'b': ('2',), 'c': ('1',)} match
+{'a': ('2',), 'b': ('1',), 'c': ()} match
 
 Every pair of treaties is aligned (:func:`treatydiff.align.align`), then the
 pairwise links are joined strongest first into groups, refusing any link that
@@ -87,10 +91,14 @@ class Comparison:
 
 def _check(treaties: Sequence[object], base: str | None) -> str:
     if len(treaties) < 2:
-        raise AlignmentError(f"compare needs at least two treaties, got {len(treaties)}")
+        raise AlignmentError(
+            f"compare needs at least two treaties, got {len(treaties)}"
+        )
     for treaty in treaties:
         if not isinstance(treaty, Treaty):
-            raise InvalidArgument(f"expected Treaty values, got {type(treaty).__name__}")
+            raise InvalidArgument(
+                f"expected Treaty values, got {type(treaty).__name__}"
+            )
     ids = [t.id for t in treaties]  # type: ignore[attr-defined]
     dups = sorted({i for i in ids if ids.count(i) > 1})
     if dups:
@@ -153,13 +161,21 @@ def _blocks(alignments: Mapping[tuple[str, str], Alignment]) -> dict[_Node, _Nod
     return {node: find(node) for node in list(parent)}
 
 
-def _links(alignments: Mapping[tuple[str, str], Alignment]) -> list[tuple[float, list[_Node]]]:
+def _links(
+    alignments: Mapping[tuple[str, str], Alignment],
+) -> list[tuple[float, list[_Node]]]:
     seen: dict[tuple[_Node, ...], float] = {}
     for (ida, idb), al in alignments.items():
         for pair in al.pairs:
-            nodes = tuple(sorted([*((ida, r) for r in pair.a_refs), *((idb, r) for r in pair.b_refs)]))
+            nodes = tuple(
+                sorted(
+                    [*((ida, r) for r in pair.a_refs), *((idb, r) for r in pair.b_refs)]
+                )
+            )
             seen[nodes] = pair.score
-    return sorted(((s, list(n)) for n, s in seen.items()), key=lambda item: (-item[0], item[1]))
+    return sorted(
+        ((s, list(n)) for n, s in seen.items()), key=lambda item: (-item[0], item[1])
+    )
 
 
 def _kind(members: Mapping[str, Sequence[str]], base: str) -> str:
@@ -174,7 +190,9 @@ def _kind(members: Mapping[str, Sequence[str]], base: str) -> str:
 
 
 def _groups(
-    treaties: Sequence[Treaty], base: str, alignments: Mapping[tuple[str, str], Alignment]
+    treaties: Sequence[Treaty],
+    base: str,
+    alignments: Mapping[tuple[str, str], Alignment],
 ) -> list[Group]:
     nodes = sorted((t.id, a.ref) for t in treaties for a in t.articles)
     clusters = _Clusters(nodes, _blocks(alignments))
@@ -183,8 +201,15 @@ def _groups(
     position = {(t.id, a.ref): k for t in treaties for k, a in enumerate(t.articles)}
     raw = []
     for root in sorted(clusters.members):
-        members = {t.id: tuple(sorted((r for tid, r in clusters.members[root] if tid == t.id),
-                                      key=lambda r, tid=t.id: position[tid, r])) for t in treaties}
+        members = {
+            t.id: tuple(
+                sorted(
+                    (r for tid, r in clusters.members[root] if tid == t.id),
+                    key=lambda r, tid=t.id: position[tid, r],
+                )
+            )
+            for t in treaties
+        }
         scores = clusters.scores[root]
         raw.append((members, round(sum(scores) / len(scores), 6) if scores else 0.0))
     moved = _moved(raw, treaties, base, position)
@@ -207,7 +232,10 @@ def _moved(
             continue
         shared = [k for k, (m, _) in enumerate(raw) if m[base] and m[treaty.id]]
         points = [
-            (position[base, raw[k][0][base][0]], position[treaty.id, raw[k][0][treaty.id][0]])
+            (
+                position[base, raw[k][0][base][0]],
+                position[treaty.id, raw[k][0][treaty.id][0]],
+            )
             for k in shared
         ]
         for k, flag in zip(shared, moved_flags(points), strict=True):
@@ -216,11 +244,19 @@ def _moved(
 
 
 def _ordered(
-    groups: Sequence[Group], treaties: Sequence[Treaty], base: str, position: Mapping[_Node, int]
+    groups: Sequence[Group],
+    treaties: Sequence[Treaty],
+    base: str,
+    position: Mapping[_Node, int],
 ) -> list[Group]:
     """Base document order; a group without a base article follows the group
     of the nearest earlier article of the first treaty that has it."""
-    owner = {(tid, r): k for k, g in enumerate(groups) for tid, refs in g.members.items() for r in refs}
+    owner = {
+        (tid, r): k
+        for k, g in enumerate(groups)
+        for tid, refs in g.members.items()
+        for r in refs
+    }
     index = {t.id: n for n, t in enumerate(treaties)}
 
     def key(k: int) -> tuple[int, int, int, int]:
@@ -278,7 +314,10 @@ def _to_dict(comp: Comparison) -> dict[str, Any]:
     articles = {t.id: {a.ref: a for a in t.articles} for t in comp.treaties}
     groups = []
     for number, group in enumerate(comp.groups, start=1):
-        texts = {tid: {r: articles[tid][r].text for r in refs} for tid, refs in group.members.items()}
+        texts = {
+            tid: {r: articles[tid][r].text for r in refs}
+            for tid, refs in group.members.items()
+        }
         entry: dict[str, Any] = {
             "id": f"g{number}",
             "members": {tid: list(refs) for tid, refs in group.members.items()},
@@ -287,11 +326,17 @@ def _to_dict(comp: Comparison) -> dict[str, Any]:
             "moved": dict(group.moved),
             "texts": texts,
             "headings": {
-                tid: {r: articles[tid][r].heading for r in refs} for tid, refs in group.members.items()
+                tid: {r: articles[tid][r].heading for r in refs}
+                for tid, refs in group.members.items()
             },
         }
-        members = {tid: [(r, texts[tid][r]) for r in refs] for tid, refs in group.members.items()}
-        entry.update(describe_group(members, comp.base, kind=group.kind, moved=group.moved))
+        members = {
+            tid: [(r, texts[tid][r]) for r in refs]
+            for tid, refs in group.members.items()
+        }
+        entry.update(
+            describe_group(members, comp.base, kind=group.kind, moved=group.moved)
+        )
         groups.append(entry)
     return {
         "treaties": [_treaty_dict(t) for t in comp.treaties],
@@ -320,4 +365,5 @@ def _coverage_note(treaty: Treaty) -> str | None:
     if total is not None and encoded >= total:
         return None
     kind = " (digest)" if treaty.kind == "digest" else ""
-    return f"{treaty.id}: {encoded} of {'?' if total is None else total} articles encoded{kind}"
+    shown = "?" if total is None else total
+    return f"{treaty.id}: {encoded} of {shown} articles encoded{kind}"

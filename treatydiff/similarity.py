@@ -42,9 +42,12 @@ Processor = Callable[[str], str]
 Scorer = Callable[..., float]
 
 
-
 def clause_ratio(
-    s1: str, s2: str, *, processor: Processor | None = None, score_cutoff: float | None = None
+    s1: str,
+    s2: str,
+    *,
+    processor: Processor | None = None,
+    score_cutoff: float | None = None,
 ) -> float:
     """The default scorer: the mean of ``token_sort_ratio`` (whole-clause
     likeness) and ``token_set_ratio`` (one clause contained in a longer one).
@@ -74,14 +77,19 @@ _STOP_RU = """
 STOPWORDS: frozenset[str] = frozenset(stem(w) for w in (_STOP_EN + _STOP_RU).split())
 
 
-def process_texts(texts: Sequence[str], processor: Processor | None = None) -> list[list[str]]:
+def process_texts(
+    texts: Sequence[str], processor: Processor | None = None
+) -> list[list[str]]:
     """Each text as a list of words after ``processor`` (default: stemmed words)."""
     proc = processor or stem_words
     return [proc(text).split() for text in texts]
 
 
 def common_words(
-    treaties: Sequence[Sequence[Sequence[str]]], *, max_df: float = 0.2, min_articles: float = 3
+    treaties: Sequence[Sequence[Sequence[str]]],
+    *,
+    max_df: float = 0.2,
+    min_articles: float = 3,
 ) -> frozenset[str]:
     """Boilerplate words: stop words, plus words found, on average over the
     treaties, in at least ``max_df`` of a treaty's articles and in at least
@@ -98,7 +106,7 @@ def common_words(
 
 
 def filtered(words: Sequence[str], drop: frozenset[str]) -> str:
-    """``words`` without the ``drop`` set, single-spaced (all of them if none is left)."""
+    """``words`` without the ``drop`` set, single-spaced (all if none is left)."""
     kept = [w for w in words if w not in drop]
     return " ".join(kept or words)
 
@@ -120,7 +128,13 @@ def score_matrix(
         if processor is not None:
             a, b = [processor(x) for x in a], [processor(y) for y in b]
         # token_sort_ratio is ratio of the sorted words: sort each text once.
-        sort = _cdist([_sorted_words(x) for x in a], [_sorted_words(y) for y in b], fuzz.ratio, None, kwargs)
+        sort = _cdist(
+            [_sorted_words(x) for x in a],
+            [_sorted_words(y) for y in b],
+            fuzz.ratio,
+            None,
+            kwargs,
+        )
         scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
@@ -132,22 +146,42 @@ def _sorted_words(text: str) -> str:
 
 
 def _cdist(
-    a: Sequence[str], b: Sequence[str], scorer: Scorer, processor: Processor | None, kwargs: dict[str, Any]
+    a: Sequence[str],
+    b: Sequence[str],
+    scorer: Scorer,
+    processor: Processor | None,
+    kwargs: dict[str, Any],
 ) -> np.ndarray:
     workers = -1 if len(a) * len(b) >= 4096 else 1
-    return process.cdist(a, b, scorer=scorer, processor=processor, workers=workers, dtype=np.float64, **kwargs)
+    return process.cdist(
+        a,
+        b,
+        scorer=scorer,
+        processor=processor,
+        workers=workers,
+        dtype=np.float64,
+        **kwargs,
+    )
 
 
 def containment(
-    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], drop: frozenset[str] = frozenset()
+    a: Sequence[Sequence[str]],
+    b: Sequence[Sequence[str]],
+    drop: frozenset[str] = frozenset(),
 ) -> tuple[np.ndarray, np.ndarray]:
     """Word containment both ways, boilerplate left out: ``B_IN_A[i, j]`` is
     the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
     the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
     vocab: dict[str, int] = {}
-    sets_a = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a]
-    sets_b = [{vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b]
-    overlap = (_incidence(sets_a, len(vocab)) @ _incidence(sets_b, len(vocab)).T).toarray()
+    sets_a = [
+        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a
+    ]
+    sets_b = [
+        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b
+    ]
+    overlap = (
+        _incidence(sets_a, len(vocab)) @ _incidence(sets_b, len(vocab)).T
+    ).toarray()
     size_a = np.array([max(len(s), 1) for s in sets_a], dtype=np.float64)
     size_b = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
     return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]

@@ -15,6 +15,7 @@ trip through a plain-text parser. Article refs are ``"1"``..``"n"``.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Mapping, Sequence
 
@@ -38,8 +39,9 @@ __all__ = [
 
 LANGS: tuple[str, ...] = ("en", "ru")
 
-def _unique(words: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(words))
+
+def _unique(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(text.split()))
 
 
 # Dictionary words only: no heading words, numerals, single letters or
@@ -49,86 +51,82 @@ _WORDS: dict[str, tuple[str, ...]] = {
         """
         agreement party state obligation territory dispute measure trade service
         goods investment customs tariff border security defence cooperation
-        consultation committee council secretariat notification request
-        information exchange procedure arbitration tribunal settlement remedy
-        protection property right duty tax origin certificate product market
-        access national treatment favoured nation exception safeguard subsidy
-        standard regulation technical sanitary health environment labour worker
-        capital payment transfer currency bank finance insurance transport
-        vessel aircraft port vehicle fishery agriculture forest energy mineral
-        water research education culture science innovation patent trademark
-        copyright design competition monopoly enterprise government procurement
-        tender contract review appeal court judge panel expert report decision
-        amendment accession withdrawal termination entry force ratification
-        deposit language text list quota licence permit
-        visa migration citizen person family child hostile armed
-        attack aggression assistance military peace stability region neutral
-        alliance threat crisis emergency mutual support shall may promptly
-        jointly reasonable effective adequate prompt fair equitable
-        transparent public private domestic foreign relevant appropriate
-        necessary competent respective other each every such within between
-        upon without under against toward after before during concerning
-        regarding including provided unless where when immediately fully
-        airport railway pipeline electricity telecommunication broadcasting pharmaceutical medicine vaccine hospital
-        disease epidemic quarantine veterinary plant animal seed fertiliser pesticide timber
-        paper textile clothing footwear leather steel aluminium copper cement chemical
-        plastic rubber glass ceramic furniture machinery engine turbine satellite radar
-        missile warship submarine tank artillery ammunition explosive nuclear reactor uranium
-        isotope radiation laboratory archive museum library monument heritage tourism hotel
-        restaurant sport youth pension salary wage employment unemployment training apprentice
-        diploma university school teacher student scholarship journalist newspaper television radio
-        internet software hardware encryption privacy database statistics census survey audit
-        accounting budget deficit loan credit debt bond share dividend interest
-        inflation exchange rate reserve gold silver diamond oil gas coal
-        refinery harbour canal bridge tunnel highway road lorry container cargo
-        freight shipment warehouse inventory label packaging barcode consumer complaint warranty
-        refund recall hazard accident insurer claimant compensation damages penalty fine
-        prison detention extradition asylum refugee consulate embassy ambassador envoy summit
-        minister parliament president commission delegation observer mission
-        """.split()
+        consultation committee council secretariat notification request information
+        exchange procedure arbitration tribunal settlement remedy protection
+        property right duty tax origin certificate product market access national
+        treatment favoured nation exception safeguard subsidy standard regulation
+        technical sanitary health environment labour worker capital payment transfer
+        currency bank finance insurance transport vessel aircraft port vehicle
+        fishery agriculture forest energy mineral water research education culture
+        science innovation patent trademark copyright design competition monopoly
+        enterprise government procurement tender contract review appeal court judge
+        panel expert report decision amendment accession withdrawal termination
+        entry force ratification deposit language text list quota licence permit
+        visa migration citizen person family child hostile armed attack aggression
+        assistance military peace stability region neutral alliance threat crisis
+        emergency mutual support shall may promptly jointly reasonable effective
+        adequate prompt fair equitable transparent public private domestic foreign
+        relevant appropriate necessary competent respective other each every such
+        within between upon without under against toward after before during
+        concerning regarding including provided unless where when immediately fully
+        airport railway pipeline electricity telecommunication broadcasting
+        pharmaceutical medicine vaccine hospital disease epidemic quarantine
+        veterinary plant animal seed fertiliser pesticide timber paper textile
+        clothing footwear leather steel aluminium copper cement chemical plastic
+        rubber glass ceramic furniture machinery engine turbine satellite radar
+        missile warship submarine tank artillery ammunition explosive nuclear
+        reactor uranium isotope radiation laboratory archive museum library monument
+        heritage tourism hotel restaurant sport youth pension salary wage employment
+        unemployment training apprentice diploma university school teacher student
+        scholarship journalist newspaper television radio internet software hardware
+        encryption privacy database statistics census survey audit accounting budget
+        deficit loan credit debt bond share dividend interest inflation exchange
+        rate reserve gold silver diamond oil gas coal refinery harbour canal bridge
+        tunnel highway road lorry container cargo freight shipment warehouse
+        inventory label packaging barcode consumer complaint warranty refund recall
+        hazard accident insurer claimant compensation damages penalty fine prison
+        detention extradition asylum refugee consulate embassy ambassador envoy
+        summit minister parliament president commission delegation observer mission
+        """
     ),
     "ru": _unique(
         """
-        соглашение сторона государство обязательство территория спор мера
-        торговля услуга товар инвестиция таможня тариф граница безопасность
-        оборона сотрудничество консультация комитет совет секретариат
-        уведомление запрос информация обмен процедура арбитраж суд
-        урегулирование защита собственность право пошлина налог происхождение
-        сертификат продукция рынок доступ режим исключение субсидия стандарт
-        регулирование здоровье окружающая среда труд работник капитал платеж
-        перевод валюта банк финансы страхование транспорт судно воздушное
-        порт рыболовство сельское хозяйство лес энергия вода исследование
-        образование культура наука патент товарный знак конкуренция
-        предприятие правительство закупка договор пересмотр апелляция судья
-        эксперт доклад решение изменение присоединение выход прекращение
-        вступление сила ратификация депозитарий язык текст
-        перечень квота лицензия разрешение виза миграция гражданин
-        лицо семья ребенок вооруженное нападение агрессия помощь военная мир
-        стабильность регион нейтралитет союз угроза кризис чрезвычайная
-        взаимная поддержка незамедлительно совместно разумный эффективный
-        надлежащий справедливый прозрачный публичный частный внутренний
-        иностранный соответствующий необходимый компетентный каждый такой
-        между после перед против согласно включая обеспечивают оказывают
-        принимают уведомляют проводят рассматривают содействуют укрепляют
-        аэропорт железная дорога трубопровод электроэнергия связь вещание лекарство
-        вакцина больница болезнь эпидемия карантин ветеринария растение животное
-        семена удобрение древесина бумага ткань одежда обувь кожа
-        сталь алюминий медь цемент химикат пластик резина стекло
-        мебель машина двигатель турбина спутник радиолокатор ракета корабль
-        подводная лодка танк артиллерия боеприпасы взрывчатка ядерный реактор
-        уран излучение лаборатория архив музей библиотека памятник наследие
-        туризм гостиница ресторан спорт молодежь пенсия зарплата занятость
-        безработица обучение диплом университет школа учитель студент стипендия
-        журналист газета телевидение радио интернет программа шифрование база
-        статистика перепись аудит бухгалтерия бюджет дефицит кредит долг
-        облигация акция дивиденд процент инфляция курс резерв золото
-        серебро алмаз нефть газ уголь гавань канал мост
-        тоннель шоссе грузовик контейнер груз склад упаковка маркировка
+        соглашение сторона государство обязательство территория спор мера торговля
+        услуга товар инвестиция таможня тариф граница безопасность оборона
+        сотрудничество консультация комитет совет секретариат уведомление запрос
+        информация обмен процедура арбитраж суд урегулирование защита собственность
+        право пошлина налог происхождение сертификат продукция рынок доступ режим
+        исключение субсидия стандарт регулирование здоровье окружающая среда труд
+        работник капитал платеж перевод валюта банк финансы страхование транспорт
+        судно воздушное порт рыболовство сельское хозяйство лес энергия вода
+        исследование образование культура наука патент товарный знак конкуренция
+        предприятие правительство закупка договор пересмотр апелляция судья эксперт
+        доклад решение изменение присоединение выход прекращение вступление сила
+        ратификация депозитарий язык текст перечень квота лицензия разрешение виза
+        миграция гражданин лицо семья ребенок вооруженное нападение агрессия помощь
+        военная мир стабильность регион нейтралитет союз угроза кризис чрезвычайная
+        взаимная поддержка незамедлительно совместно разумный эффективный надлежащий
+        справедливый прозрачный публичный частный внутренний иностранный
+        соответствующий необходимый компетентный каждый такой между после перед
+        против согласно включая обеспечивают оказывают принимают уведомляют проводят
+        рассматривают содействуют укрепляют аэропорт железная дорога трубопровод
+        электроэнергия связь вещание лекарство вакцина больница болезнь эпидемия
+        карантин ветеринария растение животное семена удобрение древесина бумага
+        ткань одежда обувь кожа сталь алюминий медь цемент химикат пластик резина
+        стекло мебель машина двигатель турбина спутник радиолокатор ракета корабль
+        подводная лодка танк артиллерия боеприпасы взрывчатка ядерный реактор уран
+        излучение лаборатория архив музей библиотека памятник наследие туризм
+        гостиница ресторан спорт молодежь пенсия зарплата занятость безработица
+        обучение диплом университет школа учитель студент стипендия журналист газета
+        телевидение радио интернет программа шифрование база статистика перепись
+        аудит бухгалтерия бюджет дефицит кредит долг облигация акция дивиденд
+        процент инфляция курс резерв золото серебро алмаз нефть газ уголь гавань
+        канал мост тоннель шоссе грузовик контейнер груз склад упаковка маркировка
         потребитель жалоба гарантия возврат опасность авария страховщик компенсация
-        ущерб штраф тюрьма задержание выдача убежище беженец консульство
-        посольство посол посланник саммит министр парламент президент комиссия
-        делегация наблюдатель миссия
-        """.split()
+        ущерб штраф тюрьма задержание выдача убежище беженец консульство посольство
+        посол посланник саммит министр парламент президент комиссия делегация
+        наблюдатель миссия
+        """
     ),
 }
 _TITLE_OPENERS = {"en": "Agreement on", "ru": "Соглашение о"}
@@ -156,16 +154,26 @@ def _capital(words: list[str]) -> str:
 
 
 @st.composite
-def _sentences(draw: st.DrawFn, lang: str, min_words: int = 4, max_words: int = 12) -> str:
+def _sentences(
+    draw: st.DrawFn, lang: str, min_words: int = 4, max_words: int = 12
+) -> str:
     words = draw(
-        st.lists(st.sampled_from(_WORDS[lang]), min_size=min_words, max_size=max_words, unique=True)
+        st.lists(
+            st.sampled_from(_WORDS[lang]),
+            min_size=min_words,
+            max_size=max_words,
+            unique=True,
+        )
     )
     return _capital(words) + "."
 
 
 @st.composite
 def clause_texts(
-    draw: st.DrawFn, lang: str | None = None, min_sentences: int = 1, max_sentences: int = 2
+    draw: st.DrawFn,
+    lang: str | None = None,
+    min_sentences: int = 1,
+    max_sentences: int = 2,
 ) -> str:
     """Plain clause text: one or more sentences of English or Russian words."""
     chosen = draw(_langs(lang))
@@ -227,7 +235,11 @@ def _divisions(draw: st.DrawFn, lang: str, refs: list[str]) -> tuple[Division, .
     if not draw(st.booleans()):
         return ()
     kind = draw(st.sampled_from(("chapter", "part")))
-    cuts = sorted(draw(st.sets(st.integers(1, len(refs) - 1), max_size=2))) if len(refs) > 1 else []
+    cuts = (
+        sorted(draw(st.sets(st.integers(1, len(refs) - 1), max_size=2)))
+        if len(refs) > 1
+        else []
+    )
     bounds = [0, *cuts, len(refs)]
     return tuple(
         Division(
@@ -236,7 +248,7 @@ def _divisions(draw: st.DrawFn, lang: str, refs: list[str]) -> tuple[Division, .
             heading=draw(st.none() | headings(lang)),
             articles=refs[start:end],
         )
-        for i, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
+        for i, (start, end) in enumerate(itertools.pairwise(bounds))
     )
 
 
@@ -255,8 +267,13 @@ def treaties(
         raise ValueError("need 1 <= min_articles <= max_articles")
     chosen = draw(_langs(lang))
     count = draw(st.integers(min_articles, max_articles))
-    arts = [draw(articles(str(i + 1), chosen, min_sentences=min_sentences)) for i in range(count)]
-    title_words = draw(st.lists(st.sampled_from(_WORDS[chosen]), min_size=1, max_size=4))
+    arts = [
+        draw(articles(str(i + 1), chosen, min_sentences=min_sentences))
+        for i in range(count)
+    ]
+    title_words = draw(
+        st.lists(st.sampled_from(_WORDS[chosen]), min_size=1, max_size=4)
+    )
     closing = _CLOSINGS[chosen].format(place=draw(st.sampled_from(_PLACES[chosen])))
     return Treaty(
         id=f"t{draw(st.integers(0, 9999))}",
@@ -321,14 +338,18 @@ def _renumbered(paras: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     return tuple(attrs.evolve(p, num=str(i + 1)) for i, p in enumerate(paras))
 
 
-def _reword_text(text: str, rng: random.Random, rate: float, pool: Sequence[str]) -> str:
+def _reword_text(
+    text: str, rng: random.Random, rate: float, pool: Sequence[str]
+) -> str:
     """Change ``rate`` of the inner words (dropped, replaced or doubled by a
     word from ``pool``); the first and last words stay."""
     words = text.split(" ")
     inner = words[1:-1]
     if len(inner) < 2:
         return text
-    for pos in sorted(rng.sample(range(len(inner)), round(rate * len(inner))), reverse=True):
+    for pos in sorted(
+        rng.sample(range(len(inner)), round(rate * len(inner))), reverse=True
+    ):
         action = rng.choice(("drop", "replace", "add"))
         if action == "drop":
             del inner[pos]
@@ -339,12 +360,17 @@ def _reword_text(text: str, rng: random.Random, rate: float, pool: Sequence[str]
     return " ".join([words[0], *inner, words[-1]])
 
 
-def _reword(article: Article, rng: random.Random, rate: float, pool: Sequence[str]) -> Article:
+def _reword(
+    article: Article, rng: random.Random, rate: float, pool: Sequence[str]
+) -> Article:
     paras = [
         attrs.evolve(
             p,
             text=_reword_text(p.text, rng, rate, pool),
-            points=[attrs.evolve(pt, text=_reword_text(pt.text, rng, rate, pool)) for pt in p.points],
+            points=[
+                attrs.evolve(pt, text=_reword_text(pt.text, rng, rate, pool))
+                for pt in p.points
+            ],
         )
         for p in article.paragraphs
     ]
@@ -356,7 +382,8 @@ def _splittable(article: Article, min_words: int) -> list[int]:
     return [
         cut
         for cut in range(1, len(paras))
-        if _word_count(paras[:cut]) >= min_words and _word_count(paras[cut:]) >= min_words
+        if _word_count(paras[:cut]) >= min_words
+        and _word_count(paras[cut:]) >= min_words
     ]
 
 
@@ -377,7 +404,9 @@ def redraft(
     everything 1..n. ``rng`` drives every choice, so a seed gives one redraft.
     """
     rates = rates or EditRates()
-    pool = sorted({w for a in original.articles for w in a.text.split()[1:-1] if w.isalpha()})
+    pool = sorted(
+        {w for a in original.articles for w in a.text.split()[1:-1] if w.isalpha()}
+    )
     pool = pool or ["text"]
     pieces: list[_Piece] = []
     deleted: set[str] = set()
@@ -393,13 +422,17 @@ def redraft(
         elif roll < rates.delete + rates.split and cuts:
             cut = rng.choice(cuts)
             first = attrs.evolve(art, paragraphs=_renumbered(art.paragraphs[:cut]))
-            second = attrs.evolve(art, heading=None, paragraphs=_renumbered(art.paragraphs[cut:]))
+            second = attrs.evolve(
+                art, heading=None, paragraphs=_renumbered(art.paragraphs[cut:])
+            )
             splits.add(art.ref)
             pieces += [_Piece(first, (art.ref,)), _Piece(second, (art.ref,))]
         elif roll < rates.delete + rates.split + rates.merge and index + 1 < len(arts):
             nxt = arts[index + 1]
             paras = _renumbered([*art.paragraphs, *nxt.paragraphs])
-            pieces.append(_Piece(attrs.evolve(art, paragraphs=paras), (art.ref, nxt.ref)))
+            pieces.append(
+                _Piece(attrs.evolve(art, paragraphs=paras), (art.ref, nxt.ref))
+            )
             index += 1
         else:
             pieces.append(_Piece(art, (art.ref,)))
@@ -425,12 +458,23 @@ def redraft(
     count = min(len(foreign), sum(rng.random() < rates.insert for _ in arts))
     for art in rng.sample(list(foreign), count):
         pieces.insert(rng.randrange(len(pieces) + 1), _Piece(art, ()))
-    revised_arts = [attrs.evolve(p.article, num=str(i + 1), ref=str(i + 1)) for i, p in enumerate(pieces)]
-    expected = {(origin, art.ref) for p, art in zip(pieces, revised_arts, strict=True) for origin in p.origins}
+    revised_arts = [
+        attrs.evolve(p.article, num=str(i + 1), ref=str(i + 1))
+        for i, p in enumerate(pieces)
+    ]
+    expected = {
+        (origin, art.ref)
+        for p, art in zip(pieces, revised_arts, strict=True)
+        for origin in p.origins
+    }
     by_origin: dict[str, list[str]] = {}
     for ref_a, ref_b in sorted(expected, key=lambda pair: int(pair[1])):
         by_origin.setdefault(ref_a, []).append(ref_b)
-    merges = {art.ref: p.origins for p, art in zip(pieces, revised_arts, strict=True) if len(p.origins) > 1}
+    merges = {
+        art.ref: p.origins
+        for p, art in zip(pieces, revised_arts, strict=True)
+        if len(p.origins) > 1
+    }
     revised = attrs.evolve(
         original,
         id=f"{original.id}r",
@@ -442,7 +486,11 @@ def redraft(
         revised=revised,
         expected=frozenset(expected),
         deleted=frozenset(deleted),
-        inserted=frozenset(art.ref for p, art in zip(pieces, revised_arts, strict=True) if not p.origins),
+        inserted=frozenset(
+            art.ref
+            for p, art in zip(pieces, revised_arts, strict=True)
+            if not p.origins
+        ),
         moved=frozenset(moved),
         splits={ref: tuple(by_origin[ref]) for ref in sorted(splits)},
         merges=merges,
@@ -489,5 +537,7 @@ def treaty_pairs(
     original = draw(treaties(chosen, min_articles, max_articles, min_sentences=2))
     foreign = draw(st.lists(articles("1", chosen, min_sentences=2), max_size=3))
     assume(_distinct([*original.articles, *foreign]))
-    result = redraft(original, draw(st.randoms(use_true_random=False)), foreign=foreign, rates=rates)
+    result = redraft(
+        original, draw(st.randoms(use_true_random=False)), foreign=foreign, rates=rates
+    )
     return original, result.revised, result.expected

@@ -36,21 +36,28 @@ _CYRILLIC_RE = re.compile(r"[а-я]")
 
 # Light stemming: cut one common inflectional ending, keep a stem of >= 3 letters.
 _EN_RULES: tuple[tuple[str, str], ...] = (
-    ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
-    ("xes", "x"), ("ing", ""), ("ed", ""), ("ly", ""), ("ss", "ss"), ("us", "us"),
-    ("is", "is"), ("s", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("sses", "ss"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("xes", "x"),
+    ("ing", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("ss", "ss"),
+    ("us", "us"),
+    ("is", "is"),
+    ("s", ""),
 )
 _RU_REFLEXIVE = ("ся", "сь")
+_RU_ENDINGS_TEXT = """
+    иями ями ами иях ях ах ием ьем ией ому ему ого его ыми ими ешь ишь ете
+    ите ут ют ат ят ет ит ем им ая яя ое ее ые ие ый ий ой ей
+    ую юю ов ев ом ам ям ия ии ию ть ти а я о е ы и у ю ь й
+"""
 _RU_ENDINGS: tuple[str, ...] = tuple(
-    sorted(
-        """
-        иями ями ами иях ях ах ием ьем ией ому ему ого его ыми ими ешь ишь ете
-        ите ут ют ат ят ет ит ем им ая яя ое ее ые ие ый ий ой ей
-        ую юю ов ев ом ам ям ия ии ию ть ти а я о е ы и у ю ь й
-        """.split(),
-        key=len,
-        reverse=True,
-    )
+    sorted(_RU_ENDINGS_TEXT.split(), key=len, reverse=True)
 )
 
 
