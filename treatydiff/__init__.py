@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 
-from .compare import Comparison, compare
+from .align import AlignedPair, Alignment, align
+from .compare import Comparison, Group, compare
 from .errors import (
     AlignmentError,
     CorpusError,
@@ -20,11 +21,14 @@ from .parse import parse
 
 __all__ = [
     "Absence",
+    "AlignedPair",
+    "Alignment",
     "AlignmentError",
     "Article",
     "Comparison",
     "CorpusError",
     "Division",
+    "Group",
     "InvalidArgument",
     "Label",
     "Paragraph",
@@ -36,6 +40,7 @@ __all__ = [
     "TreatyDiffError",
     "UnknownRef",
     "__version__",
+    "align",
     "compare",
     "parse",
     "read",
