@@ -91,10 +91,12 @@ def main() -> None:
         )
     )
     print(
-        f"best of {args.repeat}; {os.cpu_count()} cores; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n"
+        f"best of {args.repeat}; {os.cpu_count()} cores; load average "
+        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n"
     )
     print(
-        "| treaties | articles | difflib all pairs + assignment | rapidfuzz token_set + assignment | treatydiff compare | compare + to_dict |"
+        "| treaties | articles | difflib all pairs + assignment "
+        "| rapidfuzz token_set + assignment | treatydiff compare | compare + to_dict |"
     )
     print("|---|---|---|---|---|---|")
     for name, size, t_dl, t_rf, t_cmp, t_all in rows:
@@ -103,8 +105,8 @@ def main() -> None:
         ]
         print(f"| {name} | {size} | " + " | ".join(cells) + " |")
     print(
-        f"\ncompare is {t_difflib / t_compare:.0f}× faster than the difflib way on pta_312 vs pta_313 "
-        f"({t_difflib / t_dict:.0f}× including to_dict)."
+        f"\ncompare is {t_difflib / t_compare:.0f}× faster than the difflib way "
+        f"on pta_312 vs pta_313 ({t_difflib / t_dict:.0f}× including to_dict)."
     )
 
 

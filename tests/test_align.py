@@ -23,11 +23,26 @@ from treatydiff.strategies import treaties, treaty_pairs
 # with the known answer use a threshold calibrated for it.
 SYNTHETIC = 0.65
 
-CUSTOMS = "Customs duties on imports between the Parties shall be abolished on entry into force."
-ORIGIN = "Products wholly obtained in a Party are originating; Protocol B lays down the rules."
-DISPUTES = "Any dispute concerning the interpretation of this Agreement shall go to an arbitral tribunal."
-SUBSIDY = "State aid that distorts competition by favouring certain undertakings is incompatible."
-NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to domestic firms."
+CUSTOMS = (
+    "Customs duties on imports between the Parties "
+    "shall be abolished on entry into force."
+)
+ORIGIN = (
+    "Products wholly obtained in a Party are "
+    "originating; Protocol B lays down the rules."
+)
+DISPUTES = (
+    "Any dispute concerning the interpretation of this Agreement "
+    "shall go to an arbitral tribunal."
+)
+SUBSIDY = (
+    "State aid that distorts competition "
+    "by favouring certain undertakings is incompatible."
+)
+NOTIFY = (
+    "Each Party shall notify the Joint Committee "
+    "of any subsidy granted to domestic firms."
+)
 
 
 def treaty(id: str, *texts: str | list[str]) -> Treaty:
@@ -224,10 +239,9 @@ def _oracle(scores: np.ndarray, threshold: float) -> float:
     for k in range(min(n, m) + 1):
         for rows in itertools.combinations(range(n), k):
             for cols in itertools.permutations(range(m), k):
-                if all(scores[r, c] >= threshold for r, c in zip(rows, cols, strict=False)):
-                    best = max(
-                        best, sum(scores[r, c] - threshold for r, c in zip(rows, cols, strict=False))
-                    )
+                chosen = list(zip(rows, cols, strict=True))
+                if all(scores[r, c] >= threshold for r, c in chosen):
+                    best = max(best, sum(scores[r, c] - threshold for r, c in chosen))
     return best
 
 

@@ -15,11 +15,26 @@ from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.strategies import redraft, treaties
 
-CUSTOMS = "Customs duties on imports between the Parties shall be abolished on entry into force."
-ORIGIN = "Products wholly obtained in a Party are originating; Protocol B lays down the rules."
-DISPUTES = "Any dispute concerning the interpretation of this Agreement shall go to an arbitral tribunal."
-SUBSIDY = "State aid that distorts competition by favouring certain undertakings is incompatible."
-NOTIFY = "Each Party shall notify the Joint Committee of any subsidy granted to domestic firms."
+CUSTOMS = (
+    "Customs duties on imports between the Parties "
+    "shall be abolished on entry into force."
+)
+ORIGIN = (
+    "Products wholly obtained in a Party are "
+    "originating; Protocol B lays down the rules."
+)
+DISPUTES = (
+    "Any dispute concerning the interpretation of this Agreement "
+    "shall go to an arbitral tribunal."
+)
+SUBSIDY = (
+    "State aid that distorts competition "
+    "by favouring certain undertakings is incompatible."
+)
+NOTIFY = (
+    "Each Party shall notify the Joint Committee "
+    "of any subsidy granted to domestic firms."
+)
 
 
 def treaty(id: str, *texts: str | list[str], **kw) -> Treaty:
@@ -157,7 +172,7 @@ def test_to_dict_shape():
     assert disputes["texts"]["b"]["1"] == DISPUTES
 
 
-# --- laws ---------------------------------------------------------------------------------
+# --- laws ------------------------------------------------------------------
 
 
 @st.composite

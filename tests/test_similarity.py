@@ -86,10 +86,14 @@ def test_clause_ratio_contract():
 def test_common_words_drop_boilerplate_but_not_content():
     arts = process_texts(
         [
-            "The Parties shall cooperate in customs matters in accordance with this Agreement.",
-            "The Parties shall settle disputes by arbitration in accordance with this Agreement.",
-            "The Parties shall protect intellectual property in accordance with this Agreement.",
-            "The Parties shall exchange information on subsidies in accordance with this Agreement.",
+            "The Parties shall cooperate in customs "
+            "matters in accordance with this Agreement.",
+            "The Parties shall settle disputes by "
+            "arbitration in accordance with this Agreement.",
+            "The Parties shall protect intellectual "
+            "property in accordance with this Agreement.",
+            "The Parties shall exchange information on "
+            "subsidies in accordance with this Agreement.",
         ]
     )
     drop = common_words([arts])
@@ -105,8 +109,14 @@ def test_common_words_not_inflated_by_comparing_a_treaty_with_itself():
 
 
 def test_boilerplate_filter_separates_unrelated_formulaic_articles():
-    a = "The Parties shall, in accordance with this Agreement, abolish customs duties on imports."
-    b = "The Parties shall, in accordance with this Agreement, settle disputes by arbitration."
+    a = (
+        "The Parties shall, in accordance with "
+        "this Agreement, abolish customs duties on imports."
+    )
+    b = (
+        "The Parties shall, in accordance with "
+        "this Agreement, settle disputes by arbitration."
+    )
     others = [
         f"The Parties shall, in accordance with this Agreement, {x}."
         for x in (
