@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
 from treatydiff.model import Division
-from treatydiff.parse import detect_lang, parse, to_text
+from treatydiff.parse import detect_lang, parse
+from treatydiff.publish import to_text
 from treatydiff.strategies import treaties
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from treatydiff.model import Division
 from treatydiff.parse import parse
-from treatydiff.xmlio import read_tota
+from treatydiff.tota import read_tota
 
 TOTA_DEFECTS = {
     # The ToTA article holds the heading (and text) of the next article.

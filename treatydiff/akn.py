@@ -4,9 +4,10 @@ Output is an ``<act name="treaty">``: FRBR identification, the title in
 ``<preface>``, ``<preamble>``, a ``<body>`` of articles (nested in
 parts/chapters/sections when the divisions allow) with unique eIds
 (``art_4__para_1``), ``<conclusions>``, and in ``<meta><proprietary
-source="#treatydiff">`` everything of the model that Akoma Ntoso has no place
-for, so that ``read_akn(to_akn(t)) == t``. Text is written one ``<p>`` per
-line. Documents written elsewhere are read from their structure and FRBR data.
+source="#treatydiff">`` (:mod:`treatydiff.akn_extra`) everything of the model
+that Akoma Ntoso has no place for, so that ``read_akn(to_akn(t)) == t``. Text
+is written one ``<p>`` per line. Documents written elsewhere are read from
+their structure and FRBR data.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from urllib.parse import quote
 import attrs
 from lxml import etree
 
+from .akn_extra import TD_NS, read_article_extras, read_extras, write_extras
+from .akn_extra import sub_element as _sub
 from .errors import InvalidArgument, ParseError, SchemaError
-from .model import Absence, Article, Division, Label, Paragraph, Point, Span, Treaty
+from .model import Article, Division, Paragraph, Point, Treaty
 from .refs import num_to_ref
 from .xmlio import element_text, parse_xml
 
@@ -39,7 +42,6 @@ __all__ = [
 ]
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-TD_NS = "https://treatydiff.invalid/ns/1"
 # The OASIS schema lives beside the checkout (../shared), never inside it.
 SCHEMA_PATH = (
     Path(__file__).resolve().parents[2]
@@ -83,15 +85,6 @@ _DIV_EIDS = {
 
 _EID_UNSAFE = re.compile(r"[^\w-]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _sub(
-    parent: etree._Element, tag: str, text: str | None = None, **attrib: str
-) -> etree._Element:
-    el = etree.SubElement(parent, tag, attrib)
-    if text is not None:
-        el.text = text
-    return el
 
 
 def _lines(parent: etree._Element, text: str) -> None:
@@ -166,7 +159,7 @@ def _write_akn(treaty: Treaty, metadata: str) -> bytes:
     if treaty.closing is not None:
         _lines(_sub(act, _A + "conclusions"), treaty.closing)
     prop = _sub(meta, _A + "proprietary", source="#treatydiff")
-    _write_proprietary(_sub(prop, _T + "treaty"), treaty, eids, metadata)
+    write_extras(prop, treaty, eids, metadata)
     return etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True
     )
@@ -316,84 +309,6 @@ def _write_article(
     return eid
 
 
-def _write_proprietary(
-    td: etree._Element, treaty: Treaty, eids: dict[int, str], metadata: str
-) -> None:
-    td.set("id", treaty.id)
-    td.set("kind", treaty.kind)
-    for attr, value in (
-        ("lang", treaty.lang),
-        ("signedDate", treaty.signed_date),
-        ("signedPlace", treaty.signed_place),
-        ("source", treaty.source),
-    ):
-        if value is not None:
-            td.set(attr, value)
-    for party in treaty.parties:
-        _sub(td, _T + "party", party)
-    for absence in treaty.absences:
-        ael = _sub(td, _T + "absence", kind=absence.kind)
-        _sub(ael, _T + "note", absence.note)
-        for src in absence.sources:
-            _sub(ael, _T + "source", src)
-    for div in treaty.divisions:
-        _write_division(td, div)
-    for i, art in enumerate(treaty.articles):
-        _write_article_extras(td, art, eids[i])
-    if treaty.metadata:
-        _sub(td, _T + "metadata", metadata)
-
-
-def _write_division(parent: etree._Element, div: Division) -> None:
-    el = _sub(parent, _T + "division", kind=div.kind)
-    if div.num is not None:
-        el.set("num", div.num)
-    if div.heading is not None:
-        _sub(el, _T + "heading", div.heading)
-    for ref in div.articles:
-        _sub(el, _T + "ref", ref)
-    for child in div.divisions:
-        _write_division(el, child)
-
-
-def _write_article_extras(parent: etree._Element, art: Article, eid: str) -> None:
-    labelled = [(i, p) for i, p in enumerate(art.paragraphs) if p.labels]
-    if not (
-        art.ref != num_to_ref(art.num)
-        or art.labels
-        or art.confidence is not None
-        or art.sources
-        or not art.encoded
-        or labelled
-    ):
-        return
-    el = _sub(parent, _T + "article", ref=art.ref)
-    el.set("for", eid)
-    if art.confidence is not None:
-        el.set("confidence", art.confidence)
-    if not art.encoded:
-        el.set("encoded", "false")
-    _write_labels(el, art.labels)
-    for src in art.sources:
-        _sub(el, _T + "source", src)
-    for i, para in labelled:
-        _write_labels(_sub(el, _T + "paragraph", index=str(i + 1)), para.labels)
-
-
-def _write_labels(parent: etree._Element, labels: Iterable[Label]) -> None:
-    for label in labels:
-        el = _sub(
-            parent,
-            _T + "label",
-            kind=label.kind,
-            confidence=repr(label.confidence),
-            source=label.source,
-        )
-        if label.note is not None:
-            _sub(el, _T + "note", label.note)
-        for span in label.evidence:
-            _sub(el, _T + "span", span.text, start=str(span.start), end=str(span.end))
-
 
 # --------------------------------------------------------------------------
 # Reading
@@ -454,7 +369,7 @@ def akn_to_treaty(root: etree._Element, *, source: str | None = None) -> Treaty:
         "articles": articles,
     }
     if td is not None:
-        fields.update(_read_proprietary(td, source))
+        fields.update(read_extras(td, source))
     else:
         fields.update(_read_frbr(doc, source))
         fields["divisions"] = _body_divisions(body, by_element)
@@ -490,20 +405,7 @@ def _read_article(
         "paragraphs": paras,
     }
     if extra is not None:
-        fields["ref"] = extra.get("ref")
-        fields["confidence"] = extra.get("confidence")
-        fields["encoded"] = extra.get("encoded") != "false"
-        fields["labels"] = _read_labels(extra, source)
-        fields["sources"] = [s.text or "" for s in extra.iterfind(_T + "source")]
-        for pel in extra.iterfind(_T + "paragraph"):
-            i = _int(pel.get("index"), source) - 1
-            if not 0 <= i < len(paras):
-                raise ParseError(
-                    f"proprietary labels for a missing paragraph {i + 1}",
-                    source=source,
-                    line=pel.sourceline,
-                )
-            paras[i] = attrs.evolve(paras[i], labels=_read_labels(pel, source))
+        fields.update(read_article_extras(extra, paras, source))
     return Article(**fields)
 
 
@@ -527,85 +429,6 @@ def _own_text(el: etree._Element) -> str:
     if el.find(_A + "point") is not None:
         return ""
     return _block_text(el) or ""
-
-
-def _read_labels(parent: etree._Element, source: str | None) -> list[Label]:
-    labels = []
-    for el in parent.iterfind(_T + "label"):
-        note = el.find(_T + "note")
-        spans = [
-            Span(s.text or "", _int(s.get("start"), source), _int(s.get("end"), source))
-            for s in el.iterfind(_T + "span")
-        ]
-        try:
-            confidence = float(el.get("confidence", "1.0"))
-        except ValueError:
-            raise ParseError(
-                f"bad label confidence {el.get('confidence')!r}",
-                source=source,
-                line=el.sourceline,
-            ) from None
-        labels.append(
-            Label(
-                kind=el.get("kind", ""),
-                confidence=confidence,
-                evidence=spans,
-                source=el.get("source", "classifier"),
-                note=None if note is None else note.text or "",
-            )
-        )
-    return labels
-
-
-def _int(value: str | None, source: str | None) -> int:
-    try:
-        return int(value or "")
-    except ValueError:
-        raise ParseError(f"expected an integer, got {value!r}", source=source) from None
-
-
-def _read_proprietary(td: etree._Element, source: str | None) -> dict[str, Any]:
-    meta = td.findtext(_T + "metadata")
-    try:
-        metadata = json.loads(meta) if meta else {}
-    except ValueError as exc:
-        raise ParseError(
-            f"bad treatydiff metadata JSON: {exc}", source=source
-        ) from None
-    kind = td.get("kind", "text")
-    if kind not in ("text", "digest"):
-        raise ParseError(
-            f"unknown treaty kind {kind!r}", source=source, line=td.sourceline
-        )
-    return {
-        "id": td.get("id") or "akn",
-        "kind": kind,
-        "lang": td.get("lang"),
-        "signed_date": td.get("signedDate"),
-        "signed_place": td.get("signedPlace"),
-        "source": td.get("source"),
-        "parties": [p.text or "" for p in td.iterfind(_T + "party")],
-        "absences": [
-            Absence(
-                kind=a.get("kind", ""),
-                note=a.findtext(_T + "note") or "",
-                sources=[s.text or "" for s in a.iterfind(_T + "source")],
-            )
-            for a in td.iterfind(_T + "absence")
-        ],
-        "divisions": [_read_division(d) for d in td.iterfind(_T + "division")],
-        "metadata": metadata,
-    }
-
-
-def _read_division(el: etree._Element) -> Division:
-    return Division(
-        kind=el.get("kind", "chapter"),
-        num=el.get("num"),
-        heading=el.findtext(_T + "heading"),
-        articles=[r.text or "" for r in el.iterfind(_T + "ref")],
-        divisions=[_read_division(d) for d in el.iterfind(_T + "division")],
-    )
 
 
 def _read_frbr(doc: etree._Element, source: str | None) -> dict[str, Any]:

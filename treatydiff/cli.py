@@ -19,7 +19,7 @@ from .compare import compare
 from .errors import TreatyDiffError
 from .jsonio import treaty_to_dict
 from .model import Treaty
-from .parse import to_text
+from .publish import to_text
 from .akn import to_akn
 
 __all__ = ["main"]

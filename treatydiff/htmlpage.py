@@ -32,19 +32,20 @@ import lxml.html
 from .encoding import decode
 from .errors import ParseError
 from .model import Treaty
-from .parse import _int_to_roman, _words, parse
+from .lexicon import int_to_roman, word_list
+from .parse import parse
 
 __all__ = ["extract_text", "parse_html"]
 
 _DROP_TAGS = frozenset(
-    _words(
+    word_list(
         "script style noscript template nav aside form iframe svg button select "
         "input textarea object embed canvas dialog menu head"
     )
 )
 _CHROME_TAGS = frozenset(("header", "footer"))
 _DROP_ROLES = frozenset(
-    _words(
+    word_list(
         "navigation banner contentinfo complementary search menu menubar toolbar "
         "dialog alertdialog"
     )
@@ -60,7 +61,7 @@ _HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE
 )
 _BLOCKS = frozenset(
-    _words(
+    word_list(
         "p div h1 h2 h3 h4 h5 h6 li tr table ul ol dl dt dd blockquote section "
         "article main header footer pre address figure figcaption center hr caption"
     )
@@ -206,7 +207,7 @@ def _list_label(li: lxml.html.HtmlElement) -> str:
         letter = chr(ord("a") + (n - 1) % 26)
         return f"({letter.upper() if kind == 'A' else letter}) "
     if kind in "iI":
-        numeral = _int_to_roman(n)
+        numeral = int_to_roman(n)
         return f"({numeral.upper() if kind == 'I' else numeral}) "
     return f"{n}. "
 

@@ -1,16 +1,17 @@
-"""Plain text as published (English, Russian) ↔ :class:`~treatydiff.model.Treaty`.
+"""Plain text as published (English, Russian) → :class:`~treatydiff.model.Treaty`.
 
-:func:`parse` reads the text once, top to bottom, with precompiled patterns.
-A line that looks like a heading (``Article 5``, ``CHAPTER II``, ``2.``,
-``(b)``) becomes structure only when the evidence agrees: the number is the
-next one expected (``5`` after ``4``, ``3.1`` after ``2.7``, ``201`` after
-``105``, ``1`` after a chapter heading), what follows the number is the end
-of the line, a separator or a capitalised heading (not ``of this Agreement``
-or ``shall``), the line after it does not continue a sentence, and the
-previous line finished one. Everything else is text, so a cross-reference
-broken onto the start of a line never starts an article. Text that runs
-sentences on across blank lines (double-spaced OCR) is detected, and blank
-lines then count for nothing.
+:func:`parse` reads the text once, top to bottom, with the line recognisers
+of :mod:`treatydiff.lines` (:func:`treatydiff.publish.to_text` writes it
+back). A line that looks like a heading (``Article 5``, ``CHAPTER II``,
+``2.``, ``(b)``) becomes structure only when the evidence agrees: the number
+is the next one expected (``5`` after ``4``, ``3.1`` after ``2.7``, ``201``
+after ``105``, ``1`` after a chapter heading), what follows the number is the
+end of the line, a separator or a capitalised heading (not ``of this
+Agreement`` or ``shall``), the line after it does not continue a sentence,
+and the previous line finished one. Everything else is text, so a
+cross-reference broken onto the start of a line never starts an article. Text
+that runs sentences on across blank lines (double-spaced OCR) is detected,
+and blank lines then count for nothing.
 
 What the parser guarantees:
 
@@ -35,280 +36,49 @@ What the parser guarantees:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import PurePath
 
 from .errors import ParseError
+from .lines import (
+    CAP,
+    DIV_NUM_RE,
+    EMPTY,
+    EN_WORD_NUMS,
+    JOIN_WORDS,
+    KINDS,
+    LEAD_WORDS,
+    LINE_RE,
+    PARA_END_RE,
+    PAREN,
+    POINT_CONT_RE,
+    RECITAL_END_RE,
+    REF_NOUN_RE,
+    REF_TAILS,
+    REST_SCORES,
+    RU_WORDS_RE,
+    SENT_END_RE,
+    SEP,
+    article_number,
+    dangles,
+    heading_like,
+    is_blank,
+    last_word,
+    next_label,
+    rest_kind,
+    sentence_like,
+    starts_upper,
+)
 from .model import Article, Division, Paragraph, Point, Treaty
-from .refs import num_to_ref, roman_to_int, russian_ordinal_to_int
+from .refs import num_to_ref, russian_ordinal_to_int
 
-__all__ = ["detect_lang", "parse", "to_text"]
+__all__ = ["detect_lang", "parse"]
 
-# --- line patterns ------------------------------------------------------------
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """The space-separated words of a literal word list, in order."""
-    return tuple(text.split())
-
-
-_ART_WORDS = r"Article|ARTICLE|Art\.|ART\.|Статья|СТАТЬЯ"
-_DIV_WORDS = (
-    r"PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section"
-    r"|ЧАСТЬ|Часть|РАЗДЕЛ|Раздел|ГЛАВА|Глава"
-)
-_CLOSE_WORDS = (
-    r"(?:Done|DONE)\s+(?:at|in|AT|IN)\b|(?:Signed|SIGNED)\s+(?:at|AT)\b"
-    r"|IN\s+WITNESS\s+WHEREOF|In\s+witness\s+whereof"
-    r"|IN\s+FAITH\s+WHEREOF|In\s+faith\s+whereof"
-    r"|(?:Совершено|СОВЕРШЕНО)\s+(?:в|во|В|ВО)\b"
-    r"|В\s+удостоверение\s+чего|В\s+УДОСТОВЕРЕНИЕ\s+ЧЕГО|В\s+подтверждение\s+чего"
-)
-_LABEL = (
-    r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
-    r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
-)
-# One match per line tells what it might be; the group name says which.
-_LINE_RE = re.compile(
-    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dA-Za-zА-Яа-яЁё]))"
-    rf"|(?P<div>(?:{_DIV_WORDS})\s)"
-    rf"|(?P<close>{_CLOSE_WORDS})"
-    rf"|(?P<label>{_LABEL})(?=\s|$)"
-)
-# "5", "5 bis", "5A", "2.1" / "2-1" (chapter-numbered), "IV".
-_NUM_RE = re.compile(
-    r"\s*(?:(\d{1,4}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
-    r"|([IVXLCDM]{1,8})(?!\w))"
-)
-_NUM_SPLIT_RE = re.compile(r"[.-]")
-_RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:\s+([А-Яа-яЁё]+))?")
-_EN_WORD_NUMS = {
-    w: i + 1
-    for i, w in enumerate(
-        _words(
-            "one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
-}
-_EN_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        _words("twenty thirty forty fifty sixty seventy eighty ninety")
-    )
-}
-# "ONE", "Twenty-one", "TWENTY ONE".
-_EN_NUM_WORDS_RE = re.compile(
-    r"\s*([A-Za-z]+)(?:[- ]([A-Za-z]+))?(?!\w)", re.IGNORECASE
-)
-_DIV_NUM_RE = re.compile(
-    r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w)|([A-Za-z]{3,9})(?!\w))"
-)
-_SEP_RE = re.compile(r"\s*[.:]?\s+-+\s+|\s*[.:]?\s*[–—]+\s*|\s*[.:]\s+")
-_SENT_END_RE = re.compile(r"[.!?:;…][\"'»”’)\]]*$")
-_PARA_END_RE = re.compile(r"[.!?:…][\"'»”’)\]]*$")
-# The last word of a line that leaves a reference dangling: "... under\nArticle 5".
-_REF_NOUN_RE = re.compile(
-    r"(?:\b(?:paragraphs?|sub-?paragraphs?|articles?|annex(?:es)?|chapters?|parts?|"
-    r"sections?|points?|items?|nos?\.)|(?:пункт|подпункт|стать|част|глав|раздел|"
-    r"приложени)[а-яё]*)$",
-    re.IGNORECASE,
-)
-# Last words of a line whose sentence goes on; a reference may follow a lead word.
-_CONJUNCTIONS = frozenset(("and", "or", "и", "или"))
-_PREPOSITIONS = frozenset(
-    _words(
-        "with in to under of by see per from than the this that also regards "
-        "concerning pursuant including at on for a an as which whose whether if "
-        "в во со с к по от согласно соответствии между"
-    )
-)
-_LEAD_WORDS = _PREPOSITIONS | _CONJUNCTIONS
-_VERBS = frozenset(
-    _words(
-        "shall may must will should is are was were has have can be not "
-        "является являются обязуются может могут должны будет не"
-    )
-)
-_OPEN_WORDS = _LEAD_WORDS | _VERBS | frozenset(["between", "о", "об", "на", "для"])
-# First words after an article number that make it a reference, not a heading.
-_REF_TAILS = frozenset(
-    _words(
-        "of shall applies apply is are does do may will must should paragraph "
-        "paragraphs пункт пункта части"
-    )
-)
-# A heading ending on one of these continues on the next line.
-_JOIN_WORDS = frozenset(
-    _words(
-        "of and the in for on to with between concerning и в о об по на для между с со"
-    )
-)
-_RECITAL_END_RE = re.compile(r"[.,;:!?]$")
-_POINT_CONT_RE = re.compile(
-    r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
-)
-_KINDS = {
-    "PART": ("part", 0),
-    "ЧАСТЬ": ("part", 0),
-    "TITLE": ("title", 1),
-    "РАЗДЕЛ": ("section", 1),
-    "CHAPTER": ("chapter", 2),
-    "ГЛАВА": ("chapter", 2),
-    "SECTION": ("section", 3),
-}
-_CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
-_ROMANS = tuple(
-    zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        _words("m cm d cd c xc l xl x ix v iv i"),
-        strict=True,
-    )
-)
-# A sentence ends inside the line: "territory. In" (not "A. General", "Art. 5").
-_SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
-# A page number between dashes on a line of its own: "- 12 -".
-_PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 # A sentence running on across a blank line: "... of the\n\nParties" is not it,
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _LATIN_RE = re.compile("[A-Za-z]")
-
-# Kinds of what follows a heading number on the same line.
-# "Article 5", "Article 5 - Scope", "Article 5 (Scope)", "Article 5 Scope",
-# "Article 5 of this Treaty".
-_EMPTY, _SEP, _PAREN, _CAP, _CONT = "empty", "sep", "paren", "cap", "cont"
-_REST_SCORES = {_EMPTY: 2, _SEP: 2, _PAREN: 2, _CAP: 1, _CONT: -4}
-_PAREN_RE = re.compile(r"\s+\(([^()]{1,100})\)\s*$")
-
-
-def _int_to_roman(value: int) -> str:
-    out = []
-    for size, numeral in _ROMANS:
-        count, value = divmod(value, size)
-        out.append(numeral * count)
-    return "".join(out)
-
-
-def _next_label(first: str, last: str) -> str:
-    """The label after ``last`` in the series ``first`` opened (a→b, б→в, iv→v)."""
-    if first in _CYR_LABELS:
-        pos = _CYR_LABELS.find(last) + 1
-        return _CYR_LABELS[pos] if 0 < pos < len(_CYR_LABELS) else ""
-    if first == "i":
-        value = roman_to_int(last)
-        return _int_to_roman(value + 1) if value else ""
-    if len(last) == 1:
-        return "aa" if last == "z" else chr(ord(last) + 1)
-    return chr(ord(last[0]) + 1) * 2 if last[0] < "z" else ""
-
-
-def _starts_upper(line: str) -> bool:
-    first = line[0]
-    return first.isupper() or first.isdigit() or first in "«\"“'(["
-
-
-def _rest_kind(rest: str) -> tuple[str, str]:
-    """Classify what follows a heading number: end of line, separator, text."""
-    stripped = rest.strip()
-    if not stripped.strip(".:-–—"):
-        return _EMPTY, ""
-    sep = _SEP_RE.match(rest)
-    if sep and sep.end() < len(rest):
-        text = rest[sep.end() :]
-        return (_CONT if text[0].islower() else _SEP), text
-    paren = _PAREN_RE.match(rest)
-    if paren and not paren.group(1)[0].islower():
-        return _PAREN, paren.group(1)
-    if rest[0] == " " and (stripped[0].isupper() or stripped[0] in '«"“'):
-        return _CAP, stripped
-    return _CONT, stripped
-
-
-def _heading_like(line: str) -> bool:
-    """A short line without final punctuation that is not itself structure."""
-    return (
-        len(line) <= 120
-        and len(line.split()) <= 14
-        and not line[0].islower()
-        and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
-        and line[-1] not in ".,;:!?"
-        and not _SENTENCE_BREAK_RE.search(line)  # "... territory. In accordance"
-        and _LINE_RE.match(line) is None
-    )
-
-
-def _is_blank(line: str) -> bool:
-    """An empty line, or a page number between dashes ("- 12 -")."""
-    return not line or (line[0] in "-–—" and _PAGE_NUM_RE.fullmatch(line) is not None)
-
-
-def _last_word(line: str) -> str:
-    return line[line.rfind(" ") + 1 :].lower()
-
-
-def _dangles(line: str) -> bool:
-    """The line ends on a word that needs more after it ("of", "shall", "and")."""
-    return _last_word(line) in _OPEN_WORDS
-
-
-def _article_number(
-    line: str, pos: int, *, russian: bool
-) -> tuple[str, tuple[int, ...], int] | None:
-    """(number as printed, value, end) after an article keyword at ``pos``.
-
-    The value is a tuple: ``(5,)`` for ``5``, ``V`` or ``пятая``, ``(2, 1)``
-    for ``2.1``.
-    """
-    m = _NUM_RE.match(line, pos)
-    if m and m.group(1):
-        value = tuple(int(n) for n in _NUM_SPLIT_RE.split(m.group(1)))
-        return m.group(0).strip(), value, m.end()
-    roman = roman_to_int(m.group(2)) if m else None
-    if m and roman:
-        return m.group(0).strip(), (roman,), m.end()
-    if not russian:
-        return _english_number(line, pos)
-    words_m = _RU_WORDS_RE.match(line, pos)
-    if words_m is None:
-        return None
-    words = [w for w in words_m.groups() if w]
-    for k in range(len(words), 0, -1):  # "двадцать первая" before "двадцать"
-        ordinal = russian_ordinal_to_int(" ".join(words[:k]))
-        if ordinal is not None:
-            end = words_m.start(k) + len(words[k - 1])
-            return " ".join(words[:k]), (ordinal,), end
-    return None
-
-
-def _english_number(line: str, pos: int) -> tuple[str, tuple[int, ...], int] | None:
-    """An article number in words: "ONE", "Twenty-one", "TWENTY ONE"."""
-    m = _EN_NUM_WORDS_RE.match(line, pos)
-    if m is None:
-        return None
-    first, second = m.group(1).lower(), (m.group(2) or "").lower()
-    if first in _EN_TENS and _EN_WORD_NUMS.get(second, 10) < 10:
-        return m.group(0).strip(), (_EN_TENS[first] + _EN_WORD_NUMS[second],), m.end()
-    value = _EN_WORD_NUMS.get(first) or _EN_TENS.get(first)
-    if value is None:
-        return None
-    return m.group(1), (value,), m.start(1) + len(m.group(1))
-
-
-def _sentence_like(text: str) -> bool:
-    """A verb, a comma in a long line, or mostly lower-case words: a sentence."""
-    words = text.split()
-    if any(w.lower() in _VERBS for w in words):
-        return True
-    if len(words) >= 6 and ", " in text:
-        return True
-    if len(words) < 7:
-        return False
-    content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
-    lower = sum(w[0].islower() for w in content)
-    return 2 * lower >= len(content)
 
 
 def detect_lang(text: str) -> str:
@@ -420,9 +190,9 @@ class _Parser:
         line): it only softens an unfinished sentence.
         """
         prev = self.prev[-40:]
-        if self.struct or _SENT_END_RE.search(prev):
+        if self.struct or SENT_END_RE.search(prev):
             return 1
-        lead = _REF_NOUN_RE.search(prev) is not None or _last_word(prev) in _LEAD_WORDS
+        lead = REF_NOUN_RE.search(prev) is not None or last_word(prev) in LEAD_WORDS
         if not self.gap:
             return -4 if lead else -1
         if not self.arts and not self.divs:
@@ -434,15 +204,15 @@ class _Parser:
         if self.struct:
             return False
         prev = self.prev[-40:]
-        if _REF_NOUN_RE.search(prev):
+        if REF_NOUN_RE.search(prev):
             return True
-        return not nouns_only and _last_word(prev) in _LEAD_WORDS
+        return not nouns_only and last_word(prev) in LEAD_WORDS
 
     def _next_text(self, i: int) -> tuple[int, str]:
         """The next line after ``i`` with text (not a page number) and its index."""
         lines = self.lines
         for j in range(i + 1, len(lines)):
-            if not _is_blank(lines[j]):
+            if not is_blank(lines[j]):
                 return j, lines[j]
         return len(lines), ""
 
@@ -458,24 +228,24 @@ class _Parser:
         number or label) must also not look like part of a sentence; nor may
         an article's heading that only the next article heading follows.
         """
-        if not _heading_like(text) or self._continues(j):
+        if not heading_like(text) or self._continues(j):
             return False
         nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
         if not nxt:
             after = self._next_text(j)[1]
-            starts = _LINE_RE.match(after)
+            starts = LINE_RE.match(after)
             # Blank lines mean nothing in double-spaced text.
             if self.loose or (article and starts and starts.lastgroup == "art"):
                 nxt = after
-        follows = _LINE_RE.match(nxt)
+        follows = LINE_RE.match(nxt)
         if not nxt or (follows and follows.lastgroup == "label"):
             return True
-        return not (_dangles(text) or _sentence_like(text))
+        return not (dangles(text) or sentence_like(text))
 
     def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
         """A heading on the lines after ``i``: (heading, last line used)."""
         j, line = self._next_text(i)
-        if not line or not _heading_like(line):
+        if not line or not heading_like(line):
             return None, i
         parts = [line]
         while len(parts) < 3:
@@ -486,13 +256,13 @@ class _Parser:
             # "TRADE IN" + "GOODS", "Cooperation in the Field" + "of Science";
             # not "GENERAL" + "Scope".
             if not nxt or not (
-                _last_word(parts[-1]) in _JOIN_WORDS
+                last_word(parts[-1]) in JOIN_WORDS
                 or (parts[-1].isupper() and nxt.isupper())
                 or nxt[0].islower()
             ):
                 break
             joined = f"{' '.join(parts)} {nxt}"
-            if not (_heading_like(nxt[0].upper() + nxt[1:]) and _heading_like(joined)):
+            if not (heading_like(nxt[0].upper() + nxt[1:]) and heading_like(joined)):
                 break
             parts.append(nxt)
             j = k
@@ -508,15 +278,15 @@ class _Parser:
         """(num, value, rest kind, rest text) when line ``i`` starts an article."""
         line = self.lines[i]
         keyword = m.group("art")
-        number = _article_number(line, m.end(), russian=keyword[0] == "С")
+        number = article_number(line, m.end(), russian=keyword[0] == "С")
         if number is None:
             return None
         num, value, end = number
-        kind, text = _rest_kind(line[end:])
+        kind, text = rest_kind(line[end:])
         suffix = num[:1].isdigit() and num[-1:].isalpha()  # "5 bis", "5A"
         score = self._sequence_score(value, suffix=suffix)
         boundary = self._boundary_score()
-        if kind in (_EMPTY, _PAREN):
+        if kind in (EMPTY, PAREN):
             # Alone on its line after a blank line and next in sequence: a
             # heading even when the text before it was cut off mid-sentence,
             # unless a full stop ends the reference ("... referred to in\n\n
@@ -529,8 +299,8 @@ class _Parser:
             if nxt and nxt[0].islower():
                 # "Article 5\nof this Treaty", "Статья 5\nнастоящего Договора"
                 first = nxt.split(None, 1)[0].lower()
-                score -= 5 if first in _REF_TAILS or first.startswith("настоящ") else 3
-        score += _REST_SCORES[kind] + keyword.isupper() + boundary
+                score -= 5 if first in REF_TAILS or first.startswith("настоящ") else 3
+        score += REST_SCORES[kind] + keyword.isupper() + boundary
         return (num, value, kind, text) if score >= 2 else None
 
     def _sequence_score(self, value: tuple[int, ...], *, suffix: bool = False) -> int:
@@ -584,7 +354,7 @@ class _Parser:
         if self.stack:
             self.stack[-1].articles.append(art.ref)
         self._mark_struct()
-        if kind == _EMPTY:
+        if kind == EMPTY:
             art.heading, i = self._heading_at(i, article=True)
         elif self._is_heading(text, i, article=True):
             art.heading = text
@@ -596,33 +366,33 @@ class _Parser:
     def _division(self, i: int, m: re.Match[str]) -> int | None:
         line = self.lines[i]
         keyword = m.group("div").strip()
-        kind, level = _KINDS[keyword.upper()]
-        num_m = _DIV_NUM_RE.match(line, m.end())
+        kind, level = KINDS[keyword.upper()]
+        num_m = DIV_NUM_RE.match(line, m.end())
         num = None
         if num_m:
             word = num_m.group(4)
-            if word is None or word.lower() in _EN_WORD_NUMS:
+            if word is None or word.lower() in EN_WORD_NUMS:
                 num, end = num_m.group(0).strip(), num_m.end()
         if num is None:
-            words_m = _RU_WORDS_RE.match(line, m.end())
+            words_m = RU_WORDS_RE.match(line, m.end())
             if words_m and russian_ordinal_to_int(words_m.group(1)) is not None:
                 num, end = words_m.group(1), words_m.start(1) + len(words_m.group(1))
         if num is None:
             return None
-        rest_kind, text = _rest_kind(line[end:])
-        if rest_kind != _EMPTY and not _heading_like(text):
+        rest, text = rest_kind(line[end:])
+        if rest != EMPTY and not heading_like(text):
             return None  # "Chapter 20 (Dispute Settlement) shall not apply ..."
-        if num_m and num_m.group(3) and rest_kind not in (_EMPTY, _SEP):
+        if num_m and num_m.group(3) and rest not in (EMPTY, SEP):
             return None  # "Section A Party ..." is a sentence
-        score = _REST_SCORES[rest_kind]
-        if rest_kind == _CAP and text.isupper():
+        score = REST_SCORES[rest]
+        if rest == CAP and text.isupper():
             score += 1
         score += keyword.isupper() + self._boundary_score()
-        if rest_kind == _EMPTY:
+        if rest == EMPTY:
             nxt = self._next_text(i)[1]
             if nxt and nxt[0].islower():
                 score -= 3
-            elif (nxt and nxt.isupper() and _heading_like(nxt)) or nxt.startswith(
+            elif (nxt and nxt.isupper() and heading_like(nxt)) or nxt.startswith(
                 ("Article", "ARTICLE", "Статья", "СТАТЬЯ")
             ):
                 score += 1
@@ -635,7 +405,7 @@ class _Parser:
         self.stack.append(div)
         self.new_division = True
         self._mark_struct()
-        if rest_kind == _EMPTY:
+        if rest == EMPTY:
             div.heading, i = self._heading_at(i)
         else:
             div.heading = text
@@ -665,8 +435,8 @@ class _Parser:
         if para is None or not para.points:
             ok = inner in ("a", "а", "i")
         else:
-            ok = inner == _next_label(para.points[0].label, para.points[-1].label)
-        if not ok or _POINT_CONT_RE.match(rest) or self._dangling(nouns_only=True):
+            ok = inner == next_label(para.points[0].label, para.points[-1].label)
+        if not ok or POINT_CONT_RE.match(rest) or self._dangling(nouns_only=True):
             return False
         if para is None:
             para = _Para(None, "")
@@ -683,8 +453,8 @@ class _Parser:
         if para is None or (
             self.gap
             and not art.last_para
-            and _PARA_END_RE.search(self.prev[-4:])
-            and _starts_upper(line)
+            and PARA_END_RE.search(self.prev[-4:])
+            and starts_upper(line)
         ):
             art.paras.append(_Para(None, line))
             return
@@ -692,7 +462,7 @@ class _Parser:
 
     def _line(self, line: str) -> None:
         """A line of article text: a numbered paragraph, a point or plain text."""
-        m = _LINE_RE.match(line)
+        m = LINE_RE.match(line)
         if not (m and m.lastgroup == "label" and self._label(line, m)):
             self._text(line)
         self.prev, self.gap, self.struct = line, False, False
@@ -710,11 +480,11 @@ class _Parser:
         no_close_before = 0
         while i < n:
             line = lines[i]
-            if _is_blank(line):
+            if is_blank(line):
                 self.gap = True
                 i += 1
                 continue
-            m = _LINE_RE.match(line)
+            m = LINE_RE.match(line)
             group = m.lastgroup if m else None
             if closing_at is not None:
                 # A closing formula followed by the next article was not the closing.
@@ -753,7 +523,7 @@ class _Parser:
                 self._line(line)
             i += 1
         if closing_at is not None:
-            self.closing = [x for x in lines[closing_at:] if not _is_blank(x)]
+            self.closing = [x for x in lines[closing_at:] if not is_blank(x)]
 
 
 def _title_and_preamble(
@@ -772,7 +542,7 @@ def _title_and_preamble(
             break
         block.append(line)
     if len(block) <= 6 and not any(
-        _SENT_END_RE.search(x) or x[-1] == "," for x in block
+        SENT_END_RE.search(x) or x[-1] == "," for x in block
     ):
         title = block
     else:
@@ -783,7 +553,7 @@ def _title_and_preamble(
             title.append(line)
         if not title:
             for line in block:
-                if _SENT_END_RE.search(line) or line[-1] == ",":
+                if SENT_END_RE.search(line) or line[-1] == ",":
                     break
                 title.append(line)
             if len(title) < len(block) and block[len(title)][0].islower():
@@ -796,7 +566,7 @@ def _title_and_preamble(
         if (
             not units
             or starts
-            or (_RECITAL_END_RE.search(prev) and _starts_upper(line))
+            or (RECITAL_END_RE.search(prev) and starts_upper(line))
         ):
             units.append([])
         units[-1].append(line)
@@ -839,90 +609,3 @@ def parse(
         articles=[a.build() for a in parser.arts],
         closing="\n".join(parser.closing) or None,
     )
-
-
-# --- rendering ----------------------------------------------------------------
-
-_KEYWORDS = {
-    "en": {
-        "article": "Article",
-        "part": "PART",
-        "title": "TITLE",
-        "chapter": "CHAPTER",
-        "section": "SECTION",
-    },
-    "ru": {
-        "article": "Статья",
-        "part": "ЧАСТЬ",
-        "title": "РАЗДЕЛ",
-        "chapter": "ГЛАВА",
-        "section": "РАЗДЕЛ",
-    },
-}
-
-
-def _division_events(
-    divs: tuple[Division, ...], depth: int = 0
-) -> Iterator[tuple[Division, str | None]]:
-    """Each division (depth first) with the ref of the first article it holds."""
-    for div in divs:
-        children = list(_division_events(div.divisions, depth + 1))
-        first = (
-            div.articles[0]
-            if div.articles
-            else next((ref for _, ref in children if ref is not None), None)
-        )
-        yield div, first
-        yield from children
-
-
-def _heading_block(head: str, heading: str | None) -> str:
-    return f"{head}\n{heading}" if heading else head
-
-
-def to_text(treaty: Treaty) -> str:
-    """Render a treaty as plain text that :func:`parse` reads back unchanged.
-
-    >>> t = parse("Article 1\\nScope\\n\\n1. It applies.")
-    >>> print(to_text(t))
-    Article 1
-    Scope
-    <BLANKLINE>
-    1. It applies.
-    <BLANKLINE>
-    """
-    lang = "ru" if treaty.lang == "ru" else "en"
-    words = _KEYWORDS[lang]
-    point = "{}) {}" if lang == "ru" else "({}) {}"  # "а) ...", "(a) ..."
-    blocks = [treaty.title] if treaty.title else []
-    if treaty.preamble:  # one recital per line; blank lines keep them apart
-        blocks.append(treaty.preamble.replace("\n", "\n\n"))
-    pending: dict[str | None, list[Division]] = {}
-    for div, first in _division_events(treaty.divisions):
-        pending.setdefault(first, []).append(div)
-
-    def heads(ref: str | None) -> None:
-        for div in pending.pop(ref, []):
-            head = words.get(div.kind, div.kind.upper())
-            blocks.append(
-                _heading_block(f"{head} {div.num}" if div.num else head, div.heading)
-            )
-
-    for art in treaty.articles:
-        heads(art.ref)
-        blocks.append(_heading_block(f"{words['article']} {art.num}", art.heading))
-        for para in art.paragraphs:
-            lines = []
-            if para.num:
-                label = f"{para.num}." if para.num.isdigit() else f"({para.num})"
-                lines.append(f"{label} {para.text}".rstrip())
-            elif para.text:
-                lines.append(para.text)
-            lines.extend(point.format(p.label, p.text) for p in para.points)
-            if lines:
-                blocks.append("\n".join(lines))
-    for ref in list(pending):
-        heads(ref)
-    if treaty.closing:
-        blocks.append(treaty.closing)
-    return "\n\n".join(blocks) + "\n"
