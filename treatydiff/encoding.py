@@ -22,9 +22,10 @@ import re
 
 from .errors import ParseError
 
-__all__ = ["decode"]
+__all__ = ["BOMS", "decode"]
 
-_BOMS = (
+#: Byte-order marks and their codecs, longest first (UTF-32 LE starts like UTF-16 LE).
+BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -76,7 +77,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     if not data:
         raise ParseError("empty file", source=source)
     text: str | None = None
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)

@@ -10,7 +10,6 @@ else is an error naming the root). Everything else is plain text:
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from pathlib import Path
@@ -19,7 +18,7 @@ import attrs
 from lxml import etree
 
 from .akn import akn_to_treaty
-from .encoding import decode
+from .encoding import BOMS, decode
 from .errors import ParseError
 from .htmlpage import parse_html
 from .model import Treaty
@@ -29,13 +28,6 @@ from .xmlio import parse_xml
 
 __all__ = ["detect", "read", "read_bytes", "read_xml"]
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 # Leading XML declaration, comments, processing instructions and whitespace.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
@@ -60,7 +52,7 @@ def detect(data: bytes) -> str:
 
 def _head_text(head: bytes) -> str:
     """Enough of the start of the file to see its first tag, whatever the encoding."""
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(codec, errors="ignore")
     if len(head) > 1 and (head[0] == 0) != (head[1] == 0):  # UTF-16 without BOM
