@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from treatydiff.compare import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Paragraph, Treaty
-from treatydiff.strategies import redraft, treaties
+from treatydiff.strategies import redraft, treaty_pairs
 
 CUSTOMS = (
     "Customs duties on imports between the Parties "
@@ -31,6 +31,8 @@ SUBSIDY = (
     "State aid that distorts competition "
     "by favouring certain undertakings is incompatible."
 )
+# Dictionary text needs a higher threshold than real treaty text (see test_align).
+SYNTHETIC = 0.65
 NOTIFY = (
     "Each Party shall notify the Joint Committee "
     "of any subsidy granted to domestic firms."
@@ -177,14 +179,12 @@ def test_to_dict_shape():
 
 @st.composite
 def families(draw: st.DrawFn) -> list[Treaty]:
-    """An original treaty and two or three redrafts of it."""
-    original = draw(
-        treaties(lang="en", min_articles=2, max_articles=6, min_sentences=2)
-    )
-    out = [original]
-    for k in range(draw(st.integers(1, 2))):
-        result = redraft(original, random.Random(draw(st.integers(0, 10**6))))
-        out.append(attrs.evolve(result.revised, id=f"{original.id}r{k}"))
+    """An original treaty (distinct articles) and one or two redrafts of it."""
+    original, revised, _ = draw(treaty_pairs(lang="en", max_articles=6))
+    out = [original, revised]
+    if draw(st.booleans()):
+        again = redraft(original, random.Random(draw(st.integers(0, 10**6))))
+        out.append(attrs.evolve(again.revised, id=f"{original.id}s"))
     return out
 
 
@@ -220,7 +220,7 @@ def test_groups_partition_are_consistent_and_order_independent(family, rng):
 @settings(max_examples=25)
 @given(families())
 def test_groups_agree_with_pairwise_links_to_the_original(family):
-    comp = compare(*family)
+    comp = compare(*family, threshold=SYNTHETIC)
     original = family[0].id
     for other in family[1:]:
         links = comp.alignment(original, other.id).links

@@ -452,12 +452,17 @@ def _neighbour_support(
 ) -> np.ndarray:
     """For each candidate ``(rows[r], cols[c])``: how many of its two diagonal
     neighbours (previous articles, next articles) are linked."""
-    linked = {(i, j) for ra, cb in links for i in ra for j in cb}
-    out = np.zeros((len(rows), len(cols)))
-    for r, i in enumerate(rows):
-        for c, j in enumerate(cols):
-            out[r, c] = ((i - 1, j - 1) in linked) + ((i + 1, j + 1) in linked)
-    return out
+    if not rows or not cols:
+        return np.zeros((len(rows), len(cols)))
+    pairs = np.array([(i, j) for ra, cb in links for i in ra for j in cb], dtype=int)
+    size = (max(rows) + 3, max(cols) + 3)
+    linked = np.zeros(size)
+    if pairs.size:
+        inside = (pairs[:, 0] < size[0] - 1) & (pairs[:, 1] < size[1] - 1)
+        linked[pairs[inside, 0] + 1, pairs[inside, 1] + 1] = 1.0
+    r = np.asarray(rows)[:, np.newaxis] + 1
+    c = np.asarray(cols)[np.newaxis, :] + 1
+    return linked[r - 1, c - 1] + linked[r + 1, c + 1]
 
 
 def _paragraph_pairs(
