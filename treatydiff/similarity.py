@@ -97,7 +97,9 @@ def common_words(
     share: Counter[str] = Counter()
     count: Counter[str] = Counter()
     for articles in treaties:
-        df = Counter(word for words in articles for word in set(words))
+        df: Counter[str] = Counter()
+        for words in articles:
+            df.update(set(words))
         for word, n in df.items():
             share[word] += n / max(len(articles), 1) / len(treaties)
             count[word] += n / len(treaties)
