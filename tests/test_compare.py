@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from treatydiff import corpus
 from treatydiff.compare import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Paragraph, Treaty
@@ -147,9 +148,14 @@ def test_to_dict_shape():
         "lang": "en",
         "kind": "text",
         "signed_date": "2001-01-01",
+        "parties": [],
+        "signed_place": None,
+        "source": None,
         "articles": ["1", "2"],
+        "placeholders": [],
         "coverage": {"encoded": 2, "total": 2},
     }
+    assert data["treaties"][1]["placeholders"] == ["3"]
     assert data["notes"] == ["b: 2 of 47 articles encoded (digest)"]
     assert [g["id"] for g in data["groups"]] == [
         f"g{i + 1}" for i in range(len(data["groups"]))
@@ -160,6 +166,7 @@ def test_to_dict_shape():
             "members",
             "score",
             "kind",
+            "basis",
             "moved",
             "texts",
             "headings",
@@ -227,3 +234,23 @@ def test_groups_agree_with_pairwise_links_to_the_original(family):
         for a, b in links:
             group = next(g for g in comp.groups if a in g.members[original])
             assert b in group.members[other.id]
+
+
+def test_digests_of_different_treaties_are_linked_by_curated_provisions():
+    """Independent restatements share few words; shared curated kinds link them."""
+    comp = compare(corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024"), corpus.load("ru-by-2024"))
+    defence = next(g for g in comp.groups if g.members["ru-kp-2024"] == ("4",))
+    assert defence.members["ru-by-2024"] == ("4",)
+    assert defence.members["ru-ir-2025"] == ()
+    assert defence.basis == ("provisions",)
+    reordered = compare(
+        corpus.load("ru-by-2024"), corpus.load("ru-kp-2024"), corpus.load("ru-ir-2025")
+    )
+
+    def partition(c):
+        return {
+            (frozenset((t, r) for t, refs in g.members.items() for r in refs), g.basis)
+            for g in c.groups
+        }
+
+    assert partition(comp) == partition(reordered)

@@ -20,6 +20,13 @@ would put two articles of one treaty together unless some alignment found
 them to be the pieces of one split or merge. Groups are therefore consistent
 (A↔B and B↔C put A, B and C in one group) and do not depend on the order the
 treaties are given in.
+
+Digests (the bundled restatements) of *different* treaties share few words
+even where their articles do the same thing, so between two digests the
+curated provision labels are evidence too: after every text link has been
+joined, articles whose curated kinds overlap (Jaccard ≥ 0.5, one-to-one by
+optimal assignment) are linked. A group's ``basis`` says which evidence
+joined it: ``("text",)``, ``("provisions",)`` or both.
 """
 
 from __future__ import annotations
@@ -29,17 +36,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from .align import Alignment, AlignOptions, align_prepared, moved_flags, prepare
 from .diff import describe_group
 from .errors import AlignmentError, InvalidArgument
-from .model import Treaty
+from .jsonio import treaty_header
+from .model import Article, Treaty
 from .provisions import matrix
-from .similarity import Processor, Scorer
+from .similarity import Processor, Scorer, score_matrix
+from .text import stem_words
 
 __all__ = ["Comparison", "Group", "compare"]
 
 _Node = tuple[str, str]  # (treaty id, article ref)
+_Link = tuple[float, list[_Node], str]  # (score, nodes, basis)
+#: Least overlap of curated provision kinds that links two digest articles.
+PROVISION_LINK_FLOOR = 0.5
 
 
 @attrs.frozen(kw_only=True)
@@ -52,12 +66,15 @@ class Group:
     ``"single"`` (one treaty only). ``score`` (0–1) is the mean score of the
     pairwise links inside the group, 0 for a single. ``moved`` tells, per
     treaty, whether the group sits out of the base treaty's order there.
+    ``basis`` names the evidence of its links: ``"text"`` (similar wording)
+    and/or ``"provisions"`` (the same curated provision kinds in two digests).
     """
 
     members: Mapping[str, tuple[str, ...]]
     score: float
     kind: str
     moved: Mapping[str, bool]
+    basis: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -118,6 +135,7 @@ class _Clusters:
         self.parent = {n: n for n in nodes}
         self.members = {n: [n] for n in nodes}
         self.scores: dict[_Node, list[float]] = {n: [] for n in nodes}
+        self.basis: dict[_Node, set[str]] = {n: set() for n in nodes}
         self.blocks = blocks
 
     def find(self, node: _Node) -> _Node:
@@ -126,7 +144,7 @@ class _Clusters:
             node = self.parent[node]
         return node
 
-    def join(self, nodes: Sequence[_Node], score: float) -> None:
+    def join(self, nodes: Sequence[_Node], score: float, basis: str) -> None:
         roots = sorted({self.find(n) for n in nodes})
         merged = [m for r in roots for m in self.members[r]]
         by_treaty: dict[str, set[_Node]] = {}
@@ -139,7 +157,9 @@ class _Clusters:
             self.parent[root] = head
             self.members[head] += self.members.pop(root)
             self.scores[head] += self.scores.pop(root)
+            self.basis[head] |= self.basis.pop(root)
         self.scores[head].append(score)
+        self.basis[head].add(basis)
 
 
 def _blocks(alignments: Mapping[tuple[str, str], Alignment]) -> dict[_Node, _Node]:
@@ -161,9 +181,7 @@ def _blocks(alignments: Mapping[tuple[str, str], Alignment]) -> dict[_Node, _Nod
     return {node: find(node) for node in list(parent)}
 
 
-def _links(
-    alignments: Mapping[tuple[str, str], Alignment],
-) -> list[tuple[float, list[_Node]]]:
+def _links(alignments: Mapping[tuple[str, str], Alignment]) -> list[_Link]:
     seen: dict[tuple[_Node, ...], float] = {}
     for (ida, idb), al in alignments.items():
         for pair in al.pairs:
@@ -174,8 +192,38 @@ def _links(
             )
             seen[nodes] = pair.score
     return sorted(
-        ((s, list(n)) for n, s in seen.items()), key=lambda item: (-item[0], item[1])
+        ((s, list(n), "text") for n, s in seen.items()), key=lambda item: (-item[0], item[1])
     )
+
+
+def _curated_kinds(article: Article) -> frozenset[str]:
+    labels = [*article.labels, *(lab for p in article.paragraphs for lab in p.labels)]
+    return frozenset(lab.kind for lab in labels if lab.source == "curated")
+
+
+def _provision_links(treaties: Sequence[Treaty]) -> list[_Link]:
+    """One-to-one links between digest articles with overlapping curated kinds."""
+    kinds = {
+        t.id: [(a, k) for a in t.articles if a.encoded and (k := _curated_kinds(a))]
+        for t in treaties
+        if t.kind == "digest"
+    }
+    links: list[_Link] = []
+    for ida, idb in itertools.combinations(sorted(kinds), 2):
+        left, right = kinds[ida], kinds[idb]
+        if not left or not right:
+            continue
+        overlap = np.array([[len(x & y) / len(x | y) for _, y in right] for _, x in left])
+        # Among equal overlaps, the more similar wording wins.
+        wording = score_matrix(
+            [a.text for a, _ in left], [b.text for b, _ in right], processor=stem_words
+        )
+        chosen = linear_sum_assignment(-(overlap + 0.01 * wording))
+        for i, j in zip(*chosen, strict=True):
+            if overlap[i, j] >= PROVISION_LINK_FLOOR:
+                nodes = [(ida, left[i][0].ref), (idb, right[j][0].ref)]
+                links.append((round(float(overlap[i, j]), 6), nodes, "provisions"))
+    return sorted(links, key=lambda item: (-item[0], item[1]))
 
 
 def _kind(members: Mapping[str, Sequence[str]], base: str) -> str:
@@ -196,8 +244,8 @@ def _groups(
 ) -> list[Group]:
     nodes = sorted((t.id, a.ref) for t in treaties for a in t.articles)
     clusters = _Clusters(nodes, _blocks(alignments))
-    for score, link in _links(alignments):
-        clusters.join(link, score)
+    for score, link, basis in [*_links(alignments), *_provision_links(treaties)]:
+        clusters.join(link, score, basis)
     position = {(t.id, a.ref): k for t in treaties for k, a in enumerate(t.articles)}
     raw = []
     for root in sorted(clusters.members):
@@ -211,11 +259,12 @@ def _groups(
             for t in treaties
         }
         scores = clusters.scores[root]
-        raw.append((members, round(sum(scores) / len(scores), 6) if scores else 0.0))
-    moved = _moved(raw, treaties, base, position)
+        score = round(sum(scores) / len(scores), 6) if scores else 0.0
+        raw.append((members, score, tuple(sorted(clusters.basis[root]))))
+    moved = _moved([(m, s) for m, s, _ in raw], treaties, base, position)
     groups = [
-        Group(members=m, score=s, kind=_kind(m, base), moved=mv)
-        for (m, s), mv in zip(raw, moved, strict=True)
+        Group(members=m, score=s, kind=_kind(m, base), moved=mv, basis=b)
+        for (m, s, b), mv in zip(raw, moved, strict=True)
     ]
     return _ordered(groups, treaties, base, position)
 
@@ -323,6 +372,7 @@ def _to_dict(comp: Comparison) -> dict[str, Any]:
             "members": {tid: list(refs) for tid, refs in group.members.items()},
             "score": group.score,
             "kind": group.kind,
+            "basis": list(group.basis),
             "moved": dict(group.moved),
             "texts": texts,
             "headings": {
@@ -348,15 +398,10 @@ def _to_dict(comp: Comparison) -> dict[str, Any]:
 
 
 def _treaty_dict(treaty: Treaty) -> dict[str, Any]:
-    encoded, total = treaty.coverage
     return {
-        "id": treaty.id,
-        "title": treaty.title,
-        "lang": treaty.lang,
-        "kind": treaty.kind,
-        "signed_date": treaty.signed_date,
+        **treaty_header(treaty),
         "articles": [a.ref for a in treaty.articles],
-        "coverage": {"encoded": encoded, "total": total},
+        "placeholders": [a.ref for a in treaty.articles if not a.encoded],
     }
 
 

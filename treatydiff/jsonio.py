@@ -6,7 +6,7 @@ from typing import Any
 
 from .model import Article, Label, Paragraph, Treaty
 
-__all__ = ["label_to_dict", "treaty_to_dict"]
+__all__ = ["label_to_dict", "treaty_header", "treaty_to_dict"]
 
 
 def label_to_dict(label: Label) -> dict[str, Any]:
@@ -52,8 +52,8 @@ def _article(art: Article) -> dict[str, Any]:
     return out
 
 
-def treaty_to_dict(treaty: Treaty) -> dict[str, Any]:
-    """A treaty as plain JSON data: metadata, divisions and labelled articles."""
+def treaty_header(treaty: Treaty) -> dict[str, Any]:
+    """A treaty's identity, dates and coverage, as every JSON output opens it."""
     encoded, total = treaty.coverage
     return {
         "id": treaty.id,
@@ -65,6 +65,13 @@ def treaty_to_dict(treaty: Treaty) -> dict[str, Any]:
         "signed_place": treaty.signed_place,
         "source": treaty.source,
         "coverage": {"encoded": encoded, "total": total},
+    }
+
+
+def treaty_to_dict(treaty: Treaty) -> dict[str, Any]:
+    """A treaty as plain JSON data: metadata, divisions and labelled articles."""
+    return {
+        **treaty_header(treaty),
         "preamble": treaty.preamble,
         "divisions": [_division(d) for d in treaty.divisions],
         "articles": [_article(a) for a in treaty.articles],

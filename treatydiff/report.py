@@ -30,7 +30,12 @@ from .changes import CHANGE_KINDS
 from .diff import describe_group
 from .errors import InvalidArgument
 
-__all__ = ["FORMATS", "html_fragment", "render"]
+__all__ = [
+    "FORMATS",
+    "html_fragment",
+    "render",
+    "score_label",
+]
 
 FORMATS = ("text", "md", "json", "html")
 
@@ -193,6 +198,18 @@ def matrix_cell(
         hint = entry.get("article")
         return status, UNPLACED + (f" (hint: {safe(hint)})" if hint else ""), None
     return status, f"— {_STATUS.get(status, safe(status))}", entry.get("nearest")
+
+
+def score_label(group: dict[str, Any]) -> str:
+    """A group's score, marked when only shared provision kinds link it.
+
+    Such a score is the overlap of curated provision kinds, not text similarity.
+    """
+    score = group.get("score")
+    if score is None:
+        return ""
+    by_kinds = group.get("basis") == ["provisions"]
+    return f"{score:.2f}" + (" (by provisions)" if by_kinds else "")
 
 
 def status_label(entry: dict[str, Any]) -> str:
@@ -408,12 +425,11 @@ def _render_text(data: dict[str, Any], color: bool) -> str:
     lines += head("Correspondence groups")
     rows = [["GROUP", "CHANGE", "SCORE", *[safe(t) for t in ids]]]
     for group in groups:
-        score = group.get("score")
         rows.append(
             [
                 safe(group.get("id")),
                 safe(group.get("change") or "—"),
-                "" if score is None else f"{score:.2f}",
+                score_label(group),
                 *members_line(group, ids),
             ]
         )
@@ -551,7 +567,7 @@ def _render_md(data: dict[str, Any]) -> str:
             [
                 md_escape(g.get("id")),
                 md_escape(g.get("change") or "—"),
-                "" if g.get("score") is None else f"{g['score']:.2f}",
+                md_escape(score_label(g)),
                 *[md_escape(m) for m in members_line(g, ids)],
             ]
             for g in groups

@@ -27,6 +27,7 @@ from .report import (
     missing_findings,
     nearest_line,
     safe,
+    score_label,
     status_label,
     treaty_ids,
 )
@@ -184,7 +185,7 @@ def _member_block(group: dict[str, Any], tid: str) -> list[Any]:
 def _group_row(
     group: dict[str, Any], ids: list[str], base: str, langs: dict[str, str]
 ) -> Any:
-    score = group.get("score")
+    score = score_label(group)
     info = E.th(
         {"scope": "row"},
         E.strong(safe(group.get("id"))),
@@ -193,7 +194,7 @@ def _group_row(
         E.br(),
         E.span(
             f"{safe(group.get('kind') or '')}"
-            + ("" if score is None else f" · score {score:.2f}"),
+            + (f" · score {score}" if score else ""),
             _cls("muted"),
         ),
     )
