@@ -5,7 +5,7 @@
 Times are the best of ``--repeat`` runs. "difflib" is what users reach for
 today: ``difflib.SequenceMatcher(None, a, b).ratio()`` over all article pairs,
 then optimal one-to-one assignment. "compare" is ``treatydiff.compare`` on
-the treaties as read by ``treatydiff.xmlio.read_tota`` (article and paragraph
+the treaties as read by ``treatydiff.tota.read_tota`` (article and paragraph
 alignment, groups); ``to_dict`` adds word diffs and the provision matrix.
 """
 

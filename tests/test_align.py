@@ -310,7 +310,7 @@ def test_aligned_pair_defaults_its_member_lists():
 
 
 def _tota(tota_dir, name: str) -> Treaty:
-    from treatydiff.xmlio import read_tota
+    from treatydiff.tota import read_tota
 
     path = tota_dir / f"{name}.xml"
     return read_tota(path.read_bytes(), source=str(path))

@@ -254,3 +254,9 @@ def test_digests_of_different_treaties_are_linked_by_curated_provisions():
         }
 
     assert partition(comp) == partition(reordered)
+
+
+def test_a_comparison_shows_itself_as_html_in_jupyter():
+    html = compare(corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024"))._repr_html_()
+    assert "mutual-defence" in html
+    assert "<script" not in html

@@ -105,6 +105,13 @@ class Comparison:
             self._cache["dict"] = _to_dict(self)
         return self._cache["dict"]
 
+    def _repr_html_(self) -> str:
+        """The HTML report (matrix, groups, redlines) for Jupyter."""
+        # report renders comparisons, so it sits above this module: import late.
+        from .report import html_fragment
+
+        return html_fragment(self.to_dict())
+
 
 def _check(treaties: Sequence[object], base: str | None) -> str:
     if len(treaties) < 2:

@@ -9,9 +9,7 @@ inert: entity references stay unexpanded and :func:`element_text` drops them.
 
 from __future__ import annotations
 
-import importlib
 import re
-from typing import Any
 
 from lxml import etree
 
@@ -56,16 +54,3 @@ def element_text(el: etree._Element) -> str:
         parts.append(child.tail or "")
     return "".join(parts)
 
-
-# Transitional: these names moved to treatydiff.akn and treatydiff.tota; they
-# stay importable from here until treatydiff/cli.py, tests/test_parse_tota.py
-# and benchmarks/redrafts.py import them from their home (akn and tota import
-# this module, so a plain re-export would be an import cycle).
-_MOVED = {"to_akn": "akn", "read_tota": "tota"}
-
-
-def __getattr__(name: str) -> Any:
-    """``to_akn`` and ``read_tota`` from their new modules, for old imports."""
-    if name not in _MOVED:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_MOVED[name]}", __package__), name)
