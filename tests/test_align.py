@@ -12,49 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
 from treatydiff.align import AlignedPair, Alignment, align, assign, moved_flags, prepare
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.similarity import score_matrix
 from treatydiff.strategies import treaties, treaty_pairs
-
-# Dictionary text drawn at random has a higher chance-level similarity than
-# real treaty text (same small vocabulary, no syntax), so laws that compare
-# with the known answer use a threshold calibrated for it.
-SYNTHETIC = 0.65
-
-CUSTOMS = (
-    "Customs duties on imports between the Parties "
-    "shall be abolished on entry into force."
-)
-ORIGIN = (
-    "Products wholly obtained in a Party are "
-    "originating; Protocol B lays down the rules."
-)
-DISPUTES = (
-    "Any dispute concerning the interpretation of this Agreement "
-    "shall go to an arbitral tribunal."
-)
-SUBSIDY = (
-    "State aid that distorts competition "
-    "by favouring certain undertakings is incompatible."
-)
-NOTIFY = (
-    "Each Party shall notify the Joint Committee "
-    "of any subsidy granted to domestic firms."
-)
-
-
-def treaty(id: str, *texts: str | list[str]) -> Treaty:
-    arts = []
-    for i, text in enumerate(texts):
-        paras = (
-            [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)]
-            if isinstance(text, list)
-            else [Paragraph(text=text)]
-        )
-        arts.append(Article(num=str(i + 1), paragraphs=paras))
-    return Treaty(id=id, articles=arts)
 
 
 def test_reordered_articles_are_paired():

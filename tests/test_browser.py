@@ -13,8 +13,8 @@ from typing import Any
 import lxml.html
 import pytest
 
+from tests.support import with_diffs
 from treatydiff import report
-from treatydiff.diff import describe_group
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -31,17 +31,7 @@ pytestmark = [
 
 
 def _page(tmp_path: Path) -> Path:
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    for group in data["groups"]:
-        members = {
-            tid: [(ref, group["texts"][tid][ref]) for ref in refs]
-            for tid, refs in group["members"].items()
-        }
-        group.update(
-            describe_group(
-                members, data["base"], kind=group["kind"], moved=group["moved"]
-            )
-        )
+    data = with_diffs(json.loads(FIXTURE.read_text(encoding="utf-8")))
     path = tmp_path / "report.html"
     path.write_text(report.render(data, "html"), encoding="utf-8")
     return path

@@ -10,46 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
 from treatydiff import corpus
 from treatydiff.compare import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.strategies import redraft, treaty_pairs
-
-CUSTOMS = (
-    "Customs duties on imports between the Parties "
-    "shall be abolished on entry into force."
-)
-ORIGIN = (
-    "Products wholly obtained in a Party are "
-    "originating; Protocol B lays down the rules."
-)
-DISPUTES = (
-    "Any dispute concerning the interpretation of this Agreement "
-    "shall go to an arbitral tribunal."
-)
-SUBSIDY = (
-    "State aid that distorts competition "
-    "by favouring certain undertakings is incompatible."
-)
-# Dictionary text needs a higher threshold than real treaty text (see test_align).
-SYNTHETIC = 0.65
-NOTIFY = (
-    "Each Party shall notify the Joint Committee "
-    "of any subsidy granted to domestic firms."
-)
-
-
-def treaty(id: str, *texts: str | list[str], **kw) -> Treaty:
-    arts = []
-    for i, text in enumerate(texts):
-        paras = (
-            [Paragraph(num=str(k + 1), text=t) for k, t in enumerate(text)]
-            if isinstance(text, list)
-            else [Paragraph(text=text)]
-        )
-        arts.append(Article(num=str(i + 1), paragraphs=paras))
-    return Treaty(id=id, articles=arts, **kw)
 
 
 def test_three_way_groups_with_split_gap_and_move():

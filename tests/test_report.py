@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support import with_diffs
 from treatydiff import report
-from treatydiff.diff import describe_group
 from treatydiff.errors import InvalidArgument
 from treatydiff.report import safe
 
@@ -29,24 +29,9 @@ def _raw(path: Path = FIXTURE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _with_diffs(data: dict[str, Any]) -> dict[str, Any]:
-    """What Comparison.to_dict() gives: each group merged with describe_group()."""
-    for group in data["groups"]:
-        members = {
-            tid: [(ref, group["texts"][tid][ref]) for ref in refs]
-            for tid, refs in group["members"].items()
-        }
-        group.update(
-            describe_group(
-                members, data["base"], kind=group["kind"], moved=group["moved"]
-            )
-        )
-    return data
-
-
 @pytest.fixture
 def data() -> dict[str, Any]:
-    return _with_diffs(_raw())
+    return with_diffs(_raw())
 
 
 def _html_text(page: str) -> str:
@@ -84,7 +69,7 @@ def test_the_fixture_has_every_change_kind_and_flag_the_reports_must_show(data) 
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
 @pytest.mark.parametrize("path", [FIXTURE, PLACEHOLDERS], ids=["three", "holes"])
 def test_every_format_carries_the_findings(fmt: str, path: Path) -> None:
-    data = _with_diffs(_raw(path))
+    data = with_diffs(_raw(path))
     out = report.render(data, fmt)
     shown = _html_text(out) if fmt == "html" else out
     data["groups"] = [g for g in data["groups"] if g["id"] not in COLLAPSED]
@@ -317,7 +302,7 @@ LISTED = ["g1", "g5", "g6", "g7", "g10"]  # g6: a placeholder beside a real arti
 
 @pytest.fixture
 def holes() -> dict[str, Any]:
-    return _with_diffs(_raw(PLACEHOLDERS))
+    return with_diffs(_raw(PLACEHOLDERS))
 
 
 def _section(out: str, head: str, end: str) -> str:
