@@ -154,7 +154,7 @@ def _cdist(
     processor: Processor | None,
     kwargs: dict[str, Any],
 ) -> np.ndarray:
-    workers = -1 if len(a) * len(b) >= 4096 else 1
+    workers = -1 if len(a) * len(b) >= 256 else 1
     return process.cdist(
         a,
         b,
