@@ -20,23 +20,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
-from treatydiff.model import Division
 from treatydiff.parse import detect_lang, parse
+from treatydiff.jsonio import division_to_dict
 from treatydiff.publish import to_text
 from treatydiff.strategies import treaties
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
-
-
-def _division(div: Division) -> dict[str, Any]:
-    return {
-        "kind": div.kind,
-        "num": div.num,
-        "heading": div.heading,
-        "articles": list(div.articles),
-        "divisions": [_division(d) for d in div.divisions],
-    }
 
 
 def structure(treaty: Treaty) -> dict[str, Any]:
@@ -45,7 +35,7 @@ def structure(treaty: Treaty) -> dict[str, Any]:
         "title": treaty.title,
         "lang": treaty.lang,
         "preamble": treaty.preamble,
-        "divisions": [_division(d) for d in treaty.divisions],
+        "divisions": [division_to_dict(d) for d in treaty.divisions],
         "articles": [
             {
                 "num": a.num,
@@ -323,7 +313,7 @@ def test_divisions_nest_and_name_their_articles() -> None:
     assert (part2.num, part2.articles) == ("II", ("3",))
 
 
-def test_chapter_cross_reference_is_not_a_division() -> None:
+def test_chapter_cross_reference_is_not_adivision_to_dict() -> None:
     treaty = parse(
         "Article 1\nA.\n\nChapter 20 (Dispute Settlement) shall not apply.\n"
     )

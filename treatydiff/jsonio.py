@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Article, Label, Paragraph, Treaty
+from .model import Article, Division, Label, Paragraph, Treaty
 
-__all__ = ["label_to_dict", "treaty_header", "treaty_to_dict"]
+__all__ = ["division_to_dict", "label_to_dict", "treaty_header", "treaty_to_dict"]
 
 
 def label_to_dict(label: Label) -> dict[str, Any]:
@@ -73,7 +73,7 @@ def treaty_to_dict(treaty: Treaty) -> dict[str, Any]:
     return {
         **treaty_header(treaty),
         "preamble": treaty.preamble,
-        "divisions": [_division(d) for d in treaty.divisions],
+        "divisions": [division_to_dict(d) for d in treaty.divisions],
         "articles": [_article(a) for a in treaty.articles],
         "closing": treaty.closing,
         "absences": [
@@ -84,11 +84,12 @@ def treaty_to_dict(treaty: Treaty) -> dict[str, Any]:
     }
 
 
-def _division(div: Any) -> dict[str, Any]:
+def division_to_dict(div: Division) -> dict[str, Any]:
+    """A part, chapter or section with the refs it holds, nested divisions included."""
     return {
         "kind": div.kind,
         "num": div.num,
         "heading": div.heading,
         "articles": list(div.articles),
-        "divisions": [_division(d) for d in div.divisions],
+        "divisions": [division_to_dict(d) for d in div.divisions],
     }
