@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 from redrafts import load, make_redraft, pool_articles
 from scipy.optimize import linear_sum_assignment
 
-from treatydiff.align import align, moved_flags
-from treatydiff.text import normalize
+from treatydiff.alignment.normalise import normalize
+from treatydiff.alignment.pairwise import align, moved_flags
 
 HELD_OUT = [
     *("pta_244", "pta_114", "pta_118", "pta_143", "pta_19", "pta_331"),

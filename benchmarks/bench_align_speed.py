@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from redrafts import best_of, load
 from scipy.optimize import linear_sum_assignment
 
-from treatydiff.compare import compare
+from treatydiff.comparison import compare
 
 
 def difflib_way(a, b) -> None:

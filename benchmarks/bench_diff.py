@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from treatydiff import files
-from treatydiff.compare import compare
-from treatydiff.diff import describe_group
+from treatydiff import formats
+from treatydiff.comparison import compare
+from treatydiff.diff.words import describe_group
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "xml"
@@ -81,8 +81,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tota", type=Path, default=TOTA)
     args = parser.parse_args()
-    left = files.read(args.tota / "pta_153.xml")
-    right = files.read(args.tota / "pta_154.xml")
+    left = formats.read(args.tota / "pta_153.xml")
+    right = formats.read(args.tota / "pta_154.xml")
 
     try:
         t_align, comparison = best(lambda: compare(left, right), args.repeat)

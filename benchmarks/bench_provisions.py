@@ -114,9 +114,9 @@ def _curated(labels: Iterable[Label]) -> list[str]:
 
 def _digest_pairs() -> list[tuple[set[str], set[str]]]:
     try:
-        from treatydiff import corpus
+        from treatydiff import bundled
 
-        treaties = [corpus.load(i) for i in corpus.ids()]
+        treaties = [bundled.load(i) for i in bundled.ids()]
     except Exception:  # no bundled treaties in this checkout
         return []
     pairs = []
@@ -134,21 +134,21 @@ def _digest_pairs() -> list[tuple[set[str], set[str]]]:
 
 def _tota_scan() -> tuple[int, int, dict[str, int], float, int]:
     """(treaties, paragraphs, security-core counts, seconds, characters)."""
-    from treatydiff import files
+    from treatydiff import formats
     from treatydiff.provisions import label_treaty
 
     treaties = paragraphs = chars = 0
     counts = dict.fromkeys(SECURITY_CORE, 0)
     elapsed = 0.0
     for path in sorted(TOTA.glob("pta_*.xml"))[::TOTA_STEP]:
-        treaty = files.read(str(path))
+        treaty = formats.read(str(path))
         if treaty.lang != "en":
             continue
         start = time.perf_counter()
         labelled = label_treaty(treaty)
         elapsed += time.perf_counter() - start
         treaties += 1
-        for art, para in labelled.iter_paragraphs():
+        for _, para in labelled.iter_paragraphs():
             paragraphs += 1
             chars += len(para.full_text)
             for lab in para.labels:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from treatydiff import read
-from treatydiff.akn import read_akn, to_akn
+from treatydiff.formats.akn import read_akn, to_akn
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tota" / "xml"
 

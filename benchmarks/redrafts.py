@@ -2,7 +2,7 @@
 
 ToTA lives in ``../shared/corpora/tota/xml`` beside the checkout (CC BY-NC;
 never copied into the repo); treaties are read with
-:func:`treatydiff.tota.read_tota`.
+:func:`treatydiff.formats.tota.read_tota`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 import attrs
 
+from treatydiff.formats.tota import read_tota
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.strategies import Redraft, redraft
-from treatydiff.tota import read_tota
 
 __all__ = ["TOTA", "best_of", "load", "make_redraft", "pool_articles"]
 

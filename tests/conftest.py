@@ -12,7 +12,9 @@ settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile("debug", max_examples=10, deadline=None, verbosity=Verbosity.verbose)
+settings.register_profile(
+    "debug", max_examples=10, deadline=None, verbosity=Verbosity.verbose
+)
 settings.load_profile(os.environ.get("TREATYDIFF_HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from treatydiff.akn import SCHEMA_PATH
-from treatydiff.diff import describe_group
+from treatydiff.diff.words import describe_group
+from treatydiff.formats.akn import SCHEMA_PATH
 from treatydiff.model import Article, Paragraph, Treaty
 
 __all__ = [
@@ -62,6 +62,7 @@ def treaty(id: str, *texts: str | list[str], **fields: Any) -> Treaty:
         )
         arts.append(Article(num=str(i + 1), paragraphs=paras))
     return Treaty(id=id, articles=arts, **fields)
+
 
 needs_akn_schema = pytest.mark.skipif(
     not SCHEMA_PATH.is_file(),

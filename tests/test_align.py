@@ -13,10 +13,17 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
-from treatydiff.align import AlignedPair, Alignment, align, assign, moved_flags, prepare
+from treatydiff.alignment.pairwise import (
+    AlignedPair,
+    Alignment,
+    align,
+    assign,
+    moved_flags,
+    prepare,
+)
+from treatydiff.alignment.similarity import score_matrix
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Article, Paragraph, Treaty
-from treatydiff.similarity import score_matrix
+from treatydiff.model import Article, Treaty
 from treatydiff.strategies import treaties, treaty_pairs
 
 
@@ -273,7 +280,7 @@ def test_aligned_pair_defaults_its_member_lists():
 
 
 def _tota(tota_dir, name: str) -> Treaty:
-    from treatydiff.tota import read_tota
+    from treatydiff.formats.tota import read_tota
 
     path = tota_dir / f"{name}.xml"
     return read_tota(path.read_bytes(), source=str(path))

@@ -1,8 +1,8 @@
 """The public surface: ``__all__`` lists exactly the public names, all documented."""
 
 from __future__ import annotations
-
 import __future__
+
 import importlib
 import inspect
 import pkgutil
@@ -14,8 +14,10 @@ import treatydiff
 
 def test_all_matches_public_names() -> None:
     public = {
-        n for n, v in vars(treatydiff).items()
-        if not n.startswith("_") and not inspect.ismodule(v)
+        n
+        for n, v in vars(treatydiff).items()
+        if not n.startswith("_")
+        and not inspect.ismodule(v)
         and not isinstance(v, __future__._Feature)
     }
     assert set(treatydiff.__all__) - {"__version__"} == public
@@ -23,10 +25,15 @@ def test_all_matches_public_names() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [m.name for m in pkgutil.iter_modules(treatydiff.__path__) if m.name != "__main__"]
+    "name",
+    [
+        m.name
+        for m in pkgutil.walk_packages(treatydiff.__path__, "treatydiff.")
+        if m.name != "treatydiff.__main__"
+    ],
 )
 def test_every_module_declares_and_documents_all(name: str) -> None:
-    module = importlib.import_module(f"treatydiff.{name}")
+    module = importlib.import_module(name)
     assert module.__doc__
     for public in getattr(module, "__all__", []):
         obj = getattr(module, public)

@@ -30,7 +30,9 @@ def _assert_one_error_line(err: str, *needles: str) -> None:
         assert needle in lines[0]
 
 
-def test_parse_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_json_has_the_documented_shape(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = _run(["parse", str(FRIENDSHIP), "--format", "json"], capsys)
     assert code == 0
     data = json.loads(out)
@@ -44,14 +46,19 @@ def test_parse_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
     assert {"num", "ref", "text", "provisions"} <= art2["paragraphs"][0].keys()
 
 
-def test_parse_text_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_parse_text_round_trips(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = _run(["parse", str(FRIENDSHIP)], capsys)
     assert code == 0
     again = tmp_path / "again.txt"
     again.write_text(out, encoding="utf-8")
     _, first, _ = _run(["parse", str(FRIENDSHIP), "--format", "json"], capsys)
     _, second, _ = _run(["parse", str(again), "--format", "json"], capsys)
-    strip = lambda d: [(a["ref"], a["heading"], a["text"]) for a in json.loads(d)["articles"]]  # noqa: E731
+
+    def strip(d: str) -> list[tuple[str, str, str]]:
+        return [(a["ref"], a["heading"], a["text"]) for a in json.loads(d)["articles"]]
+
     assert strip(first) == strip(second)
 
 
@@ -78,7 +85,9 @@ def test_bad_input_is_one_error_line(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     out_file = tmp_path / "out.json"
-    code, out, err = _run(["parse", str(bad), "--format", "json", "-o", str(out_file)], capsys)
+    code, out, err = _run(
+        ["parse", str(bad), "--format", "json", "-o", str(out_file)], capsys
+    )
     assert code == 1
     assert out == ""
     _assert_one_error_line(err, str(bad), needle)
@@ -110,15 +119,21 @@ def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 2
 
 
-def test_output_file_is_written_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_is_written_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "t.json"
-    code, out, _ = _run(["parse", str(FRIENDSHIP), "--format", "json", "-o", str(target)], capsys)
+    code, out, _ = _run(
+        ["parse", str(FRIENDSHIP), "--format", "json", "-o", str(target)], capsys
+    )
     assert code == 0
     assert out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["articles"]
 
 
-def test_list_shows_bundled_treaties_with_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_shows_bundled_treaties_with_coverage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = _run(["list"], capsys)
     assert code == 0
     for treaty_id in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"):
@@ -130,7 +145,12 @@ def test_list_shows_bundled_treaties_with_coverage(capsys: pytest.CaptureFixture
 def test_provisions_lists_the_security_core(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["provisions"], capsys)
     assert code == 0
-    for kind in ("mutual-defence", "non-assistance-to-aggressor", "consultation", "sanctions"):
+    for kind in (
+        "mutual-defence",
+        "non-assistance-to-aggressor",
+        "consultation",
+        "sanctions",
+    ):
         assert kind in out
 
 
@@ -138,7 +158,8 @@ def test_main_job_json_finds_the_missing_defence_clause(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, _ = _run(
-        ["compare", "ru-ir-2025", "ru-kp-2024", "ru-by-2024", "--format", "json"], capsys
+        ["compare", "ru-ir-2025", "ru-kp-2024", "ru-by-2024", "--format", "json"],
+        capsys,
     )
     assert code == 0
     data = json.loads(out)
@@ -146,11 +167,15 @@ def test_main_job_json_finds_the_missing_defence_clause(
     assert defence["ru-ir-2025"] == []
     assert any(ref.split(".")[0] == "4" for ref in defence["ru-kp-2024"])
     assert any(ref.split(".")[0] == "4" for ref in defence["ru-by-2024"])
-    assert data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
+    assert (
+        data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
+    )
 
 
 def test_files_and_ids_mix(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(["compare", str(FRIENDSHIP), "ru-kp-2024", "--format", "json"], capsys)
+    code, out, _ = _run(
+        ["compare", str(FRIENDSHIP), "ru-kp-2024", "--format", "json"], capsys
+    )
     assert code == 0
     ids = [t["id"] for t in json.loads(out)["treaties"]]
     assert ids == ["friendship", "ru-kp-2024"]
@@ -161,7 +186,9 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     proc = subprocess.run(
         [sys.executable, "-m", "treatydiff", "parse", str(empty)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1
     assert proc.stdout == ""

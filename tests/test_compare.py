@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
-from treatydiff import corpus
-from treatydiff.compare import Comparison, compare
+from treatydiff import bundled
+from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.model import Article, Treaty
 from treatydiff.strategies import redraft, treaty_pairs
 
 
@@ -208,13 +208,19 @@ def test_two_way_groups_agree_with_the_pairwise_links(family):
 
 def test_digests_of_different_treaties_are_linked_by_curated_provisions():
     """Independent restatements share few words; shared curated kinds link them."""
-    comp = compare(corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024"), corpus.load("ru-by-2024"))
+    comp = compare(
+        bundled.load("ru-ir-2025"),
+        bundled.load("ru-kp-2024"),
+        bundled.load("ru-by-2024"),
+    )
     defence = next(g for g in comp.groups if g.members["ru-kp-2024"] == ("4",))
     assert defence.members["ru-by-2024"] == ("4",)
     assert defence.members["ru-ir-2025"] == ()
     assert defence.basis == ("provisions",)
     reordered = compare(
-        corpus.load("ru-by-2024"), corpus.load("ru-kp-2024"), corpus.load("ru-ir-2025")
+        bundled.load("ru-by-2024"),
+        bundled.load("ru-kp-2024"),
+        bundled.load("ru-ir-2025"),
     )
 
     def partition(c):
@@ -227,6 +233,6 @@ def test_digests_of_different_treaties_are_linked_by_curated_provisions():
 
 
 def test_a_comparison_shows_itself_as_html_in_jupyter():
-    html = compare(corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024"))._repr_html_()
+    html = compare(bundled.load("ru-ir-2025"), bundled.load("ru-kp-2024"))._repr_html_()
     assert "mutual-defence" in html
     assert "<script" not in html

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from treatydiff.changes import CHANGE_KINDS, find_flags
-from treatydiff.diff import Op, WordDiff, apply, describe_group, diff_texts, tokenize
+from treatydiff.diff.changes import CHANGE_KINDS, find_flags
+from treatydiff.diff.words import (
+    Op,
+    WordDiff,
+    apply,
+    describe_group,
+    diff_texts,
+    tokenize,
+)
 from treatydiff.errors import InvalidArgument
 
 _VOCAB_TEXT = (

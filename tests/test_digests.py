@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from treatydiff import corpus
+from treatydiff import bundled
 from treatydiff.model import Article, Label, Paragraph, Treaty
 from treatydiff.provisions import TAXONOMY, classify
 
 ROOT = Path(__file__).resolve().parent.parent
-IDS = corpus.ids()
+IDS = bundled.ids()
 _QUOTES = set('"“”„«»')
 
 
@@ -29,7 +29,7 @@ def _labelled(t: Treaty) -> Iterator[tuple[str, Article | Paragraph]]:
 
 
 def _kinds(treaty_id: str, ref: str) -> set[str]:
-    node = corpus.load(treaty_id).find(ref)
+    node = bundled.load(treaty_id).find(ref)
     assert isinstance(node, Article | Paragraph)
     return {lab.kind for lab in node.labels}
 
@@ -38,17 +38,27 @@ def _kinds(treaty_id: str, ref: str) -> set[str]:
 
 
 def test_the_seed_treaties_and_comparators_are_bundled() -> None:
-    assert IDS == sorted([
-        "cn-kp-1961", "cst-1992", "ru-by-2024", "ru-cn-2001", "ru-ir-2025",
-        "ru-kp-2024", "su-kp-1961",
-    ])
+    assert (
+        sorted(
+            [
+                "cn-kp-1961",
+                "cst-1992",
+                "ru-by-2024",
+                "ru-cn-2001",
+                "ru-ir-2025",
+                "ru-kp-2024",
+                "su-kp-1961",
+            ]
+        )
+        == IDS
+    )
 
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_ids_match_file_names_and_numbering_is_contiguous(treaty_id: str) -> None:
     path = ROOT / "treaties" / f"{treaty_id}.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
-    t = corpus.load(treaty_id)
+    t = bundled.load(treaty_id)
     assert raw["id"] == t.id == treaty_id
     assert t.kind == "digest"
     assert [a.ref for a in t.articles] == [str(n + 1) for n in range(len(t.articles))]
@@ -59,25 +69,27 @@ def test_ids_match_file_names_and_numbering_is_contiguous(treaty_id: str) -> Non
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_every_encoded_entry_is_sourced_and_marked(treaty_id: str) -> None:
-    t = corpus.load(treaty_id)
+    t = bundled.load(treaty_id)
     entries = t.metadata["entries"]
     for ref, node in _labelled(t):
         entry = entries[ref]
         assert entry["sources"], ref
         assert all(url.startswith(("http://", "https://")) for url in entry["sources"])
-        assert entry["confidence"] in corpus.CONFIDENCE
+        assert entry["confidence"] in bundled.CONFIDENCE
         # A label is never surer than the entry that carries it.
-        assert all(lab.confidence <= corpus.CONFIDENCE[entry["confidence"]]
-                   for lab in node.labels), ref
+        assert all(
+            lab.confidence <= bundled.CONFIDENCE[entry["confidence"]]
+            for lab in node.labels
+        ), ref
     for art in t.articles:
         if art.encoded:
-            assert art.sources and art.confidence in corpus.CONFIDENCE
+            assert art.sources and art.confidence in bundled.CONFIDENCE
             assert art.text.strip()
 
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_placeholders_carry_no_content(treaty_id: str) -> None:
-    for art in corpus.load(treaty_id).articles:
+    for art in bundled.load(treaty_id).articles:
         if not art.encoded:
             content = (art.paragraphs, art.labels, art.sources, art.confidence)
             assert content == ((), (), (), None)
@@ -85,7 +97,7 @@ def test_placeholders_carry_no_content(treaty_id: str) -> None:
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_labels_absences_and_topics_use_known_kinds(treaty_id: str) -> None:
-    t = corpus.load(treaty_id)
+    t = bundled.load(treaty_id)
     labels: list[Label] = [lab for _, node in _labelled(t) for lab in node.labels]
     assert all(lab.source == "curated" for lab in labels)
     assert {lab.kind for lab in labels} <= set(TAXONOMY)
@@ -97,7 +109,7 @@ def test_labels_absences_and_topics_use_known_kinds(treaty_id: str) -> None:
 
 @pytest.mark.parametrize("treaty_id", IDS)
 def test_restatements_quote_nothing(treaty_id: str) -> None:
-    t = corpus.load(treaty_id)
+    t = bundled.load(treaty_id)
     texts = [art.text for art in t.articles] + [t.preamble or ""]
     texts += [topic["summary"] for topic in t.metadata["unplaced_topics"]]
     for text in texts:
@@ -105,29 +117,34 @@ def test_restatements_quote_nothing(treaty_id: str) -> None:
 
 
 def test_coverage_is_honest() -> None:
-    assert corpus.load("ru-ir-2025").coverage == (7, 47)
-    assert corpus.load("ru-kp-2024").coverage == (12, 23)
-    assert corpus.load("ru-by-2024").coverage == (6, None)
+    assert bundled.load("ru-ir-2025").coverage == (7, 47)
+    assert bundled.load("ru-kp-2024").coverage == (12, 23)
+    assert bundled.load("ru-by-2024").coverage == (6, None)
 
 
 def test_the_readme_lists_every_digest_with_its_coverage() -> None:
     readme = (ROOT / "treaties" / "README.md").read_text(encoding="utf-8")
     table = readme.split("## The treaties", 1)[1].split("\n## ", 1)[0]
-    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines()
-            if line.startswith("| `")}
+    rows = {
+        line.split("|")[1].strip(" `"): line
+        for line in table.splitlines()
+        if line.startswith("| `")
+    }
     assert sorted(rows) == IDS
     for treaty_id, row in rows.items():
-        encoded, total = corpus.load(treaty_id).coverage
+        encoded, total = bundled.load(treaty_id).coverage
         assert f"| {encoded}/{'?' if total is None else total}" in row, treaty_id
 
 
 def test_seed_metadata() -> None:
-    ir, kp, by = (corpus.load(i) for i in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
+    ir, kp, by = (bundled.load(i) for i in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
     assert (ir.signed_date, ir.signed_place) == ("2025-01-17", "Moscow")
     assert (kp.signed_date, kp.signed_place) == ("2024-06-19", "Pyongyang")
     assert (by.signed_date, by.signed_place) == ("2024-12-06", "Minsk")
     assert [t.metadata["entry_into_force"]["date"] for t in (ir, kp, by)] == [
-        "2025-10-02", "2024-12-04", "2025-03-13",
+        "2025-10-02",
+        "2024-12-04",
+        "2025-03-13",
     ]
     assert ir.metadata["languages"]["codes"] == ["ru", "fa", "en"]
 
@@ -136,22 +153,29 @@ def test_seed_metadata() -> None:
 
 
 def test_iran_has_no_mutual_defence_label_anywhere() -> None:
-    t = corpus.load("ru-ir-2025")
-    assert all("mutual-defence" not in {lab.kind for lab in node.labels}
-               for _, node in _labelled(t))
+    t = bundled.load("ru-ir-2025")
+    assert all(
+        "mutual-defence" not in {lab.kind for lab in node.labels}
+        for _, node in _labelled(t)
+    )
     topics = t.metadata["unplaced_topics"]
     assert all(topic["kind"] != "mutual-defence" for topic in topics)
 
 
 def test_iran_carries_a_confirmed_mutual_defence_absence() -> None:
-    absences = corpus.load("ru-ir-2025").absences
+    absences = bundled.load("ru-ir-2025").absences
     (absence,) = [a for a in absences if a.kind == "mutual-defence"]
     assert "https://tass.com/politics/1940345" in absence.sources
 
 
-@pytest.mark.parametrize(("treaty_id", "ref"), [
-    ("ru-kp-2024", "4"), ("ru-by-2024", "4"), ("ru-by-2024", "4.1"),
-])
+@pytest.mark.parametrize(
+    ("treaty_id", "ref"),
+    [
+        ("ru-kp-2024", "4"),
+        ("ru-by-2024", "4"),
+        ("ru-by-2024", "4.1"),
+    ],
+)
 def test_mutual_defence_where_the_notes_confirm_it(treaty_id: str, ref: str) -> None:
     assert "mutual-defence" in _kinds(treaty_id, ref)
 
@@ -183,93 +207,212 @@ _NOT_UN_COOPERATION = "the UN is named in passing; no cooperation in the UN is a
 
 EXPLAINED: dict[tuple[str, str, str, str], str] = {
     # Collective Security Treaty 1992
-    ("cst-1992", "4", "multilateral-cooperation", "extra"):
-        "the UN Security Council is named only as the body to be informed",
+    (
+        "cst-1992",
+        "4",
+        "multilateral-cooperation",
+        "extra",
+    ): "the UN Security Council is named only as the body to be informed",
     # Russia-Belarus 2024
-    ("ru-by-2024", "1", "principles", "missed"):
-        "respect for the UN Charter and international law, worded without the "
-        "classifier's cue phrases (sovereign equality, principles of the UN, ...)",
-    ("ru-by-2024", "2", "counter-terrorism", "extra"):
-        "terrorist and extremist groups appear only as sources of an encroachment",
-    ("ru-by-2024", "2", "multilateral-cooperation", "extra"):
-        "international organisations appear only as sources of an encroachment",
-    ("ru-by-2024", "3", "multilateral-cooperation", "extra"):
-        "international organisations are a channel for heading off encroachments, "
-        "not a field of cooperation",
+    (
+        "ru-by-2024",
+        "1",
+        "principles",
+        "missed",
+    ): "respect for the UN Charter and international law, worded without the "
+    "classifier's cue phrases (sovereign equality, principles of the UN, ...)",
+    (
+        "ru-by-2024",
+        "2",
+        "counter-terrorism",
+        "extra",
+    ): "terrorist and extremist groups appear only as sources of an encroachment",
+    (
+        "ru-by-2024",
+        "2",
+        "multilateral-cooperation",
+        "extra",
+    ): "international organisations appear only as sources of an encroachment",
+    (
+        "ru-by-2024",
+        "3",
+        "multilateral-cooperation",
+        "extra",
+    ): "international organisations are a channel for heading off encroachments, "
+    "not a field of cooperation",
     ("ru-by-2024", "4.3", "multilateral-cooperation", "extra"): _NOT_UN_COOPERATION,
-    ("ru-by-2024", "4.3", "mutual-defence", "missed"):
-        "curated as the reporting limb of the defence clause; on its own the "
-        "paragraph states no duty to assist",
-    ("ru-by-2024", "unplaced[0]", "nuclear-deterrence", "missed"):
-        "'resort to its nuclear weapons' is not among the classifier's use verbs",
-    ("ru-by-2024", "unplaced[0]", "principles", "extra"):
-        "territorial integrity is what a critical threat endangers, not a principle "
-        "of relations",
-    ("ru-by-2024", "unplaced[2]", "implementation", "missed"):
-        "'a special representative' (singular): the cue matches only the plural",
+    (
+        "ru-by-2024",
+        "4.3",
+        "mutual-defence",
+        "missed",
+    ): "curated as the reporting limb of the defence clause; on its own the "
+    "paragraph states no duty to assist",
+    (
+        "ru-by-2024",
+        "unplaced[0]",
+        "nuclear-deterrence",
+        "missed",
+    ): "'resort to its nuclear weapons' is not among the classifier's use verbs",
+    (
+        "ru-by-2024",
+        "unplaced[0]",
+        "principles",
+        "extra",
+    ): "territorial integrity is what a critical threat endangers, not a principle "
+    "of relations",
+    (
+        "ru-by-2024",
+        "unplaced[2]",
+        "implementation",
+        "missed",
+    ): "'a special representative' (singular): the cue matches only the plural",
     # Russia-China 2001
-    ("ru-cn-2001", "unplaced[0]", "no-hostile-alliance", "missed"):
-        "'aimed at the other': the hostility cue reads 'aimed against', not 'aimed at'",
+    (
+        "ru-cn-2001",
+        "unplaced[0]",
+        "no-hostile-alliance",
+        "missed",
+    ): "'aimed at the other': the hostility cue reads 'aimed against', not 'aimed at'",
     # Russia-Iran 2025
-    ("ru-ir-2025", "14", "culture-education", "extra"):
-        "culture is one field of cooperation within the SCO; the curated kind "
-        "records the article's subject, the SCO",
-    ("ru-ir-2025", "3.2", "principles", "missed"):
-        "refers back to the principles of 3(1) without naming them",
-    ("ru-ir-2025", "5.4", "military-cooperation", "missed"):
-        "cooperation in countering military threats (the notes' kind); the cues "
-        "need exercises, training, delegations or military-technical wording",
-    ("ru-ir-2025", "unplaced[18]", "duration", "missed"):
-        "'a twenty-year term followed by automatic renewals' is not among the "
-        "duration phrasings (for a period of ... years, extended for further ...)",
-    ("ru-ir-2025", "unplaced[19]", "termination", "missed"):
-        "stopping a renewal by notice, worded without terminate or denounce",
-    ("ru-ir-2025", "unplaced[20]", "relation-to-other-treaties", "missed"):
-        "'replaces the 2001 treaty' is not among the classifier's cues",
-    ("ru-ir-2025", "unplaced[5]", "trade-economy", "extra"):
-        "investment in oil and gas fields is energy cooperation",
+    (
+        "ru-ir-2025",
+        "14",
+        "culture-education",
+        "extra",
+    ): "culture is one field of cooperation within the SCO; the curated kind "
+    "records the article's subject, the SCO",
+    (
+        "ru-ir-2025",
+        "3.2",
+        "principles",
+        "missed",
+    ): "refers back to the principles of 3(1) without naming them",
+    (
+        "ru-ir-2025",
+        "5.4",
+        "military-cooperation",
+        "missed",
+    ): "cooperation in countering military threats (the notes' kind); the cues "
+    "need exercises, training, delegations or military-technical wording",
+    (
+        "ru-ir-2025",
+        "unplaced[18]",
+        "duration",
+        "missed",
+    ): "'a twenty-year term followed by automatic renewals' is not among the "
+    "duration phrasings (for a period of ... years, extended for further ...)",
+    (
+        "ru-ir-2025",
+        "unplaced[19]",
+        "termination",
+        "missed",
+    ): "stopping a renewal by notice, worded without terminate or denounce",
+    (
+        "ru-ir-2025",
+        "unplaced[20]",
+        "relation-to-other-treaties",
+        "missed",
+    ): "'replaces the 2001 treaty' is not among the classifier's cues",
+    (
+        "ru-ir-2025",
+        "unplaced[5]",
+        "trade-economy",
+        "extra",
+    ): "investment in oil and gas fields is energy cooperation",
     # Russia-DPRK 2024
     ("ru-kp-2024", "16", "multilateral-cooperation", "extra"): _NOT_UN_COOPERATION,
-    ("ru-kp-2024", "16", "trade-economy", "extra"):
-        "economic ties are what the parties shield from sanctions, not a field of "
-        "cooperation agreed here",
-    ("ru-kp-2024", "2", "multilateral-cooperation", "missed"):
-        "'international forums' (not fora or organisations) is not a cue",
-    ("ru-kp-2024", "2", "trade-economy", "extra"):
-        "'trade views' is the verb to exchange, not commerce",
-    ("ru-kp-2024", "22", "relation-to-other-treaties", "missed"):
-        "'ended the treaty ... concluded in 2000' is not among the classifier's cues",
-    ("ru-kp-2024", "5", "culture-education", "extra"):
-        "a cultural system is among the interests protected, not a field of "
-        "cooperation",
-    ("ru-kp-2024", "5", "principles", "extra"):
-        "territorial integrity is among the interests a hostile agreement must not "
-        "target",
-    ("ru-kp-2024", "6", "principles", "missed"):
-        "support for each other's policy on sovereignty and for a multipolar order, "
-        "worded without the classifier's principle phrases",
-    ("ru-kp-2024", "unplaced[0]", "no-hostile-alliance", "missed"):
-        "'no party allows ... its territory': the territory cue needs not, never or "
-        "refrain before the verb, and does not read a 'no party' subject",
-    ("ru-kp-2024", "unplaced[10]", "culture-education", "extra"):
-        "cultural property appears as smuggled goods",
-    ("ru-kp-2024", "unplaced[12]", "duration", "missed"):
-        "'without a time limit' is not among the duration phrasings",
-    ("ru-kp-2024", "unplaced[13]", "languages", "missed"):
-        "'texts in Russian and Korean' has no authentic-text cue",
-    ("ru-kp-2024", "unplaced[7]", "political-dialogue", "missed"):
-        "contacts between public bodies, worded without dialogue, summit or "
-        "consultation cues",
-    ("ru-kp-2024", "unplaced[9]", "legal-assistance", "extra"):
-        "'legal protection' of citizens is consular protection, curated as "
-        "consular-citizens",
+    (
+        "ru-kp-2024",
+        "16",
+        "trade-economy",
+        "extra",
+    ): "economic ties are what the parties shield from sanctions, not a field of "
+    "cooperation agreed here",
+    (
+        "ru-kp-2024",
+        "2",
+        "multilateral-cooperation",
+        "missed",
+    ): "'international forums' (not fora or organisations) is not a cue",
+    (
+        "ru-kp-2024",
+        "2",
+        "trade-economy",
+        "extra",
+    ): "'trade views' is the verb to exchange, not commerce",
+    (
+        "ru-kp-2024",
+        "22",
+        "relation-to-other-treaties",
+        "missed",
+    ): "'ended the treaty ... concluded in 2000' is not among the classifier's cues",
+    (
+        "ru-kp-2024",
+        "5",
+        "culture-education",
+        "extra",
+    ): "a cultural system is among the interests protected, not a field of cooperation",
+    (
+        "ru-kp-2024",
+        "5",
+        "principles",
+        "extra",
+    ): "territorial integrity is among the interests a hostile agreement must not "
+    "target",
+    (
+        "ru-kp-2024",
+        "6",
+        "principles",
+        "missed",
+    ): "support for each other's policy on sovereignty and for a multipolar order, "
+    "worded without the classifier's principle phrases",
+    (
+        "ru-kp-2024",
+        "unplaced[0]",
+        "no-hostile-alliance",
+        "missed",
+    ): "'no party allows ... its territory': the territory cue needs not, never or "
+    "refrain before the verb, and does not read a 'no party' subject",
+    (
+        "ru-kp-2024",
+        "unplaced[10]",
+        "culture-education",
+        "extra",
+    ): "cultural property appears as smuggled goods",
+    (
+        "ru-kp-2024",
+        "unplaced[12]",
+        "duration",
+        "missed",
+    ): "'without a time limit' is not among the duration phrasings",
+    (
+        "ru-kp-2024",
+        "unplaced[13]",
+        "languages",
+        "missed",
+    ): "'texts in Russian and Korean' has no authentic-text cue",
+    (
+        "ru-kp-2024",
+        "unplaced[7]",
+        "political-dialogue",
+        "missed",
+    ): "contacts between public bodies, worded without dialogue, summit or "
+    "consultation cues",
+    (
+        "ru-kp-2024",
+        "unplaced[9]",
+        "legal-assistance",
+        "extra",
+    ): "'legal protection' of citizens is consular protection, curated as "
+    "consular-citizens",
 }
 
 
 def _restatements() -> Iterator[tuple[str, str, str, set[str]]]:
     """(treaty id, ref, text, curated kinds) for every restatement in the bundle."""
     for treaty_id in IDS:
-        t = corpus.load(treaty_id)
+        t = bundled.load(treaty_id)
         for art in t.articles:
             numbered = [p for p in art.paragraphs if p.num]
             if not art.encoded:
@@ -277,8 +420,12 @@ def _restatements() -> Iterator[tuple[str, str, str, set[str]]]:
             if not numbered:
                 yield treaty_id, art.ref, art.text, {lab.kind for lab in art.labels}
             for para in numbered:
-                yield (treaty_id, para.ref(art), para.full_text,
-                       {lab.kind for lab in para.labels})
+                yield (
+                    treaty_id,
+                    para.ref(art),
+                    para.full_text,
+                    {lab.kind for lab in para.labels},
+                )
         for i, topic in enumerate(t.metadata["unplaced_topics"]):
             yield treaty_id, f"unplaced[{i}]", topic["summary"], {topic["kind"]}
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from treatydiff import ParseError
-from treatydiff.encoding import decode
-from treatydiff.parse import parse
+from treatydiff.formats.encoding import decode
+from treatydiff.formats.plaintext.parser import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 RU = "Статья 1\nСтороны сотрудничают.\n"

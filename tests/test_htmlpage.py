@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from treatydiff import ParseError
-from treatydiff.htmlpage import extract_text, parse_html
+from treatydiff.formats.htmlpage import extract_text, parse_html
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 PAGES = ["en_mfa_page", "ru_president_page"]

@@ -13,10 +13,13 @@ def _treaty() -> Treaty:
         id="t",
         preamble="Desiring peace,",
         articles=[
-            Article(num="III", paragraphs=[
-                Paragraph(num="1", text="First."),
-                Paragraph(num="3", text="Third.", points=[Point("b", "bee")]),
-            ]),
+            Article(
+                num="III",
+                paragraphs=[
+                    Paragraph(num="1", text="First."),
+                    Paragraph(num="3", text="Third.", points=[Point("b", "bee")]),
+                ],
+            ),
             Article(num="четвёртая", paragraphs=[Paragraph(text="Only.")]),
         ],
     )
@@ -56,11 +59,14 @@ def test_text_is_nfc() -> None:
 
 
 def test_an_unnumbered_opening_never_takes_a_numbered_ref() -> None:
-    art = Article(num="5", paragraphs=[
-        Paragraph(text="The Parties agree as follows."),
-        Paragraph(num="1", text="One."),
-        Paragraph(num="2", text="Two."),
-    ])
+    art = Article(
+        num="5",
+        paragraphs=[
+            Paragraph(text="The Parties agree as follows."),
+            Paragraph(num="1", text="One."),
+            Paragraph(num="2", text="Two."),
+        ],
+    )
     refs = [p.ref(art) for p in art.paragraphs]
     assert refs == ["5.u1", "5.1", "5.2"]
     assert art.paragraph("1").text == "One."
@@ -72,8 +78,11 @@ def test_article_refs_are_unique() -> None:
 
 
 def test_a_dotted_article_ref_wins_over_a_paragraph_ref() -> None:
-    t = Treaty(id="t", articles=[
-        Article(num="2.1", paragraphs=[Paragraph(num="3", text="Deep.")]),
-    ])
+    t = Treaty(
+        id="t",
+        articles=[
+            Article(num="2.1", paragraphs=[Paragraph(num="3", text="Deep.")]),
+        ],
+    )
     assert t.find("2.1").ref == "2.1"
     assert t.find("2.1.3").text == "Deep."

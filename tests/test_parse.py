@@ -20,9 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
-from treatydiff.parse import detect_lang, parse
-from treatydiff.jsonio import division_to_dict
-from treatydiff.publish import to_text
+from treatydiff.formats.plaintext.parser import detect_lang, parse
+from treatydiff.formats.plaintext.writer import to_text
+from treatydiff.formats.treatyjson import division_to_dict
 from treatydiff.strategies import treaties
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"

@@ -22,9 +22,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from treatydiff.formats.plaintext.parser import parse
+from treatydiff.formats.tota import read_tota
 from treatydiff.model import Division
-from treatydiff.parse import parse
-from treatydiff.tota import read_tota
 
 TOTA_DEFECTS = {
     # The ToTA article holds the heading (and text) of the next article.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from treatydiff import corpus
+from treatydiff import bundled
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Absence, Article, Label, Paragraph, Treaty
 from treatydiff.provisions import TAXONOMY, label_treaty, matrix
@@ -379,7 +379,7 @@ def test_malformed_unplaced_topics_raise_invalid_argument(bad):
 
 
 def test_bundled_iran_treaty_has_sanctions_at_an_unknown_article():
-    result = matrix([corpus.load("ru-ir-2025"), corpus.load("ru-kp-2024")])
+    result = matrix([bundled.load("ru-ir-2025"), bundled.load("ru-kp-2024")])
     assert result["provisions"]["sanctions"]["ru-ir-2025"] == []
     entry = result["missing"]["sanctions"]["ru-ir-2025"]
     assert entry["status"] == "unplaced" and entry["sources"]
@@ -397,7 +397,9 @@ def test_matrix_of_nothing_is_empty_and_duplicates_are_refused():
 
 def test_a_curated_absence_is_a_row_even_when_no_treaty_has_the_kind() -> None:
     """Iran's confirmed lack of mutual defence shows against a treaty without it too."""
-    data = matrix([corpus.load("ru-ir-2025"), corpus.load("ru-cn-2001")])
+    data = matrix([bundled.load("ru-ir-2025"), bundled.load("ru-cn-2001")])
     assert data["provisions"]["mutual-defence"] == {"ru-ir-2025": [], "ru-cn-2001": []}
-    assert data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
+    assert (
+        data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
+    )
     assert data["missing"]["mutual-defence"]["ru-cn-2001"]["status"] == "not-found"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.support import with_diffs
 from treatydiff import report
 from treatydiff.errors import InvalidArgument
-from treatydiff.report import safe
+from treatydiff.report.render import ref_ranges, safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
@@ -327,7 +327,7 @@ def _section(out: str, head: str, end: str) -> str:
     ],
 )
 def test_ref_ranges_compress_runs_of_three_or_more(refs, expected) -> None:
-    assert report.ref_ranges(refs) == expected
+    assert ref_ranges(refs) == expected
 
 
 def test_text_lists_placeholder_only_groups_as_one_line_per_treaty(holes) -> None:

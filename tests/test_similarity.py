@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from treatydiff.similarity import (
+from treatydiff.alignment.similarity import (
     STOPWORDS,
     clause_ratio,
     common_words,

@@ -9,8 +9,8 @@ import pytest
 
 from tests.support import needs_akn_schema
 from treatydiff import Article, Division, Paragraph, ParseError, Treaty
-from treatydiff.akn import read_akn, to_akn, validate_akn
-from treatydiff.tota import read_tota
+from treatydiff.formats.akn import read_akn, to_akn, validate_akn
+from treatydiff.formats.tota import read_tota
 
 SMALL = Path(__file__).resolve().parent / "fixtures" / "files" / "tota_small.xml"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 
-from .align import AlignedPair, Alignment, align
-from .compare import Comparison, Group, compare
-from .errors import (
+from treatydiff.alignment.pairwise import AlignedPair, Alignment, align
+from treatydiff.comparison import Comparison, Group, compare
+from treatydiff.errors import (
     AlignmentError,
     CorpusError,
     InvalidArgument,
@@ -15,9 +15,18 @@ from .errors import (
     TreatyDiffError,
     UnknownRef,
 )
-from .files import read
-from .model import Absence, Article, Division, Label, Paragraph, Point, Span, Treaty
-from .parse import parse
+from treatydiff.formats.plaintext.parser import parse
+from treatydiff.formats.reader import read
+from treatydiff.model import (
+    Absence,
+    Article,
+    Division,
+    Label,
+    Paragraph,
+    Point,
+    Span,
+    Treaty,
+)
 
 __all__ = [
     "Absence",

@@ -14,13 +14,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import corpus, files, provisions, report
-from .compare import compare
-from .errors import TreatyDiffError
-from .jsonio import treaty_to_dict
-from .model import Treaty
-from .publish import to_text
-from .akn import to_akn
+from treatydiff import bundled, formats, provisions, report
+from treatydiff.comparison import compare
+from treatydiff.errors import TreatyDiffError
+from treatydiff.formats.akn import to_akn
+from treatydiff.formats.plaintext.writer import to_text
+from treatydiff.formats.treatyjson import treaty_to_dict
+from treatydiff.model import Treaty
 
 __all__ = ["main"]
 
@@ -34,8 +34,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("parse", help="parse a treaty file and print its structure")
-    p.add_argument("file", help="treaty file: plain text, HTML, Akoma Ntoso or ToTA XML")
-    p.add_argument("--lang", choices=["en", "ru"], help="language (detected if omitted)")
+    p.add_argument(
+        "file", help="treaty file: plain text, HTML, Akoma Ntoso or ToTA XML"
+    )
+    p.add_argument(
+        "--lang", choices=["en", "ru"], help="language (detected if omitted)"
+    )
     p.add_argument("--format", choices=["text", "json", "akn"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
@@ -49,11 +53,17 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("provisions", help="list the provision kinds and their definitions")
 
     p = sub.add_parser("compare", help="align two or more treaties and report")
-    p.add_argument("treaties", nargs="+", metavar="TREATY", help="bundled id or file path")
+    p.add_argument(
+        "treaties", nargs="+", metavar="TREATY", help="bundled id or file path"
+    )
     p.add_argument("--format", choices=["text", "md", "json", "html"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
-    p.add_argument("--base", help="treaty id to diff the others against (default: first)")
-    p.add_argument("--only", metavar="KIND", help="show only groups of this change kind")
+    p.add_argument(
+        "--base", help="treaty id to diff the others against (default: first)"
+    )
+    p.add_argument(
+        "--only", metavar="KIND", help="show only groups of this change kind"
+    )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
     return parser
 
@@ -89,7 +99,8 @@ def _digest_banner(treaty: Treaty) -> str:
     encoded, total = treaty.coverage
     shown = "?" if total is None else total
     return (
-        f"[treatydiff digest {treaty.id}: the project's own restatement of each article,"
+        f"[treatydiff digest {treaty.id}: "
+        "the project's own restatement of each article,"
         f" NOT the official text. {encoded} of {shown} articles encoded; an article"
         " heading with no text below it is a placeholder whose content is not"
         " encoded. Sources: treatydiff show ID --format json.]\n\n"
@@ -97,20 +108,24 @@ def _digest_banner(treaty: Treaty) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> str:
-    return _render_treaty(files.read(args.file, lang=args.lang), args.format)
+    return _render_treaty(formats.read(args.file, lang=args.lang), args.format)
 
 
 def _cmd_list(_: argparse.Namespace) -> str:
     rows = [("ID", "DATE", "ARTICLES", "COVERAGE", "TITLE")]
-    for treaty_id in corpus.ids():
-        t = corpus.load(treaty_id)
+    for treaty_id in bundled.ids():
+        t = bundled.load(treaty_id)
         encoded, total = t.coverage
         shown = "?" if total is None else str(total)
-        rows.append((t.id, t.signed_date or "", shown, f"{encoded}/{shown}", t.title or ""))
+        rows.append(
+            (t.id, t.signed_date or "", shown, f"{encoded}/{shown}", t.title or "")
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "".join(
         "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))
-        + "  " + row[4] + "\n"
+        + "  "
+        + row[4]
+        + "\n"
         for row in rows
     )
 
@@ -152,7 +167,7 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         treaties = []
         for arg in args.treaties:
             progress.step(f"reading {arg}")
-            treaties.append(corpus.resolve(arg))
+            treaties.append(bundled.resolve(arg))
         progress.step("aligning")
         data = compare(*treaties, base=args.base).to_dict()
         progress.step("rendering")
@@ -171,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             out = _cmd_parse(args)
         elif args.command == "show":
-            out = _render_treaty(corpus.load(args.id), args.format)
+            out = _render_treaty(bundled.load(args.id), args.format)
         elif args.command == "list":
             out = _cmd_list(args)
         elif args.command == "provisions":

@@ -23,7 +23,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from .model import Article, Division, Paragraph, Point, Treaty
+from treatydiff.model import Article, Division, Paragraph, Point, Treaty
 
 __all__ = [
     "LANGS",

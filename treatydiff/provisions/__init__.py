@@ -7,9 +7,14 @@
 
 from __future__ import annotations
 
-from .classifier import classify
-from .matrix import label_treaty, matrix
-from .taxonomy import FINAL_CLAUSES, GENERAL_KINDS, SECURITY_CORE, TAXONOMY
+from treatydiff.provisions.classifier import classify
+from treatydiff.provisions.matrix import label_treaty, matrix
+from treatydiff.provisions.taxonomy import (
+    FINAL_CLAUSES,
+    GENERAL_KINDS,
+    SECURITY_CORE,
+    TAXONOMY,
+)
 
 __all__ = [
     "FINAL_CLAUSES",

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ..errors import InvalidArgument
-from ..model import Label, Span
-from .cues import Cues
-from .taxonomy import kind_order
-from .text import CUES, languages, polarity, sentences
+from treatydiff.errors import InvalidArgument
+from treatydiff.model import Label, Span
+from treatydiff.provisions.cues import Cues
+from treatydiff.provisions.sentences import CUES, languages, polarity, sentences
+from treatydiff.provisions.taxonomy import kind_order
 
 __all__ = ["Hit", "classify", "merge_labels"]
 

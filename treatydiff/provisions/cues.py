@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from .needles import Needles, needles
+from treatydiff.provisions.needles import Needles, needles
 
 __all__ = ["Cue", "Cues", "any_of", "gap", "rx"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cues import Cues, any_of, gap, rx
+from treatydiff.provisions.cues import Cues, any_of, gap, rx
 
 __all__ = ["EN"]
 
@@ -93,9 +93,7 @@ EN = Cues(
     ),
     trigger=rx(
         r"\b(?:if|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that)|should|where|when"
-        r"(?:ever)?)\b"
-        + gap(12)
-        + _ATTACK,
+        r"(?:ever)?)\b" + gap(12) + _ATTACK,
         r"\b(?:attacked|invaded)\b",
         r"\b(?:subject(?:ed)?\s+to|victim\s+of|fac\w+|suffer\w*|exposed\s+to|"
         r"target\s+of)"
@@ -204,9 +202,7 @@ EN = Cues(
     ),
     territory=rx(
         r"\b" + _NEG + r"\s+(?:to\s+)?(?:\w+\W+){0,3}?(?:allow|permit|let|tolerat|us|"
-            r"mak|provid|grant)\w*\b"
-        + gap(8)
-        + r"territor(?:y|ies)\b",
+        r"mak|provid|grant)\w*\b" + gap(8) + r"territor(?:y|ies)\b",
     ),
     directed=rx(
         r"\b(?:attack|aggression)\w*\s+(?:on|against|upon)\s+" + _OTHER,
@@ -313,11 +309,9 @@ EN = Cues(
                 r"\bnuclear\s+(?:weapons?|arms|forces|arsenal|umbrella)\b"
                 + gap(10)
                 + r"(?:us(?:e|ed|ing)|employ\w*|deploy\w*|station\w*|respon\w+|"
-                  r"retaliat\w+|first|aggression)\b",
+                r"retaliat\w+|first|aggression)\b",
                 r"\b(?:use|employ\w*|deploy\w*|station\w*|respon\w+|retaliat\w+|"
-                r"first)\b"
-                + gap(10)
-                + r"nuclear\s+(?:weapons?|arms|forces|arsenal)\b",
+                r"first)\b" + gap(10) + r"nuclear\s+(?:weapons?|arms|forces|arsenal)\b",
             ),
         ),
         "intelligence-exchange": (
@@ -370,7 +364,7 @@ EN = Cues(
                 r"\b(?:security|peace|stability|interference|presence)\b"
                 + gap(12)
                 + r"(?:Caspian|Central\s+Asia|South(?:ern)?\s+Caucasus|Transcaucasia|"
-                  r"Middle\s+East"
+                r"Middle\s+East"
                 r"|Persian\s+Gulf|Korean\s+Peninsula|Asia-Pacific|Northeast\s+Asia|"
                 r"Black\s+Sea|Arctic)\b",
                 r"\b(?:extra-?regional|outside|external|third[- ](?:state|country|"
@@ -655,7 +649,7 @@ EN = Cues(
                 r"\brights\s+and\s+obligations\b"
                 + gap(6)
                 + r"(?:other|another)\s+(?:international\s+)?(?:treaties|treaty|"
-                  r"agreements?)",
+                r"agreements?)",
                 r"\breplac\w+\s+the\s+Treaty",
                 r"\bsupersed\w+",
                 r"\b(?:terminat\w+|ceases?\s+to\s+have\s+effect)\b"
@@ -674,4 +668,3 @@ EN = Cues(
         ),
     },
 )
-

@@ -7,12 +7,12 @@ from typing import Any
 
 import attrs
 
-from ..errors import AlignmentError, InvalidArgument
-from ..model import Article, Label, Paragraph, Span, Treaty
-from .classifier import classify, merge_labels
-from .cues import Cue, Cues
-from .taxonomy import LOOKALIKES, kind_order
-from .text import CUES, languages, sentences
+from treatydiff.errors import AlignmentError, InvalidArgument
+from treatydiff.model import Article, Label, Paragraph, Span, Treaty
+from treatydiff.provisions.classifier import classify, merge_labels
+from treatydiff.provisions.cues import Cue, Cues
+from treatydiff.provisions.sentences import CUES, languages, sentences
+from treatydiff.provisions.taxonomy import LOOKALIKES, kind_order
 
 __all__ = ["label_treaty", "matrix"]
 
@@ -251,7 +251,7 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
     carries the label (paragraph ``"3.3"`` if it has it, else article ``"4"``).
     ``missing[kind][id]`` has the ``status`` of an empty cell, with ``note``,
     ``sources`` and ``nearest`` (a candidate clause and why it is not one):
-    ``"confirmed-absent"`` (a curated :class:`~treatydiff.model.Absence`),
+    ``"confirmed-absent"`` (a curated :class:`~treatydiff.model.treaty.Absence`),
     ``"unplaced"`` (``metadata["unplaced_topics"]`` records the kind in the
     treaty at an unknown article: the note is the topic's summary, with its
     ``article`` hint or ``None`` and its ``confidence``; ``nearest`` is

@@ -1,0 +1,621 @@
+"""Pairwise alignment of two treaties: article pairs, splits, merges, paragraphs.
+
+>>> from treatydiff.model import Article, Paragraph, Treaty
+>>> def treaty(id, *texts):
+...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)])
+...             for i, t in enumerate(texts)]
+...     return Treaty(id=id, articles=arts)
+>>> customs = "Customs duties on imports are abolished."
+>>> a = treaty("a", customs, "Disputes go to arbitration.")
+>>> b = treaty("b", "Disputes are settled by arbitration.", customs)
+>>> [(p.a, p.b, p.kind) for p in align(a, b).pairs]
+[('1', '2', 'match'), ('2', '1', 'match')]
+
+Pairs are one-to-one by optimal assignment over all pairs (any reordering),
+kept only above a calibrated no-match threshold. Splits and merges are found
+before the assignment and independently of position: an article is split
+when the concatenation of two or three articles of the other treaty explains
+it clearly better than any single one. A split or merge appears as one
+:class:`AlignedPair` per member, all with the same ``kind``, ``score``,
+``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
+refs). The only structural tie-break is an equal article ref.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from treatydiff.alignment.similarity import (
+    DEFAULT_SCORER,
+    Processor,
+    Scorer,
+    clause_ratio,
+    common_words,
+    containment,
+    filtered,
+    process_texts,
+    score_matrix,
+)
+from treatydiff.errors import AlignmentError, InvalidArgument
+from treatydiff.model import Article, Treaty
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "AlignOptions",
+    "AlignedPair",
+    "Alignment",
+    "ParagraphPair",
+    "Prepared",
+    "align",
+    "align_prepared",
+    "assign",
+    "background",
+    "moved_flags",
+    "prepare",
+]
+
+DEFAULT_THRESHOLD = 0.55
+_SPLIT_CONTAINMENT = 0.6
+_SPLIT_CANDIDATES = 4
+_SPLIT_GAIN = 0.01
+_SPLIT_ERROR_RATIO = 0.9
+_NEIGHBOUR_BONUS = 0.015
+_STANDOUT = 0.15
+_STANDOUT_CAP = 0.85
+_ORDER_FREE = frozenset(
+    {
+        clause_ratio,
+        fuzz.token_sort_ratio,
+        fuzz.token_set_ratio,
+        fuzz.token_ratio,
+        fuzz.partial_token_sort_ratio,
+        fuzz.partial_token_set_ratio,
+        fuzz.partial_token_ratio,
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class ParagraphPair:
+    """Two paragraph refs (``"4.2"``) that correspond; ``None`` on one side
+    marks a paragraph without counterpart (then ``score`` is 0)."""
+
+    a: str | None
+    b: str | None
+    score: float
+
+
+@attrs.frozen(kw_only=True)
+class AlignedPair:
+    """One link between an article of A and an article of B.
+
+    ``kind`` is ``"match"`` (one-to-one), ``"split"`` (one article of A
+    became the articles ``b_refs`` of B) or ``"merge"`` (the articles
+    ``a_refs`` of A became one of B). ``moved`` tells whether the pair breaks
+    the document order kept by the other pairs. ``paragraphs`` aligns the
+    paragraphs of all the members of the link.
+    """
+
+    a: str
+    b: str
+    score: float
+    kind: str = "match"
+    a_refs: tuple[str, ...] = attrs.field(converter=tuple)
+    b_refs: tuple[str, ...] = attrs.field(converter=tuple)
+    moved: bool = False
+    paragraphs: tuple[ParagraphPair, ...] = attrs.field(default=(), converter=tuple)
+
+    @a_refs.default
+    def _a_default(self) -> tuple[str, ...]:
+        return (self.a,)
+
+    @b_refs.default
+    def _b_default(self) -> tuple[str, ...]:
+        return (self.b,)
+
+
+@attrs.frozen(kw_only=True)
+class Alignment:
+    """The result of :func:`align`: pairs in A's document order (then B's),
+    the articles of each side left without counterpart, and every article
+    ref of each side (``a_articles``, ``b_articles``) in document order."""
+
+    a_id: str
+    b_id: str
+    pairs: tuple[AlignedPair, ...] = attrs.field(converter=tuple)
+    unmatched_a: tuple[str, ...] = attrs.field(converter=tuple)
+    unmatched_b: tuple[str, ...] = attrs.field(converter=tuple)
+    threshold: float
+    a_articles: tuple[str, ...] = attrs.field(converter=tuple)
+    b_articles: tuple[str, ...] = attrs.field(converter=tuple)
+
+    @property
+    def links(self) -> frozenset[tuple[str, str]]:
+        """Every ``(ref_a, ref_b)`` pair, splits and merges included."""
+        return frozenset((p.a, p.b) for p in self.pairs)
+
+    def mirror(self) -> Alignment:
+        """The same alignment seen from B: sides swapped, split ↔ merge."""
+        swap = {"split": "merge", "merge": "split", "match": "match"}
+        pairs = [
+            AlignedPair(
+                a=p.b,
+                b=p.a,
+                score=p.score,
+                kind=swap[p.kind],
+                a_refs=p.b_refs,
+                b_refs=p.a_refs,
+                moved=p.moved,
+                paragraphs=_sorted_paragraphs(
+                    [ParagraphPair(a=q.b, b=q.a, score=q.score) for q in p.paragraphs]
+                ),
+            )
+            for p in self.pairs
+        ]
+        return Alignment(
+            a_id=self.b_id,
+            b_id=self.a_id,
+            pairs=_sorted_pairs(pairs, self.b_articles, self.a_articles),
+            unmatched_a=self.unmatched_b,
+            unmatched_b=self.unmatched_a,
+            threshold=self.threshold,
+            a_articles=self.b_articles,
+            b_articles=self.a_articles,
+        )
+
+
+def _sorted_pairs(
+    pairs: Sequence[AlignedPair], a_articles: Sequence[str], b_articles: Sequence[str]
+) -> list[AlignedPair]:
+    pos_a = {ref: k for k, ref in enumerate(a_articles)}
+    pos_b = {ref: k for k, ref in enumerate(b_articles)}
+    return sorted(pairs, key=lambda p: (pos_a[p.a], pos_b[p.b]))
+
+
+def _ref_key(ref: str | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (1,)
+    parts = re.split(r"(\d+)", ref)
+    return (0, *((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts if x))
+
+
+def _sorted_paragraphs(pairs: Sequence[ParagraphPair]) -> list[ParagraphPair]:
+    """Paragraph pairs in a canonical order (by A's ref, then B's)."""
+    return sorted(pairs, key=lambda q: (_ref_key(q.a), _ref_key(q.b)))
+
+
+@attrs.frozen(kw_only=True)
+class Prepared:
+    """A treaty made ready for scoring: processed words of each aligned
+    article and paragraph, boilerplate removed (see :func:`prepare`)."""
+
+    treaty: Treaty
+    refs: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+    strings: tuple[str, ...]
+    paragraph_refs: tuple[tuple[str, ...], ...]
+    paragraph_strings: tuple[tuple[str, ...], ...]
+    drop: frozenset[str] = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class AlignOptions:
+    """Checked options of :func:`align` (see there)."""
+
+    scorer: Scorer
+    scorer_kwargs: Mapping[str, Any]
+    threshold: float
+    paragraphs: bool
+
+    @classmethod
+    def make(
+        cls,
+        scorer: Scorer | None = None,
+        threshold: float | None = None,
+        scorer_kwargs: Mapping[str, Any] | None = None,
+        paragraphs: bool = True,
+    ) -> AlignOptions:
+        """Options with defaults filled in; raises :class:`InvalidArgument`."""
+        if scorer is not None and not callable(scorer):
+            raise InvalidArgument(
+                f"scorer must be callable, got {type(scorer).__name__}"
+            )
+        if threshold is not None and not 0.0 <= threshold <= 1.0:
+            raise InvalidArgument(f"threshold must be within [0, 1], got {threshold!r}")
+        return cls(
+            scorer=scorer or DEFAULT_SCORER,
+            scorer_kwargs=dict(scorer_kwargs or {}),
+            threshold=DEFAULT_THRESHOLD if threshold is None else float(threshold),
+            paragraphs=paragraphs,
+        )
+
+
+def _alignable(article: Article) -> bool:
+    return article.encoded and bool(article.text.strip())
+
+
+def _check(treaty: object) -> Treaty:
+    if not isinstance(treaty, Treaty):
+        raise InvalidArgument(f"expected a Treaty, got {type(treaty).__name__}")
+    if not treaty.articles:
+        raise AlignmentError(f"{treaty.id}: treaty has no articles to align")
+    return treaty
+
+
+def prepare(
+    treaties: Sequence[Treaty],
+    *,
+    processor: Processor | None = None,
+    boilerplate: bool = True,
+) -> list[Prepared]:
+    """Process every alignable article (encoded, with text) of ``treaties``
+    once; boilerplate words are found across all of them together."""
+    raw = []
+    for treaty in treaties:
+        _check(treaty)
+        arts = [a for a in treaty.articles if _alignable(a)]
+        paras = [[p for p in a.paragraphs if p.full_text] for a in arts]
+        words = [process_texts([p.full_text for p in ps], processor) for ps in paras]
+        raw.append((treaty, arts, paras, words))
+    article_words = [
+        [[w for ws in pw for w in ws] for pw in words] for *_, words in raw
+    ]
+    drop = common_words(article_words) if boilerplate else frozenset()
+    return [
+        Prepared(
+            treaty=treaty,
+            refs=tuple(a.ref for a in arts),
+            words=tuple(tuple(ws) for ws in art_words),
+            strings=tuple(filtered(ws, drop) for ws in art_words),
+            paragraph_refs=tuple(
+                tuple(p.ref(a) for p in ps) for a, ps in zip(arts, paras, strict=True)
+            ),
+            paragraph_strings=tuple(
+                tuple(filtered(ws, drop) for ws in pw) for pw in words
+            ),
+            drop=drop,
+        )
+        for (treaty, arts, paras, words), art_words in zip(
+            raw, article_words, strict=True
+        )
+    ]
+
+
+def assign(
+    scores: np.ndarray, threshold: float | np.ndarray, bonus: np.ndarray | None = None
+) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(row, col)`` maximising the total margin
+    ``score + bonus - threshold`` over pairs whose ``score`` (without the
+    tie-break ``bonus``) is at least ``threshold`` (a number, or one per pair)."""
+    if scores.size == 0:
+        return []
+    boosted = scores if bonus is None else scores + bonus
+    weights = np.where(scores >= threshold, boosted - threshold + 1e-9, 0.0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return sorted(
+        (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
+    )
+
+
+def background(scores: np.ndarray) -> np.ndarray:
+    """Per pair, the typical score of unrelated articles around it: the larger
+    of the median of its row and of its column, each without its best entry
+    (0 where a row or column has a single entry)."""
+
+    def medians(mat: np.ndarray) -> np.ndarray:
+        if mat.shape[1] < 2:
+            return np.zeros(mat.shape[0])
+        return np.median(np.sort(mat, axis=1)[:, :-1], axis=1)
+
+    if scores.size == 0:
+        return np.zeros(scores.shape)
+    return np.maximum(medians(scores)[:, np.newaxis], medians(scores.T)[np.newaxis, :])
+
+
+def _ref_hash(refs: Sequence[str]) -> np.ndarray:
+    return np.array([(zlib.crc32(r.encode()) % 997 + 1) / 998 for r in refs])
+
+
+def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
+    """Tiny deterministic tie-breaks: equal refs first, then a product of ref
+    hashes (symmetric in the two sides, independent of document order)."""
+    same = np.equal.outer(
+        np.array(refs_a, dtype=object), np.array(refs_b, dtype=object)
+    )
+    return 1e-6 * same + 1e-9 * np.outer(_ref_hash(refs_a), _ref_hash(refs_b))
+
+
+def _combo_score(single: str, parts: Sequence[str], opts: AlignOptions) -> float:
+    """How well the pieces ``parts`` together explain ``single``: the best
+    score over the orders the pieces may be read in (one order for scorers
+    that sort words)."""
+    orders = [parts] if opts.scorer in _ORDER_FREE else itertools.permutations(parts)
+    best = 0.0
+    for order in orders:
+        value = opts.scorer(single, " ".join(order), **opts.scorer_kwargs)
+        best = max(best, float(value) / 100.0)
+    return min(best, 1.0)
+
+
+def _group_candidates(
+    single: Prepared,
+    multi: Prepared,
+    scores: np.ndarray,
+    contained: np.ndarray,
+    opts: AlignOptions,
+) -> list[tuple[float, int, tuple[int, ...]]]:
+    """Candidate links of one article of ``single`` to 2–3 of ``multi``:
+    ``(score, i, (j, ...))``; ``scores``/``contained`` have rows for ``single``."""
+    found = []
+    for i in range(scores.shape[0]):
+        cands = list(np.flatnonzero(contained[i] >= _SPLIT_CONTAINMENT))
+        if len(cands) < 2:
+            continue
+        cands.sort(key=lambda j: (-contained[i, j], -scores[i, j], multi.refs[j]))
+        cands = cands[:_SPLIT_CANDIDATES]
+        best_single = float(scores[i].max())
+        best_by_size: dict[int, tuple[float, tuple[int, ...]]] = {}
+        for size in (2, 3):
+            for subset in itertools.combinations(sorted(cands), size):
+                value = _combo_score(
+                    single.strings[i], [multi.strings[j] for j in subset], opts
+                )
+                if value > best_by_size.get(size, (-1.0, ()))[0]:
+                    best_by_size[size] = (value, subset)
+        choice = best_by_size.get(2)
+        if (
+            3 in best_by_size
+            and choice
+            and _clearly_better(best_by_size[3][0], choice[0])
+        ):
+            choice = best_by_size[3]
+        if choice is None:
+            continue
+        value, subset = choice
+        rivals = [np.delete(scores[:, j], i).max(initial=0.0) for j in subset]
+        if (
+            value >= opts.threshold
+            and _clearly_better(value, best_single)
+            and value > max(rivals)
+        ):
+            found.append((value, i, subset))
+    return found
+
+
+def _clearly_better(value: float, than: float) -> bool:
+    return value - than >= _SPLIT_GAIN and (1.0 - value) <= _SPLIT_ERROR_RATIO * (
+        1.0 - than
+    )
+
+
+def _pair_links(
+    pa: Prepared, pb: Prepared, opts: AlignOptions
+) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
+    """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
+    scores = score_matrix(
+        pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+    )
+    floors = np.maximum(
+        opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP)
+    )
+    contained_b, contained_a = containment(pa.words, pb.words, pa.drop)
+    candidates = [
+        (value, (i,), subset)
+        for value, i, subset in _group_candidates(pa, pb, scores, contained_b, opts)
+    ] + [
+        (value, subset, (j,))
+        for value, j, subset in _group_candidates(pb, pa, scores.T, contained_a, opts)
+    ]
+
+    def key(cand: tuple[float, tuple[int, ...], tuple[int, ...]]) -> tuple[Any, ...]:
+        value, rows, cols = cand
+        sides = sorted(
+            [tuple(pa.refs[r] for r in rows), tuple(pb.refs[c] for c in cols)]
+        )
+        return (-round(value, 9), sides)
+
+    links = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for value, rows, cols in sorted(candidates, key=key):
+        if used_a.isdisjoint(rows) and used_b.isdisjoint(cols):
+            links.append((rows, cols, value))
+            used_a.update(rows)
+            used_b.update(cols)
+    free_a = [i for i in range(len(pa.refs)) if i not in used_a]
+    free_b = [j for j in range(len(pb.refs)) if j not in used_b]
+    sub = scores[np.ix_(free_a, free_b)]
+    floor = floors[np.ix_(free_a, free_b)]
+    jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
+    first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
+    support = _neighbour_support(
+        [*[(r, c) for r, c, _ in links], *first], free_a, free_b
+    )
+    for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
+        links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
+    return links, scores
+
+
+def _neighbour_support(
+    links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    rows: Sequence[int],
+    cols: Sequence[int],
+) -> np.ndarray:
+    """For each candidate ``(rows[r], cols[c])``: how many of its two diagonal
+    neighbours (previous articles, next articles) are linked."""
+    if not rows or not cols:
+        return np.zeros((len(rows), len(cols)))
+    pairs = np.array([(i, j) for ra, cb in links for i in ra for j in cb], dtype=int)
+    size = (max(rows) + 3, max(cols) + 3)
+    linked = np.zeros(size)
+    if pairs.size:
+        inside = (pairs[:, 0] < size[0] - 1) & (pairs[:, 1] < size[1] - 1)
+        linked[pairs[inside, 0] + 1, pairs[inside, 1] + 1] = 1.0
+    r = np.asarray(rows)[:, np.newaxis] + 1
+    c = np.asarray(cols)[np.newaxis, :] + 1
+    return linked[r - 1, c - 1] + linked[r + 1, c + 1]
+
+
+def _paragraph_pairs(
+    pa: Prepared,
+    pb: Prepared,
+    rows: Sequence[int],
+    cols: Sequence[int],
+    known: float,
+    opts: AlignOptions,
+) -> list[ParagraphPair]:
+    """Paragraphs of the articles ``rows`` of A aligned with those of ``cols``
+    of B; ``known`` is the articles' score, reused for two one-paragraph
+    articles."""
+    refs_a = [r for i in rows for r in pa.paragraph_refs[i]]
+    refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
+    text_a = [s for i in rows for s in pa.paragraph_strings[i]]
+    text_b = [s for j in cols for s in pb.paragraph_strings[j]]
+    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
+        pa.strings[rows[0]],
+        pb.strings[cols[0]],
+    ):
+        scores = np.array([[known]])
+    else:
+        scores = score_matrix(
+            text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+        )
+    pairs = assign(scores + _jitter(refs_a, refs_b), opts.threshold)
+    out = [
+        ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c]))
+        for r, c in pairs
+    ]
+    out += [
+        ParagraphPair(a=ref, b=None, score=0.0)
+        for r, ref in enumerate(refs_a)
+        if r not in {p[0] for p in pairs}
+    ]
+    out += [
+        ParagraphPair(a=None, b=ref, score=0.0)
+        for c, ref in enumerate(refs_b)
+        if c not in {p[1] for p in pairs}
+    ]
+    return _sorted_paragraphs(out)
+
+
+def moved_flags(points: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each ``(pos_a, pos_b)``, whether it lies outside some longest chain
+    increasing in both positions (ties allowed on one side, for splits and
+    merges): the pairs whose relative order changed. Symmetric in a and b."""
+    order = sorted(range(len(points)), key=lambda k: points[k])
+    seq = [points[k][1] for k in order]
+    ending = _chain_lengths(seq)
+    starting = _chain_lengths([-v for v in reversed(seq)])[::-1]
+    total = max((e + s - 1 for e, s in zip(ending, starting, strict=True)), default=0)
+    on_some = [e + s - 1 == total for e, s in zip(ending, starting, strict=True)]
+    level_count: dict[int, int] = {}
+    for k, on in enumerate(on_some):
+        if on:
+            level_count[ending[k]] = level_count.get(ending[k], 0) + 1
+    flags = [True] * len(points)
+    for k, original in enumerate(order):
+        flags[original] = not (on_some[k] and level_count[ending[k]] == 1)
+    return flags
+
+
+def _chain_lengths(seq: Sequence[int]) -> list[int]:
+    """Length of the longest non-decreasing subsequence ending at each item."""
+    import bisect
+
+    tails: list[int] = []
+    out = []
+    for value in seq:
+        pos = bisect.bisect_right(tails, value)
+        if pos == len(tails):
+            tails.append(value)
+        else:
+            tails[pos] = value
+        out.append(pos + 1)
+    return out
+
+
+def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
+    """:func:`align` on treaties already :func:`prepare`-d together."""
+    try:
+        links, _ = _pair_links(pa, pb, opts)
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgument(f"scorer failed: {exc}") from exc
+    pos_a = {ref: k for k, ref in enumerate(a.ref for a in pa.treaty.articles)}
+    pos_b = {ref: k for k, ref in enumerate(b.ref for b in pb.treaty.articles)}
+    atoms = [
+        (pa.refs[r], pb.refs[c], rows, cols, value)
+        for rows, cols, value in links
+        for r in rows
+        for c in cols
+    ]
+    moved = moved_flags([(pos_a[ra], pos_b[rb]) for ra, rb, *_ in atoms])
+    pairs = []
+    para_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], list[ParagraphPair]] = {}
+    for (ra, rb, rows, cols, value), is_moved in zip(atoms, moved, strict=True):
+        kind = "split" if len(cols) > 1 else "merge" if len(rows) > 1 else "match"
+        if opts.paragraphs and (rows, cols) not in para_cache:
+            para_cache[rows, cols] = _paragraph_pairs(pa, pb, rows, cols, value, opts)
+        pairs.append(
+            AlignedPair(
+                a=ra,
+                b=rb,
+                score=round(min(max(value, 0.0), 1.0), 6),
+                kind=kind,
+                a_refs=[pa.refs[r] for r in rows],
+                b_refs=[pb.refs[c] for c in cols],
+                moved=is_moved,
+                paragraphs=para_cache.get((rows, cols), ()),
+            )
+        )
+    a_articles = [a.ref for a in pa.treaty.articles]
+    b_articles = [b.ref for b in pb.treaty.articles]
+    linked_a = {p.a for p in pairs}
+    linked_b = {p.b for p in pairs}
+    return Alignment(
+        a_id=pa.treaty.id,
+        b_id=pb.treaty.id,
+        pairs=_sorted_pairs(pairs, a_articles, b_articles),
+        a_articles=a_articles,
+        b_articles=b_articles,
+        unmatched_a=[a.ref for a in pa.treaty.articles if a.ref not in linked_a],
+        unmatched_b=[b.ref for b in pb.treaty.articles if b.ref not in linked_b],
+        threshold=opts.threshold,
+    )
+
+
+def align(
+    a: Treaty,
+    b: Treaty,
+    *,
+    scorer: Scorer | None = None,
+    processor: Processor | None = None,
+    threshold: float | None = None,
+    scorer_kwargs: Mapping[str, Any] | None = None,
+    boilerplate: bool = True,
+    paragraphs: bool = True,
+) -> Alignment:
+    """Align the articles of ``a`` and ``b`` in any order.
+
+    ``scorer`` follows rapidfuzz's contract (default
+    :func:`~treatydiff.alignment.similarity.clause_ratio`; extra options in
+    ``scorer_kwargs``);
+    ``processor`` turns a clause into words (default
+    :func:`~treatydiff.alignment.normalise.stem_words`); ``threshold`` is the
+    lowest score
+    (0–1) a pair may have (default :data:`DEFAULT_THRESHOLD`, calibrated for
+    the default scorer); ``boilerplate`` drops words common to most articles.
+    Placeholder articles (``encoded=False``) and empty ones stay unmatched.
+    Raises :class:`AlignmentError` for a treaty without articles.
+    """
+    opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
+    pa, pb = prepare([a, b], processor=processor, boilerplate=boilerplate)
+    return align_prepared(pa, pb, opts)

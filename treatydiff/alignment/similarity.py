@@ -1,0 +1,196 @@
+"""Similarity of clauses: processed texts, boilerplate filter, score matrices.
+
+Scores come from any scorer with rapidfuzz's contract (default
+:func:`clause_ratio`),
+``scorer(a, b, *, processor=None, score_cutoff=None) -> float`` on 0–100
+(every ``rapidfuzz.fuzz`` function drops in), run over all pairs by
+``rapidfuzz.process.cdist`` on every core. Matrices hold scores on 0–1.
+
+Boilerplate: words every treaty repeats ("the Parties shall", "in accordance
+with", "of this Agreement", "Договаривающиеся Стороны") are dropped before
+scoring: a short stop list plus every word found in a large share of the
+articles of the treaties being compared (document frequency measured inside
+each treaty, so comparing a treaty with itself does not inflate it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+from treatydiff.alignment.normalise import stem, stem_words
+
+__all__ = [
+    "DEFAULT_SCORER",
+    "STOPWORDS",
+    "Processor",
+    "Scorer",
+    "clause_ratio",
+    "common_words",
+    "containment",
+    "filtered",
+    "process_texts",
+    "score_matrix",
+]
+
+Processor = Callable[[str], str]
+Scorer = Callable[..., float]
+
+
+def clause_ratio(
+    s1: str,
+    s2: str,
+    *,
+    processor: Processor | None = None,
+    score_cutoff: float | None = None,
+) -> float:
+    """The default scorer: the mean of ``token_sort_ratio`` (whole-clause
+    likeness) and ``token_set_ratio`` (one clause contained in a longer one).
+
+    >>> clause_ratio("custom duty abolish", "custom duty abolish")
+    100.0
+    """
+    if processor is not None:
+        s1, s2 = processor(s1), processor(s2)
+    score = (fuzz.token_sort_ratio(s1, s2) + fuzz.token_set_ratio(s1, s2)) / 2
+    return score if score_cutoff is None or score >= score_cutoff else 0.0
+
+
+DEFAULT_SCORER: Scorer = clause_ratio
+
+_STOP_EN = """
+a an the of and or to in on at by for from with without as is are be been being
+it its this that these those which who whom whose any all each such other
+their them they shall may not no nor under upon into than then there where
+when whether if so also same per both either
+"""
+_STOP_RU = """
+и в во на с со по к ко о об от для из за не ни или а но что как его ее их то
+при до также этого этом этой этих настоящего настоящим настоящей который
+которые которая котором которых любой любая любые каждая каждый между
+"""
+STOPWORDS: frozenset[str] = frozenset(stem(w) for w in (_STOP_EN + _STOP_RU).split())
+
+
+def process_texts(
+    texts: Sequence[str], processor: Processor | None = None
+) -> list[list[str]]:
+    """Each text as a list of words after ``processor`` (default: stemmed words)."""
+    proc = processor or stem_words
+    return [proc(text).split() for text in texts]
+
+
+def common_words(
+    treaties: Sequence[Sequence[Sequence[str]]],
+    *,
+    max_df: float = 0.2,
+    min_articles: float = 3,
+) -> frozenset[str]:
+    """Boilerplate words: stop words, plus words found, on average over the
+    treaties, in at least ``max_df`` of a treaty's articles and in at least
+    ``min_articles`` of them (so small treaties keep their vocabulary)."""
+    share: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    for articles in treaties:
+        df: Counter[str] = Counter()
+        for words in articles:
+            df.update(set(words))
+        for word, n in df.items():
+            share[word] += n / max(len(articles), 1) / len(treaties)
+            count[word] += n / len(treaties)
+    frequent = {w for w, s in share.items() if s >= max_df and count[w] >= min_articles}
+    return STOPWORDS | frequent
+
+
+def filtered(words: Sequence[str], drop: frozenset[str]) -> str:
+    """``words`` without the ``drop`` set, single-spaced (all if none is left)."""
+    kept = [w for w in words if w not in drop]
+    return " ".join(kept or words)
+
+
+def score_matrix(
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    scorer: Scorer | None = None,
+    processor: Processor | None = None,
+    scorer_kwargs: Mapping[str, Any] | None = None,
+) -> np.ndarray:
+    """All-pairs scores on 0–1 (rows ``a``, columns ``b``)."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    scorer = scorer or DEFAULT_SCORER
+    kwargs = dict(scorer_kwargs or {})
+    if scorer is clause_ratio:
+        if processor is not None:
+            a, b = [processor(x) for x in a], [processor(y) for y in b]
+        # token_sort_ratio is ratio of the sorted words: sort each text once.
+        sort = _cdist(
+            [_sorted_words(x) for x in a],
+            [_sorted_words(y) for y in b],
+            fuzz.ratio,
+            None,
+            kwargs,
+        )
+        scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
+    else:
+        scores = _cdist(a, b, scorer, processor, kwargs)
+    return np.clip(scores / 100.0, 0.0, 1.0)
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
+def _cdist(
+    a: Sequence[str],
+    b: Sequence[str],
+    scorer: Scorer,
+    processor: Processor | None,
+    kwargs: dict[str, Any],
+) -> np.ndarray:
+    workers = -1 if len(a) * len(b) >= 256 else 1
+    return process.cdist(
+        a,
+        b,
+        scorer=scorer,
+        processor=processor,
+        workers=workers,
+        dtype=np.float64,
+        **kwargs,
+    )
+
+
+def containment(
+    a: Sequence[Sequence[str]],
+    b: Sequence[Sequence[str]],
+    drop: frozenset[str] = frozenset(),
+) -> tuple[np.ndarray, np.ndarray]:
+    """Word containment both ways, boilerplate left out: ``B_IN_A[i, j]`` is
+    the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
+    the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
+    vocab: dict[str, int] = {}
+    sets_a = [
+        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a
+    ]
+    sets_b = [
+        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b
+    ]
+    overlap = (
+        _incidence(sets_a, len(vocab)) @ _incidence(sets_b, len(vocab)).T
+    ).toarray()
+    size_a = np.array([max(len(s), 1) for s in sets_a], dtype=np.float64)
+    size_b = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
+    return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]
+
+
+def _incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
+    rows = [i for i, s in enumerate(sets) for _ in s]
+    cols = [c for s in sets for c in sorted(s)]
+    data = np.ones(len(cols), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(width, 1)))

@@ -1,0 +1,285 @@
+"""Change kinds of aligned clauses and the significance flags a lawyer reads first.
+
+Kinds (:data:`CHANGE_KINDS`): ``identical``; ``moved`` (same text, other
+position); ``reworded`` (no significance flag and at least
+:data:`REWORDED_MIN_SIMILARITY` of the words kept, or only case, punctuation
+and spacing differ); ``modified``; ``added`` / ``removed`` (no counterpart in
+the base / in the other treaty); ``split`` / ``merged`` (one base clause
+against several, several against one).
+
+Flags (:data:`FLAG_KINDS`), found by comparing the terms of each kind on
+both sides, in English and Russian: ``modality`` (shall → may, обязуются →
+могут), ``negation`` (not, no, never, refrain; не, ни, без, воздерживаться),
+``number``, ``time`` (time limits and dates: 30 days, шести месяцев,
+17 January 2025) and ``party`` (Party/Parties, State, third States, named
+states; Сторона/Стороны, государства, named states). Numbers inside time
+limits and dates count as ``time`` only; numbers of cross-references
+(``Article 4``, ``статьи 4``) are not flagged, so renumbering is not noise.
+
+>>> flags = find_flags("Each Party shall not act.", "Each Party may act.")
+>>> [f.note for f in flags]
+['shall → may', 'not removed']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from treatydiff.diff.words import WordDiff
+
+__all__ = [
+    "CHANGE_KINDS",
+    "FLAG_KINDS",
+    "REWORDED_MIN_SIMILARITY",
+    "Flag",
+    "change_kind",
+    "find_flags",
+]
+
+CHANGE_KINDS = (
+    "identical",
+    "reworded",
+    "modified",
+    "added",
+    "removed",
+    "moved",
+    "split",
+    "merged",
+)
+FLAG_KINDS = ("modality", "negation", "number", "time", "party")
+REWORDED_MIN_SIMILARITY = 0.8
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Word lists: exact words, and stems (prefixes) for Russian inflection.
+_MODAL = _words(
+    "shall must will may should can could might would agree agrees agreed entitled "
+    "oblige obliges obliged obligated commit commits может могут могли можно вправе "
+    "будут будет следует соглашаются согласились должны должна должен должно"
+)
+_MODAL_STEMS = ("undertak", "endeavo", "обязу", "обязан", "стрем", "намерен")
+_NEGATORS = _words(
+    "not no never neither nor none nothing without cannot не ни нет никогда ничто "
+    "ничего без"
+)
+_NEGATOR_STEMS = ("refrain", "никак", "воздерж")
+_NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+    "thirty forty fifty sixty ninety hundred thousand million billion один одна "
+    "одно одного одной одну два две двух двум три трех трёх трем четыре четырех "
+    "пять пяти шесть шести семь семи восемь восьми девять девяти десять десяти "
+    "пятьдесят пятидесяти шестьдесят шестидесяти сто ста"
+)
+_NUMBER_STEMS = (
+    "пятнадцат",
+    "двадцат",
+    "тридцат",
+    "сорок",
+    "девяност",
+    "тысяч",
+    "миллион",
+    "миллиард",
+)
+_UNITS = _words(
+    "hour hours day days week weeks month months year years день дня дней год года "
+    "году лет"
+)
+_UNIT_STEMS = ("час", "сут", "недел", "месяц")
+_MONTHS = _words(
+    "january february march april may june july august september october november "
+    "december января февраля марта апреля мая июня июля августа сентября октября "
+    "ноября декабря"
+)
+_REF_WORDS = _words(
+    "article articles paragraph paragraphs subparagraph subparagraphs point points "
+    "annex annexes"
+)
+_REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
+_JOINERS = _words("and or и или")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word in _NUMBER_WORDS or word.startswith(_NUMBER_STEMS)
+
+
+def _is_unit(word: str) -> bool:
+    return word in _UNITS or word.startswith(_UNIT_STEMS)
+
+
+_PARTY = re.compile(
+    r"\b(?:(?:High\s+)?Contracting\s+)?Part(?:y|ies)\b|\bparties\b|\bthird\s+part(?:y|ies)\b"
+    r"|\b(?:third\s+)?States?\b|\bthird\s+(?:countr(?:y|ies)|states?)\b|\baggressors?\b"
+    r"|\bRussian\s+Federation\b|\bRussia\b|\b(?:Islamic\s+Republic\s+of\s+)?Iran\b"
+    r"|\bDemocratic\s+People's\s+Republic\s+of\s+Korea\b|\bDPRK\b"
+    r"|\b(?:Republic\s+of\s+)?Belarus\b|\b(?:People's\s+Republic\s+of\s+)?China\b"
+    r"|\bUnited\s+States\b|\bUnion\s+State\b"
+    r"|\bСторон\w*|\b(?:трет\w+\s+)?государств(?:о|а|у|ом|е|ами|ах|ам)?\b|\bагрессор\w*"
+    r"|\bРоссийск\w+\s+Федераци\w+|\bРосси\w+|\b(?:Исламск\w+\s+Республик\w+\s+)?Иран\w*"
+    r"|\bКНДР\b|\bКорейск\w+\s+Народно-Демократическ\w+\s+Республик\w+"
+    r"|\b(?:Республик\w+\s+)?Беларус\w*|\bКита\w+|\bСоюзн\w+\s+государств(?:о|а|у|ом|е)?\b",
+    re.U,
+)
+
+
+@attrs.frozen
+class Flag:
+    """A significance flag: terms of ``kind`` found only on the left or the right."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(FLAG_KINDS))
+    removed: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    added: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def note(self) -> str:
+        """One line for a reader: ``shall → may``, ``not added`` (negation)."""
+        if self.kind == "negation" and not (self.removed and self.added):
+            which = "added" if self.added else "removed"
+            return f"{', '.join(self.added or self.removed)} {which}"
+        left = ", ".join(self.removed) or "∅"
+        right = ", ".join(self.added) or "∅"
+        return f"{left} → {right}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"flag", "a": [removed terms], "b": [added terms], "note"}``."""
+        return {
+            "flag": self.kind,
+            "a": list(self.removed),
+            "b": list(self.added),
+            "note": self.note,
+        }
+
+
+def _times(words: list[str], used: set[int]) -> list[str]:
+    """Time limits (``30 days``, ``thirty (30) calendar days``, ``шести месяцев``) and
+    dates (``17 january 2025``); marks the word positions they take in ``used``."""
+    found = []
+    for i, word in enumerate(words):
+        if _DOTTED_DATE.match(word):
+            found.append(word)
+            used.add(i)
+        elif (
+            word in _MONTHS
+            and 0 < i < len(words) - 1
+            and words[i - 1].isdigit()
+            and len(words[i + 1]) == 4
+            and words[i + 1].isdigit()
+        ):
+            found.append(" ".join(words[i - 1 : i + 2]))
+            used.update((i - 1, i, i + 1))
+        elif _is_unit(word):
+            k = i - 1
+            if k > 0 and not _is_number(words[k]) and _is_number(words[k - 1]):
+                k -= 1  # one word between: "30 calendar days"
+            while k >= 0 and _is_number(words[k]):
+                k -= 1
+            start = k + 1 if k + 1 < i else i
+            found.append(" ".join(words[start : i + 1]))
+            used.update(range(start, i + 1))
+    return found
+
+
+def _cross_refs(words: list[str], used: set[int]) -> None:
+    """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``)."""
+    for i, word in enumerate(words):
+        if word in _REF_WORDS or word.startswith(_REF_STEMS):
+            k = i + 1
+            while k < len(words) and (_is_number(words[k]) or words[k] in _JOINERS):
+                used.add(k)
+                k += 1
+
+
+def _terms(text: str) -> dict[str, list[str]]:
+    """Terms of every flag kind in ``text``, case-folded, in text order."""
+    iso_dates = _ISO_DATE.findall(text)
+    words = _TOKEN.findall(_ISO_DATE.sub(" ", text).casefold())
+    used: set[int] = set()
+    times = _times(words, used) + iso_dates
+    _cross_refs(words, used)
+    return {
+        "modality": [w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)],
+        "negation": [
+            w
+            for w in words
+            if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
+        ],
+        "number": [w for i, w in enumerate(words) if i not in used and _is_number(w)],
+        "time": times,
+        "party": [" ".join(m.split()).casefold() for m in _PARTY.findall(text)],
+    }
+
+
+def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:
+    out = []
+    for term in text_terms:
+        if counter[term] > 0:
+            out.append(term)
+            counter[term] -= 1
+    return out
+
+
+def _all_terms(passages: str | Sequence[str]) -> dict[str, list[str]]:
+    if isinstance(passages, str):
+        return _terms(passages)
+    total: dict[str, list[str]] = {kind: [] for kind in FLAG_KINDS}
+    for passage in passages:
+        for kind, terms in _terms(passage).items():
+            total[kind].extend(terms)
+    return total
+
+
+def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
+    """The significance flags of the change from ``a`` to ``b``, kinds in order.
+
+    ``a`` and ``b`` are texts, or lists of passages each read on its own (no term
+    spans two passages).
+    """
+    ta, tb = _all_terms(a), _all_terms(b)
+    flags = []
+    for kind in FLAG_KINDS:
+        left, right = Counter(ta[kind]), Counter(tb[kind])
+        if left != right:
+            removed = _ordered(left - right, ta[kind])
+            flags.append(Flag(kind, removed, _ordered(right - left, tb[kind])))
+    return flags
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+
+
+def change_kind(
+    diff: WordDiff, flags: list[Flag], *, counts: tuple[int, int], moved: bool = False
+) -> str | None:
+    """The kind of change from a base clause to its counterpart.
+
+    ``counts`` = how many clauses each side has in the group (0: none);
+    ``None`` when neither side has one.
+    """
+    n_base, n_other = counts
+    if not n_base:
+        return "added" if n_other else None
+    if not n_other:
+        return "removed"
+    if n_base < n_other:
+        return "split"
+    if n_base > n_other:
+        return "merged"
+    if diff.identical:
+        return "moved" if moved else "identical"
+    if not flags and (
+        _plain(diff.a) == _plain(diff.b) or diff.similarity >= REWORDED_MIN_SIMILARITY
+    ):
+        return "reworded"
+    return "modified"

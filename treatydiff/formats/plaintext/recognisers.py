@@ -1,0 +1,291 @@
+"""Line recognisers for the plain-text parser: patterns, word tables, numbers.
+
+Each function looks at one line (or what follows a heading number on it) and
+says what it might be; :mod:`~treatydiff.formats.plaintext.parser` weighs that
+evidence against
+its context. ``LINE_RE`` matches once per line, and the name of the group
+that matched (``art``, ``div``, ``close``, ``label``) says what kind of line
+it might start.
+
+>>> LINE_RE.match("Article 5 - Scope").lastgroup, rest_kind(" - Scope")
+('art', ('sep', 'Scope'))
+>>> article_number("Статья двадцать первая", 7, russian=True)
+('двадцать первая', (21,), 22)
+"""
+
+from __future__ import annotations
+
+import re
+
+from treatydiff.model.refs import roman_to_int, russian_ordinal_to_int
+from treatydiff.vocabulary import int_to_roman, word_list
+
+__all__ = [
+    "CAP",
+    "CONT",
+    "DIV_NUM_RE",
+    "EMPTY",
+    "EN_WORD_NUMS",
+    "JOIN_WORDS",
+    "KINDS",
+    "LEAD_WORDS",
+    "LINE_RE",
+    "PARA_END_RE",
+    "PAREN",
+    "POINT_CONT_RE",
+    "RECITAL_END_RE",
+    "REF_NOUN_RE",
+    "REF_TAILS",
+    "REST_SCORES",
+    "RU_WORDS_RE",
+    "SENT_END_RE",
+    "SEP",
+    "article_number",
+    "dangles",
+    "heading_like",
+    "is_blank",
+    "last_word",
+    "next_label",
+    "rest_kind",
+    "sentence_like",
+    "starts_upper",
+]
+
+_ART_WORDS = r"Article|ARTICLE|Art\.|ART\.|Статья|СТАТЬЯ"
+_DIV_WORDS = (
+    r"PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section"
+    r"|ЧАСТЬ|Часть|РАЗДЕЛ|Раздел|ГЛАВА|Глава"
+)
+_CLOSE_WORDS = (
+    r"(?:Done|DONE)\s+(?:at|in|AT|IN)\b|(?:Signed|SIGNED)\s+(?:at|AT)\b"
+    r"|IN\s+WITNESS\s+WHEREOF|In\s+witness\s+whereof"
+    r"|IN\s+FAITH\s+WHEREOF|In\s+faith\s+whereof"
+    r"|(?:Совершено|СОВЕРШЕНО)\s+(?:в|во|В|ВО)\b"
+    r"|В\s+удостоверение\s+чего|В\s+УДОСТОВЕРЕНИЕ\s+ЧЕГО|В\s+подтверждение\s+чего"
+)
+_LABEL = (
+    r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
+    r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
+)
+# One match per line tells what it might be; the group name says which.
+LINE_RE = re.compile(
+    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dA-Za-zА-Яа-яЁё]))"
+    rf"|(?P<div>(?:{_DIV_WORDS})\s)"
+    rf"|(?P<close>{_CLOSE_WORDS})"
+    rf"|(?P<label>{_LABEL})(?=\s|$)"
+)
+# "5", "5 bis", "5A", "2.1" / "2-1" (chapter-numbered), "IV".
+_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,4}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
+    r"|([IVXLCDM]{1,8})(?!\w))"
+)
+_NUM_SPLIT_RE = re.compile(r"[.-]")
+RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:\s+([А-Яа-яЁё]+))?")
+EN_WORD_NUMS = {
+    w: i + 1
+    for i, w in enumerate(
+        word_list(
+            "one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_EN_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        word_list("twenty thirty forty fifty sixty seventy eighty ninety")
+    )
+}
+# "ONE", "Twenty-one", "TWENTY ONE".
+_EN_NUM_WORDS_RE = re.compile(
+    r"\s*([A-Za-z]+)(?:[- ]([A-Za-z]+))?(?!\w)", re.IGNORECASE
+)
+DIV_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w)|([A-Za-z]{3,9})(?!\w))"
+)
+_SEP_RE = re.compile(r"\s*[.:]?\s+-+\s+|\s*[.:]?\s*[–—]+\s*|\s*[.:]\s+")
+SENT_END_RE = re.compile(r"[.!?:;…][\"'»”’)\]]*$")
+PARA_END_RE = re.compile(r"[.!?:…][\"'»”’)\]]*$")
+# The last word of a line that leaves a reference dangling: "... under\nArticle 5".
+REF_NOUN_RE = re.compile(
+    r"(?:\b(?:paragraphs?|sub-?paragraphs?|articles?|annex(?:es)?|chapters?|parts?|"
+    r"sections?|points?|items?|nos?\.)|(?:пункт|подпункт|стать|част|глав|раздел|"
+    r"приложени)[а-яё]*)$",
+    re.IGNORECASE,
+)
+# Last words of a line whose sentence goes on; a reference may follow a lead word.
+_CONJUNCTIONS = frozenset(("and", "or", "и", "или"))
+_PREPOSITIONS = frozenset(
+    word_list(
+        "with in to under of by see per from than the this that also regards "
+        "concerning pursuant including at on for a an as which whose whether if "
+        "в во со с к по от согласно соответствии между"
+    )
+)
+LEAD_WORDS = _PREPOSITIONS | _CONJUNCTIONS
+_VERBS = frozenset(
+    word_list(
+        "shall may must will should is are was were has have can be not "
+        "является являются обязуются может могут должны будет не"
+    )
+)
+_OPEN_WORDS = LEAD_WORDS | _VERBS | frozenset(["between", "о", "об", "на", "для"])
+# First words after an article number that make it a reference, not a heading.
+REF_TAILS = frozenset(
+    word_list(
+        "of shall applies apply is are does do may will must should paragraph "
+        "paragraphs пункт пункта части"
+    )
+)
+# A heading ending on one of these continues on the next line.
+JOIN_WORDS = frozenset(
+    word_list(
+        "of and the in for on to with between concerning и в о об по на для между с со"
+    )
+)
+RECITAL_END_RE = re.compile(r"[.,;:!?]$")
+POINT_CONT_RE = re.compile(
+    r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
+)
+KINDS = {
+    "PART": ("part", 0),
+    "ЧАСТЬ": ("part", 0),
+    "TITLE": ("title", 1),
+    "РАЗДЕЛ": ("section", 1),
+    "CHAPTER": ("chapter", 2),
+    "ГЛАВА": ("chapter", 2),
+    "SECTION": ("section", 3),
+}
+_CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
+# A sentence ends inside the line: "territory. In" (not "A. General", "Art. 5").
+_SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
+# A page number between dashes on a line of its own: "- 12 -".
+_PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
+
+# Kinds of what follows a heading number on the same line.
+# "Article 5", "Article 5 - Scope", "Article 5 (Scope)", "Article 5 Scope",
+# "Article 5 of this Treaty".
+EMPTY, SEP, PAREN, CAP, CONT = "empty", "sep", "paren", "cap", "cont"
+REST_SCORES = {EMPTY: 2, SEP: 2, PAREN: 2, CAP: 1, CONT: -4}
+_PAREN_RE = re.compile(r"\s+\(([^()]{1,100})\)\s*$")
+
+
+def next_label(first: str, last: str) -> str:
+    """The label after ``last`` in the series ``first`` opened (a→b, б→в, iv→v)."""
+    if first in _CYR_LABELS:
+        pos = _CYR_LABELS.find(last) + 1
+        return _CYR_LABELS[pos] if 0 < pos < len(_CYR_LABELS) else ""
+    if first == "i":
+        value = roman_to_int(last)
+        return int_to_roman(value + 1) if value else ""
+    if len(last) == 1:
+        return "aa" if last == "z" else chr(ord(last) + 1)
+    return chr(ord(last[0]) + 1) * 2 if last[0] < "z" else ""
+
+
+def starts_upper(line: str) -> bool:
+    """The line opens as a sentence or heading does: capital, digit, quote, bracket."""
+    first = line[0]
+    return first.isupper() or first.isdigit() or first in "«\"“'(["
+
+
+def rest_kind(rest: str) -> tuple[str, str]:
+    """Classify what follows a heading number: end of line, separator, text."""
+    stripped = rest.strip()
+    if not stripped.strip(".:-–—"):
+        return EMPTY, ""
+    sep = _SEP_RE.match(rest)
+    if sep and sep.end() < len(rest):
+        text = rest[sep.end() :]
+        return (CONT if text[0].islower() else SEP), text
+    paren = _PAREN_RE.match(rest)
+    if paren and not paren.group(1)[0].islower():
+        return PAREN, paren.group(1)
+    if rest[0] == " " and (stripped[0].isupper() or stripped[0] in '«"“'):
+        return CAP, stripped
+    return CONT, stripped
+
+
+def heading_like(line: str) -> bool:
+    """A short line without final punctuation that is not itself structure."""
+    return (
+        len(line) <= 120
+        and len(line.split()) <= 14
+        and not line[0].islower()
+        and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
+        and line[-1] not in ".,;:!?"
+        and not _SENTENCE_BREAK_RE.search(line)  # "... territory. In accordance"
+        and LINE_RE.match(line) is None
+    )
+
+
+def is_blank(line: str) -> bool:
+    """An empty line, or a page number between dashes ("- 12 -")."""
+    return not line or (line[0] in "-–—" and _PAGE_NUM_RE.fullmatch(line) is not None)
+
+
+def last_word(line: str) -> str:
+    """The line's last word, in lower case."""
+    return line[line.rfind(" ") + 1 :].lower()
+
+
+def dangles(line: str) -> bool:
+    """The line ends on a word that needs more after it ("of", "shall", "and")."""
+    return last_word(line) in _OPEN_WORDS
+
+
+def article_number(
+    line: str, pos: int, *, russian: bool
+) -> tuple[str, tuple[int, ...], int] | None:
+    """(number as printed, value, end) after an article keyword at ``pos``.
+
+    The value is a tuple: ``(5,)`` for ``5``, ``V`` or ``пятая``, ``(2, 1)``
+    for ``2.1``.
+    """
+    m = _NUM_RE.match(line, pos)
+    if m and m.group(1):
+        value = tuple(int(n) for n in _NUM_SPLIT_RE.split(m.group(1)))
+        return m.group(0).strip(), value, m.end()
+    roman = roman_to_int(m.group(2)) if m else None
+    if m and roman:
+        return m.group(0).strip(), (roman,), m.end()
+    if not russian:
+        return _english_number(line, pos)
+    words_m = RU_WORDS_RE.match(line, pos)
+    if words_m is None:
+        return None
+    words = [w for w in words_m.groups() if w]
+    for k in range(len(words), 0, -1):  # "двадцать первая" before "двадцать"
+        ordinal = russian_ordinal_to_int(" ".join(words[:k]))
+        if ordinal is not None:
+            end = words_m.start(k) + len(words[k - 1])
+            return " ".join(words[:k]), (ordinal,), end
+    return None
+
+
+def _english_number(line: str, pos: int) -> tuple[str, tuple[int, ...], int] | None:
+    """An article number in words: "ONE", "Twenty-one", "TWENTY ONE"."""
+    m = _EN_NUM_WORDS_RE.match(line, pos)
+    if m is None:
+        return None
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    if first in _EN_TENS and EN_WORD_NUMS.get(second, 10) < 10:
+        return m.group(0).strip(), (_EN_TENS[first] + EN_WORD_NUMS[second],), m.end()
+    value = EN_WORD_NUMS.get(first) or _EN_TENS.get(first)
+    if value is None:
+        return None
+    return m.group(1), (value,), m.start(1) + len(m.group(1))
+
+
+def sentence_like(text: str) -> bool:
+    """A verb, a comma in a long line, or mostly lower-case words: a sentence."""
+    words = text.split()
+    if any(w.lower() in _VERBS for w in words):
+        return True
+    if len(words) >= 6 and ", " in text:
+        return True
+    if len(words) < 7:
+        return False
+    content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    lower = sum(w[0].islower() for w in content)
+    return 2 * lower >= len(content)
