@@ -22,7 +22,8 @@ from typing import Any
 
 from treatydiff import formats
 from treatydiff.comparison import compare
-from treatydiff.diff.words import describe_group
+from treatydiff.diff.changes import describe_group
+from treatydiff.model import GroupChange
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "xml"
@@ -69,7 +70,7 @@ def by_position(left: Any, right: Any) -> Groups:
     ]
 
 
-def diffs(groups: Groups) -> list[dict[str, Any]]:
+def diffs(groups: Groups) -> list[GroupChange]:
     """describe_group() on every group."""
     return [
         describe_group(m, base, kind=kind, moved=mv) for m, base, kind, mv in groups
@@ -90,7 +91,7 @@ def main() -> int:
         t_align, comparison = 0.0, None
     groups = groups_of(comparison) if comparison else by_position(left, right)
     t_diff, results = best(lambda: diffs(groups), args.repeat)
-    ops = sum(len(d["ops"]) for r in results for d in r["diffs"])
+    ops = sum(len(d.ops) for r in results for d in r.diffs)
     chars = sum(
         len(text) for m, *_ in groups for items in m.values() for _, text in items
     )

@@ -6,9 +6,16 @@ from typing import Any
 
 import pytest
 
-from treatydiff.diff.words import describe_group
 from treatydiff.formats.akn import SCHEMA_PATH
-from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.model import (
+    Absence,
+    Article,
+    ComparisonResult,
+    Group,
+    Label,
+    Paragraph,
+    Treaty,
+)
 
 __all__ = [
     "CUSTOMS",
@@ -17,9 +24,9 @@ __all__ = [
     "ORIGIN",
     "SUBSIDY",
     "SYNTHETIC",
+    "comparison_from",
     "needs_akn_schema",
     "treaty",
-    "with_diffs",
 ]
 
 # Dictionary text drawn at random has a higher chance-level similarity than
@@ -72,17 +79,88 @@ needs_akn_schema = pytest.mark.skipif(
 """Skips a test that needs the OASIS Akoma Ntoso 3.0 schema when it is absent."""
 
 
-def with_diffs(data: dict[str, Any]) -> dict[str, Any]:
-    """A hand-written comparison dict as Comparison.to_dict() gives it: each
-    group merged with describe_group()."""
+def comparison_from(data: dict[str, Any]) -> ComparisonResult:
+    """A comparison shaped like a report fixture (a hand-written comparison
+    JSON): its treaties with the articles, texts and headings of its groups
+    (placeholders not encoded), its groups, curated provision labels where its
+    matrix has refs, curated absences for its confirmed-absent findings and
+    unplaced topics for its unplaced ones."""
+    texts: dict[str, dict[str, str]] = {}
+    headings: dict[str, dict[str, str | None]] = {}
     for group in data["groups"]:
-        members = {
-            tid: [(ref, group["texts"][tid][ref]) for ref in refs]
-            for tid, refs in group["members"].items()
+        for tid, refs in group["members"].items():
+            for ref in refs:
+                texts.setdefault(tid, {})[ref] = group["texts"][tid][ref]
+                headings.setdefault(tid, {})[ref] = group["headings"][tid][ref]
+    treaties = []
+    for entry in data["treaties"]:
+        tid = entry["id"]
+        kinds: dict[str, list[str]] = {}
+        for kind, cells in data["provisions"].items():
+            for ref in cells.get(tid, []):
+                kinds.setdefault(ref, []).append(kind)
+        findings = {
+            kind: cells[tid] for kind, cells in data["missing"].items() if tid in cells
         }
-        group.update(
-            describe_group(
-                members, data["base"], kind=group["kind"], moved=group["moved"]
+        holes = set(entry.get("placeholders") or ())
+        articles = [
+            Article(
+                num=ref,
+                heading=headings.get(tid, {}).get(ref),
+                paragraphs=[
+                    Paragraph(
+                        text=texts.get(tid, {}).get(ref, ""),
+                        labels=[
+                            Label(kind=k, source="curated") for k in kinds.get(ref, [])
+                        ],
+                    )
+                ]
+                if ref not in holes
+                else [],
+                encoded=ref not in holes,
+            )
+            for ref in entry["articles"]
+        ]
+        topics = [
+            {
+                "kind": kind,
+                "summary": f["note"],
+                "sources": f["sources"],
+                "article": f["article"],
+                "confidence": f["confidence"],
+            }
+            for kind, f in findings.items()
+            if f["status"] == "unplaced"
+        ]
+        treaties.append(
+            Treaty(
+                id=tid,
+                title=entry["title"],
+                lang=entry["lang"],
+                kind=entry["kind"],
+                signed_date=entry["signed_date"],
+                articles=articles,
+                absences=[
+                    Absence(kind=kind, note=f["note"], sources=f["sources"])
+                    for kind, f in findings.items()
+                    if f["status"] == "confirmed-absent"
+                ],
+                metadata={
+                    "articles_total": entry["coverage"]["total"],
+                    "unplaced_topics": topics,
+                },
             )
         )
-    return data
+    groups = [
+        Group(
+            members={tid: tuple(refs) for tid, refs in g["members"].items()},
+            score=g["score"],
+            kind=g["kind"],
+            moved=g["moved"],
+            basis=g.get("basis", ()),
+        )
+        for g in data["groups"]
+    ]
+    return ComparisonResult(
+        treaties=treaties, base=data["base"], groups=groups, alignments={}
+    )

@@ -13,17 +13,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
-from treatydiff.alignment.pairwise import (
-    AlignedPair,
-    Alignment,
-    align,
-    assign,
-    moved_flags,
-    prepare,
-)
+from treatydiff.alignment.pairwise import align, assign, moved_flags, prepare
 from treatydiff.alignment.similarity import score_matrix
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Article, Treaty
+from treatydiff.model import AlignedPair, Alignment, Article, Treaty
 from treatydiff.strategies import treaties, treaty_pairs
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from tests.support import with_diffs
+from tests.support import comparison_from
 from treatydiff import report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
@@ -31,9 +31,9 @@ pytestmark = [
 
 
 def _page(tmp_path: Path) -> Path:
-    data = with_diffs(json.loads(FIXTURE.read_text(encoding="utf-8")))
+    comp = comparison_from(json.loads(FIXTURE.read_text(encoding="utf-8")))
     path = tmp_path / "report.html"
-    path.write_text(report.render(data, "html"), encoding="utf-8")
+    path.write_text(report.render(comp, "html"), encoding="utf-8")
     return path
 
 

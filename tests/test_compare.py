@@ -105,8 +105,17 @@ def test_to_dict_shape():
     comp = compare(a, b)
     data = comp.to_dict()
     json.dumps(data)
-    assert comp.to_dict() is data
-    assert set(data) == {"treaties", "base", "groups", "provisions", "missing", "notes"}
+    assert comp.to_dict() == data and comp.to_dict() is not data  # built anew
+    assert list(data) == [
+        "format",
+        "treaties",
+        "base",
+        "groups",
+        "provisions",
+        "missing",
+        "notes",
+    ]
+    assert data["format"] == "treatydiff-comparison/1"
     assert data["base"] == "a"
     assert data["treaties"][0] == {
         "id": "a",

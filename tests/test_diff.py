@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from treatydiff.diff.changes import CHANGE_KINDS, find_flags
-from treatydiff.diff.words import (
-    Op,
-    WordDiff,
-    apply,
-    describe_group,
-    diff_texts,
-    tokenize,
-)
+from treatydiff.diff.changes import describe_group, find_flags
+from treatydiff.diff.words import apply, diff_texts, tokenize
 from treatydiff.errors import InvalidArgument
+from treatydiff.model import ChangeKind, Flag, Op, WordDiff
+from treatydiff.report.json import op_data
 
 _VOCAB_TEXT = (
     "The Parties shall may not never provide military assistance to the aggressor "
@@ -122,8 +118,8 @@ def test_identical_texts_have_no_changes(text: str) -> None:
     assert d.changes == ()
     assert all(op.kind == "equal" for op in d.ops)
     result = describe_group({"x": [("1", text)], "y": [("1", text)]}, "x")
-    assert result["change"] == "identical"
-    assert result["diffs"][0]["flags"] == []
+    assert result.change == "identical"
+    assert result.diffs[0].flags == ()
 
 
 @given(texts)
@@ -131,19 +127,15 @@ def test_tokens_rebuild_the_text(text: str) -> None:
     assert "".join(tokenize(text)) == text
 
 
-def _flag_sets(
-    flags: list[dict[str, object]],
-) -> dict[object, tuple[list[str], list[str]]]:
-    return {f["flag"]: (sorted(f["a"]), sorted(f["b"])) for f in flags}  # type: ignore[arg-type]
+def _flag_sets(flags: Sequence[Flag]) -> dict[str, tuple[list[str], list[str]]]:
+    return {f.kind: (sorted(f.removed), sorted(f.added)) for f in flags}
 
 
 @given(edited_pairs())
 def test_group_flags_are_the_flags_of_the_whole_texts(pair: tuple[str, str]) -> None:
     a, b = pair
-    diff = describe_group({"x": [("1", a)], "y": [("1", b)]}, "x")["diffs"][0]
-    assert _flag_sets(diff["flags"]) == _flag_sets(
-        [f.to_dict() for f in find_flags(a, b)]
-    )
+    diff = describe_group({"x": [("1", a)], "y": [("1", b)]}, "x").diffs[0]
+    assert _flag_sets(diff.flags) == _flag_sets(find_flags(a, b))
 
 
 def test_changes_are_whole_words_and_phrases() -> None:
@@ -176,14 +168,17 @@ def test_short_repeated_words_are_not_moves() -> None:
     assert not [op for op in d.ops if op.kind.startswith("move")]
 
 
-def test_op_dicts_round_trip_and_bad_ops_are_reported() -> None:
+def test_op_data_round_trips_and_bad_ops_are_reported() -> None:
     d = diff_texts("Each Party shall act.", "Each Party may act now.")
-    assert WordDiff(Op.from_dict(x) for x in d.to_list()) == d
-    assert d.to_list()[1] == {"op": "replace", "a": "shall", "b": "may"}
+    assert (
+        WordDiff(
+            Op(x["op"], x["a"], x["b"], x.get("move")) for x in map(op_data, d.ops)
+        )
+        == d
+    )
+    assert op_data(d.ops[1]) == {"op": "replace", "a": "shall", "b": "may"}
     with pytest.raises(InvalidArgument):
-        Op.from_dict({"a": "x"})
-    with pytest.raises(InvalidArgument):
-        Op.from_dict({"op": "paste", "a": "x"})
+        Op("paste", "x")
     with pytest.raises(InvalidArgument):
         apply("Other text.", d.ops)
 
@@ -306,7 +301,7 @@ def _kind(a: list[str], b: list[str], **kw: object) -> str | None:
         "other": [(str(i), t) for i, t in enumerate(b)],
     }
     result = describe_group(members, "base", **kw)  # type: ignore[arg-type]
-    return result["diffs"][0]["change"]
+    return result.diffs[0].change
 
 
 def test_change_kinds() -> None:
@@ -333,7 +328,7 @@ def test_change_kinds() -> None:
         )
         == "merged"
     )
-    assert set(CHANGE_KINDS) >= {
+    assert set(ChangeKind) >= {
         "identical",
         "moved",
         "reworded",
@@ -357,24 +352,23 @@ def test_describe_group_n_way_against_the_base() -> None:
         "by": [],
     }
     result = describe_group(members, "ir", kind="match")
-    assert [d["treaty"] for d in result["diffs"]] == ["kp", "by"]
-    assert all(d["base"] == "ir" for d in result["diffs"])
-    kp, by = result["diffs"]
-    assert kp["change"] == "modified"
-    assert {f["flag"] for f in kp["flags"]} >= {"negation"}
-    assert by["change"] == "removed"
-    assert result["change"] == "modified"  # the most telling change names the group
-    ops = [Op.from_dict(x) for x in kp["ops"]]
-    assert apply(members["ir"][0][1], ops) == members["kp"][0][1]
+    assert [d.treaty for d in result.diffs] == ["kp", "by"]
+    assert all(d.base == "ir" for d in result.diffs)
+    kp, by = result.diffs
+    assert kp.change == "modified"
+    assert {f.kind for f in kp.flags} >= {"negation"}
+    assert by.change == "removed"
+    assert result.change == "modified"  # the most telling change names the group
+    assert apply(members["ir"][0][1], kp.ops) == members["kp"][0][1]
     with pytest.raises(InvalidArgument):
         describe_group(members, "ir", kind="triple")
 
 
 def test_group_kinds_name_split_and_merge_groups() -> None:
     members = {"a": [("1", "One. Two.")], "b": [("1", "One."), ("2", "Two.")]}
-    assert describe_group(members, "a", kind="split")["change"] == "split"
-    assert describe_group(members, "b", kind="merge")["change"] == "merged"
+    assert describe_group(members, "a", kind="split").change == "split"
+    assert describe_group(members, "b", kind="merge").change == "merged"
     assert (
-        describe_group({"a": [], "b": [("9", "x")]}, "a", kind="single")["change"]
+        describe_group({"a": [], "b": [("9", "x")]}, "a", kind="single").change
         == "added"
     )

@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.support import with_diffs
+from tests.support import CUSTOMS, DISPUTES, comparison_from, treaty
 from treatydiff import report
+from treatydiff.comparison import compare
 from treatydiff.errors import InvalidArgument
-from treatydiff.report.render import ref_ranges, safe
+from treatydiff.model import ComparisonResult
+from treatydiff.report.formatting import ref_ranges, safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
@@ -29,9 +31,19 @@ def _raw(path: Path = FIXTURE) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _data(comp: ComparisonResult) -> dict[str, Any]:
+    """What the comparison holds, as its JSON report gives it."""
+    return json.loads(report.render(comp, "json"))
+
+
 @pytest.fixture
-def data() -> dict[str, Any]:
-    return with_diffs(_raw())
+def comp() -> ComparisonResult:
+    return comparison_from(_raw())
+
+
+@pytest.fixture
+def data(comp: ComparisonResult) -> dict[str, Any]:
+    return _data(comp)
 
 
 def _html_text(page: str) -> str:
@@ -69,25 +81,28 @@ def test_the_fixture_has_every_change_kind_and_flag_the_reports_must_show(data) 
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
 @pytest.mark.parametrize("path", [FIXTURE, PLACEHOLDERS], ids=["three", "holes"])
 def test_every_format_carries_the_findings(fmt: str, path: Path) -> None:
-    data = with_diffs(_raw(path))
-    out = report.render(data, fmt)
+    comp = comparison_from(_raw(path))
+    data = _data(comp)
+    out = report.render(comp, fmt)
     shown = _html_text(out) if fmt == "html" else out
     data["groups"] = [g for g in data["groups"] if g["id"] not in COLLAPSED]
     missing = [f for f in _findings(data) if f not in shown]
     assert not missing
 
 
-def test_json_is_the_comparison_with_diffs_under_each_group(data) -> None:
-    out = report.render(data, "json")
-    assert json.loads(out) == data
+def test_json_is_the_comparison_with_diffs_under_each_group(comp) -> None:
+    out = report.render(comp, "json")
+    assert json.loads(out) == report.comparison_dict(comp)
+    assert list(json.loads(out))[:2] == ["format", "treaties"]
+    assert json.loads(out)["format"] == "treatydiff-comparison/1"
     assert (
         "ru-ir-2025" in out and "\\u" not in out.split('"groups"')[0]
     )  # ensure_ascii off
     assert all("diffs" in g for g in json.loads(out)["groups"])
 
 
-def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
-    out = report.render(data, "text")
+def test_text_report_order_matrix_groups_changes_findings_notes(comp) -> None:
+    out = report.render(comp, "text")
     heads = [
         "Treaties",
         "Provisions",
@@ -110,53 +125,62 @@ def test_text_report_order_matrix_groups_changes_findings_notes(data) -> None:
     assert "shall [-not -]provide" in out
 
 
-def test_markdown_tables_and_redline(data) -> None:
-    out = report.render(data, "md")
+def test_markdown_tables_and_redline(comp) -> None:
+    out = report.render(comp, "md")
     assert "| mutual-defence | **— confirmed absent**<br>nearest: 3.3" in out
     assert "| g4 | split | 0.83 | 20 | 10, 11 (split) | — |" in out
     assert "~~not~~ provide" in out
     assert "**30**" in out
 
 
-def test_reports_without_diffs_fill_them_in(data) -> None:
-    assert report.render(_raw(), "text") == report.render(data, "text")
+def test_a_comparison_renders_itself_through_the_report() -> None:
+    comp = compare(treaty("a", CUSTOMS, DISPUTES), treaty("b", DISPUTES, CUSTOMS))
+    for fmt in report.FORMATS:
+        assert comp.render(fmt) == report.render(comp, fmt)
+    assert comp.render("md", changed_only=True) == report.render(
+        comp, "md", changed_only=True
+    )
+    assert comp._repr_html_() == report.html_fragment(comp)
 
 
-def test_changed_only_and_only_filter_groups(data) -> None:
+def test_changed_only_and_only_filter_groups() -> None:
     groups = lambda out: [g["id"] for g in json.loads(out)["groups"]]  # noqa: E731
-    data["groups"][0]["change"] = "identical"
-    everything = groups(report.render(data, "json"))
-    assert groups(report.render(data, "json", changed_only=True)) == everything[1:]
-    assert groups(report.render(data, "json", only="split")) == ["g4"]
+    raw = _raw()
+    texts = raw["groups"][0]["texts"]
+    texts["ru-kp-2024"]["1"] = texts["ru-ir-2025"]["1"]  # g1 becomes identical
+    comp = comparison_from(raw)
+    everything = groups(report.render(comp, "json"))
+    assert groups(report.render(comp, "json", changed_only=True)) == everything[1:]
+    assert groups(report.render(comp, "json", only="split")) == ["g4"]
     # a group matches when any of its treaties has the kind, not only the group
-    assert groups(report.render(data, "json", only="removed")) == ["g3", "g4"]
-    text = report.render(data, "text", only="added")
+    assert groups(report.render(comp, "json", only="removed")) == ["g3", "g4"]
+    text = report.render(comp, "text", only="added")
     assert (
         "g5" in text and "g4 " not in text and "mutual-defence" in text
     )  # matrix stays
     with pytest.raises(InvalidArgument, match="unknown change kind"):
-        report.render(data, "text", only="rewritten")
+        report.render(comp, "text", only="rewritten")
 
 
-def test_bad_arguments_raise_treatydiff_errors(data) -> None:
+def test_bad_arguments_raise_treatydiff_errors(comp) -> None:
     with pytest.raises(InvalidArgument, match="unknown report format"):
-        report.render(data, "pdf")
+        report.render(comp, "pdf")
     with pytest.raises(InvalidArgument, match="not a comparison"):
-        report.render({"groups": []}, "text")
+        report.render({"groups": []}, "text")  # type: ignore[arg-type]
 
 
-def test_colour_only_when_asked_and_never_from_treaty_text(data) -> None:
-    plain = report.render(data, "text")
+def test_colour_only_when_asked_and_never_from_treaty_text(comp) -> None:
+    plain = report.render(comp, "text")
     assert "\x1b" not in plain  # the fixture's ESC character is shown escaped
     assert "\\x1b[31m red" in plain
     assert "\\u202e" in plain
-    coloured = report.render(data, "text", color=True)
+    coloured = report.render(comp, "text", color=True)
     assert "\x1b[31m[-not -]\x1b[0m" in coloured
     assert re.sub(r"\x1b\[\d+m", "", coloured) == plain
 
 
-def test_html_parses_and_is_self_contained(data) -> None:
-    page = report.render(data, "html")
+def test_html_parses_and_is_self_contained(comp) -> None:
+    page = report.render(comp, "html")
     assert page.startswith("<!DOCTYPE html>")
     doc = lxml.html.document_fromstring(page)
     assert doc.xpath("//script") == []
@@ -168,18 +192,19 @@ def test_html_parses_and_is_self_contained(data) -> None:
     ]
 
 
-def test_html_matrix_marks_missing_cells_with_status_and_nearest(data) -> None:
-    doc = lxml.html.document_fromstring(report.render(data, "html"))
+def test_html_matrix_marks_missing_cells_with_status_and_nearest(comp, data) -> None:
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
     rows = doc.xpath("//table[contains(@class,'matrix')]/tbody/tr")
     assert [r.xpath("string(th)") for r in rows] == list(data["provisions"])
     cells = rows[0].xpath("td")
     assert [c.get("class") for c in cells] == ["confirmed-absent", "present", "present"]
     assert "nearest: 3.3 (non-assistance-to-aggressor)" in cells[0].text_content()
-    assert rows[2].xpath("td")[1].get("class") == "not-found"
+    row = next(r for r in rows if r.xpath("string(th)") == "intelligence-exchange")
+    assert row.xpath("td")[1].get("class") == "not-found"
 
 
-def test_html_groups_have_one_column_per_treaty_and_redlines(data) -> None:
-    doc = lxml.html.document_fromstring(report.render(data, "html"))
+def test_html_groups_have_one_column_per_treaty_and_redlines(comp, data) -> None:
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
     rows = doc.xpath("//table[contains(@class,'groups')]/tbody/tr")
     assert len(rows) == len(data["groups"])
     assert all(len(r.xpath("td")) == len(data["treaties"]) for r in rows)
@@ -191,10 +216,14 @@ def test_html_groups_have_one_column_per_treaty_and_redlines(data) -> None:
     assert "modality: would → ∅" in g2.xpath("string(td[2]//ul)")
 
 
-def test_hostile_treaty_text_is_shown_as_text_everywhere(data) -> None:
-    data["treaties"][1]["title"] = HOSTILE + '"><b onmouseover=x>'
-    data["notes"].append("</li></ul><script>alert(3)</script>")
-    page = report.render(data, "html")
+def test_hostile_treaty_text_is_shown_as_text_everywhere() -> None:
+    raw = _raw()
+    raw["treaties"][1]["title"] = HOSTILE + '"><b onmouseover=x>'
+    raw["missing"]["mutual-defence"]["ru-ir-2025"]["note"] += (
+        "</li></ul><script>alert(3)</script>"
+    )
+    comp = comparison_from(raw)
+    page = report.render(comp, "html")
     doc = lxml.html.document_fromstring(page)
     assert doc.xpath("//script | //img | //b") == []
     assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
@@ -203,22 +232,23 @@ def test_hostile_treaty_text_is_shown_as_text_everywhere(data) -> None:
     assert '</td><td onclick="alert(1)">pwned</td>' in text
     assert "</li></ul><script>alert(3)</script>" in text
     assert "javascript:alert('src')" in text  # shown, not linked
-    md = report.render(data, "md")
+    md = report.render(comp, "md")
     assert "<script" not in md and "<img" not in md and "<td" not in md
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in md
 
 
-def test_control_characters_never_reach_html(data) -> None:
-    data["groups"][0]["texts"]["ru-ir-2025"]["1"] += "\x00\x07\ud800"
-    del data["groups"][0]["diffs"]
-    page = report.render(data, "html")
+def test_control_characters_never_reach_html() -> None:
+    raw = _raw()
+    raw["groups"][0]["texts"]["ru-ir-2025"]["1"] += "\x00\x07\ud800"
+    page = report.render(comparison_from(raw), "html")
     assert "\\x00\\x07\\ud800" in _html_text(page)
 
 
-def test_rendering_leaves_the_input_alone(data) -> None:
-    before = copy.deepcopy(data)
-    report.render(data, "html", changed_only=True)
-    assert data == before
+def test_rendering_leaves_the_input_alone(comp) -> None:
+    before = copy.deepcopy(comp)
+    first = report.render(comp, "html", changed_only=True)
+    assert comp == before
+    assert report.render(comp, "html", changed_only=True) == first
 
 
 _ALLOWED_TAGS = {
@@ -260,20 +290,20 @@ _ALLOWED_TAGS = {
 
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_any_treaty_text_stays_text_in_html(left: str, right: str) -> None:
-    data = _raw()
-    group = data["groups"][0]
+    raw = _raw()
+    group = raw["groups"][0]
     group["texts"]["ru-ir-2025"]["1"] = left
     group["texts"]["ru-kp-2024"]["1"] = right
     group["headings"]["ru-kp-2024"]["1"] = right
-    data["notes"] = [left]
-    doc = lxml.html.document_fromstring(report.render(data, "html"))
+    raw["missing"]["mutual-defence"]["ru-ir-2025"]["note"] = left
+    doc = lxml.html.document_fromstring(report.render(comparison_from(raw), "html"))
     assert {el.tag for el in doc.iter() if isinstance(el.tag, str)} <= _ALLOWED_TAGS
     assert doc.xpath("//@*[starts-with(name(), 'on')]") == []
-    assert safe(left) in doc.xpath("string(//section[@id='notes']//li)")
+    assert safe(left) in doc.xpath("string(//section[@id='missing']//dd)")
 
 
-def test_html_fragment_for_jupyter_scopes_its_style(data) -> None:
-    fragment = report.html_fragment(data, changed_only=True)
+def test_html_fragment_for_jupyter_scopes_its_style(comp) -> None:
+    fragment = report.html_fragment(comp, changed_only=True)
     div = lxml.html.fragment_fromstring(fragment)
     assert div.tag == "div" and div.get("class") == "tdr"
     assert div[0].tag == "style"
@@ -286,7 +316,7 @@ def test_html_fragment_for_jupyter_scopes_its_style(data) -> None:
     ]
     assert selectors and all(sel.startswith(".tdr") for sel in selectors)
     assert div.xpath(".//table[contains(@class,'matrix')]")
-    page = lxml.html.document_fromstring(report.render(data, "html", changed_only=True))
+    page = lxml.html.document_fromstring(report.render(comp, "html", changed_only=True))
     div.remove(div[0])
     assert div.text_content() == page.xpath("//div[@class='tdr']")[0].text_content()
 
@@ -301,8 +331,8 @@ LISTED = ["g1", "g5", "g6", "g7", "g10"]  # g6: a placeholder beside a real arti
 
 
 @pytest.fixture
-def holes() -> dict[str, Any]:
-    return with_diffs(_raw(PLACEHOLDERS))
+def holes() -> ComparisonResult:
+    return comparison_from(_raw(PLACEHOLDERS))
 
 
 def _section(out: str, head: str, end: str) -> str:
@@ -365,20 +395,22 @@ def test_placeholder_lines_follow_the_group_filters(holes) -> None:
     assert "placeholders)" not in report.render(holes, "text", only="added")
 
 
-def test_without_placeholder_keys_every_group_is_listed(holes) -> None:
-    for treaty in holes["treaties"]:
-        del treaty["placeholders"]
+def test_without_placeholders_every_group_is_listed() -> None:
+    raw = _raw(PLACEHOLDERS)
+    for entry in raw["treaties"]:
+        del entry["placeholders"]  # every article encoded, the empty ones too
+    comp = comparison_from(raw)
     for fmt in ("text", "md", "html"):
-        out = report.render(holes, fmt)
+        out = report.render(comp, fmt)
         assert "not encoded (placeholder" not in out and "placeholders)" not in out
-    text = report.render(holes, "text")
+    text = report.render(comp, "text")
     groups = _section(text, "Correspondence groups", "Changes against")
-    assert len(re.findall(r"^  g\d+ ", groups, re.M)) == len(holes["groups"])
+    assert len(re.findall(r"^  g\d+ ", groups, re.M)) == len(comp.groups)
 
 
 def test_json_keeps_placeholder_groups_and_keys(holes) -> None:
     out = json.loads(report.render(holes, "json"))
-    assert out == holes
+    assert out == report.comparison_dict(holes)
     assert len(out["groups"]) == 10
     assert out["treaties"][1]["placeholders"] == ["5"]
 
@@ -390,7 +422,7 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
         for line in _section(out, "Provisions", "Correspondence").splitlines()[2:]
     }
     assert re.fullmatch(r"  sanctions +✓ article unknown +4", rows["sanctions"])
-    assert "✓ article unknown (hint: 6-9)  — not found; nearest 4" in rows["energy"]
+    assert "✓ article unknown (hint: 6-9)  — not found" in rows["energy"]
     assert "— confirmed absent" in rows["mutual-defence"]
     findings = _section(out, "Missing provisions", "Coverage notes")
     assert (
@@ -410,8 +442,11 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
 def test_markdown_marks_unplaced_provisions_apart(holes) -> None:
     md = report.render(holes, "md")
     assert "| sanctions | *✓ article unknown* | 4 |" in md
-    assert "| energy | *✓ article unknown (hint: 6-9)* | **— not found**<br>" in md
-    assert "| mutual-defence | **— confirmed absent** | 2 |" in md
+    assert "| energy | *✓ article unknown (hint: 6-9)* | **— not found** |" in md
+    assert (
+        "| mutual-defence | **— confirmed absent**<br>nearest: 5 (consultation)" in md
+    )
+    assert md.split("| mutual-defence |")[1].split("\n")[0].endswith(" | 2 |")
     assert (
         "- **energy** · alpha-digest: unplaced (in the treaty, article not "
         "identified); note: Oil and gas fields are to be developed together.; "
@@ -431,6 +466,7 @@ def test_html_gives_unplaced_cells_their_own_style_and_legend(holes) -> None:
         "consultation": ["present", "present"],
         "sanctions": ["unplaced", "present"],
         "energy": ["unplaced", "not-found"],
+        "entry-into-force": ["present", "not-found"],
     }
     assert rows[2].xpath("string(td[1])") == "✓ article unknown"
     style = doc.xpath("//style")[0].text
@@ -450,13 +486,16 @@ def test_html_gives_unplaced_cells_their_own_style_and_legend(holes) -> None:
         "mark key unplaced",
         "mark key unplaced",
         "mark key not-found",
+        "mark key not-found",
     ]
     text = doc.text_content()
     assert "article hint: 6-9" in text and "confidence: inferred" in text
 
 
-def test_a_hostile_article_hint_stays_text(holes) -> None:
-    holes["missing"]["energy"]["alpha-digest"]["article"] = "<b onclick=x>7</b>"
+def test_a_hostile_article_hint_stays_text() -> None:
+    raw = _raw(PLACEHOLDERS)
+    raw["missing"]["energy"]["alpha-digest"]["article"] = "<b onclick=x>7</b>"
+    holes = comparison_from(raw)
     doc = lxml.html.document_fromstring(report.render(holes, "html"))
     assert doc.xpath("//b") == [] and doc.xpath("//@onclick") == []
     assert "✓ article unknown (hint: <b onclick=x>7</b>)" in doc.text_content()

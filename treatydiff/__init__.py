@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 
-from treatydiff.alignment.pairwise import AlignedPair, Alignment, align
-from treatydiff.comparison import Comparison, Group, compare
+from treatydiff.alignment.pairwise import align
+from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import (
     AlignmentError,
     CorpusError,
@@ -19,8 +19,11 @@ from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.reader import read
 from treatydiff.model import (
     Absence,
+    AlignedPair,
+    Alignment,
     Article,
     Division,
+    Group,
     Label,
     Paragraph,
     Point,

@@ -169,14 +169,18 @@ def _cmd_compare(args: argparse.Namespace) -> str:
             progress.step(f"reading {arg}")
             treaties.append(bundled.resolve(arg))
         progress.step("aligning")
-        data = compare(*treaties, base=args.base).to_dict()
+        comparison = compare(*treaties, base=args.base)
         progress.step("rendering")
+        color = args.output is None and args.format == "text" and sys.stdout.isatty()
+        return report.render(
+            comparison,
+            args.format,
+            color=color,
+            only=args.only,
+            changed_only=args.changed,
+        )
     finally:
         progress.close()
-    color = args.output is None and args.format == "text" and sys.stdout.isatty()
-    return report.render(
-        data, args.format, color=color, only=args.only, changed_only=args.changed
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,13 +1,8 @@
-"""Alignment: clause similarity, pairwise article alignment, text normalisation."""
+"""Alignment: similarity, pairwise article alignment, N-way groups, normalisation."""
 
 from __future__ import annotations
 
-from treatydiff.alignment.pairwise import (
-    DEFAULT_THRESHOLD,
-    AlignedPair,
-    Alignment,
-    ParagraphPair,
-    align,
-)
+from treatydiff.alignment.groups import group
+from treatydiff.alignment.pairwise import DEFAULT_THRESHOLD, align
 
-__all__ = ["DEFAULT_THRESHOLD", "AlignedPair", "Alignment", "ParagraphPair", "align"]
+__all__ = ["DEFAULT_THRESHOLD", "align", "group"]

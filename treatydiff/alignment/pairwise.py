@@ -1,5 +1,7 @@
 """Pairwise alignment of two treaties: article pairs, splits, merges, paragraphs.
 
+The results are :class:`~treatydiff.model.results.Alignment` values.
+
 >>> from treatydiff.model import Article, Paragraph, Treaty
 >>> def treaty(id, *texts):
 ...     arts = [Article(num=str(i + 1), paragraphs=[Paragraph(text=t)])
@@ -8,7 +10,7 @@
 >>> customs = "Customs duties on imports are abolished."
 >>> a = treaty("a", customs, "Disputes go to arbitration.")
 >>> b = treaty("b", "Disputes are settled by arbitration.", customs)
->>> [(p.a, p.b, p.kind) for p in align(a, b).pairs]
+>>> [(p.a, p.b, str(p.kind)) for p in align(a, b).pairs]
 [('1', '2', 'match'), ('2', '1', 'match')]
 
 Pairs are one-to-one by optimal assignment over all pairs (any reordering),
@@ -23,8 +25,8 @@ refs). The only structural tie-break is an equal article ref.
 
 from __future__ import annotations
 
+import bisect
 import itertools
-import re
 import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -46,14 +48,19 @@ from treatydiff.alignment.similarity import (
     score_matrix,
 )
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Article, Treaty
+from treatydiff.model.results import (
+    AlignedPair,
+    Alignment,
+    LinkKind,
+    ParagraphPair,
+    sorted_pairs,
+    sorted_paragraphs,
+)
+from treatydiff.model.treaty import Article, Treaty
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "AlignOptions",
-    "AlignedPair",
-    "Alignment",
-    "ParagraphPair",
     "Prepared",
     "align",
     "align_prepared",
@@ -82,115 +89,6 @@ _ORDER_FREE = frozenset(
         fuzz.partial_token_ratio,
     }
 )
-
-
-@attrs.frozen(kw_only=True)
-class ParagraphPair:
-    """Two paragraph refs (``"4.2"``) that correspond; ``None`` on one side
-    marks a paragraph without counterpart (then ``score`` is 0)."""
-
-    a: str | None
-    b: str | None
-    score: float
-
-
-@attrs.frozen(kw_only=True)
-class AlignedPair:
-    """One link between an article of A and an article of B.
-
-    ``kind`` is ``"match"`` (one-to-one), ``"split"`` (one article of A
-    became the articles ``b_refs`` of B) or ``"merge"`` (the articles
-    ``a_refs`` of A became one of B). ``moved`` tells whether the pair breaks
-    the document order kept by the other pairs. ``paragraphs`` aligns the
-    paragraphs of all the members of the link.
-    """
-
-    a: str
-    b: str
-    score: float
-    kind: str = "match"
-    a_refs: tuple[str, ...] = attrs.field(converter=tuple)
-    b_refs: tuple[str, ...] = attrs.field(converter=tuple)
-    moved: bool = False
-    paragraphs: tuple[ParagraphPair, ...] = attrs.field(default=(), converter=tuple)
-
-    @a_refs.default
-    def _a_default(self) -> tuple[str, ...]:
-        return (self.a,)
-
-    @b_refs.default
-    def _b_default(self) -> tuple[str, ...]:
-        return (self.b,)
-
-
-@attrs.frozen(kw_only=True)
-class Alignment:
-    """The result of :func:`align`: pairs in A's document order (then B's),
-    the articles of each side left without counterpart, and every article
-    ref of each side (``a_articles``, ``b_articles``) in document order."""
-
-    a_id: str
-    b_id: str
-    pairs: tuple[AlignedPair, ...] = attrs.field(converter=tuple)
-    unmatched_a: tuple[str, ...] = attrs.field(converter=tuple)
-    unmatched_b: tuple[str, ...] = attrs.field(converter=tuple)
-    threshold: float
-    a_articles: tuple[str, ...] = attrs.field(converter=tuple)
-    b_articles: tuple[str, ...] = attrs.field(converter=tuple)
-
-    @property
-    def links(self) -> frozenset[tuple[str, str]]:
-        """Every ``(ref_a, ref_b)`` pair, splits and merges included."""
-        return frozenset((p.a, p.b) for p in self.pairs)
-
-    def mirror(self) -> Alignment:
-        """The same alignment seen from B: sides swapped, split ↔ merge."""
-        swap = {"split": "merge", "merge": "split", "match": "match"}
-        pairs = [
-            AlignedPair(
-                a=p.b,
-                b=p.a,
-                score=p.score,
-                kind=swap[p.kind],
-                a_refs=p.b_refs,
-                b_refs=p.a_refs,
-                moved=p.moved,
-                paragraphs=_sorted_paragraphs(
-                    [ParagraphPair(a=q.b, b=q.a, score=q.score) for q in p.paragraphs]
-                ),
-            )
-            for p in self.pairs
-        ]
-        return Alignment(
-            a_id=self.b_id,
-            b_id=self.a_id,
-            pairs=_sorted_pairs(pairs, self.b_articles, self.a_articles),
-            unmatched_a=self.unmatched_b,
-            unmatched_b=self.unmatched_a,
-            threshold=self.threshold,
-            a_articles=self.b_articles,
-            b_articles=self.a_articles,
-        )
-
-
-def _sorted_pairs(
-    pairs: Sequence[AlignedPair], a_articles: Sequence[str], b_articles: Sequence[str]
-) -> list[AlignedPair]:
-    pos_a = {ref: k for k, ref in enumerate(a_articles)}
-    pos_b = {ref: k for k, ref in enumerate(b_articles)}
-    return sorted(pairs, key=lambda p: (pos_a[p.a], pos_b[p.b]))
-
-
-def _ref_key(ref: str | None) -> tuple[Any, ...]:
-    if ref is None:
-        return (1,)
-    parts = re.split(r"(\d+)", ref)
-    return (0, *((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts if x))
-
-
-def _sorted_paragraphs(pairs: Sequence[ParagraphPair]) -> list[ParagraphPair]:
-    """Paragraph pairs in a canonical order (by A's ref, then B's)."""
-    return sorted(pairs, key=lambda q: (_ref_key(q.a), _ref_key(q.b)))
 
 
 @attrs.frozen(kw_only=True)
@@ -357,7 +255,7 @@ def _group_candidates(
     ``(score, i, (j, ...))``; ``scores``/``contained`` have rows for ``single``."""
     found = []
     for i in range(scores.shape[0]):
-        cands = list(np.flatnonzero(contained[i] >= _SPLIT_CONTAINMENT))
+        cands = [int(j) for j in np.flatnonzero(contained[i] >= _SPLIT_CONTAINMENT)]
         if len(cands) < 2:
             continue
         cands.sort(key=lambda j: (-contained[i, j], -scores[i, j], multi.refs[j]))
@@ -504,7 +402,7 @@ def _paragraph_pairs(
         for c, ref in enumerate(refs_b)
         if c not in {p[1] for p in pairs}
     ]
-    return _sorted_paragraphs(out)
+    return sorted_paragraphs(out)
 
 
 def moved_flags(points: Sequence[tuple[int, int]]) -> list[bool]:
@@ -529,8 +427,6 @@ def moved_flags(points: Sequence[tuple[int, int]]) -> list[bool]:
 
 def _chain_lengths(seq: Sequence[int]) -> list[int]:
     """Length of the longest non-decreasing subsequence ending at each item."""
-    import bisect
-
     tails: list[int] = []
     out = []
     for value in seq:
@@ -561,7 +457,13 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     pairs = []
     para_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], list[ParagraphPair]] = {}
     for (ra, rb, rows, cols, value), is_moved in zip(atoms, moved, strict=True):
-        kind = "split" if len(cols) > 1 else "merge" if len(rows) > 1 else "match"
+        kind = (
+            LinkKind.SPLIT
+            if len(cols) > 1
+            else LinkKind.MERGE
+            if len(rows) > 1
+            else LinkKind.MATCH
+        )
         if opts.paragraphs and (rows, cols) not in para_cache:
             para_cache[rows, cols] = _paragraph_pairs(pa, pb, rows, cols, value, opts)
         pairs.append(
@@ -583,7 +485,7 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     return Alignment(
         a_id=pa.treaty.id,
         b_id=pb.treaty.id,
-        pairs=_sorted_pairs(pairs, a_articles, b_articles),
+        pairs=sorted_pairs(pairs, a_articles, b_articles),
         a_articles=a_articles,
         b_articles=b_articles,
         unmatched_a=[a.ref for a in pa.treaty.articles if a.ref not in linked_a],

@@ -15,7 +15,7 @@ each treaty, so comparing a treaty with itself does not inflate it).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -94,8 +94,8 @@ def common_words(
     """Boilerplate words: stop words, plus words found, on average over the
     treaties, in at least ``max_df`` of a treaty's articles and in at least
     ``min_articles`` of them (so small treaties keep their vocabulary)."""
-    share: Counter[str] = Counter()
-    count: Counter[str] = Counter()
+    share: defaultdict[str, float] = defaultdict(float)
+    count: defaultdict[str, float] = defaultdict(float)
     for articles in treaties:
         df: Counter[str] = Counter()
         for words in articles:

@@ -1,18 +1,8 @@
-"""Word-level diffs of aligned clauses, change kinds and significance flags."""
+"""Diffs: word diffs of aligned clauses, change kinds of groups, significance flags."""
 
 from __future__ import annotations
 
-from treatydiff.diff.changes import CHANGE_KINDS, Flag, change_kind, find_flags
-from treatydiff.diff.words import Op, WordDiff, apply, describe_group, diff_texts
+from treatydiff.diff.changes import change_kind, describe_group, find_flags
+from treatydiff.diff.words import apply, diff_texts
 
-__all__ = [
-    "CHANGE_KINDS",
-    "Flag",
-    "Op",
-    "WordDiff",
-    "apply",
-    "change_kind",
-    "describe_group",
-    "diff_texts",
-    "find_flags",
-]
+__all__ = ["apply", "change_kind", "describe_group", "diff_texts", "find_flags"]

@@ -1,20 +1,24 @@
-"""Change kinds of aligned clauses and the significance flags a lawyer reads first.
+"""Change kinds of clauses and groups, and the significance flags a lawyer reads first.
 
-Kinds (:data:`CHANGE_KINDS`): ``identical``; ``moved`` (same text, other
-position); ``reworded`` (no significance flag and at least
-:data:`REWORDED_MIN_SIMILARITY` of the words kept, or only case, punctuation
-and spacing differ); ``modified``; ``added`` / ``removed`` (no counterpart in
-the base / in the other treaty); ``split`` / ``merged`` (one base clause
-against several, several against one).
+:func:`describe_group` classifies a whole correspondence group against the
+base treaty: one word diff, change kind and flags per other treaty.
 
-Flags (:data:`FLAG_KINDS`), found by comparing the terms of each kind on
-both sides, in English and Russian: ``modality`` (shall → may, обязуются →
-могут), ``negation`` (not, no, never, refrain; не, ни, без, воздерживаться),
-``number``, ``time`` (time limits and dates: 30 days, шести месяцев,
-17 January 2025) and ``party`` (Party/Parties, State, third States, named
-states; Сторона/Стороны, государства, named states). Numbers inside time
-limits and dates count as ``time`` only; numbers of cross-references
-(``Article 4``, ``статьи 4``) are not flagged, so renumbering is not noise.
+Kinds (:class:`~treatydiff.model.results.ChangeKind`): ``identical``;
+``moved`` (same text, other position); ``reworded`` (no significance flag and
+at least :data:`REWORDED_MIN_SIMILARITY` of the words kept, or only case,
+punctuation and spacing differ); ``modified``; ``added`` / ``removed`` (no
+counterpart in the base / in the other treaty); ``split`` / ``merged`` (one
+base clause against several, several against one).
+
+Flags (:class:`~treatydiff.model.results.FlagKind`), found by comparing the
+terms of each kind on both sides, in English and Russian: ``modality``
+(shall → may, обязуются → могут), ``negation`` (not, no, never, refrain; не,
+ни, без, воздерживаться), ``number``, ``time`` (time limits and dates:
+30 days, шести месяцев, 17 January 2025) and ``party`` (Party/Parties, State,
+third States, named states; Сторона/Стороны, государства, named states).
+Numbers inside time limits and dates count as ``time`` only; numbers of
+cross-references (``Article 4``, ``статьи 4``) are not flagged, so
+renumbering is not noise.
 
 >>> flags = find_flags("Each Party shall not act.", "Each Party may act.")
 >>> [f.note for f in flags]
@@ -25,34 +29,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
 
-import attrs
-
-if TYPE_CHECKING:
-    from treatydiff.diff.words import WordDiff
+from treatydiff.diff.words import diff_texts, plain
+from treatydiff.errors import InvalidArgument
+from treatydiff.model.results import (
+    ChangeKind,
+    Flag,
+    FlagKind,
+    GroupChange,
+    GroupKind,
+    TreatyChange,
+    WordDiff,
+)
 
 __all__ = [
-    "CHANGE_KINDS",
-    "FLAG_KINDS",
+    "FLAG_CONTEXT",
     "REWORDED_MIN_SIMILARITY",
-    "Flag",
     "change_kind",
+    "describe_group",
     "find_flags",
 ]
 
-CHANGE_KINDS = (
-    "identical",
-    "reworded",
-    "modified",
-    "added",
-    "removed",
-    "moved",
-    "split",
-    "merged",
-)
-FLAG_KINDS = ("modality", "negation", "number", "time", "party")
 REWORDED_MIN_SIMILARITY = 0.8
 
 
@@ -133,34 +131,6 @@ _PARTY = re.compile(
 )
 
 
-@attrs.frozen
-class Flag:
-    """A significance flag: terms of ``kind`` found only on the left or the right."""
-
-    kind: str = attrs.field(validator=attrs.validators.in_(FLAG_KINDS))
-    removed: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    added: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-
-    @property
-    def note(self) -> str:
-        """One line for a reader: ``shall → may``, ``not added`` (negation)."""
-        if self.kind == "negation" and not (self.removed and self.added):
-            which = "added" if self.added else "removed"
-            return f"{', '.join(self.added or self.removed)} {which}"
-        left = ", ".join(self.removed) or "∅"
-        right = ", ".join(self.added) or "∅"
-        return f"{left} → {right}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{"flag", "a": [removed terms], "b": [added terms], "note"}``."""
-        return {
-            "flag": self.kind,
-            "a": list(self.removed),
-            "b": list(self.added),
-            "note": self.note,
-        }
-
-
 def _times(words: list[str], used: set[int]) -> list[str]:
     """Time limits (``30 days``, ``thirty (30) calendar days``, ``шести месяцев``) and
     dates (``17 january 2025``); marks the word positions they take in ``used``."""
@@ -232,7 +202,7 @@ def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:
 def _all_terms(passages: str | Sequence[str]) -> dict[str, list[str]]:
     if isinstance(passages, str):
         return _terms(passages)
-    total: dict[str, list[str]] = {kind: [] for kind in FLAG_KINDS}
+    total: dict[str, list[str]] = {kind: [] for kind in FlagKind}
     for passage in passages:
         for kind, terms in _terms(passage).items():
             total[kind].extend(terms)
@@ -247,7 +217,7 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     """
     ta, tb = _all_terms(a), _all_terms(b)
     flags = []
-    for kind in FLAG_KINDS:
+    for kind in FlagKind:
         left, right = Counter(ta[kind]), Counter(tb[kind])
         if left != right:
             removed = _ordered(left - right, ta[kind])
@@ -255,13 +225,13 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     return flags
 
 
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
-
-
 def change_kind(
-    diff: WordDiff, flags: list[Flag], *, counts: tuple[int, int], moved: bool = False
-) -> str | None:
+    diff: WordDiff,
+    flags: Sequence[Flag],
+    *,
+    counts: tuple[int, int],
+    moved: bool = False,
+) -> ChangeKind | None:
     """The kind of change from a base clause to its counterpart.
 
     ``counts`` = how many clauses each side has in the group (0: none);
@@ -269,17 +239,127 @@ def change_kind(
     """
     n_base, n_other = counts
     if not n_base:
-        return "added" if n_other else None
+        return ChangeKind.ADDED if n_other else None
     if not n_other:
-        return "removed"
+        return ChangeKind.REMOVED
     if n_base < n_other:
-        return "split"
+        return ChangeKind.SPLIT
     if n_base > n_other:
-        return "merged"
+        return ChangeKind.MERGED
     if diff.identical:
-        return "moved" if moved else "identical"
+        return ChangeKind.MOVED if moved else ChangeKind.IDENTICAL
     if not flags and (
-        _plain(diff.a) == _plain(diff.b) or diff.similarity >= REWORDED_MIN_SIMILARITY
+        plain(diff.a) == plain(diff.b) or diff.similarity >= REWORDED_MIN_SIMILARITY
     ):
-        return "reworded"
-    return "modified"
+        return ChangeKind.REWORDED
+    return ChangeKind.MODIFIED
+
+
+#: Characters of unchanged text kept on each side of a change when looking for flags.
+FLAG_CONTEXT = 40
+
+
+def _windows(diff: WordDiff) -> tuple[list[str], list[str]]:
+    """The changed passages of both sides, each with a little unchanged context.
+
+    Unchanged text counts the same on both sides, so the flags of these passages
+    are the flags of the whole texts: changes closer than twice the context share
+    one passage, and the context keeps a term cut by a change (``30 days``) whole.
+    """
+    ops = diff.ops
+    spans: list[list[int]] = []
+    for i, op in enumerate(ops):
+        if op.kind == "equal":
+            continue
+        if spans and (i - spans[-1][1] == 1 or len(ops[i - 1].a) < 2 * FLAG_CONTEXT):
+            spans[-1][1] = i
+        else:
+            spans.append([i, i])
+    left: list[str] = []
+    right: list[str] = []
+    for first, last in spans:
+        before = ops[first - 1].a[-FLAG_CONTEXT:] if first else ""
+        after = ops[last + 1].a[:FLAG_CONTEXT] if last + 1 < len(ops) else ""
+        if len(before) == FLAG_CONTEXT:
+            before = re.sub(r"^\S*", "", before)  # drop the cut word, keep the space
+        if len(after) == FLAG_CONTEXT:
+            after = re.sub(r"\S*$", "", after)
+        left.append(before + "".join(op.a for op in ops[first : last + 1]) + after)
+        right.append(before + "".join(op.b for op in ops[first : last + 1]) + after)
+    return left, right
+
+
+def _joined(items: Sequence[tuple[str, str]]) -> str:
+    return "\n".join(text for _, text in items)
+
+
+def describe_group(
+    members: Mapping[str, Sequence[tuple[str, str]]],
+    base: str,
+    *,
+    kind: str = GroupKind.MATCH,
+    moved: Mapping[str, bool] | None = None,
+) -> GroupChange:
+    """Change kind and word diffs of one correspondence group against ``base``.
+
+    ``members`` maps treaty id → [(ref, text)] (an empty list: no counterpart);
+    ``kind`` is the group's :class:`~treatydiff.model.results.GroupKind`.
+    Split and merge groups are diffed as a whole (member texts joined by line
+    breaks). The result holds one :class:`~treatydiff.model.results.TreatyChange`
+    per non-base treaty, in the order of ``members``.
+    """
+    try:
+        group_kind = GroupKind(kind)
+    except ValueError:
+        names = ", ".join(GroupKind)
+        raise InvalidArgument(
+            f"unknown group kind {kind!r}; expected one of {names}"
+        ) from None
+    moved = moved or {}
+    base_items = members.get(base, [])
+    base_text = _joined(base_items)
+    diffs = []
+    for tid, items in members.items():
+        if tid == base:
+            continue
+        wd = diff_texts(base_text, _joined(items))
+        both = bool(base_items) and bool(items)
+        flags = find_flags(*_windows(wd)) if both and not wd.identical else []
+        is_moved = bool(moved.get(tid))
+        diffs.append(
+            TreatyChange(
+                treaty=tid,
+                base=base,
+                change=change_kind(
+                    wd, flags, counts=(len(base_items), len(items)), moved=is_moved
+                ),
+                moved=is_moved,
+                similarity=round(wd.similarity, 3),
+                ops=wd.ops,
+                flags=flags,
+            )
+        )
+    return GroupChange(
+        change=_group_change(group_kind, [d.change for d in diffs]), diffs=diffs
+    )
+
+
+#: Which per-treaty change names the whole group, most telling first.
+_PRECEDENCE = (
+    ChangeKind.MODIFIED,
+    ChangeKind.REWORDED,
+    ChangeKind.REMOVED,
+    ChangeKind.ADDED,
+    ChangeKind.MOVED,
+    ChangeKind.IDENTICAL,
+)
+
+
+def _group_change(
+    kind: GroupKind, changes: Sequence[ChangeKind | None]
+) -> ChangeKind | None:
+    if kind == GroupKind.SPLIT:
+        return ChangeKind.SPLIT
+    if kind == GroupKind.MERGE:
+        return ChangeKind.MERGED
+    return next((name for name in _PRECEDENCE if name in changes), None)

@@ -1,4 +1,4 @@
-"""Word-level diffs of aligned clauses, with moves, change kinds and significance.
+"""Word-level diffs of aligned clauses: tokens, edit ops with moves, applying them.
 
 A text is cut into tokens (words, numbers, single punctuation marks and runs
 of whitespace) whose concatenation is the text again, so a diff never splits
@@ -6,21 +6,16 @@ a word and :func:`apply` rebuilds the right-hand text exactly. Edit operations
 come from rapidfuzz's LCS (``Indel``) opcodes over the token sequences; a
 clean-up pass then absorbs small equal islands between two changes (in the
 spirit of diff-match-patch's semantic clean-up), and a deleted passage that
-reappears as an inserted passage elsewhere becomes a pair of moves.
-
-Ops serialise as dicts with the same keys for every kind::
-
-    {"op": "equal" | "insert" | "delete" | "replace" | "move-from" | "move-to",
-     "a": text on the left ("" for insert, move-to),
-     "b": text on the right ("" for delete, move-from),
-     "move": n}            # only on move-from / move-to: pairs the two ends
+reappears as an inserted passage elsewhere becomes a pair of moves
+(:class:`~treatydiff.model.results.Op` of kinds ``move-from`` and ``move-to``
+sharing a ``move`` number).
 
 The diff is computed in one canonical orientation, so ``diff_texts(b, a)`` is
 exactly ``diff_texts(a, b).mirror()``: swapping the treaties never changes
 where the redline falls.
 
 >>> d = diff_texts("The Parties shall consult.", "The Parties may consult.")
->>> [(op.kind, op.a, op.b) for op in d.changes]
+>>> [(str(op.kind), op.a, op.b) for op in d.changes]
 [('replace', 'shall', 'may')]
 >>> apply(d.a, d.ops) == d.b
 True
@@ -28,41 +23,19 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable
 
-import attrs
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from treatydiff.diff.changes import change_kind, find_flags
 from treatydiff.errors import InvalidArgument
+from treatydiff.model.results import Op, WordDiff, count_words
 
-__all__ = [
-    "GROUP_KINDS",
-    "OP_KINDS",
-    "Op",
-    "WordDiff",
-    "apply",
-    "describe_group",
-    "diff_texts",
-    "tokenize",
-]
-
-OP_KINDS = ("equal", "insert", "delete", "replace", "move-from", "move-to")
-GROUP_KINDS = ("match", "split", "merge", "single")
+__all__ = ["apply", "diff_texts", "plain", "tokenize"]
 
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+(?!\w)|\w+(?:[-'’]\w+)*|\s+|.", re.S)
 _WORD = re.compile(r"\w")
-_WORD_RUN = re.compile(r"\w+(?:[-'’]\w+)*")
-_MIRROR = {
-    "insert": "delete",
-    "delete": "insert",
-    "move-from": "move-to",
-    "move-to": "move-from",
-}
 #: A moved passage has at least this many words and characters.
 MOVE_MIN_WORDS = 3
 MOVE_MIN_CHARS = 15
@@ -73,83 +46,6 @@ MOVE_MIN_RATIO = 90.0
 def tokenize(text: str) -> list[str]:
     """Words, numbers, punctuation marks and whitespace runs; joined, the text again."""
     return _TOKEN.findall(text)
-
-
-def _words(text: str) -> int:
-    return len(_WORD_RUN.findall(text))
-
-
-@attrs.frozen
-class Op:
-    """One edit: ``kind`` in :data:`OP_KINDS`, left text ``a``, right text ``b``."""
-
-    kind: str = attrs.field(validator=attrs.validators.in_(OP_KINDS))
-    a: str = ""
-    b: str = ""
-    move: int | None = None
-
-    def mirror(self) -> Op:
-        """The same operation seen from the other side."""
-        return Op(_MIRROR.get(self.kind, self.kind), self.b, self.a, self.move)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (see the module docstring)."""
-        data: dict[str, Any] = {"op": self.kind, "a": self.a, "b": self.b}
-        if self.move is not None:
-            data["move"] = self.move
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Op:
-        """Read :meth:`to_dict` output back; bad data raises InvalidArgument."""
-        try:
-            return cls(
-                data["op"], data.get("a", ""), data.get("b", ""), data.get("move")
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidArgument(f"not a diff op: {data!r}") from exc
-
-
-@attrs.frozen
-class WordDiff:
-    """A word-level diff: the ops that turn text :attr:`a` into text :attr:`b`."""
-
-    ops: tuple[Op, ...] = attrs.field(converter=tuple)
-
-    @property
-    def a(self) -> str:
-        """The left-hand text."""
-        return "".join(op.a for op in self.ops)
-
-    @property
-    def b(self) -> str:
-        """The right-hand text."""
-        return "".join(op.b for op in self.ops)
-
-    @property
-    def changes(self) -> tuple[Op, ...]:
-        """The ops that are not ``equal``."""
-        return tuple(op for op in self.ops if op.kind != "equal")
-
-    @property
-    def identical(self) -> bool:
-        """True when both sides are the same text."""
-        return not self.changes
-
-    @functools.cached_property
-    def similarity(self) -> float:
-        """Share of the words of both sides left unchanged (0–1; 1 for empty texts)."""
-        kept = sum(2 * _words(op.a) for op in self.ops if op.kind == "equal")
-        total = _words(self.a) + _words(self.b)
-        return 1.0 if total == 0 else kept / total
-
-    def mirror(self) -> WordDiff:
-        """The diff from ``b`` to ``a``."""
-        return WordDiff(op.mirror() for op in self.ops)
-
-    def to_list(self) -> list[dict[str, Any]]:
-        """The ops as JSON-ready dicts."""
-        return [op.to_dict() for op in self.ops]
 
 
 def apply(a: str, ops: Iterable[Op]) -> str:
@@ -196,7 +92,7 @@ def _cleanup(segs: list[list[str]]) -> list[list[str]]:
         prev, eq, nxt = segs[i - 1], segs[i], segs[i + 1]
         limit = min(max(len(prev[1]), len(prev[2])), max(len(nxt[1]), len(nxt[2])))
         small = not _WORD.search(eq[1]) or (
-            2 * len(eq[1]) <= limit and _words(eq[1]) <= 2
+            2 * len(eq[1]) <= limit and count_words(eq[1]) <= 2
         )
         if eq[0] == "equal" and prev[0] == nxt[0] == "change" and small:
             segs[i - 1 : i + 2] = [
@@ -300,12 +196,13 @@ def _slide(ops: list[Op]) -> list[Op]:
     return [op for op in ops if op.a or op.b]
 
 
-def _norm(text: str) -> str:
+def plain(text: str) -> str:
+    """``text`` case-folded, punctuation dropped and spacing collapsed."""
     return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
 
 
 def _movable(text: str) -> bool:
-    return len(text.strip()) >= MOVE_MIN_CHARS and _words(text) >= MOVE_MIN_WORDS
+    return len(text.strip()) >= MOVE_MIN_CHARS and count_words(text) >= MOVE_MIN_WORDS
 
 
 def _mark_moves(ops: list[Op]) -> list[Op]:
@@ -315,7 +212,7 @@ def _mark_moves(ops: list[Op]) -> list[Op]:
     pairs = []
     for d in dels:
         for n in inss:
-            score = fuzz.ratio(_norm(ops[d].a), _norm(ops[n].b))
+            score = fuzz.ratio(plain(ops[d].a), plain(ops[n].b))
             if score >= MOVE_MIN_RATIO:
                 pairs.append((-score, d, n))
     used: set[int] = set()
@@ -339,104 +236,3 @@ def diff_texts(a: str, b: str) -> WordDiff:
     if a == b:
         return WordDiff([Op("equal", a, b)] if a else [])
     return WordDiff(_mark_moves(_slide(_to_ops(_cleanup(_segments(a, b))))))
-
-
-#: Characters of unchanged text kept on each side of a change when looking for flags.
-FLAG_CONTEXT = 40
-
-
-def _windows(diff: WordDiff) -> tuple[list[str], list[str]]:
-    """The changed passages of both sides, each with a little unchanged context.
-
-    Unchanged text counts the same on both sides, so the flags of these passages
-    are the flags of the whole texts: changes closer than twice the context share
-    one passage, and the context keeps a term cut by a change (``30 days``) whole.
-    """
-    ops = diff.ops
-    spans: list[list[int]] = []
-    for i, op in enumerate(ops):
-        if op.kind == "equal":
-            continue
-        if spans and (i - spans[-1][1] == 1 or len(ops[i - 1].a) < 2 * FLAG_CONTEXT):
-            spans[-1][1] = i
-        else:
-            spans.append([i, i])
-    left: list[str] = []
-    right: list[str] = []
-    for first, last in spans:
-        before = ops[first - 1].a[-FLAG_CONTEXT:] if first else ""
-        after = ops[last + 1].a[:FLAG_CONTEXT] if last + 1 < len(ops) else ""
-        if (
-            len(before) == FLAG_CONTEXT
-        ):  # drop the cut word, keep the space before the change
-            before = re.sub(r"^\S*", "", before)
-        if len(after) == FLAG_CONTEXT:
-            after = re.sub(r"\S*$", "", after)
-        left.append(before + "".join(op.a for op in ops[first : last + 1]) + after)
-        right.append(before + "".join(op.b for op in ops[first : last + 1]) + after)
-    return left, right
-
-
-def _joined(items: Sequence[tuple[str, str]]) -> str:
-    return "\n".join(text for _, text in items)
-
-
-def describe_group(
-    members: Mapping[str, Sequence[tuple[str, str]]],
-    base: str,
-    *,
-    kind: str = "match",
-    moved: Mapping[str, bool] | None = None,
-) -> dict[str, Any]:
-    """Change kind and word diffs of one correspondence group against ``base``.
-
-    ``members`` maps treaty id → [(ref, text)] (an empty list: no counterpart).
-    Split and merge groups are diffed as a whole (member texts joined by line
-    breaks). Returns ``{"change": str | None, "diffs": [...]}`` with one diff
-    per non-base treaty: ``{"treaty", "base", "change", "moved", "similarity",
-    "ops", "flags"}``; see :mod:`treatydiff.diff.changes` for the kinds and flags.
-    """
-    if kind not in GROUP_KINDS:
-        raise InvalidArgument(
-            f"unknown group kind {kind!r}; expected one of {GROUP_KINDS}"
-        )
-    moved = moved or {}
-    base_items = members.get(base, [])
-    base_text = _joined(base_items)
-    diffs = []
-    for tid, items in members.items():
-        if tid == base:
-            continue
-        wd = diff_texts(base_text, _joined(items))
-        both = bool(base_items) and bool(items)
-        flags = find_flags(*_windows(wd)) if both and not wd.identical else []
-        change = change_kind(
-            wd, flags, counts=(len(base_items), len(items)), moved=bool(moved.get(tid))
-        )
-        diffs.append(
-            {
-                "treaty": tid,
-                "base": base,
-                "change": change,
-                "moved": bool(moved.get(tid)),
-                "similarity": round(wd.similarity, 3),
-                "ops": wd.to_list(),
-                "flags": [f.to_dict() for f in flags],
-            }
-        )
-    return {"change": _group_change(kind, [d["change"] for d in diffs]), "diffs": diffs}
-
-
-#: Which per-treaty change names the whole group, most telling first.
-_PRECEDENCE = ("modified", "reworded", "removed", "added", "moved", "identical")
-
-
-def _group_change(kind: str, changes: list[str | None]) -> str | None:
-    if kind == "split":
-        return "split"
-    if kind == "merge":
-        return "merged"
-    for name in _PRECEDENCE:
-        if name in changes:
-            return name
-    return None

@@ -1,7 +1,7 @@
-"""Reports of a comparison: text, Markdown, JSON and self-contained HTML."""
+"""Reports of a comparison: one typed view, rendered as text, Markdown, JSON or HTML."""
 
 from __future__ import annotations
 
-from treatydiff.report.render import FORMATS, html_fragment, render, score_label
+from treatydiff.report.renderer import FORMATS, comparison_dict, html_fragment, render
 
-__all__ = ["FORMATS", "html_fragment", "render", "score_label"]
+__all__ = ["FORMATS", "comparison_dict", "html_fragment", "render"]

@@ -9,12 +9,14 @@ Only ``http(s)`` source addresses become links.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import lxml.html
 from lxml.builder import E
 
-from treatydiff.report.render import (
+from treatydiff.model import ChangeKind, Op, OpKind
+from treatydiff.report.formatting import (
     FINDINGS,
     UNPLACED,
     changed_diffs,
@@ -29,8 +31,8 @@ from treatydiff.report.render import (
     safe,
     score_label,
     status_label,
-    treaty_ids,
 )
+from treatydiff.report.view import GroupView, ReportView
 
 __all__ = ["CSS", "render_fragment", "render_html"]
 
@@ -107,23 +109,23 @@ def _cls(*names: str) -> dict[str, str]:
     return {"class": " ".join(n for n in names if n)}
 
 
-def _badge(change: str | None) -> Any:
+def _badge(change: ChangeKind | None) -> Any:
     name = safe(change or "—")
     return E.span(name, _cls("badge", f"change-{name}"))
 
 
-def _ops_html(ops: list[dict[str, Any]]) -> list[Any]:
+def _ops_html(ops: Sequence[Op]) -> list[Any]:
     out: list[Any] = []
     for op in ops:
-        kind, a, b = op["op"], safe(op.get("a")), safe(op.get("b"))
-        if kind == "equal":
+        kind, a, b = op.kind, safe(op.a), safe(op.b)
+        if kind == OpKind.EQUAL:
             out.append(b)
-        elif kind in ("move-from", "move-to"):
-            tag = E.sup(f"↷{op.get('move', '')}", _cls("move"))
-            title = {"title": f"moved text {op.get('move', '')}"}
+        elif kind in (OpKind.MOVE_FROM, OpKind.MOVE_TO):
+            tag = E.sup(f"↷{op.move}", _cls("move"))
+            title = {"title": f"moved text {op.move}"}
             out.append(
                 E.ins(tag, b, _cls("moved"), title)
-                if kind == "move-to"
+                if kind == OpKind.MOVE_TO
                 else _del(tag, a, _cls("moved"), title)
             )
         else:
@@ -134,17 +136,17 @@ def _ops_html(ops: list[dict[str, Any]]) -> list[Any]:
     return out
 
 
-def _treaties(data: dict[str, Any]) -> Any:
+def _treaties(view: ReportView) -> Any:
     rows = [
         E.tr(
-            E.td(E.strong(safe(t["id"]))),
-            E.td(safe(t.get("title") or "")),
-            E.td(safe(t.get("lang") or "")),
-            E.td(safe(t.get("kind") or "")),
-            E.td(safe(t.get("signed_date") or "")),
+            E.td(E.strong(safe(t.id))),
+            E.td(safe(t.title or "")),
+            E.td(safe(t.lang or "")),
+            E.td(safe(t.kind or "")),
+            E.td(safe(t.signed_date or "")),
             E.td(coverage(t)),
         )
-        for t in data["treaties"]
+        for t in (v.treaty for v in view.treaties)
     ]
     head = E.tr(
         *[E.th(h) for h in ("ID", "Title", "Language", "Kind", "Signed", "Coverage")]
@@ -152,14 +154,14 @@ def _treaties(data: dict[str, Any]) -> Any:
     return E.table(E.thead(head), E.tbody(*rows), _cls("treaties"))
 
 
-def _matrix(data: dict[str, Any]) -> Any:
-    ids = treaty_ids(data)
+def _matrix(view: ReportView) -> Any:
+    ids = view.ids
     head = E.tr(E.th("Provision"), *[E.th(safe(t), {"scope": "col"}) for t in ids])
     rows = []
-    for kind in data.get("provisions") or {}:
+    for kind in view.provisions:
         cells = [E.th(safe(kind), {"scope": "row"})]
         for tid in ids:
-            state, short, nearest = matrix_cell(data, kind, tid)
+            state, short, nearest = matrix_cell(view, kind, tid)
             cell = E.td(E.span(short, _cls("mark")), _cls(state))
             if state == "unplaced":
                 cell.set("title", "in the treaty; its article is not identified")
@@ -172,9 +174,9 @@ def _matrix(data: dict[str, Any]) -> Any:
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("matrix"))
 
 
-def _member_block(group: dict[str, Any], tid: str) -> list[Any]:
-    refs = group.get("members", {}).get(tid) or []
-    headings = group.get("headings", {}).get(tid, {})
+def _member_block(group: GroupView, tid: str) -> list[Any]:
+    refs = group.members.get(tid, ())
+    headings = group.headings.get(tid, {})
     labels = [
         safe(r) + (f" · {safe(headings.get(r))}" if headings.get(r) else "")
         for r in refs
@@ -183,46 +185,43 @@ def _member_block(group: dict[str, Any], tid: str) -> list[Any]:
 
 
 def _group_row(
-    group: dict[str, Any], ids: list[str], base: str, langs: dict[str, str]
+    group: GroupView, ids: Sequence[str], base: str, langs: dict[str, str]
 ) -> Any:
     score = score_label(group)
     info = E.th(
         {"scope": "row"},
-        E.strong(safe(group.get("id"))),
+        E.strong(safe(group.id)),
         E.br(),
-        _badge(group.get("change")),
+        _badge(group.change.change),
         E.br(),
         E.span(
-            f"{safe(group.get('kind') or '')}" + (f" · score {score}" if score else ""),
+            f"{safe(group.group.kind)}" + (f" · score {score}" if score else ""),
             _cls("muted"),
         ),
     )
-    diffs = {d["treaty"]: d for d in group.get("diffs") or []}
+    diffs = {d.treaty: d for d in group.change.diffs}
     cells = [info]
     for tid in ids:
         cell = E.td(
             *_member_block(group, tid), {"lang": langs[tid]} if langs.get(tid) else {}
         )
-        refs = group.get("members", {}).get(tid) or []
+        refs = group.members.get(tid, ())
         diff = diffs.get(tid)
-        if tid != base and diff is not None and diff.get("change") is not None:
-            cell.append(_badge(diff.get("change")))
-            if diff.get("flags"):
+        if tid != base and diff is not None and diff.change is not None:
+            cell.append(_badge(diff.change))
+            if diff.flags:
                 cell.append(
                     E.ul(
-                        *[
-                            E.li(f"{safe(f['flag'])}: {safe(f.get('note'))}")
-                            for f in diff["flags"]
-                        ],
+                        *[E.li(f"{safe(f.kind)}: {safe(f.note)}") for f in diff.flags],
                         _cls("flags"),
                     )
                 )
         if not refs:
             cell.append(E.div("— no counterpart", _cls("absent")))
         elif tid != base and diff is not None:
-            cell.append(E.div(*_ops_html(diff.get("ops", [])), _cls("text")))
+            cell.append(E.div(*_ops_html(diff.ops), _cls("text")))
         else:
-            texts = group.get("texts", {}).get(tid, {})
+            texts = group.texts.get(tid, {})
             cell.append(
                 E.div("\n".join(safe(texts.get(r, "")) for r in refs), _cls("text"))
             )
@@ -230,10 +229,10 @@ def _group_row(
     return E.tr(*cells)
 
 
-def _groups(data: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
-    ids = treaty_ids(data)
-    langs = {t["id"]: safe(t.get("lang") or "") for t in data["treaties"]}
-    base = data.get("base")
+def _groups(view: ReportView, groups: Sequence[GroupView]) -> Any:
+    ids = view.ids
+    langs = {t.id: safe(t.treaty.lang or "") for t in view.treaties}
+    base = view.base
     head = E.tr(
         E.th("Group"), *[E.th(safe(t) + (" (base)" if t == base else "")) for t in ids]
     )
@@ -242,33 +241,33 @@ def _groups(data: dict[str, Any], groups: list[dict[str, Any]]) -> Any:
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("groups"))
 
 
-def _findings(data: dict[str, Any]) -> Any:
+def _findings(view: ReportView) -> Any:
     items: list[Any] = []
-    for kind, tid, entry in missing_findings(data):
-        state = safe(entry.get("status") or "")
+    for kind, tid, entry in missing_findings(view):
+        state = safe(entry.status)
         status = E.span(status_label(entry), _cls("mark", "key", state))
         items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", status))
-        if entry.get("note"):
-            items.append(E.dd(f"note: {safe(entry['note'])}"))
+        if entry.note:
+            items.append(E.dd(f"note: {safe(entry.note)}"))
         items += [E.dd(line) for line in finding_details(entry)]
-        if entry.get("sources"):
+        if entry.sources:
             links: list[Any] = ["sources: "]
-            for i, src in enumerate(entry["sources"]):
-                src = safe(src)
+            for i, source in enumerate(entry.sources):
+                src = safe(source)
                 links.append(E.a(src, href=src) if _HTTP.match(src) else E.code(src))
-                if i < len(entry["sources"]) - 1:
+                if i < len(entry.sources) - 1:
                     links.append(", ")
             items.append(E.dd(*links))
     return E.dl(*items, _cls("findings")) if items else E.p("No missing provisions.")
 
 
-def _changes_list(groups: list[dict[str, Any]]) -> Any:
+def _changes_list(groups: Sequence[GroupView]) -> Any:
     """Every change with its flags, one line each (the findings, for print)."""
     items = []
     for group in groups:
         for diff in changed_diffs(group):
             line = diff_title(group, diff)
-            if diff.get("flags"):
+            if diff.flags:
                 line += f" — {flag_line(diff)}"
             items.append(E.li(line))
     return E.ul(*items, _cls("changes")) if items else E.p("No changes.")
@@ -293,11 +292,11 @@ def _matrix_legend() -> Any:
     )
 
 
-def _report(data: dict[str, Any]) -> Any:
+def _report(view: ReportView) -> Any:
     """The report as one ``div.tdr`` element (all CSS rules are scoped to it)."""
-    ids = treaty_ids(data)
-    base = data.get("base")
-    groups, placeholders = listed_groups(data)
+    ids = view.ids
+    base = view.base
+    groups, placeholders = listed_groups(view)
     legend = E.p(
         _cls("legend", "muted"),
         E.span("Redline against ", E.strong(safe(base)), ":"),
@@ -315,7 +314,7 @@ def _report(data: dict[str, Any]) -> Any:
                 _cls("lead"),
             ),
         ),
-        E.section(E.h2("Treaties"), _treaties(data), {"id": "treaties"}),
+        E.section(E.h2("Treaties"), _treaties(view), {"id": "treaties"}),
         E.section(
             E.h2("Provisions"),
             E.p(
@@ -327,31 +326,29 @@ def _report(data: dict[str, Any]) -> Any:
                 _cls("muted"),
             ),
             _matrix_legend(),
-            _matrix(data),
+            _matrix(view),
             {"id": "matrix"},
         ),
-        E.section(E.h2(FINDINGS), _findings(data), {"id": "missing"}),
+        E.section(E.h2(FINDINGS), _findings(view), {"id": "missing"}),
         E.section(
             E.h2("Correspondence"),
             legend,
-            _groups(data, groups),
+            _groups(view, groups),
             *[E.p(line, _cls("placeholders", "muted")) for line in placeholders],
             {"id": "groups"},
         ),
         E.section(E.h2("Changes"), _changes_list(groups), {"id": "changes"}),
         E.section(
             E.h2("Coverage notes"),
-            E.ul(*[E.li(safe(n)) for n in data.get("notes") or []])
-            if data.get("notes")
-            else E.p("None."),
+            E.ul(*[E.li(safe(n)) for n in view.notes]) if view.notes else E.p("None."),
             {"id": "notes"},
         ),
     )
 
 
-def render_html(data: dict[str, Any]) -> str:
-    """The prepared comparison dict as a self-contained HTML page."""
-    title = "treatydiff: " + " · ".join(safe(t) for t in treaty_ids(data))
+def render_html(view: ReportView) -> str:
+    """The report as a self-contained HTML page."""
+    title = "treatydiff: " + " · ".join(safe(t) for t in view.ids)
     page = E.html(
         E.head(
             E.meta(charset="utf-8"),
@@ -359,7 +356,7 @@ def render_html(data: dict[str, Any]) -> str:
             E.title(title),
             E.style("body { margin: 0; }" + CSS),
         ),
-        E.body(_report(data)),
+        E.body(_report(view)),
         lang="en",
     )
     html = lxml.html.tostring(
@@ -368,8 +365,8 @@ def render_html(data: dict[str, Any]) -> str:
     return html + "\n"
 
 
-def render_fragment(data: dict[str, Any]) -> str:
+def render_fragment(view: ReportView) -> str:
     """The report as one ``<div>`` with its own scoped style (for Jupyter)."""
-    div = _report(data)
+    div = _report(view)
     div.insert(0, E.style(CSS))
     return lxml.html.tostring(div, encoding="unicode", method="html")

@@ -1,0 +1,214 @@
+"""Wording shared by the text, Markdown and HTML reports: cells, labels, safe text.
+
+Every renderer takes its words from here, so the formats say the same
+things; none of these helpers knows a format's markup. Control and
+bidirectional-override characters in treaty text are shown as escapes
+(``\\x1b``, ``\\u202e``), never passed to a terminal or page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from treatydiff.model import ChangeKind, Treaty, TreatyChange
+from treatydiff.report.view import Finding, GroupView, Nearest, ReportView
+
+__all__ = [
+    "FINDINGS",
+    "UNPLACED",
+    "changed_diffs",
+    "coverage",
+    "diff_title",
+    "finding_details",
+    "flag_line",
+    "listed_groups",
+    "matrix_cell",
+    "members_line",
+    "missing_findings",
+    "nearest_line",
+    "ref_ranges",
+    "safe",
+    "score_label",
+    "status_label",
+]
+
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_STATUS = {
+    "confirmed-absent": "confirmed absent",
+    "not-found": "not found",
+    "unplaced": "unplaced (in the treaty, article not identified)",
+}
+_NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers
+#: The heading of the findings: missing provisions and unplaced ones.
+FINDINGS = "Missing provisions and provisions at an unknown article"
+#: The matrix cell of a provision a source puts in the treaty at an unknown article.
+UNPLACED = "✓ article unknown"
+
+
+def safe(text: object) -> str:
+    """``text`` as a string, with control and bidi-override characters escaped."""
+    return _UNSAFE.sub(
+        lambda m: m.group().encode("unicode_escape").decode("ascii"),
+        "" if text is None else str(text),
+    )
+
+
+def coverage(treaty: Treaty) -> str:
+    """``"6/47 encoded"`` (``?`` when the total is unknown)."""
+    encoded, total = treaty.coverage
+    return f"{encoded}/{'?' if total is None else total} encoded"
+
+
+def nearest_line(nearest: Nearest | None) -> str:
+    """``"3.3 (non-assistance-to-aggressor): why"`` or ``""``."""
+    if nearest is None:
+        return ""
+    line = safe(nearest.ref)
+    if nearest.kinds:
+        line += f" ({safe(', '.join(nearest.kinds))})"
+    if nearest.why:
+        line += f": {safe(nearest.why)}"
+    return line
+
+
+def matrix_cell(
+    view: ReportView, kind: str, tid: str
+) -> tuple[str, str, Nearest | None]:
+    """One provision × treaty cell: (state, short text, nearest candidate or None).
+
+    ``state`` is ``present``, ``unplaced`` (in the treaty, article unknown:
+    ``✓ article unknown``, with the article hint if any), ``confirmed-absent``,
+    ``not-found`` or ``missing`` (no finding recorded).
+    """
+    refs = view.provisions[kind].get(tid, ())
+    if refs:
+        return "present", ", ".join(safe(r) for r in refs), None
+    entry = view.missing.get(kind, {}).get(tid)
+    if entry is None:
+        return "missing", "—", None
+    if entry.status == "unplaced":
+        hint = entry.article
+        return "unplaced", UNPLACED + (f" (hint: {safe(hint)})" if hint else ""), None
+    return entry.status, f"— {status_label(entry)}", entry.nearest
+
+
+def score_label(group: GroupView) -> str:
+    """A group's score, marked when only shared provision kinds link it.
+
+    Such a score is the overlap of curated provision kinds, not text similarity.
+    """
+    by_kinds = group.group.basis == ("provisions",)
+    return f"{group.group.score:.2f}" + (" (by provisions)" if by_kinds else "")
+
+
+def status_label(entry: Finding) -> str:
+    """A finding's status in words (``"confirmed absent"``)."""
+    return _STATUS.get(entry.status, safe(entry.status))
+
+
+def finding_details(entry: Finding) -> list[str]:
+    """A finding's evidence lines after its note: ``"article hint: 7+"``,
+    ``"confidence: inferred"`` for an unplaced provision, the nearest candidate."""
+    details = []
+    if entry.status == "unplaced":
+        if entry.article:
+            details.append(f"article hint: {safe(entry.article)}")
+        if entry.confidence:
+            details.append(f"confidence: {safe(entry.confidence)}")
+    if entry.nearest is not None:
+        details.append(f"nearest candidate: {nearest_line(entry.nearest)}")
+    return details
+
+
+def missing_findings(view: ReportView) -> Iterator[tuple[str, str, Finding]]:
+    """(kind, treaty id, finding) for every missing provision, matrix order."""
+    for kind, per_treaty in view.missing.items():
+        for tid in view.ids:
+            if tid in per_treaty:
+                yield kind, tid, per_treaty[tid]
+
+
+def listed_groups(view: ReportView) -> tuple[list[GroupView], list[str]]:
+    """The groups to list one by one, and one line per treaty for the groups
+    that hold only its placeholder articles."""
+    holes = {t.id: set(t.placeholders) for t in view.treaties}
+    listed: list[GroupView] = []
+    hidden: dict[str, set[str]] = {tid: set() for tid in holes}
+    for group in view.groups:
+        members = [(tid, ref) for tid, refs in group.members.items() for ref in refs]
+        if members and all(ref in holes[tid] for tid, ref in members):
+            for tid, ref in members:
+                hidden[tid].add(ref)
+        else:
+            listed.append(group)
+    lines = []
+    for treaty in view.treaties:
+        refs = hidden[treaty.id]
+        if refs:
+            order = {r: i for i, r in enumerate(treaty.articles)}
+            ranked = sorted(refs, key=lambda r: (order.get(r, len(order)), r))
+            digest = " in the digest" if treaty.treaty.kind == "digest" else ""
+            many = "s" if len(refs) > 1 else ""
+            lines.append(
+                f"{safe(treaty.id)}: {len(refs)} article{many} not encoded"
+                f"{digest} (placeholder{many}): {ref_ranges(ranked)}"
+            )
+    return listed, lines
+
+
+def ref_ranges(refs: Sequence[str]) -> str:
+    """Refs with runs of three or more consecutive numbers compressed:
+    ``["6", "7", "8", "13", "15", "16"]`` → ``"6–8, 13, 15, 16"``."""
+    runs: list[list[str]] = []
+    for ref in map(safe, refs):
+        last = runs[-1][-1] if runs else ""
+        if _NUMBERS.fullmatch(f"{last} {ref}") and int(ref) == int(last) + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return ", ".join(
+        f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(run) for run in runs
+    )
+
+
+def members_line(group: GroupView, ids: Sequence[str]) -> list[str]:
+    """Each treaty's refs in a group with its change against the base
+    (``4 (modified)``; ``—`` when it has none), column order."""
+    changes = {d.treaty: d.change for d in group.change.diffs}
+    cells = []
+    for tid in ids:
+        refs = ", ".join(safe(r) for r in group.members.get(tid, ())) or "—"
+        change = changes.get(tid)
+        cells.append(
+            refs if change in (None, ChangeKind.REMOVED) else f"{refs} ({safe(change)})"
+        )
+    return cells
+
+
+def changed_diffs(group: GroupView) -> list[TreatyChange]:
+    """The per-treaty changes of a group that change something."""
+    return [
+        d
+        for d in group.change.diffs
+        if d.change is not None and d.change != ChangeKind.IDENTICAL
+    ]
+
+
+def flag_line(diff: TreatyChange) -> str:
+    """``"modality: shall → may; time: 30 days → 60 days"``."""
+    return "; ".join(f"{safe(f.kind)}: {safe(f.note)}" for f in diff.flags)
+
+
+def diff_title(group: GroupView, diff: TreatyChange) -> str:
+    """``"g2 · ru-kp-2024 4 vs ru-ir-2025 3.3: modified"``."""
+    side = ", ".join(group.members.get(diff.treaty, ())) or "—"
+    base = ", ".join(group.members.get(diff.base, ())) or "—"
+    title = (
+        f"{safe(group.id)} · {safe(diff.treaty)} {safe(side)} vs "
+        f"{safe(diff.base)} {safe(base)}: {safe(diff.change)}"
+    )
+    moved = diff.moved and diff.change != ChangeKind.MOVED
+    return title + (" (moved)" if moved else "")

@@ -1,0 +1,68 @@
+"""The report entry point: :func:`render` builds a view, a format renders it.
+
+Every format carries the same findings, in the same order: the treaties, the
+provision × treaty matrix (present refs; ``✓ article unknown`` where a source
+puts the provision in the treaty without its article; missing cells with
+their status, confirmed absent or not found, and the nearest candidate), the
+correspondence groups with their change kinds, the word diffs of changed
+groups with their significance flags, the missing-provision findings with
+evidence, and the coverage notes. Text, Markdown and HTML list a group that
+holds only placeholder articles (digest articles whose content is not
+encoded) not one by one but in one line per treaty with compressed ranges
+(``6–11, 13, 15–47``); JSON keeps every group.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from treatydiff.errors import InvalidArgument
+from treatydiff.model import ComparisonResult
+from treatydiff.report.html import render_fragment, render_html
+from treatydiff.report.json import comparison_data, render_json
+from treatydiff.report.markdown import render_markdown
+from treatydiff.report.text import render_text
+from treatydiff.report.view import build_view
+
+__all__ = ["FORMATS", "comparison_dict", "html_fragment", "render"]
+
+FORMATS = ("text", "md", "json", "html")
+
+
+def render(
+    comparison: ComparisonResult,
+    fmt: str = "text",
+    *,
+    color: bool = False,
+    only: str | None = None,
+    changed_only: bool = False,
+) -> str:
+    """The report of ``comparison`` in ``fmt`` (text, md, json, html).
+
+    ``only`` keeps the groups where the group or one of its treaties has that
+    change kind; ``changed_only`` hides identical groups. ``color`` adds ANSI
+    colours to text. Raises :class:`InvalidArgument` for an unknown format or
+    change kind, or anything but a comparison.
+    """
+    if fmt not in FORMATS:
+        raise InvalidArgument(
+            f"unknown report format {fmt!r}; expected one of {FORMATS}"
+        )
+    view = build_view(comparison, only=only, changed_only=changed_only)
+    if fmt == "json":
+        return render_json(view)
+    if fmt == "html":
+        return render_html(view)
+    return render_markdown(view) if fmt == "md" else render_text(view, color)
+
+
+def html_fragment(
+    comparison: ComparisonResult, *, only: str | None = None, changed_only: bool = False
+) -> str:
+    """The HTML report as one ``<div>`` with scoped CSS, for ``_repr_html_``."""
+    return render_fragment(build_view(comparison, only=only, changed_only=changed_only))
+
+
+def comparison_dict(comparison: ComparisonResult) -> dict[str, Any]:
+    """The JSON of ``treatydiff compare --format json`` as data, built anew."""
+    return comparison_data(build_view(comparison))

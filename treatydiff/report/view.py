@@ -1,0 +1,227 @@
+"""The report view: all a report shows of one comparison, built once as typed values.
+
+:func:`build_view` reads a :class:`~treatydiff.model.results.ComparisonResult`
+and gathers what every renderer needs: each treaty with its article refs and
+placeholders (digest articles whose content is not encoded), each group with
+its id (``g1``, ``g2``, ... in the comparison's order), texts, headings and
+change against the base (:func:`~treatydiff.diff.changes.describe_group`),
+the provision × treaty matrix with a typed finding for every empty cell
+(:func:`~treatydiff.provisions.matrix`), and the coverage notes. Filters
+(``only``, ``changed_only``) drop groups here, so every format shows the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from treatydiff.diff.changes import describe_group
+from treatydiff.errors import InvalidArgument
+from treatydiff.model import (
+    Article,
+    ChangeKind,
+    ComparisonResult,
+    Group,
+    GroupChange,
+    Treaty,
+)
+from treatydiff.provisions import matrix
+
+__all__ = [
+    "Finding",
+    "GroupView",
+    "Nearest",
+    "ReportView",
+    "TreatyView",
+    "build_view",
+    "check_change",
+]
+
+
+@attrs.frozen(kw_only=True)
+class TreatyView:
+    """A compared treaty, its article refs in document order and the refs of
+    its placeholder articles."""
+
+    treaty: Treaty
+    articles: tuple[str, ...]
+    placeholders: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        """The treaty's id."""
+        return self.treaty.id
+
+
+@attrs.frozen(kw_only=True)
+class GroupView:
+    """A correspondence group as reported: its id, the group, the texts and
+    headings of its members (treaty id → ref → text) and its change."""
+
+    id: str
+    group: Group
+    texts: Mapping[str, Mapping[str, str]]
+    headings: Mapping[str, Mapping[str, str | None]]
+    change: GroupChange
+
+    @property
+    def members(self) -> Mapping[str, tuple[str, ...]]:
+        """Treaty id → refs in the group (``()``: no counterpart)."""
+        return self.group.members
+
+
+@attrs.frozen(kw_only=True)
+class Nearest:
+    """The clause nearest to a missing provision, and why it is not one."""
+
+    ref: str
+    kinds: tuple[str, ...]
+    why: str
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """Why a provision × treaty cell is empty.
+
+    ``status`` is ``confirmed-absent``, ``not-found`` or ``unplaced`` (in the
+    treaty at an unknown article; then ``article`` is a hint or ``None`` and
+    ``confidence`` says how sure the source is).
+    """
+
+    status: str
+    note: str
+    sources: tuple[str, ...]
+    nearest: Nearest | None
+    article: str | None = None
+    confidence: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReportView:
+    """One comparison as the reports show it; ``groups`` are those the
+    filters keep, in the comparison's order."""
+
+    treaties: tuple[TreatyView, ...]
+    base: str
+    groups: tuple[GroupView, ...]
+    provisions: Mapping[str, Mapping[str, tuple[str, ...]]]
+    missing: Mapping[str, Mapping[str, Finding]]
+    notes: tuple[str, ...]
+
+    @property
+    def ids(self) -> list[str]:
+        """The compared treaty ids, in column order."""
+        return [t.id for t in self.treaties]
+
+
+def check_change(only: str | None) -> None:
+    """Raise InvalidArgument unless ``only`` is ``None`` or a change kind."""
+    if only is not None and only not in set(ChangeKind):
+        names = tuple(k.value for k in ChangeKind)
+        raise InvalidArgument(f"unknown change kind {only!r}; expected one of {names}")
+
+
+def build_view(
+    comparison: ComparisonResult,
+    *,
+    only: str | None = None,
+    changed_only: bool = False,
+) -> ReportView:
+    """The view of ``comparison``.
+
+    ``only`` keeps the groups where the group or one of its treaties has that
+    change kind; ``changed_only`` hides identical groups. Raises
+    :class:`InvalidArgument` for anything but a comparison or an unknown kind.
+    """
+    if not isinstance(comparison, ComparisonResult):
+        raise InvalidArgument(
+            f"not a comparison: expected a ComparisonResult, got "
+            f"{type(comparison).__name__}"
+        )
+    check_change(only)
+    articles = {t.id: {a.ref: a for a in t.articles} for t in comparison.treaties}
+    groups = [
+        _group_view(articles, comparison.base, f"g{number}", group)
+        for number, group in enumerate(comparison.groups, start=1)
+    ]
+    table = matrix(list(comparison.treaties))
+    return ReportView(
+        treaties=tuple(_treaty_view(t) for t in comparison.treaties),
+        base=comparison.base,
+        groups=tuple(g for g in groups if _kept(g, only, changed_only)),
+        provisions={
+            kind: {tid: tuple(refs) for tid, refs in cells.items()}
+            for kind, cells in table["provisions"].items()
+        },
+        missing={
+            kind: {tid: _finding(entry) for tid, entry in cells.items()}
+            for kind, cells in table["missing"].items()
+        },
+        notes=tuple(note for t in comparison.treaties if (note := _coverage_note(t))),
+    )
+
+
+def _treaty_view(treaty: Treaty) -> TreatyView:
+    return TreatyView(
+        treaty=treaty,
+        articles=tuple(a.ref for a in treaty.articles),
+        placeholders=tuple(a.ref for a in treaty.articles if not a.encoded),
+    )
+
+
+def _group_view(
+    articles: Mapping[str, Mapping[str, Article]], base: str, gid: str, group: Group
+) -> GroupView:
+    members = group.members
+    texts = {
+        tid: {r: articles[tid][r].text for r in refs} for tid, refs in members.items()
+    }
+    change = describe_group(
+        {tid: [(r, texts[tid][r]) for r in refs] for tid, refs in members.items()},
+        base,
+        kind=group.kind,
+        moved=group.moved,
+    )
+    return GroupView(
+        id=gid,
+        group=group,
+        texts=texts,
+        headings={
+            tid: {r: articles[tid][r].heading for r in refs}
+            for tid, refs in members.items()
+        },
+        change=change,
+    )
+
+
+def _kept(group: GroupView, only: str | None, changed_only: bool) -> bool:
+    changes = {group.change.change} | {d.change for d in group.change.diffs}
+    hidden = changed_only and group.change.change == ChangeKind.IDENTICAL
+    return (only is None or only in changes) and not hidden
+
+
+def _finding(entry: Mapping[str, Any]) -> Finding:
+    """A finding of :func:`~treatydiff.provisions.matrix` as a typed value."""
+    near = entry["nearest"]
+    unplaced = entry["status"] == "unplaced"
+    return Finding(
+        status=entry["status"],
+        note=entry["note"],
+        sources=tuple(entry["sources"]),
+        nearest=None
+        if near is None
+        else Nearest(ref=near["ref"], kinds=tuple(near["kinds"]), why=near["why"]),
+        article=entry["article"] if unplaced else None,
+        confidence=entry["confidence"] if unplaced else None,
+    )
+
+
+def _coverage_note(treaty: Treaty) -> str | None:
+    encoded, total = treaty.coverage
+    if total is not None and encoded >= total:
+        return None
+    kind = " (digest)" if treaty.kind == "digest" else ""
+    shown = "?" if total is None else total
+    return f"{treaty.id}: {encoded} of {shown} articles encoded{kind}"
