@@ -11,6 +11,7 @@ from treatydiff.model.treaty import (
     Point,
     Span,
     Treaty,
+    unique_keys,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "Point",
     "Span",
     "Treaty",
+    "unique_keys",
 ]
