@@ -28,6 +28,7 @@ from treatydiff import (
 )
 from treatydiff.formats.akn import read_akn, to_akn, validate_akn
 from treatydiff.formats.reader import read_xml
+from treatydiff.model import unique_keys
 from treatydiff.strategies import treaties
 
 AKN = Path(__file__).resolve().parent / "fixtures" / "akn"
@@ -545,3 +546,21 @@ def test_billion_laughs_is_not_expanded() -> None:
         assert "entity" in text
     assert time.perf_counter() - start < 1.0
     assert "lollol" not in text
+
+
+def test_a_paragraph_number_printed_twice_is_qualified_not_refused() -> None:
+    data = f"""<akomaNtoso xmlns="{NS["a"]}"><act><meta/><body>
+    <article eId="art_1"><num>Article 1</num>
+      <paragraph eId="p1"><num>1.</num><content><p>First.</p></content></paragraph>
+      <paragraph eId="p2"><num>1.</num><content><p>Again.</p></content></paragraph>
+    </article></body></act></akomaNtoso>""".encode()
+    art = read_akn(data).articles[0]
+    assert [p.num for p in art.paragraphs] == ["1.", "1."]
+    assert art.paragraph_keys == ("1", "1-2")
+    assert art.paragraph("1-2").text == "Again."
+
+
+def test_qualified_paragraph_keys_survive_a_round_trip() -> None:
+    paras = unique_keys([Paragraph(num="2", text="A."), Paragraph(num="2", text="B.")])
+    t = Treaty(id="t", articles=[Article(num="1", paragraphs=paras)])
+    assert read_akn(to_akn(t)) == t

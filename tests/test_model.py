@@ -6,6 +6,7 @@ import attrs
 import pytest
 
 from treatydiff import Article, InvalidArgument, Paragraph, Point, Treaty, UnknownRef
+from treatydiff.model import unique_keys
 
 
 def _treaty() -> Treaty:
@@ -86,3 +87,43 @@ def test_a_dotted_article_ref_wins_over_a_paragraph_ref() -> None:
     )
     assert t.find("2.1").ref == "2.1"
     assert t.find("2.1.3").text == "Deep."
+
+
+def test_equal_unnumbered_paragraphs_get_their_own_keys() -> None:
+    # Regression: keys came from ``paragraphs.index(self)``, so the second
+    # "Same." took the first one's ref (1.1, 1.2, 1.1).
+    art = Article(
+        num="1",
+        paragraphs=[
+            Paragraph(text="Same."),
+            Paragraph(text="Other."),
+            Paragraph(text="Same."),
+        ],
+    )
+    assert art.paragraph_keys == ("1", "2", "3")
+    assert [p.ref(art) for p in art.paragraphs] == ["1.1", "1.2", "1.3"]
+    assert art.paragraph("3") is art.paragraphs[2]
+    t = Treaty(id="t", articles=[art])
+    assert t.find("1.3") is art.paragraphs[2]
+
+
+def test_a_paragraph_number_printed_twice_is_refused_or_qualified() -> None:
+    paras = [Paragraph(num="1", text="A."), Paragraph(num="1.", text="B.")]
+    with pytest.raises(InvalidArgument, match="two paragraphs"):
+        Article(num="2", paragraphs=paras)
+    art = Article(num="2", paragraphs=unique_keys(paras))
+    assert art.paragraph_keys == ("1", "1-2")
+    assert [p.num for p in art.paragraphs] == ["1", "1."]
+    assert Treaty(id="t", articles=[art]).find("2.1-2").text == "B."
+
+
+def test_a_paragraph_of_another_article_has_no_key_here() -> None:
+    art = Article(num="1", paragraphs=[Paragraph(text="Same.")])
+    with pytest.raises(UnknownRef):
+        Paragraph(text="Same.").key(art)
+
+
+def test_fields_take_any_iterable() -> None:
+    art = Article(num="1", paragraphs=(Paragraph(text=t) for t in ("A.", "B.")))
+    assert isinstance(art.paragraphs, tuple)
+    assert art.paragraph_keys == ("1", "2")

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
-from treatydiff.formats.plaintext.parser import detect_lang, parse
+from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import division_to_dict
 from treatydiff.strategies import treaties
@@ -331,8 +331,8 @@ def test_id_defaults() -> None:
 
 
 def test_language_detection_and_override() -> None:
-    assert detect_lang("Статья 1. Стороны сотрудничают.") == "ru"
-    assert detect_lang("Article 1. The Parties cooperate.") == "en"
+    assert parse("Статья 1\nСтороны сотрудничают.\n").lang == "ru"
+    assert parse("Article 1\nThe Parties cooperate.\n").lang == "en"
     assert parse("Article 1\nA.\n", lang="ru").lang == "ru"
 
 

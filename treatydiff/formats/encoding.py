@@ -85,11 +85,11 @@ def decode(data: bytes, *, source: str | None = None) -> str:
                 raise _binary(source) from None
             break
     if text is None and b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        if codec is None:
+        wide = _utf16_without_bom(data)
+        if wide is None:
             raise _binary(source)
         try:
-            text = data.decode(codec)
+            text = data.decode(wide)
         except UnicodeDecodeError:
             raise _binary(source) from None
     if text is None:

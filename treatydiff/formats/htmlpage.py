@@ -33,7 +33,14 @@ from treatydiff.errors import ParseError
 from treatydiff.formats.encoding import decode
 from treatydiff.formats.plaintext.parser import parse
 from treatydiff.model import Treaty
-from treatydiff.vocabulary import int_to_roman, word_list
+from treatydiff.vocabulary import (
+    LANGUAGES,
+    Language,
+    alternation,
+    cased,
+    int_to_roman,
+    word_list,
+)
 
 __all__ = ["extract_text", "parse_html"]
 
@@ -67,8 +74,24 @@ _BLOCKS = frozenset(
     )
 )
 _CELLS = frozenset(("td", "th"))
+
+
+def _number_word_re(lang: Language) -> str:
+    """A number word of ``lang`` (an ordinal stem with its ending), any case."""
+    ending = (
+        rf"[{lang.letters}]{{0,{lang.number_ending}}}" if lang.number_ending else ""
+    )
+    return rf"(?i:{alternation(lang.numbers)}){ending}\b"
+
+
+# An article heading (not a reference by abbreviation): a keyword, then a
+# number in digits, Roman numerals or the keyword's language's words.
 _ARTICLE_HEAD_RE = re.compile(
-    r"(?:^|\s)(?:Article|ARTICLE|Статья|СТАТЬЯ)\s+(?:\d|[IVXLC]+\b|[а-яА-Я]+ая\b)"
+    "|".join(
+        rf"(?:^|\s)(?:{alternation(v for w in lang.article_words for v in cased(w))})"
+        rf"\s+(?:\d|[IVXLC]+\b|{_number_word_re(lang)})"
+        for lang in LANGUAGES.values()
+    )
 )
 # An item that prints its own label: "(a) ...", "1. ...", "b) ...".
 _LABEL_START_RE = re.compile(r"\s*(?:\(\w{1,4}\)|\d{1,3}[.)]|\w{1,2}\))\s")

@@ -45,7 +45,7 @@ def detect(data: bytes) -> str:
     'text'
     """
     head = _head_text(data[:_HEAD])
-    start = head[_PROLOG.match(head).end() :]
+    start = _PROLOG.sub("", head, count=1)  # \A: only a prolog at the start
     if _HTML.match(start):
         return "html"
     return "xml" if _XML.match(start) else "text"

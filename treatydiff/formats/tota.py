@@ -11,25 +11,27 @@ from lxml import etree
 from treatydiff.errors import ParseError
 from treatydiff.formats.safexml import element_text, parse_xml
 from treatydiff.model import Article, Division, Paragraph, Treaty
+from treatydiff.vocabulary import division_words
 
 __all__ = ["is_tota", "read_tota", "tota_to_treaty"]
 
+# Division keywords of the table languages, and of the corpus's Spanish and
+# French texts, which no other reader meets.
 _KINDS = {
-    "chapter": "chapter",
+    **{d.word.casefold(): d.kind for d in division_words()},
     "capítulo": "chapter",
     "capitulo": "chapter",
     "chapitre": "chapter",
-    "title": "title",
     "título": "title",
     "titulo": "title",
     "titre": "title",
-    "part": "part",
     "parte": "part",
     "partie": "part",
-    "section": "section",
     "sección": "section",
     "seccion": "section",
 }
+# Any word starting "ART" in ToTA's printed article numbers: "ARTICLE",
+# "ARTÍCULO", and the misspellings of the corpus ("ARTIICLE", "ARTCLE").
 _ARTICLE_WORD = re.compile(r"^ART\w*\s*[-:.]?\s*", re.IGNORECASE)
 _FILE = re.compile(r"pta_(\d+)")
 _MAPPED = {"name", "language", "date_signed", "parties", "source"}

@@ -28,6 +28,7 @@ from treatydiff.model.treaty import (
     Point,
     Span,
     Treaty,
+    unique_keys,
 )
 
 __all__ = [
@@ -54,4 +55,5 @@ __all__ = [
     "Treaty",
     "TreatyChange",
     "WordDiff",
+    "unique_keys",
 ]

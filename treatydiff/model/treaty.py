@@ -14,7 +14,7 @@ article 3), ``"4.2.b"`` (point b of paragraph 2 of article 4) and
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -31,6 +31,7 @@ __all__ = [
     "Point",
     "Span",
     "Treaty",
+    "unique_keys",
 ]
 
 
@@ -40,6 +41,40 @@ def _nfc(value: str) -> str:
 
 def _nfc_opt(value: str | None) -> str | None:
     return None if value is None else _nfc(value)
+
+
+# Typed tuple converters: mypy's attrs plugin takes a field's init type from its
+# converter, so each field accepts any iterable of its items.
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(items)
+
+
+def _labels(items: Iterable[Label]) -> tuple[Label, ...]:
+    return tuple(items)
+
+
+def _points(items: Iterable[Point]) -> tuple[Point, ...]:
+    return tuple(items)
+
+
+def _paragraphs(items: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(items)
+
+
+def _divisions(items: Iterable[Division]) -> tuple[Division, ...]:
+    return tuple(items)
+
+
+def _articles(items: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(items)
+
+
+def _absences(items: Iterable[Absence]) -> tuple[Absence, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
@@ -62,7 +97,7 @@ class Label:
 
     kind: str
     confidence: float = 1.0
-    evidence: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     source: str = "classifier"
     note: str | None = None
 
@@ -73,7 +108,7 @@ class Absence:
 
     kind: str
     note: str
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
 
 @attrs.frozen
@@ -89,30 +124,25 @@ class Paragraph:
     """A paragraph: its number as printed (or ``None``), text and points.
 
     ``text`` is the paragraph's own words without its number; points follow it.
+    ``given_key`` replaces the key its number would give, where a reader must
+    qualify a number printed twice (``"2-2"``); its :class:`Article` assigns
+    every other key.
     """
 
     num: str | None = None
     text: str = attrs.field(default="", converter=_nfc)
-    points: tuple[Point, ...] = attrs.field(default=(), converter=tuple)
-    labels: tuple[Label, ...] = attrs.field(default=(), converter=tuple)
+    points: tuple[Point, ...] = attrs.field(default=(), converter=_points)
+    labels: tuple[Label, ...] = attrs.field(default=(), converter=_labels)
+    given_key: str | None = None
 
     def ref(self, article: Article) -> str:
         """This paragraph's stable ref inside ``article`` (``"3.3"``)."""
         return f"{article.ref}.{self.key(article)}"
 
     def key(self, article: Article) -> str:
-        """The paragraph part of the ref: its number, else its 1-based position.
-
-        In an article that also has numbered paragraphs, an unnumbered one
-        (an opening sentence before ``1.``, say) is keyed ``"u"`` + position so
-        that it never takes a numbered paragraph's ref.
-        """
-        if self.num:
-            return num_to_ref(self.num)
-        position = str(article.paragraphs.index(self) + 1)
-        if any(p.num for p in article.paragraphs):
-            return f"u{position}"
-        return position
+        """The paragraph part of its ref in ``article``, which holds this very
+        paragraph: see :attr:`Article.paragraph_keys`."""
+        return article.key_of(self)
 
     @property
     def full_text(self) -> str:
@@ -120,6 +150,45 @@ class Paragraph:
         lines = [self.text] if self.text else []
         lines.extend(f"{p.label}) {p.text}" for p in self.points)
         return "\n".join(lines)
+
+
+def _key(para: Paragraph, position: int, *, numbered: bool) -> str:
+    if para.given_key:
+        return para.given_key
+    if para.num:
+        return num_to_ref(para.num)
+    return f"u{position}" if numbered else str(position)
+
+
+def _keys(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
+    numbered = any(p.num for p in paragraphs)
+    return tuple(
+        _key(para, position, numbered=numbered)
+        for position, para in enumerate(paragraphs, 1)
+    )
+
+
+def unique_keys(paragraphs: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with a number printed twice qualified as article refs are:
+    the later one is keyed ``<key>-2`` (then ``-3``...), so real text with a
+    repeated number still makes a valid :class:`Article`.
+
+    >>> paras = unique_keys([Paragraph(num="1"), Paragraph(num="1.")])
+    >>> Article(num="7", paragraphs=paras).paragraph_keys
+    ('1', '1-2')
+    """
+    paras = tuple(paragraphs)
+    taken: set[str] = set()
+    out = []
+    for para, key in zip(paras, _keys(paras), strict=True):
+        candidate, n = key, 2
+        while candidate in taken:
+            candidate, n = f"{key}-{n}", n + 1
+        taken.add(candidate)
+        out.append(
+            para if candidate == key else attrs.evolve(para, given_key=candidate)
+        )
+    return tuple(out)
 
 
 @attrs.frozen(kw_only=True)
@@ -135,15 +204,50 @@ class Article:
     num: str
     ref: str = attrs.field()
     heading: str | None = attrs.field(default=None, converter=_nfc_opt)
-    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=tuple)
-    labels: tuple[Label, ...] = attrs.field(default=(), converter=tuple)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), converter=_paragraphs)
+    labels: tuple[Label, ...] = attrs.field(default=(), converter=_labels)
     confidence: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     encoded: bool = True
+
+    #: The key of each paragraph, by position: its number as a ref part
+    #: (``"IV"`` → ``"4"``), else its 1-based position, or in an article that
+    #: also has numbered paragraphs ``"u"`` + position, so an unnumbered
+    #: opening never takes a numbered paragraph's ref. Keys are unique.
+    paragraph_keys: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _positions: Mapping[int, int] = attrs.field(init=False, repr=False, eq=False)
 
     @ref.default
     def _ref_from_num(self) -> str:
         return num_to_ref(self.num)
+
+    @paragraph_keys.default
+    def _keys_by_position(self) -> tuple[str, ...]:
+        keys = _keys(self.paragraphs)
+        if len(set(keys)) < len(keys):
+            twice = next(k for i, k in enumerate(keys) if k in keys[:i])
+            raise InvalidArgument(
+                f"article {self.ref}: two paragraphs have key {twice!r}"
+            )
+        return keys
+
+    @_positions.default
+    def _positions_by_identity(self) -> Mapping[int, int]:
+        positions: dict[int, int] = {}
+        for i, para in enumerate(self.paragraphs):
+            positions.setdefault(id(para), i)
+        return positions
+
+    def key_of(self, paragraph: Paragraph) -> str:
+        """The key of ``paragraph``, which must be one of this article's own
+        paragraph objects (an equal copy is not: equal paragraphs differ by
+        position); raises :class:`UnknownRef` otherwise."""
+        i = self._positions.get(id(paragraph))
+        if i is None or self.paragraphs[i] is not paragraph:  # a copied article
+            i = next((i for i, p in enumerate(self.paragraphs) if p is paragraph), None)
+        if i is None:
+            raise UnknownRef(f"article {self.ref} does not hold this paragraph")
+        return self.paragraph_keys[i]
 
     @property
     def text(self) -> str:
@@ -152,8 +256,8 @@ class Article:
 
     def paragraph(self, key: str) -> Paragraph:
         """The paragraph whose ref part is ``key`` (``"2"`` for ``"4.2"``)."""
-        for para in self.paragraphs:
-            if para.key(self) == key:
+        for para_key, para in zip(self.paragraph_keys, self.paragraphs, strict=True):
+            if para_key == key:
                 return para
         raise UnknownRef(f"article {self.ref} has no paragraph {key!r}")
 
@@ -165,8 +269,8 @@ class Division:
     kind: str
     num: str | None = None
     heading: str | None = attrs.field(default=None, converter=_nfc_opt)
-    articles: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    divisions: tuple[Division, ...] = attrs.field(default=(), converter=tuple)
+    articles: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    divisions: tuple[Division, ...] = attrs.field(default=(), converter=_divisions)
 
 
 @attrs.frozen(kw_only=True)
@@ -180,7 +284,7 @@ class Treaty:
 
     id: str
     title: str | None = attrs.field(default=None, converter=_nfc_opt)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    parties: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     signed_date: str | None = None
     signed_place: str | None = None
     lang: str | None = None
@@ -189,8 +293,8 @@ class Treaty:
         default="text", validator=attrs.validators.in_(("text", "digest"))
     )
     preamble: str | None = attrs.field(default=None, converter=_nfc_opt)
-    divisions: tuple[Division, ...] = attrs.field(default=(), converter=tuple)
-    articles: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
+    divisions: tuple[Division, ...] = attrs.field(default=(), converter=_divisions)
+    articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
 
     @articles.validator
     def _unique_refs(self, _: object, articles: tuple[Article, ...]) -> None:
@@ -201,7 +305,7 @@ class Treaty:
             seen.add(art.ref)
 
     closing: str | None = attrs.field(default=None, converter=_nfc_opt)
-    absences: tuple[Absence, ...] = attrs.field(default=(), converter=tuple)
+    absences: tuple[Absence, ...] = attrs.field(default=(), converter=_absences)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
     def article(self, ref: str) -> Article:

@@ -9,6 +9,7 @@ from treatydiff.errors import InvalidArgument
 from treatydiff.provisions.cues import Cues
 from treatydiff.provisions.cues_en import EN
 from treatydiff.provisions.cues_ru import RU
+from treatydiff.vocabulary import language_code, languages_in
 
 __all__ = ["CUES", "languages", "polarity", "sentences"]
 
@@ -45,14 +46,6 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'»”)]*(?=\s)")
 _LAST_TOKEN = re.compile(r"([\w.]+)$")
 _ADJACENT = re.compile(r"\W*(?:\w+\W+)?")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN = re.compile(r"[A-Za-z]")
-# Latin script is not enough to call a sentence English: it needs a function word.
-_ENGLISH = re.compile(
-    r"\b(?:the|of|and|shall|to|which|with|each|by|this|or|for|be|is|are|any|other"
-    r"|part(?:y|ies)|state|will|not)\b",
-    re.IGNORECASE,
-)
 _INSIDE_NEGATION = re.compile(
     r"\b(?:not|no|never|den(?:y|ies|ying)|refus\w+|withh\w+"
     r"|не|ни(?:как\w*|чего|чем|кто|когда)?|отказ\w*)\b",
@@ -89,7 +82,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def languages(text: str, lang: str | None) -> tuple[str, ...]:
-    """The cue languages to apply: ``lang`` if given, else by script.
+    """The cue languages to apply: ``lang`` if given, else those detected by
+    :func:`~treatydiff.vocabulary.languages_in` that have cues.
 
     Latin-script text counts as English only with an English function word;
     text in neither language gets no cue set at all.
@@ -97,22 +91,11 @@ def languages(text: str, lang: str | None) -> tuple[str, ...]:
     if lang is not None:
         if not isinstance(lang, str):
             raise InvalidArgument(f"lang must be a string, not {type(lang).__name__}")
-        code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
-        code = {"eng": "en", "rus": "ru"}.get(code, code)
+        code = language_code(lang)
         if code not in CUES:
             raise InvalidArgument(f"unsupported language {lang!r} (use 'en' or 'ru')")
         return (code,)
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    total = cyrillic + latin
-    found = tuple(
-        code
-        for code, count in (("en", latin), ("ru", cyrillic))
-        if total and count >= 0.2 * total
-    )
-    if "en" in found and not _ENGLISH.search(text):
-        found = tuple(code for code in found if code != "en")
-    return found
+    return tuple(code for code in languages_in(text) if code in CUES)
 
 
 def polarity(sentence: str, start: int, end: int, cues: Cues) -> str:

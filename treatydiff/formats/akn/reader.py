@@ -1,4 +1,4 @@
-"""Akoma Ntoso 3.0 → Treaty.
+"""Akoma Ntoso 3.0 → Treaty: documents we wrote exactly, others by structure.
 
 Documents written by :func:`~treatydiff.formats.akn.to_akn` are read back exactly;
 others from their structure and FRBR data.
@@ -19,15 +19,18 @@ from treatydiff.formats.akn.names import AKN as _A
 from treatydiff.formats.akn.names import AKN_NS, DIV_EIDS, LANG2
 from treatydiff.formats.akn.names import TD as _T
 from treatydiff.formats.safexml import element_text, parse_xml
-from treatydiff.model import Article, Division, Paragraph, Point, Treaty
+from treatydiff.model import Article, Division, Paragraph, Point, Treaty, unique_keys
+from treatydiff.vocabulary import alternation, article_keywords, division_words
 
 __all__ = ["akn_to_treaty", "read_akn"]
 
 _DOC_TYPES = ("act", "bill", "doc", "statement", "portion", "amendment", "judgment")
-_ARTICLE_WORD = re.compile(r"^\s*(?:article|art\.|статья|ст\.)\s*", re.IGNORECASE)
+# The keyword before a number as printed: "Article 5", "ст. 5", "Глава II".
+_ARTICLE_WORD = re.compile(
+    rf"^\s*(?:{alternation(article_keywords())})\s*", re.IGNORECASE
+)
 _DIVISION_WORD = re.compile(
-    r"^\s*(?:book|part|title|chapter|section|книга|часть|раздел|подраздел|глава|параграф)\s+",
-    re.IGNORECASE,
+    rf"^\s*(?:{alternation(d.word for d in division_words())})\s+", re.IGNORECASE
 )
 
 
@@ -109,6 +112,7 @@ def _read_article(
     if not paras:
         single = _read_paragraph(el, exact)
         paras = [attrs.evolve(single, num=None)] if single.text or single.points else []
+    paras = list(unique_keys(paras))  # a number printed twice is qualified
     fields: dict[str, Any] = {
         "num": num,
         "heading": None if heading is None else element_text(heading),

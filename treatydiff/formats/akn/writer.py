@@ -14,6 +14,7 @@ import datetime
 import json
 import re
 from collections.abc import Iterable
+from typing import TypeAlias
 from urllib.parse import quote
 
 from lxml import etree
@@ -105,9 +106,10 @@ def _write_akn(treaty: Treaty, metadata: str) -> bytes:
         _lines(_sub(act, _A + "conclusions"), treaty.closing)
     prop = _sub(meta, _A + "proprietary", source="#treatydiff")
     write_extras(prop, treaty, eids, metadata)
-    return etree.tostring(
+    data: bytes = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True
     )
+    return data
 
 
 def _write_identification(meta: etree._Element, treaty: Treaty) -> None:
@@ -152,7 +154,7 @@ def _write_body(body: etree._Element, treaty: Treaty, ids: _Ids) -> dict[int, st
     eids: dict[int, str] = {}
     layout = _layout(treaty)
 
-    def write(parent: etree._Element, items: list, prefix: str) -> None:
+    def write(parent: etree._Element, items: list[_Item], prefix: str) -> None:
         for position, item in enumerate(items, 1):
             if isinstance(item, int):
                 eids[item] = _write_article(
@@ -177,15 +179,19 @@ def _write_body(body: etree._Element, treaty: Treaty, ids: _Ids) -> dict[int, st
     return eids
 
 
-def _layout(treaty: Treaty) -> list | None:
+# A body item: an article index, or a division with the items it holds.
+_Item: TypeAlias = "int | tuple[Division, list[_Item]]"
+
+
+def _layout(treaty: Treaty) -> list[_Item] | None:
     """Body items (article indexes and ``(division, items)``) in document order,
     or None when the divisions are not a nesting of contiguous article runs."""
     index = {art.ref: i for i, art in enumerate(treaty.articles)}
     if len(index) != len(treaty.articles):
         return None
 
-    def items(divs: Iterable[Division], refs: Iterable[str]) -> list | None:
-        out: list = []
+    def items(divs: Iterable[Division], refs: Iterable[str]) -> list[_Item] | None:
+        out: list[_Item] = []
         for ref in refs:
             if ref not in index:
                 return None
@@ -212,11 +218,11 @@ def _refs(div: Division) -> Iterable[str]:
         yield from _refs(child)
 
 
-def _first(item: int | tuple) -> int:
+def _first(item: _Item) -> int:
     return item if isinstance(item, int) else _first(item[1][0])
 
 
-def _flatten(items: list) -> list[int]:
+def _flatten(items: list[_Item]) -> list[int]:
     out: list[int] = []
     for item in items:
         out.extend([item] if isinstance(item, int) else _flatten(item[1]))

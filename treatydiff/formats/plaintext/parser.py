@@ -44,7 +44,6 @@ from treatydiff.formats.plaintext.recognisers import (
     CAP,
     DIV_NUM_RE,
     EMPTY,
-    EN_WORD_NUMS,
     JOIN_WORDS,
     KINDS,
     LEAD_WORDS,
@@ -56,7 +55,6 @@ from treatydiff.formats.plaintext.recognisers import (
     REF_NOUN_RE,
     REF_TAILS,
     REST_SCORES,
-    RU_WORDS_RE,
     SENT_END_RE,
     SEP,
     article_number,
@@ -65,32 +63,30 @@ from treatydiff.formats.plaintext.recognisers import (
     is_blank,
     last_word,
     next_label,
+    number_words,
     rest_kind,
     sentence_like,
     starts_upper,
 )
 from treatydiff.model import Article, Division, Paragraph, Point, Treaty
-from treatydiff.model.refs import num_to_ref, russian_ordinal_to_int
+from treatydiff.model.refs import num_to_ref
+from treatydiff.vocabulary import (
+    article_keywords,
+    cased,
+    language_of,
+    main_language,
+)
 
-__all__ = ["detect_lang", "parse"]
+__all__ = ["parse"]
 
 # A sentence running on across a blank line: "... of the\n\nParties" is not it,
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_RE = re.compile("[A-Za-z]")
-
-
-def detect_lang(text: str) -> str:
-    """``"ru"`` when Cyrillic letters outnumber Latin ones, else ``"en"``.
-
-    >>> detect_lang("Статья 1. Стороны"), detect_lang("Article 1")
-    ('ru', 'en')
-    """
-    sample = text[:10_000]
-    cyrillic = len(_CYRILLIC_RE.findall(sample))
-    return "ru" if cyrillic > len(_LATIN_RE.findall(sample)) else "en"
+# Lines that open an article (not by abbreviation) make a division heading likelier.
+_ARTICLE_STARTS = tuple(
+    v for word in article_keywords(abbreviations=False) for v in cased(word)
+)
 
 
 # --- builders -----------------------------------------------------------------
@@ -279,7 +275,7 @@ class _Parser:
         """(num, value, rest kind, rest text) when line ``i`` starts an article."""
         line = self.lines[i]
         keyword = m.group("art")
-        number = article_number(line, m.end(), russian=keyword[0] == "С")
+        number = article_number(line, m.end(), language_of(keyword))
         if number is None:
             return None
         num, value, end = number
@@ -369,17 +365,13 @@ class _Parser:
         keyword = m.group("div").strip()
         kind, level = KINDS[keyword.upper()]
         num_m = DIV_NUM_RE.match(line, m.end())
-        num = None
         if num_m:
-            word = num_m.group(4)
-            if word is None or word.lower() in EN_WORD_NUMS:
-                num, end = num_m.group(0).strip(), num_m.end()
-        if num is None:
-            words_m = RU_WORDS_RE.match(line, m.end())
-            if words_m and russian_ordinal_to_int(words_m.group(1)) is not None:
-                num, end = words_m.group(1), words_m.start(1) + len(words_m.group(1))
-        if num is None:
-            return None
+            num, end = num_m.group(0).strip(), num_m.end()
+        else:
+            words = number_words(line, m.end(), language_of(keyword))
+            if words is None:
+                return None
+            num, _, end = words
         rest, text = rest_kind(line[end:])
         if rest != EMPTY and not heading_like(text):
             return None  # "Chapter 20 (Dispute Settlement) shall not apply ..."
@@ -394,7 +386,7 @@ class _Parser:
             if nxt and nxt[0].islower():
                 score -= 3
             elif (nxt and nxt.isupper() and heading_like(nxt)) or nxt.startswith(
-                ("Article", "ARTICLE", "Статья", "СТАТЬЯ")
+                _ARTICLE_STARTS
             ):
                 score += 1
         if score < 2:
@@ -489,7 +481,7 @@ class _Parser:
             group = m.lastgroup if m else None
             if closing_at is not None:
                 # A closing formula followed by the next article was not the closing.
-                if group == "art":
+                if m and group == "art":
                     cand = self._article_candidate(i, m)
                     if cand and self._sequence_score(cand[1]) == 2:
                         no_close_before = i
@@ -499,12 +491,12 @@ class _Parser:
                 self.prev, self.gap, self.struct = line, False, False
                 i += 1
                 continue
-            if group == "art":
+            if m and group == "art":
                 cand = self._article_candidate(i, m)
                 if cand:
                     i = self._start_article(i, cand) + 1
                     continue
-            elif group == "div":
+            elif m and group == "div":
                 end = self._division(i, m)
                 if end is not None:
                     i = end + 1
@@ -582,8 +574,9 @@ def parse(
     """Parse a treaty published as plain text into articles, paragraphs and points.
 
     ``id`` defaults to the stem of ``source``, else ``"treaty"``; ``lang`` to
-    :func:`detect_lang`. Raises :class:`~treatydiff.errors.ParseError` for empty
-    text and for text without any article heading.
+    :func:`~treatydiff.vocabulary.main_language`. Raises
+    :class:`~treatydiff.errors.ParseError` for empty text and for text without
+    any article heading.
     """
     lines = [" ".join(raw.split()) for raw in _INVISIBLE_RE.sub("", text).splitlines()]
     if not any(lines):
@@ -599,7 +592,7 @@ def parse(
     return Treaty(
         id=id or (PurePath(source).stem if source else "treaty"),
         title=title,
-        lang=lang or detect_lang(text),
+        lang=lang or main_language(text),
         source=source,
         preamble=preamble,
         divisions=[d.build() for d in parser.divs],

@@ -1,31 +1,42 @@
-"""Line recognisers for the plain-text parser: patterns, word tables, numbers.
+"""Line recognisers for the plain-text parser: line patterns, numbers, cue words.
 
 Each function looks at one line (or what follows a heading number on it) and
 says what it might be; :mod:`~treatydiff.formats.plaintext.parser` weighs that
-evidence against
-its context. ``LINE_RE`` matches once per line, and the name of the group
-that matched (``art``, ``div``, ``close``, ``label``) says what kind of line
-it might start.
+evidence against its context. ``LINE_RE`` matches once per line, and the name
+of the group that matched (``art``, ``div``, ``close``, ``label``) says what
+kind of line it might start. Heading keywords, closing formulas and number
+words come from :mod:`treatydiff.vocabulary`.
 
 >>> LINE_RE.match("Article 5 - Scope").lastgroup, rest_kind(" - Scope")
 ('art', ('sep', 'Scope'))
->>> article_number("Статья двадцать первая", 7, russian=True)
+>>> from treatydiff.vocabulary import RUSSIAN
+>>> article_number("Статья двадцать первая", 7, RUSSIAN)
 ('двадцать первая', (21,), 22)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from treatydiff.model.refs import roman_to_int, russian_ordinal_to_int
-from treatydiff.vocabulary import int_to_roman, word_list
+from treatydiff.vocabulary import (
+    LANGUAGES,
+    Language,
+    alternation,
+    article_keywords,
+    cased,
+    division_words,
+    int_to_roman,
+    letters,
+    roman_to_int,
+    word_list,
+)
 
 __all__ = [
     "CAP",
     "CONT",
     "DIV_NUM_RE",
     "EMPTY",
-    "EN_WORD_NUMS",
     "JOIN_WORDS",
     "KINDS",
     "LEAD_WORDS",
@@ -37,7 +48,6 @@ __all__ = [
     "REF_NOUN_RE",
     "REF_TAILS",
     "REST_SCORES",
-    "RU_WORDS_RE",
     "SENT_END_RE",
     "SEP",
     "article_number",
@@ -46,22 +56,33 @@ __all__ = [
     "is_blank",
     "last_word",
     "next_label",
+    "number_words",
     "rest_kind",
     "sentence_like",
     "starts_upper",
 ]
 
-_ART_WORDS = r"Article|ARTICLE|Art\.|ART\.|Статья|СТАТЬЯ"
-_DIV_WORDS = (
-    r"PART|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section"
-    r"|ЧАСТЬ|Часть|РАЗДЕЛ|Раздел|ГЛАВА|Глава"
-)
-_CLOSE_WORDS = (
-    r"(?:Done|DONE)\s+(?:at|in|AT|IN)\b|(?:Signed|SIGNED)\s+(?:at|AT)\b"
-    r"|IN\s+WITNESS\s+WHEREOF|In\s+witness\s+whereof"
-    r"|IN\s+FAITH\s+WHEREOF|In\s+faith\s+whereof"
-    r"|(?:Совершено|СОВЕРШЕНО)\s+(?:в|во|В|ВО)\b"
-    r"|В\s+удостоверение\s+чего|В\s+УДОСТОВЕРЕНИЕ\s+ЧЕГО|В\s+подтверждение\s+чего"
+
+def _cased_alternation(words: Iterable[str]) -> str:
+    return alternation(v for word in words for v in cased(word))
+
+
+def _phrase(phrase: str) -> str:
+    """A closing phrase: each word as written or in capitals, any spaces between.
+
+    A short last word must end there ("Done at", not "Done atop"); a long one
+    may run into the next word in OCR text ("IN WITNESS WHEREOFthe").
+    """
+    words = phrase.split()
+    pattern = r"\s+".join(f"(?:{alternation(cased(word))})" for word in words)
+    return pattern + r"\b" if len(words[-1]) < 4 else pattern
+
+
+_LETTERS = letters()
+_ART_WORDS = _cased_alternation(article_keywords())
+_DIV_WORDS = _cased_alternation(d.word for d in division_words())
+_CLOSE_WORDS = "|".join(
+    _phrase(p) for lang in LANGUAGES.values() for p in lang.closing_phrases
 )
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -69,7 +90,7 @@ _LABEL = (
 )
 # One match per line tells what it might be; the group name says which.
 LINE_RE = re.compile(
-    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\dA-Za-zА-Яа-яЁё]))"
+    rf"(?P<art>(?:{_ART_WORDS})(?=\s*[\d{_LETTERS}]))"
     rf"|(?P<div>(?:{_DIV_WORDS})\s)"
     rf"|(?P<close>{_CLOSE_WORDS})"
     rf"|(?P<label>{_LABEL})(?=\s|$)"
@@ -80,29 +101,12 @@ _NUM_RE = re.compile(
     r"|([IVXLCDM]{1,8})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")
-RU_WORDS_RE = re.compile(r"\s*([А-Яа-яЁё]+)(?:\s+([А-Яа-яЁё]+))?(?:\s+([А-Яа-яЁё]+))?")
-EN_WORD_NUMS = {
-    w: i + 1
-    for i, w in enumerate(
-        word_list(
-            "one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        )
-    )
+DIV_NUM_RE = re.compile(r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))")
+# Up to three number words: "ONE", "Twenty-one", "двадцать первая".
+_NUM_WORDS_RE = {
+    code: re.compile(rf"\s*([{L}]+)(?:(?:-|\s+)([{L}]+))?(?:(?:-|\s+)([{L}]+))?(?!\w)")
+    for code, L in ((code, lang.letters) for code, lang in LANGUAGES.items())
 }
-_EN_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        word_list("twenty thirty forty fifty sixty seventy eighty ninety")
-    )
-}
-# "ONE", "Twenty-one", "TWENTY ONE".
-_EN_NUM_WORDS_RE = re.compile(
-    r"\s*([A-Za-z]+)(?:[- ]([A-Za-z]+))?(?!\w)", re.IGNORECASE
-)
-DIV_NUM_RE = re.compile(
-    r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w)|([A-Za-z]{3,9})(?!\w))"
-)
 _SEP_RE = re.compile(r"\s*[.:]?\s+-+\s+|\s*[.:]?\s*[–—]+\s*|\s*[.:]\s+")
 SENT_END_RE = re.compile(r"[.!?:;…][\"'»”’)\]]*$")
 PARA_END_RE = re.compile(r"[.!?:…][\"'»”’)\]]*$")
@@ -147,15 +151,8 @@ RECITAL_END_RE = re.compile(r"[.,;:!?]$")
 POINT_CONT_RE = re.compile(
     r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
 )
-KINDS = {
-    "PART": ("part", 0),
-    "ЧАСТЬ": ("part", 0),
-    "TITLE": ("title", 1),
-    "РАЗДЕЛ": ("section", 1),
-    "CHAPTER": ("chapter", 2),
-    "ГЛАВА": ("chapter", 2),
-    "SECTION": ("section", 3),
-}
+# Division keyword in capitals → (kind, level).
+KINDS = {d.word.upper(): (d.kind, d.level) for d in division_words()}
 _CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
 # A sentence ends inside the line: "territory. In" (not "A. General", "Art. 5").
 _SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
@@ -235,12 +232,12 @@ def dangles(line: str) -> bool:
 
 
 def article_number(
-    line: str, pos: int, *, russian: bool
+    line: str, pos: int, lang: Language
 ) -> tuple[str, tuple[int, ...], int] | None:
     """(number as printed, value, end) after an article keyword at ``pos``.
 
-    The value is a tuple: ``(5,)`` for ``5``, ``V`` or ``пятая``, ``(2, 1)``
-    for ``2.1``.
+    The value is a tuple: ``(5,)`` for ``5``, ``V`` or (in ``lang``) ``five``
+    or ``пятая``, ``(2, 1)`` for ``2.1``.
     """
     m = _NUM_RE.match(line, pos)
     if m and m.group(1):
@@ -249,32 +246,25 @@ def article_number(
     roman = roman_to_int(m.group(2)) if m else None
     if m and roman:
         return m.group(0).strip(), (roman,), m.end()
-    if not russian:
-        return _english_number(line, pos)
-    words_m = RU_WORDS_RE.match(line, pos)
-    if words_m is None:
-        return None
-    words = [w for w in words_m.groups() if w]
-    for k in range(len(words), 0, -1):  # "двадцать первая" before "двадцать"
-        ordinal = russian_ordinal_to_int(" ".join(words[:k]))
-        if ordinal is not None:
-            end = words_m.start(k) + len(words[k - 1])
-            return " ".join(words[:k]), (ordinal,), end
-    return None
+    return number_words(line, pos, lang)
 
 
-def _english_number(line: str, pos: int) -> tuple[str, tuple[int, ...], int] | None:
-    """An article number in words: "ONE", "Twenty-one", "TWENTY ONE"."""
-    m = _EN_NUM_WORDS_RE.match(line, pos)
+def number_words(
+    line: str, pos: int, lang: Language
+) -> tuple[str, tuple[int, ...], int] | None:
+    """(number as printed, value, end) of a number in ``lang``'s words at ``pos``:
+    "ONE", "Twenty-one", "TWENTY ONE", "двадцать первая"; the longest reading wins.
+    """
+    m = _NUM_WORDS_RE[lang.code].match(line, pos)
     if m is None:
         return None
-    first, second = m.group(1).lower(), (m.group(2) or "").lower()
-    if first in _EN_TENS and EN_WORD_NUMS.get(second, 10) < 10:
-        return m.group(0).strip(), (_EN_TENS[first] + EN_WORD_NUMS[second],), m.end()
-    value = EN_WORD_NUMS.get(first) or _EN_TENS.get(first)
-    if value is None:
-        return None
-    return m.group(1), (value,), m.start(1) + len(m.group(1))
+    count = sum(1 for word in m.groups() if word)
+    for k in range(count, 0, -1):  # "двадцать первая" before "двадцать"
+        text = line[m.start(1) : m.end(k)]
+        value = lang.number_value(text)
+        if value is not None:
+            return text, (value,), m.end(k)
+    return None
 
 
 def sentence_like(text: str) -> bool:

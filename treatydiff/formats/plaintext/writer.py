@@ -1,9 +1,9 @@
 """Treaty → plain text as published, the inverse of the plain-text parser.
 
 Articles, divisions and points are written with the keywords and label
-styles of the treaty's language (``Article 5`` / ``Статья 5``, ``(a)`` /
-``а)``); blocks are separated by blank lines, so the parser reads the text
-back into the same treaty.
+styles of the treaty's language in :mod:`treatydiff.vocabulary` (``Article 5``
+/ ``Статья 5``, ``(a)`` / ``а)``); blocks are separated by blank lines, so the
+parser reads the text back into the same treaty.
 """
 
 from __future__ import annotations
@@ -11,25 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from treatydiff.model import Division, Treaty
+from treatydiff.vocabulary import ENGLISH, LANGUAGES
 
 __all__ = ["to_text"]
-
-_KEYWORDS = {
-    "en": {
-        "article": "Article",
-        "part": "PART",
-        "title": "TITLE",
-        "chapter": "CHAPTER",
-        "section": "SECTION",
-    },
-    "ru": {
-        "article": "Статья",
-        "part": "ЧАСТЬ",
-        "title": "РАЗДЕЛ",
-        "chapter": "ГЛАВА",
-        "section": "РАЗДЕЛ",
-    },
-}
 
 
 def _division_events(
@@ -63,9 +47,9 @@ def to_text(treaty: Treaty) -> str:
     1. It applies.
     <BLANKLINE>
     """
-    lang = "ru" if treaty.lang == "ru" else "en"
-    words = _KEYWORDS[lang]
-    point = "{}) {}" if lang == "ru" else "({}) {}"  # "а) ...", "(a) ..."
+    lang = LANGUAGES.get(treaty.lang or "", ENGLISH)
+    article = lang.article_words[0]
+    point = lang.point_label + " {}"  # "(a) ...", "а) ..."
     blocks = [treaty.title] if treaty.title else []
     if treaty.preamble:  # one recital per line; blank lines keep them apart
         blocks.append(treaty.preamble.replace("\n", "\n\n"))
@@ -75,14 +59,14 @@ def to_text(treaty: Treaty) -> str:
 
     def heads(ref: str | None) -> None:
         for div in pending.pop(ref, []):
-            head = words.get(div.kind, div.kind.upper())
+            head = (lang.division_word(div.kind) or div.kind).upper()
             blocks.append(
                 _heading_block(f"{head} {div.num}" if div.num else head, div.heading)
             )
 
     for art in treaty.articles:
         heads(art.ref)
-        blocks.append(_heading_block(f"{words['article']} {art.num}", art.heading))
+        blocks.append(_heading_block(f"{article} {art.num}", art.heading))
         for para in art.paragraphs:
             lines = []
             if para.num:

@@ -1,0 +1,88 @@
+"""The table of languages, keyed by code, and the lookups every reader shares.
+
+A third language is one more :class:`~treatydiff.vocabulary.language.Language`
+in :data:`LANGUAGES`; readers take their keywords from here.
+
+>>> language_of("ARTICLE").code, language_of("Глава").code, number_value("XII")
+('en', 'ru', None)
+>>> number_value("Twenty-one"), number_value("сто первая")
+(21, 101)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from treatydiff.vocabulary.english import ENGLISH
+from treatydiff.vocabulary.language import DivisionWord, Language
+from treatydiff.vocabulary.russian import RUSSIAN
+
+__all__ = [
+    "LANGUAGES",
+    "article_keywords",
+    "division_words",
+    "language_code",
+    "language_of",
+    "letters",
+    "number_value",
+]
+
+#: Every language the readers know, in order of preference on a tie.
+LANGUAGES: Mapping[str, Language] = {lang.code: lang for lang in (ENGLISH, RUSSIAN)}
+
+
+def article_keywords(*, abbreviations: bool = True) -> tuple[str, ...]:
+    """Every language's article words (and abbreviations), as written."""
+    return tuple(
+        word
+        for lang in LANGUAGES.values()
+        for word in (lang.article_keywords if abbreviations else lang.article_words)
+    )
+
+
+def division_words() -> tuple[DivisionWord, ...]:
+    """Every language's division keywords."""
+    return tuple(d for lang in LANGUAGES.values() for d in lang.divisions)
+
+
+def letters() -> str:
+    """A regex character-class body holding the letters of every language."""
+    return "".join(lang.letters for lang in LANGUAGES.values())
+
+
+def _keyword_languages() -> dict[str, Language]:
+    by_word: dict[str, Language] = {}
+    for lang in reversed(list(LANGUAGES.values())):  # the first wins a shared word
+        for word in (*lang.article_keywords, *(d.word for d in lang.divisions)):
+            by_word[word.casefold()] = lang
+    return by_word
+
+
+_BY_KEYWORD = _keyword_languages()
+
+
+def language_of(keyword: str) -> Language:
+    """The language of an article or division keyword as printed (any case)."""
+    return _BY_KEYWORD[keyword.casefold()]
+
+
+def number_value(text: str) -> int | None:
+    """The value of a number in words in any language, or ``None``."""
+    for lang in LANGUAGES.values():
+        value = lang.number_value(text)
+        if value is not None:
+            return value
+    return None
+
+
+def language_code(lang: str) -> str:
+    """A language tag as a table code: ``"en-GB"`` and ``"eng"`` → ``"en"``.
+
+    A tag of a language not in the table comes back as its lower-case
+    primary subtag.
+    """
+    primary = lang.strip().lower().replace("_", "-").split("-", 1)[0]
+    for entry in LANGUAGES.values():
+        if primary == entry.code3:
+            return entry.code
+    return primary
