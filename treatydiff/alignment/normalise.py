@@ -17,12 +17,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from treatydiff.vocabulary import alternation, article_keywords, division_words
+
 __all__ = ["normalize", "stem", "stem_words", "tokens"]
 
 # Numbering and headings a parser may leave inside clause text: "Article 5",
 # "Статья 5", "Chapter II", "1.", "2)", "(a)", "б)", at the start of a line.
+_HEADING_WORDS = alternation([*article_keywords(), *(d.word for d in division_words())])
 _HEADING_RE = re.compile(
-    r"^\s*(?:article|art\.|статья|chapter|part|section|глава|раздел|часть)"
+    rf"^\s*(?:{_HEADING_WORDS})"
     r"\s+[\w.]+\s*[.:\-–—]?",
     re.IGNORECASE | re.MULTILINE,
 )
