@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from treatydiff.formats.akn import SCHEMA_PATH
+from treatydiff.formats.akn.schema import SCHEMA_ENV
 from treatydiff.model import (
     Absence,
     Article,
@@ -18,6 +20,7 @@ from treatydiff.model import (
 )
 
 __all__ = [
+    "AKN_SCHEMA",
     "CUSTOMS",
     "DISPUTES",
     "NOTIFY",
@@ -71,10 +74,16 @@ def treaty(id: str, *texts: str | list[str], **fields: Any) -> Treaty:
     return Treaty(id=id, articles=arts, **fields)
 
 
+#: The OASIS schema: ``$TREATYDIFF_AKN_SCHEMA``, else ../shared beside the checkout.
+AKN_SCHEMA = Path(
+    os.environ.get(SCHEMA_ENV)
+    or Path(__file__).resolve().parents[2] / "shared/schemas/akn/akomantoso30.xsd"
+)
+
 needs_akn_schema = pytest.mark.skipif(
-    not SCHEMA_PATH.is_file(),
-    reason=f"OASIS Akoma Ntoso schema not found at {SCHEMA_PATH} "
-    "(../shared beside the checkout)",
+    not AKN_SCHEMA.is_file(),
+    reason=f"OASIS Akoma Ntoso schema not found at {AKN_SCHEMA} "
+    f"(set {SCHEMA_ENV} or put ../shared beside the checkout)",
 )
 """Skips a test that needs the OASIS Akoma Ntoso 3.0 schema when it is absent."""
 

@@ -11,7 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from lxml import etree
 
-from tests.support import needs_akn_schema
+from tests.support import AKN_SCHEMA, needs_akn_schema
 from treatydiff import (
     Absence,
     Article,
@@ -27,6 +27,7 @@ from treatydiff import (
     bundled,
 )
 from treatydiff.formats.akn import read_akn, to_akn, validate_akn
+from treatydiff.formats.akn.schema import SCHEMA_ENV
 from treatydiff.formats.reader import read_xml
 from treatydiff.model import unique_keys
 from treatydiff.strategies import treaties
@@ -446,6 +447,28 @@ def test_invalid_document_raises_schema_error_with_line() -> None:
 def test_missing_schema_is_a_schema_error(tmp_path: Path) -> None:
     with pytest.raises(SchemaError, match="not available"):
         validate_akn(b"<akomaNtoso/>", schema=tmp_path / "nowhere.xsd")
+
+
+def test_no_schema_given_says_how_to_give_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(SCHEMA_ENV, raising=False)
+    with pytest.raises(SchemaError, match=f"pass schema=.* or set {SCHEMA_ENV}$"):
+        validate_akn(b"<akomaNtoso/>")
+
+
+@needs_akn_schema
+def test_schema_from_the_argument_or_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = to_akn(english_treaty())
+    monkeypatch.delenv(SCHEMA_ENV, raising=False)
+    validate_akn(data, schema=AKN_SCHEMA)
+    validate_akn(data, schema=str(AKN_SCHEMA))
+    monkeypatch.setenv(SCHEMA_ENV, str(AKN_SCHEMA))
+    validate_akn(data)
+    monkeypatch.setenv(SCHEMA_ENV, str(tmp_path / "nowhere.xsd"))
+    with pytest.raises(SchemaError, match="not available"):
+        validate_akn(data)
+    validate_akn(data, schema=AKN_SCHEMA)  # the argument wins
 
 
 def test_malformed_xml_reports_its_line() -> None:

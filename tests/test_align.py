@@ -8,7 +8,7 @@ import random
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
@@ -142,7 +142,6 @@ def test_aligning_a_treaty_with_itself_is_the_identity(t):
     assert al.unmatched_a == al.unmatched_b == ()
 
 
-@settings(max_examples=30)
 @given(treaty_pairs())
 def test_known_answer_is_recovered(pair):
     original, revised, expected = pair
@@ -156,14 +155,12 @@ def test_known_answer_is_recovered(pair):
     }
 
 
-@settings(max_examples=30)
 @given(treaty_pairs())
 def test_align_b_a_mirrors_align_a_b(pair):
     original, revised, _ = pair
     assert align(revised, original) == align(original, revised).mirror()
 
 
-@settings(max_examples=30)
 @given(treaty_pairs(), st.randoms(use_true_random=False))
 def test_shuffling_either_input_only_permutes_the_result(pair, rng):
     original, revised, _ = pair
@@ -181,7 +178,6 @@ def test_shuffling_either_input_only_permutes_the_result(pair, rng):
     assert set(shuffled.unmatched_b) == set(base.unmatched_b)
 
 
-@settings(max_examples=30)
 @given(treaty_pairs())
 def test_scores_in_unit_interval_and_output_deterministic(pair):
     original, revised, _ = pair
@@ -225,7 +221,6 @@ def test_assignment_agrees_with_brute_force(rows, threshold):
     assert total == pytest.approx(_oracle(scores, threshold), abs=1e-6)
 
 
-@settings(max_examples=30)
 @given(treaty_pairs(max_articles=4))
 def test_fast_path_agrees_with_brute_force_on_small_treaties(pair):
     original, revised, _ = pair

@@ -7,7 +7,7 @@ import random
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC, treaty
@@ -178,7 +178,6 @@ def _group_set(comp: Comparison) -> set[tuple[tuple[str, tuple[str, ...]], ...]]
     return {tuple(sorted(g.members.items())) for g in comp.groups}
 
 
-@settings(max_examples=25)
 @given(families(), st.randoms(use_true_random=False))
 def test_groups_partition_are_consistent_and_order_independent(family, rng):
     comp = compare(*family)
@@ -199,7 +198,6 @@ def test_groups_partition_are_consistent_and_order_independent(family, rng):
     assert compare(*family) == comp
 
 
-@settings(max_examples=25)
 @given(families())
 def test_two_way_groups_agree_with_the_pairwise_links(family):
     """With two treaties nothing can conflict, so groups hold every link.

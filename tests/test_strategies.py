@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from treatydiff.strategies import (
@@ -81,7 +81,6 @@ def test_treaties_are_valid(treaty):
         assert treaty.closing.startswith(("Done at", "Совершено"))
 
 
-@settings(max_examples=30)
 @given(treaty_pairs())
 def test_treaty_pairs_expected_names_real_articles(pair):
     original, revised, expected = pair

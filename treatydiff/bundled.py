@@ -202,7 +202,7 @@ class _Reader:
         return tuple(values)
 
     def mark(self, obj: dict[str, Any], where: str) -> str:
-        mark = self.get(obj, "confidence", str, where)
+        mark: str = self.get(obj, "confidence", str, where)
         if mark not in CONFIDENCE:
             expected = f"expected one of {sorted(CONFIDENCE)}, got {mark!r}"
             raise self.fail(_at(where, "confidence"), expected)

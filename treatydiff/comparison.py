@@ -70,7 +70,7 @@ def _check(treaties: Sequence[object], base: str | None) -> str:
             raise InvalidArgument(
                 f"expected Treaty values, got {type(treaty).__name__}"
             )
-    ids = [t.id for t in treaties]  # type: ignore[attr-defined]
+    ids: list[str] = [t.id for t in treaties]  # type: ignore[attr-defined]
     dups = sorted({i for i in ids if ids.count(i) > 1})
     if dups:
         raise AlignmentError(f"duplicate treaty ids: {', '.join(dups)}")

@@ -194,7 +194,7 @@ def _paragraphs(
     draw: st.DrawFn, lang: str, max_paragraphs: int, max_points: int, min_sentences: int
 ) -> tuple[Paragraph, ...]:
     numbered = draw(st.booleans()) if max_paragraphs > 1 else False
-    count = draw(st.integers(2 if numbered else 1, max_paragraphs)) if numbered else 1
+    count = draw(st.integers(2, max_paragraphs)) if numbered else 1
     paras = []
     for index in range(count):
         n_points = draw(st.integers(0, max_points))

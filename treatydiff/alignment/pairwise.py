@@ -212,11 +212,15 @@ def background(scores: np.ndarray) -> np.ndarray:
     def medians(mat: np.ndarray) -> np.ndarray:
         if mat.shape[1] < 2:
             return np.zeros(mat.shape[0])
-        return np.median(np.sort(mat, axis=1)[:, :-1], axis=1)
+        middle: np.ndarray = np.median(np.sort(mat, axis=1)[:, :-1], axis=1)
+        return middle
 
     if scores.size == 0:
         return np.zeros(scores.shape)
-    return np.maximum(medians(scores)[:, np.newaxis], medians(scores.T)[np.newaxis, :])
+    floor: np.ndarray = np.maximum(
+        medians(scores)[:, np.newaxis], medians(scores.T)[np.newaxis, :]
+    )
+    return floor
 
 
 def _ref_hash(refs: Sequence[str]) -> np.ndarray:
@@ -229,7 +233,10 @@ def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
     same = np.equal.outer(
         np.array(refs_a, dtype=object), np.array(refs_b, dtype=object)
     )
-    return 1e-6 * same + 1e-9 * np.outer(_ref_hash(refs_a), _ref_hash(refs_b))
+    jitter: np.ndarray = 1e-6 * same + 1e-9 * np.outer(
+        _ref_hash(refs_a), _ref_hash(refs_b)
+    )
+    return jitter
 
 
 def _combo_score(single: str, parts: Sequence[str], opts: AlignOptions) -> float:
@@ -360,7 +367,8 @@ def _neighbour_support(
         linked[pairs[inside, 0] + 1, pairs[inside, 1] + 1] = 1.0
     r = np.asarray(rows)[:, np.newaxis] + 1
     c = np.asarray(cols)[np.newaxis, :] + 1
-    return linked[r - 1, c - 1] + linked[r + 1, c + 1]
+    support: np.ndarray = linked[r - 1, c - 1] + linked[r + 1, c + 1]
+    return support
 
 
 def _paragraph_pairs(

@@ -140,7 +140,8 @@ def score_matrix(
         scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
-    return np.clip(scores / 100.0, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
+    return clipped
 
 
 def _sorted_words(text: str) -> str:

@@ -192,6 +192,8 @@ def _start_at_h1(content: lxml.html.HtmlElement) -> None:
     node = h1
     while node is not content:
         parent = node.getparent()
+        if parent is None:
+            return
         for sibling in list(node.itersiblings(preceding=True)):
             parent.remove(sibling)
         parent.text = None

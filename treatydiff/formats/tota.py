@@ -64,14 +64,14 @@ def is_tota(root: etree._Element) -> bool:
 
 def tota_to_treaty(root: etree._Element, *, source: str | None = None) -> Treaty:
     """The Treaty of a parsed ToTA root, as :func:`read_tota` describes."""
-    if not is_tota(root):
+    meta, body = root.find("meta"), root.find("body")
+    if not is_tota(root) or meta is None or body is None:
         raise ParseError(
             "not a ToTA file: expected <treaty> with <meta> and <body>, "
-            f"got <{root.tag}>",
+            f"got <{root.tag!s}>",
             source=source,
             line=root.sourceline,
         )
-    meta, body = root.find("meta"), root.find("body")
     chapters = body.findall("chapter")
     preamble: list[str] = []
     closing: list[str] = []
@@ -97,9 +97,11 @@ def tota_to_treaty(root: etree._Element, *, source: str | None = None) -> Treaty
             )
             refs.append(ref)
         if refs and role is None and (chapter.get("name") or chapter.get("number")):
-            kind, num = _division_num(chapter.get("number"))
+            kind, div_num = _division_num(chapter.get("number"))
             divisions.append(
-                Division(kind=kind, num=num, heading=chapter.get("name"), articles=refs)
+                Division(
+                    kind=kind, num=div_num, heading=chapter.get("name"), articles=refs
+                )
             )
     fields = _meta(meta, source)
     return Treaty(

@@ -152,7 +152,8 @@ def _nearest(units: list[_Unit], kind: str) -> dict[str, Any] | None:
         for unit in units:
             if other in unit.kinds:
                 return {"ref": unit.ref, "kinds": list(unit.kinds), "why": why}
-    best, best_cues = None, []
+    best: _Unit | None = None
+    best_cues: list[str] = []
     for unit in units:
         cues_found = []
         for code in languages(unit.text, None):

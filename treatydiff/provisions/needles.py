@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 import attrs
 
@@ -31,9 +32,9 @@ __all__ = ["PLAIN", "Needles", "needles"]
 PLAIN = re.compile(r"[\x00-\xff\u0400-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
 _HEAD = 3  # length of the substrings indexed per text
 
-try:  # the parser of the re module (private, but stable since Python 3.11)
-    from re import _constants as _op
-    from re import _parser
+try:  # the parser of the re module (private, but stable since Python 3.11; untyped)
+    from re import _constants as _op  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - a Python without it: no needles
     _parser = None
 
@@ -54,7 +55,7 @@ def _best(candidates: Iterable[Strings]) -> Strings | None:
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _sequence(items: Iterable[tuple[object, object]]) -> _Reading:
+def _sequence(items: Iterable[tuple[object, Any]]) -> _Reading:
     run: Strings = frozenset({""})
     candidates: list[Strings] = []
     whole = True  # every item had a finite set of spellings
@@ -74,7 +75,7 @@ def _sequence(items: Iterable[tuple[object, object]]) -> _Reading:
     return (run if whole else None), _best(candidates)
 
 
-def _item(op: object, av: object) -> _Reading:
+def _item(op: object, av: Any) -> _Reading:  # av: a node of the untyped parse tree
     if op is _op.LITERAL:
         return frozenset({chr(av)}), None
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
@@ -89,12 +90,15 @@ def _item(op: object, av: object) -> _Reading:
         return _sequence(av)
     if op is _op.BRANCH:
         readings = [_sequence(alt) for alt in av[1]]
-        spelled = [s for s, _ in readings]
-        needed = [_best([n or frozenset(), s or frozenset()]) for s, n in readings]
+        spellings = [s for s, _ in readings if s is not None]
+        best = [_best([n or frozenset(), s or frozenset()]) for s, n in readings]
+        needs = [n for n in best if n is not None]
         all_spelled = None
-        if None not in spelled and sum(map(len, spelled)) <= _MAX_STRINGS:
-            all_spelled = frozenset().union(*spelled)
-        all_needed = None if None in needed else frozenset().union(*needed)
+        if len(spellings) == len(readings) and sum(map(len, spellings)) <= _MAX_STRINGS:
+            all_spelled = frozenset[str]().union(*spellings)
+        all_needed = None
+        if len(needs) == len(readings):
+            all_needed = frozenset[str]().union(*needs)
         return all_spelled, all_needed
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
         low, high, sub = av

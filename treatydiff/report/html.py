@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import lxml.html
 from lxml.builder import E
@@ -359,8 +359,11 @@ def render_html(view: ReportView) -> str:
         E.body(_report(view)),
         lang="en",
     )
-    html = lxml.html.tostring(
-        page, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
+    html: str = lxml.html.tostring(
+        cast(lxml.html.HtmlElement, page),
+        doctype="<!DOCTYPE html>",
+        encoding="unicode",
+        method="html",
     )
     return html + "\n"
 

@@ -74,7 +74,10 @@ def render_text(view: ReportView, color: bool = False) -> str:
     """The report as plain text (ANSI colours when ``color``)."""
     ids = view.ids
     base = view.base
-    head = lambda title: ["", _paint(title, "head", color)]  # noqa: E731
+
+    def head(title: str) -> list[str]:
+        return ["", _paint(title, "head", color)]
+
     lines = [
         _paint(
             "treatydiff comparison: "

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from treatydiff.formats.akn.names import AKN_NS, TD_NS
 from treatydiff.formats.akn.reader import akn_to_treaty, read_akn
-from treatydiff.formats.akn.schema import SCHEMA_PATH, validate_akn
+from treatydiff.formats.akn.schema import validate_akn
 from treatydiff.formats.akn.writer import to_akn
 
 __all__ = [
     "AKN_NS",
-    "SCHEMA_PATH",
     "TD_NS",
     "akn_to_treaty",
     "read_akn",

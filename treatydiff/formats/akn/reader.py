@@ -153,10 +153,8 @@ def _read_frbr(doc: etree._Element, source: str | None) -> dict[str, Any]:
     this = work.find(_A + "FRBRthis") if work is not None else None
     if number is not None and number.get("value"):
         treaty_id = number.get("value")
-    elif this is not None and this.get("value"):
-        treaty_id = [
-            s for s in this.get("value").split("/") if s and not s.startswith("!")
-        ][-1]
+    elif this is not None and (value := this.get("value")):
+        treaty_id = [s for s in value.split("/") if s and not s.startswith("!")][-1]
     else:
         treaty_id = Path(source).stem if source else "akn"
     date = work.find(_A + "FRBRdate") if work is not None else None

@@ -1,25 +1,28 @@
-"""Validation against the OASIS Akoma Ntoso 3.0 schema, found by path, never shipped."""
+"""Validation against the OASIS Akoma Ntoso 3.0 schema, located by the caller.
+
+The schema (``akomantoso30.xsd`` with the ``xml.xsd`` it imports beside it) is
+not part of the package: pass its path, or set ``TREATYDIFF_AKN_SCHEMA``.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from treatydiff.errors import ParseError, SchemaError
 from treatydiff.formats.safexml import parse_xml
 
-__all__ = ["SCHEMA_PATH", "validate_akn"]
+if TYPE_CHECKING:
+    from lxml.etree._docloader import _InputDocument
 
-# The OASIS schema lives beside the checkout (../shared), never inside it.
-SCHEMA_PATH = (
-    Path(__file__).resolve().parents[4]
-    / "shared"
-    / "schemas"
-    / "akn"
-    / "akomantoso30.xsd"
-)
+__all__ = ["SCHEMA_ENV", "validate_akn"]
+
+#: Environment variable naming the path of ``akomantoso30.xsd``.
+SCHEMA_ENV = "TREATYDIFF_AKN_SCHEMA"
 
 
 class _SchemaResolver(etree.Resolver):
@@ -29,8 +32,12 @@ class _SchemaResolver(etree.Resolver):
         super().__init__()
         self._directory = directory
 
-    def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
-        local = self._directory / url.rsplit("/", 1)[-1]
+    def resolve(
+        self, system_url: str | None, public_id: str | None, context: object, /
+    ) -> _InputDocument | None:
+        if system_url is None:
+            return None
+        local = self._directory / system_url.rsplit("/", 1)[-1]
         if local.is_file():
             return self.resolve_filename(str(local), context)
         return None
@@ -46,15 +53,28 @@ def _schema(path: Path) -> etree.XMLSchema:
         raise SchemaError(f"cannot load the Akoma Ntoso schema {path}: {exc}") from None
 
 
+def _schema_path(schema: str | Path | None) -> Path:
+    """The schema file from the argument, else from :data:`SCHEMA_ENV`."""
+    if schema is None:
+        schema = os.environ.get(SCHEMA_ENV) or None
+    if schema is None:
+        raise SchemaError(
+            "no Akoma Ntoso schema given: pass schema=<path to akomantoso30.xsd> "
+            f"or set {SCHEMA_ENV}"
+        )
+    path = Path(schema)
+    if not path.is_file():
+        raise SchemaError(f"Akoma Ntoso schema not available at {path}")
+    return path.resolve()
+
+
 def validate_akn(data: bytes, schema: str | Path | None = None) -> None:
     """Validate against the OASIS Akoma Ntoso 3.0 schema; raises SchemaError.
 
-    ``schema`` defaults to :data:`SCHEMA_PATH` (``../shared`` beside the checkout).
+    ``schema`` is the path of ``akomantoso30.xsd`` (its ``xml.xsd`` import is
+    read from the same directory); without it, ``$TREATYDIFF_AKN_SCHEMA``.
     """
-    path = Path(schema) if schema is not None else SCHEMA_PATH
-    if not path.is_file():
-        raise SchemaError(f"Akoma Ntoso schema not available at {path}")
-    compiled = _schema(path.resolve())
+    compiled = _schema(_schema_path(schema))
     try:
         doc = parse_xml(data)
     except ParseError as exc:

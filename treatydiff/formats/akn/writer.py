@@ -166,14 +166,13 @@ def _write_body(body: etree._Element, treaty: Treaty, ids: _Ids) -> dict[int, st
             el = _sub(parent, _A + (div.kind if tag else "hcontainer"))
             if not tag:
                 el.set("name", div.kind)
-            el.set(
-                "eId", ids.make(f"{prefix}{tag or 'hcontainer'}_", div.num, position)
-            )
+            eid = ids.make(f"{prefix}{tag or 'hcontainer'}_", div.num, position)
+            el.set("eId", eid)
             if div.num is not None:
                 _sub(el, _A + "num", div.num)
             if div.heading is not None:
                 _sub(el, _A + "heading", div.heading)
-            write(el, children, el.get("eId") + "__")
+            write(el, children, eid + "__")
 
     write(body, layout if layout is not None else list(range(len(treaty.articles))), "")
     return eids
