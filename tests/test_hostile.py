@@ -7,12 +7,15 @@ corrupted text or ended in a traceback.
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 import pytest
 
 from treatydiff import ParseError
 from treatydiff.formats.encoding import decode, scrub
 from treatydiff.formats.htmlpage import MAX_DEPTH, extract_text, parse_html
+from treatydiff.formats.reader import MAX_BYTES, read, read_bytes
 
 ARTICLES = "".join(
     f"<div><h3>Article {i}</h3><p>Peace {i} in good faith.</p></div>" for i in (1, 2, 3)
@@ -138,3 +141,40 @@ def test_utf32_bom_with_bad_payload_is_binary() -> None:
 
 def test_scrub_replaces_lone_surrogates_only() -> None:
     assert scrub("a\ud800b\udfffc😀") == "a\ufffdb\ufffdc😀"
+
+
+# Input files ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/dev/zero", "character device"), (".", "directory")]
+)
+def test_what_is_not_a_regular_file_is_refused(path: str, kind: str) -> None:
+    with pytest.raises(ParseError, match=f"not a regular file \\(a {kind}\\)"):
+        read(path)
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ParseError, match="FIFO"):
+        read(fifo)
+
+
+def test_input_size_limit_is_documented_and_overridable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pact.txt"
+    path.write_text("Article 1\nPeace.\n")
+    assert read(path).articles
+    with pytest.raises(ParseError, match="input limit of 5 bytes"):
+        read(path, max_bytes=5)
+    with pytest.raises(ParseError, match="TREATYDIFF_MAX_BYTES"):
+        read_bytes(b"Article 1\nPeace.\n", max_bytes=5)
+    monkeypatch.setenv("TREATYDIFF_MAX_BYTES", "5")
+    with pytest.raises(ParseError, match="input limit of 5 bytes"):
+        read(path)
+    monkeypatch.setenv("TREATYDIFF_MAX_BYTES", "lots")
+    with pytest.raises(ParseError, match="not a number"):
+        read(path)
+    assert MAX_BYTES >= 50_000_000
