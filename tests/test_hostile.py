@@ -7,15 +7,23 @@ corrupted text or ended in a traceback.
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import re
 from pathlib import Path
 
+import attrs
 import pytest
 
-from treatydiff import ParseError
+from treatydiff import Article, Label, ParseError, parse
+from treatydiff.formats.akn import to_akn
 from treatydiff.formats.encoding import decode, scrub
 from treatydiff.formats.htmlpage import MAX_DEPTH, extract_text, parse_html
+from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.reader import MAX_BYTES, read, read_bytes
+from treatydiff.formats.treatyjson import treaty_to_dict
+from treatydiff.model.refs import num_to_ref
+from treatydiff.provisions import TAXONOMY
 
 ARTICLES = "".join(
     f"<div><h3>Article {i}</h3><p>Peace {i} in good faith.</p></div>" for i in (1, 2, 3)
@@ -178,3 +186,98 @@ def test_input_size_limit_is_documented_and_overridable(
     with pytest.raises(ParseError, match="not a number"):
         read(path)
     assert MAX_BYTES >= 50_000_000
+
+
+# Akoma Ntoso and ToTA ---------------------------------------------------------
+
+KIND = next(iter(TAXONOMY))
+AKN = to_akn(parse("Article 1\nPeace between the Parties.\n\nArticle 2\nWar.\n"))
+
+
+def _akn_with_metadata(meta: str) -> bytes:
+    return AKN.replace(
+        b'lang="en"/>',
+        f'lang="en"><td:metadata>{meta}</td:metadata></td:treaty>'.encode(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ("[1]", "JSON object expected, got list"),
+        ('"x"', "got str"),
+        ("null", "got NoneType"),
+        ("42", "got int"),
+        ("[" * 5000, "nested too deeply"),
+        ('{"articles_total": "many"}', "not a count"),
+        ('{"articles_total": -1}', "not a count"),
+        ('{"a": NaN}', "NaN is not JSON"),
+        ('{"a": -Infinity}', "Infinity is not JSON"),
+    ],
+)
+def test_bad_akn_metadata_is_one_parse_error(meta: str, message: str) -> None:
+    with pytest.raises(ParseError, match=message):
+        read_bytes(_akn_with_metadata(meta), source="m.xml")
+
+
+def test_akn_label_confidence_must_be_finite() -> None:
+    treaty = parse("Article 1\nThe Parties shall consult each other.\n")
+    labelled = attrs.evolve(
+        treaty.articles[0], labels=[Label(kind=KIND, confidence=0.5)]
+    )
+    data = to_akn(attrs.evolve(treaty, articles=[labelled]))
+    assert b'confidence="' in data
+    for bad in (b"nan", b"1e999", b"-inf"):
+        hostile = re.sub(rb'(<td:label[^>]*confidence=")[^"]*', rb"\g<1>" + bad, data)
+        with pytest.raises(ParseError, match="bad label confidence"):
+            read_bytes(hostile)
+
+
+@pytest.mark.parametrize(
+    ("num", "ref"), [("²", "²"), ("³", "³"), ("9" * 5000, "9" * 5000), ("٤٢", "42")]
+)
+def test_odd_article_numbers_become_refs_without_value_error(
+    num: str, ref: str
+) -> None:
+    assert num_to_ref(num) == ref
+    assert Article(num=num).ref == ref
+    data = AKN.replace(b"<num>1</num>", f"<num>{num}</num>".encode())
+    assert read_bytes(data).articles[0].ref == ref
+
+
+def test_empty_akn_body_is_an_error_like_text_without_articles() -> None:
+    data = AKN[: AKN.index(b"<body>")] + b"<body/></act></akomaNtoso>"
+    with pytest.raises(ParseError, match="no articles"):
+        read_bytes(data, source="e.xml")
+
+
+def _tota(body: str) -> bytes:
+    return (
+        "<treaty><meta><name>Pact</name><language>en</language></meta>"
+        f"<body>{body}</body></treaty>"
+    ).encode()
+
+
+def test_tota_articles_under_body_or_in_nested_chapters_are_kept() -> None:
+    data = _tota(
+        '<article number="1">One.</article>'
+        '<chapter name="Trade"><article number="2">Two.</article>'
+        '<chapter name="Goods"><article number="3">Three.</article></chapter>'
+        "</chapter>"
+        '<article number="4">Four.</article>'
+    )
+    treaty = read_bytes(data)
+    assert [a.text for a in treaty.articles] == ["One.", "Two.", "Three.", "Four."]
+
+
+def test_empty_tota_body_is_an_error() -> None:
+    with pytest.raises(ParseError, match="no articles"):
+        read_bytes(_tota(""), source="t.xml")
+
+
+def test_lone_surrogate_in_text_is_replaced_at_the_door() -> None:
+    treaty = parse("0\n\nArticle 1\n0\n\ud800")
+    text = to_text(treaty)
+    text.encode("utf-8")
+    assert "\ufffd" in text
+    json.dumps(treaty_to_dict(treaty), ensure_ascii=False).encode("utf-8")

@@ -79,7 +79,7 @@ def _write(text: str, output: str | None) -> None:
 def _render_treaty(treaty: Treaty, fmt: str) -> str:
     if fmt == "json":
         data = treaty_to_dict(provisions.label_treaty(treaty))
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "akn":
         return to_akn(treaty).decode("utf-8")
     # Terminal escapes in a treaty's text are shown, never obeyed.

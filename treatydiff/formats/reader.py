@@ -104,10 +104,18 @@ def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
     """Read Akoma Ntoso or ToTA XML, chosen by the root element."""
     root = parse_xml(data, source=source)
     if etree.QName(root).localname == "akomaNtoso":
-        return akn_to_treaty(root, source=source)
-    if is_tota(root):
-        return tota_to_treaty(root, source=source)
-    raise ParseError(
+        treaty = akn_to_treaty(root, source=source)
+    elif is_tota(root):
+        treaty = tota_to_treaty(root, source=source)
+    else:
+        raise _unknown_root(root, source)
+    if not treaty.articles:  # as for text: no articles is no treaty
+        raise ParseError("no articles found in the XML body", source=source)
+    return treaty
+
+
+def _unknown_root(root: etree._Element, source: str | None) -> ParseError:
+    return ParseError(
         f"unknown XML root <{etree.QName(root).localname}> "
         "(expected Akoma Ntoso <akomaNtoso> or ToTA <treaty>)",
         source=source,
