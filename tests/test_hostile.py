@@ -281,3 +281,9 @@ def test_lone_surrogate_in_text_is_replaced_at_the_door() -> None:
     text.encode("utf-8")
     assert "\ufffd" in text
     json.dumps(treaty_to_dict(treaty), ensure_ascii=False).encode("utf-8")
+
+
+def test_article_numbers_of_five_and_six_digits_are_headings() -> None:
+    numbers = range(99_990, 100_011)
+    text = "".join(f"Article {n}\nPoint {n} agreed.\n\n" for n in numbers)
+    assert [a.num for a in parse(text).articles] == [str(n) for n in numbers]
