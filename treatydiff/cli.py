@@ -10,9 +10,7 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from treatydiff import bundled, formats, provisions, report
 from treatydiff.comparison import compare
@@ -21,6 +19,8 @@ from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
 from treatydiff.model import Treaty
+from treatydiff.output import write_file, write_stdout
+from treatydiff.report.formatting import safe
 
 __all__ = ["main"]
 
@@ -69,30 +69,23 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str, output: str | None) -> None:
-    """Print, or write ``output`` atomically (no half-written file on failure)."""
+    """Print, or write ``output`` whole (see :mod:`treatydiff.output`)."""
     if output is None:
-        sys.stdout.write(text)
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_stdout(text)
+    else:
+        write_file(text, output)
 
 
 def _render_treaty(treaty: Treaty, fmt: str) -> str:
     if fmt == "json":
         data = treaty_to_dict(provisions.label_treaty(treaty))
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "akn":
         return to_akn(treaty).decode("utf-8")
+    # Terminal escapes in a treaty's text are shown, never obeyed.
     if treaty.kind == "digest":
-        return _digest_banner(treaty) + to_text(treaty)
-    return to_text(treaty)
+        return safe(_digest_banner(treaty) + to_text(treaty))
+    return safe(to_text(treaty))
 
 
 def _digest_banner(treaty: Treaty) -> str:
@@ -199,10 +192,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _cmd_compare(args)
         _write(out, getattr(args, "output", None))
     except TreatyDiffError as exc:
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, no flush at exit.
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"{_PROG}: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return _fail(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return _fail("interrupted", status=130)
+    except (MemoryError, RecursionError) as exc:
+        return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
     return 0
+
+
+def _fail(message: str, *, status: int = 1) -> int:
+    """Print the one error line (control characters escaped); return ``status``."""
+    if sys.stderr is not None:
+        print(f"{_PROG}: error: {safe(message)}", file=sys.stderr)
+    return status

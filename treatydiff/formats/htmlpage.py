@@ -24,13 +24,15 @@ Peace shall reign.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
 
 from treatydiff.errors import ParseError
-from treatydiff.formats.encoding import decode
+from treatydiff.formats.encoding import decode, scrub
 from treatydiff.formats.plaintext.parser import parse
 from treatydiff.model import Treaty
 from treatydiff.vocabulary import (
@@ -42,7 +44,7 @@ from treatydiff.vocabulary import (
     word_list,
 )
 
-__all__ = ["extract_text", "parse_html"]
+__all__ = ["MAX_DEPTH", "extract_text", "parse_html"]
 
 _DROP_TAGS = frozenset(
     word_list(
@@ -102,13 +104,22 @@ _CHARSET_RE = re.compile(
 )
 _XML_DECL_RE = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _SPACES_RE = re.compile(r"\s+")
+# Codecs that decode ASCII as itself yet are no page encoding.
+_UNTRUSTED_CODECS = frozenset(("utf-7", "punycode", "idna", "undefined"))
+_PROBE = b'<meta charset="x"> Article 1.\n'
+#: libxml2's nesting limit with ``huge_tree`` (256 without it).
+MAX_DEPTH = 2048
 _BLANKS_RE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _page_text(data: bytes | str, source: str | None) -> str:
-    """The page as str: a BOM, else the declared charset, else detection."""
+    """The page as str: a BOM, else the declared charset, else detection.
+
+    A declared charset is trusted only when it is an ASCII-compatible text
+    codec that decodes the whole page (not UTF-7, punycode, ``undefined``...).
+    """
     if isinstance(data, str):
-        return data
+        return scrub(data)
     head = data[:4096]
     declared = _CHARSET_RE.search(head)
     if (
@@ -121,11 +132,18 @@ def _page_text(data: bytes | str, source: str | None) -> str:
         name = (declared.group(1) or declared.group(2)).decode("ascii")
         try:
             codec = codecs.lookup(name).name
-            if not codec.startswith(("utf-16", "utf-32")):
-                return data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+            if codec not in _UNTRUSTED_CODECS and _ascii_compatible(codec):
+                return scrub(data.decode(codec))
+        except (LookupError, UnicodeError):
             pass  # a wrong declaration: detect instead
     return decode(data, source=source)
+
+
+def _ascii_compatible(codec: str) -> bool:
+    try:
+        return _PROBE.decode(codec) == _PROBE.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _class_words(el: lxml.html.HtmlElement) -> str:
@@ -133,7 +151,7 @@ def _class_words(el: lxml.html.HtmlElement) -> str:
 
 
 def _article_heads(el: lxml.html.HtmlElement) -> int:
-    return len(_ARTICLE_HEAD_RE.findall(el.text_content()))
+    return len(_ARTICLE_HEAD_RE.findall(" ".join(el.itertext())))
 
 
 def _is_chrome(el: lxml.html.HtmlElement) -> bool:
@@ -144,12 +162,19 @@ def _is_chrome(el: lxml.html.HtmlElement) -> bool:
         return True
     if _HIDDEN_STYLE_RE.search(el.get("style") or ""):
         return True
-    chrome = (
-        (tag in _CHROME_TAGS and el.xpath("not(ancestor::main or ancestor::article)"))
+    return _looks_chrome(el) and _article_heads(el) == 0
+
+
+def _looks_chrome(el: lxml.html.HtmlElement) -> bool:
+    """Header, footer, navigation or noise by tag, role or class words."""
+    return bool(
+        (
+            el.tag in _CHROME_TAGS
+            and el.xpath("not(ancestor::main or ancestor::article)")
+        )
         or el.get("role") in _DROP_ROLES
         or any(_NOISE_RE.search(word) for word in _class_words(el).split())
     )
-    return bool(chrome) and _article_heads(el) == 0
 
 
 def _drop_chrome(root: lxml.html.HtmlElement) -> None:
@@ -157,30 +182,107 @@ def _drop_chrome(root: lxml.html.HtmlElement) -> None:
         el.drop_tree()  # keeps the tail, which belongs to the parent
 
 
+def _runs(root: lxml.html.HtmlElement) -> Iterator[tuple[str, object]]:
+    """Document order without recursion: ``("start", el)``, ``("text", str)``
+    and ``("end", el)`` events."""
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        if done:
+            yield "end", el
+            if el is not root and el.tail:
+                yield "text", el.tail
+            continue
+        yield "start", el
+        if el.text:
+            yield "text", el.text
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+
+
+_Counts = dict[lxml.html.HtmlElement, int]
+
+
+def _measure(body: lxml.html.HtmlElement) -> tuple[_Counts, _Counts, _Counts]:
+    """Article headings, all headings and text length of every element, in one
+    linear pass.
+
+    Headings are counted in the text of each block (never across a block
+    boundary, so "faith.</p><h3>Article 2" counts). In the first count, those
+    inside chrome-looking elements kept for their headings (a sidebar citing
+    an article) do not count for the blocks around them.
+    """
+    heads: _Counts = {}
+    every: _Counts = {}
+    size: _Counts = {}
+    stack: list[lxml.html.HtmlElement] = []
+    owners: list[lxml.html.HtmlElement] = []  # open blocks and cells
+    run: list[str] = []
+
+    def flush() -> None:
+        if run and owners:
+            found = len(_ARTICLE_HEAD_RE.findall(" " + "".join(run)))
+            heads[owners[-1]] = heads.get(owners[-1], 0) + found
+            every[owners[-1]] = every.get(owners[-1], 0) + found
+        run.clear()
+
+    for event, value in _runs(body):
+        if event == "text":
+            assert isinstance(value, str)
+            run.append(value)
+            size[stack[-1]] = size.get(stack[-1], 0) + len(value)
+            continue
+        assert isinstance(value, lxml.html.HtmlElement)
+        boundary = value is body or value.tag in _BLOCKS or value.tag in _CELLS
+        if boundary:
+            flush()
+        if event == "start":
+            stack.append(value)
+            if boundary:
+                owners.append(value)
+            continue
+        stack.pop()
+        if boundary:
+            owners.pop()
+        if stack:
+            parent = stack[-1]
+            size[parent] = size.get(parent, 0) + size.get(value, 0)
+            every[parent] = every.get(parent, 0) + every.get(value, 0)
+            if not _looks_chrome(value):
+                heads[parent] = heads.get(parent, 0) + heads.get(value, 0)
+    return heads, every, size
+
+
 def _content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The element that holds the treaty."""
+    """The element that holds the treaty: the smallest holding most headings.
+
+    The body is a candidate too, so articles in sibling blocks (one ``div``
+    per article) are all kept.
+    """
     body = root.find("body")
     body = root if body is None else body
+    heads, every, size = _measure(body)
     semantic = list(body.iter("main", "article"))
     semantic += [el for el in body.iter() if el.get("role") == "main"]
-    blocks = list(body.iter("div", "section", "td"))
-    counts = {el: _article_heads(el) for el in semantic + blocks}
-    best = max(counts.values(), default=0)
+    blocks = [*body.iter("div", "section", "td"), body]
+    best = max((heads.get(el, 0) for el in semantic + blocks), default=0)
     if best == 0:
         return semantic[0] if semantic else body
-    size = {el: len(el.text_content()) for el in counts}
-    held = [el for el in semantic if counts[el] == best]
+    held = [el for el in semantic if heads.get(el, 0) == best]
     if held:
-        return min(held, key=size.__getitem__)
-    el = min((el for el in blocks if counts[el] == best), key=size.__getitem__)
-    # Climb to take in a title and preamble kept beside the articles.
+        return min(held, key=lambda el: size.get(el, 0))
+    el = min(
+        (el for el in blocks if heads.get(el, 0) == best),
+        key=lambda el: size.get(el, 0),
+    )
+    # Climb to take in a title and preamble kept beside the articles (but
+    # not a sidebar citing an article).
     parent = el.getparent()
-    while parent is not None and parent is not body:
-        extra = len(parent.text_content()) - size[el]
-        if extra > 0.25 * size[el]:
+    while el is not body and parent is not None and parent is not body:
+        extra = size.get(parent, 0) - size.get(el, 0)
+        if extra > 0.25 * size.get(el, 0) or every.get(parent, 0) > every[el]:
             break
         el, parent = parent, parent.getparent()
-        size[el] = len(el.text_content())
     return el
 
 
@@ -215,23 +317,20 @@ def _title_before(
     return title
 
 
-def _list_label(li: lxml.html.HtmlElement) -> str:
-    """The number a browser would show before an ordered-list item."""
+def _list_label(li: lxml.html.HtmlElement, n: int) -> str:
+    """The label a browser would show before the ``n``-th item of an ``<ol>``."""
     parent = li.getparent()
     if parent is None or parent.tag != "ol":
         return ""
     kind = parent.get("type") or "1"
-    try:
-        start = int(parent.get("start") or 1)
-    except ValueError:
-        start = 1
-    n = start + [c for c in parent if c.tag == "li"].index(li)
+    with contextlib.suppress(ValueError):  # a bad start counts from 1
+        n += int(parent.get("start") or 1) - 1
     if _LABEL_START_RE.match((li.text_content() or "") + " "):
         return ""
     if kind in "aA":
         letter = chr(ord("a") + (n - 1) % 26)
         return f"({letter.upper() if kind == 'A' else letter}) "
-    if kind in "iI":
+    if kind in "iI" and 0 < n < 4000:
         numeral = int_to_roman(n)
         return f"({numeral.upper() if kind == 'I' else numeral}) "
     return f"{n}. "
@@ -239,30 +338,31 @@ def _list_label(li: lxml.html.HtmlElement) -> str:
 
 def _lines(content: lxml.html.HtmlElement) -> str:
     parts: list[str] = []
-
-    def text(value: str | None, pre: bool) -> None:
-        if value:
+    pre = 0  # open <pre> elements
+    items: dict[lxml.html.HtmlElement, int] = {}  # list items seen per list
+    for event, value in _runs(content):
+        if event == "text":
+            assert isinstance(value, str)
             parts.append(value if pre else _SPACES_RE.sub(" ", value))
-
-    def walk(el: lxml.html.HtmlElement, pre: bool) -> None:
-        tag = el.tag
-        pre = pre or tag == "pre"
-        if tag == "br":
-            parts.append("\n")
-        elif tag in _BLOCKS:
-            parts.append("\n\n")
-        if tag == "li":
-            parts.append(_list_label(el))
-        text(el.text, pre)
-        for child in el:
-            walk(child, pre)
-            text(child.tail, pre)
+            continue
+        assert isinstance(value, lxml.html.HtmlElement)
+        tag = value.tag
+        if event == "start":
+            pre += tag == "pre"
+            if tag == "br":
+                parts.append("\n")
+            elif tag in _BLOCKS:
+                parts.append("\n\n")
+            parent = value.getparent()
+            if tag == "li" and parent is not None:
+                items[parent] = n = items.get(parent, 0) + 1
+                parts.append(_list_label(value, n))
+            continue
+        pre -= tag == "pre"
         if tag in _BLOCKS:
             parts.append("\n\n")
         elif tag in _CELLS:
             parts.append(" ")
-
-    walk(content, False)
     lines = "\n".join(line.strip() for line in "".join(parts).split("\n"))
     return _BLANKS_RE.sub("\n\n", lines).strip() + "\n"
 
@@ -273,12 +373,20 @@ def extract_text(data: bytes | str, *, source: str | None = None) -> str:
     if not page.strip():
         raise ParseError("empty file", source=source)
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
     )
     try:
         root = lxml.html.document_fromstring(page, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", source=source) from None
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise ParseError(
+                f"HTML nested deeper than {MAX_DEPTH} elements: the parser stopped"
+                " there and the rest of the page would be lost",
+                source=source,
+                line=entry.line or None,
+            )
     _drop_chrome(root)
     content = _content(root)
     title = _title_before(root, content)

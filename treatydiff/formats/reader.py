@@ -1,9 +1,13 @@
 """Read any treaty file: format (AKN, ToTA, HTML, plain text) and encoding from content.
 
-The extension is never consulted. Markup is recognised by its first tag:
-an HTML doctype or ``<html>``/``<head>``/``<body>`` goes to
-:func:`treatydiff.formats.htmlpage.parse_html`; any other tag or doctype is XML,
-read by :func:`read_xml` (``<akomaNtoso>`` or ToTA ``<treaty>``, anything
+The extension is never consulted. Input is limited to :data:`MAX_BYTES`
+(100 MB; the ``TREATYDIFF_MAX_BYTES`` environment variable or the
+``max_bytes`` argument overrides it) and must be a regular file: a FIFO or a
+device such as ``/dev/zero`` is refused rather than read without end.
+Markup is recognised by its first tag: an HTML doctype or
+``<html>``/``<head>``/``<body>`` goes to
+:func:`treatydiff.formats.htmlpage.parse_html`; any other tag or doctype is
+XML, read by :func:`read_xml` (``<akomaNtoso>`` or ToTA ``<treaty>``, anything
 else is an error naming the root). Everything else is plain text:
 :func:`~treatydiff.formats.encoding.decode` then
 :func:`~treatydiff.formats.plaintext.parse`.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 import attrs
@@ -27,13 +32,45 @@ from treatydiff.formats.safexml import parse_xml
 from treatydiff.formats.tota import is_tota, tota_to_treaty
 from treatydiff.model import Treaty
 
-__all__ = ["detect", "read", "read_bytes", "read_xml"]
+__all__ = ["MAX_BYTES", "detect", "read", "read_bytes", "read_xml"]
 
 # Leading XML declaration, comments, processing instructions and whitespace.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
 _XML = re.compile(r"<(?:!doctype\s|[^\W\d])", re.IGNORECASE)
 _HEAD = 4096
+#: The default input size limit in bytes (``TREATYDIFF_MAX_BYTES`` overrides it).
+MAX_BYTES = 100_000_000
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _limit(max_bytes: int | None) -> int:
+    """``max_bytes``, else ``TREATYDIFF_MAX_BYTES``, else :data:`MAX_BYTES`."""
+    if max_bytes is not None:
+        return max_bytes
+    value = os.environ.get("TREATYDIFF_MAX_BYTES", "")
+    if not value:
+        return MAX_BYTES
+    try:
+        return int(value)
+    except ValueError:
+        raise ParseError(
+            f"TREATYDIFF_MAX_BYTES is not a number of bytes: {value!r}"
+        ) from None
+
+
+def _too_large(limit: int, source: str | None) -> ParseError:
+    return ParseError(
+        f"larger than the input limit of {limit:,} bytes"
+        " (set TREATYDIFF_MAX_BYTES to raise it)",
+        source=source,
+    )
 
 
 def detect(data: bytes) -> str:
@@ -67,10 +104,18 @@ def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
     """Read Akoma Ntoso or ToTA XML, chosen by the root element."""
     root = parse_xml(data, source=source)
     if etree.QName(root).localname == "akomaNtoso":
-        return akn_to_treaty(root, source=source)
-    if is_tota(root):
-        return tota_to_treaty(root, source=source)
-    raise ParseError(
+        treaty = akn_to_treaty(root, source=source)
+    elif is_tota(root):
+        treaty = tota_to_treaty(root, source=source)
+    else:
+        raise _unknown_root(root, source)
+    if not treaty.articles:  # as for text: no articles is no treaty
+        raise ParseError("no articles found in the XML body", source=source)
+    return treaty
+
+
+def _unknown_root(root: etree._Element, source: str | None) -> ParseError:
+    return ParseError(
         f"unknown XML root <{etree.QName(root).localname}> "
         "(expected Akoma Ntoso <akomaNtoso> or ToTA <treaty>)",
         source=source,
@@ -79,12 +124,19 @@ def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
 
 
 def read_bytes(
-    data: bytes, *, source: str | None = None, lang: str | None = None
+    data: bytes,
+    *,
+    source: str | None = None,
+    lang: str | None = None,
+    max_bytes: int | None = None,
 ) -> Treaty:
     """Read treaty bytes of any supported format; ``lang`` overrides detection.
 
     ``source`` names the input in errors; for text and HTML its file stem is the id.
     """
+    limit = _limit(max_bytes)
+    if len(data) > limit:
+        raise _too_large(limit, source)
     if not data.strip():
         raise ParseError("empty file", source=source)
     kind = detect(data)
@@ -103,9 +155,29 @@ def read_bytes(
         raise
 
 
-def read(path: str | os.PathLike[str], *, lang: str | None = None) -> Treaty:
+def read(
+    path: str | os.PathLike[str],
+    *,
+    lang: str | None = None,
+    max_bytes: int | None = None,
+) -> Treaty:
     """Read a treaty file of any supported format; ``lang`` overrides detection.
 
-    A missing or unreadable file raises the ``OSError`` (the CLI reports it).
+    A missing or unreadable file raises the ``OSError`` (the CLI reports it);
+    what is not a regular file, or is larger than the limit, raises ParseError.
     """
-    return read_bytes(Path(path).read_bytes(), source=os.fspath(path), lang=lang)
+    source = os.fspath(path)
+    limit = _limit(max_bytes)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        for test, kind in _FILE_KINDS:
+            if test(mode):
+                raise ParseError(f"not a regular file ({kind})", source=source)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise _too_large(limit, source)
+    return read_bytes(data, source=source, lang=lang, max_bytes=limit)

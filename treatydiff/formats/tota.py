@@ -77,10 +77,20 @@ def tota_to_treaty(root: etree._Element, *, source: str | None = None) -> Treaty
     closing: list[str] = []
     articles: list[Article] = []
     divisions: list[Division] = []
-    for i, chapter in enumerate(chapters):
-        role = _role(chapter, i, len(chapters))
+    # Articles in nested chapters belong to their top chapter; articles
+    # directly under <body> to none (never dropped).
+    index = -1
+    for chapter in body:
+        if chapter.tag == "chapter":
+            index += 1
+            role = _role(chapter, index, len(chapters))
+            members = list(chapter.iter("article"))
+        elif chapter.tag == "article":
+            role, members = None, [chapter]
+        else:
+            continue
         refs = []
-        for el in chapter.iterfind("article"):
+        for el in members:
             text, number = element_text(el), el.get("number")
             if role is not None and number is None:
                 (preamble if role == "preamble" else closing).append(text)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from treatydiff.vocabulary import number_value, roman_to_int
 
@@ -16,8 +17,8 @@ __all__ = ["num_to_ref"]
 def num_to_ref(num: str) -> str:
     """Normalise an article or paragraph number as printed into a ref part."""
     cleaned = num.strip().strip(".:)(").strip()
-    if cleaned.isdigit():
-        return str(int(cleaned))
+    if cleaned.isdecimal():  # any script's digits; no int(): any length
+        return "".join(str(unicodedata.decimal(c)) for c in cleaned).lstrip("0") or "0"
     value = roman_to_int(cleaned)
     if value is None:
         value = number_value(cleaned)

@@ -32,7 +32,10 @@ FORMAT = "treatydiff-comparison/1"
 
 def render_json(view: ReportView) -> str:
     """The report as indented JSON text (non-ASCII kept as is)."""
-    return json.dumps(comparison_data(view), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(comparison_data(view), ensure_ascii=False, indent=2, allow_nan=False)
+        + "\n"
+    )
 
 
 def comparison_data(view: ReportView) -> dict[str, Any]:

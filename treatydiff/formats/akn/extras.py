@@ -12,6 +12,7 @@ with :func:`read_extras` and :func:`read_article_extras`, so that
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -141,13 +142,7 @@ def _write_labels(parent: etree._Element, labels: Iterable[Label]) -> None:
 
 def read_extras(td: etree._Element, source: str | None) -> dict[str, Any]:
     """Treaty fields from a ``<td:treaty>`` element (articles excepted)."""
-    meta = td.findtext(_T + "metadata")
-    try:
-        metadata = json.loads(meta) if meta else {}
-    except ValueError as exc:
-        raise ParseError(
-            f"bad treatydiff metadata JSON: {exc}", source=source
-        ) from None
+    metadata = _read_metadata(td.findtext(_T + "metadata"), source)
     kind = td.get("kind", "text")
     if kind not in ("text", "digest"):
         raise ParseError(
@@ -172,6 +167,37 @@ def read_extras(td: etree._Element, source: str | None) -> dict[str, Any]:
         "divisions": [_read_division(d) for d in td.iterfind(_T + "division")],
         "metadata": metadata,
     }
+
+
+def _read_metadata(meta: str | None, source: str | None) -> dict[str, Any]:
+    """The ``<td:metadata>`` JSON object: strict JSON (no NaN or Infinity),
+    an object, ``articles_total`` a count or null."""
+
+    def no_constant(name: str) -> None:
+        raise ValueError(f"{name} is not JSON")
+
+    try:
+        metadata = json.loads(meta, parse_constant=no_constant) if meta else {}
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise ParseError(
+            f"bad treatydiff metadata JSON: {reason}", source=source
+        ) from None
+    if not isinstance(metadata, dict):
+        raise ParseError(
+            "bad treatydiff metadata: a JSON object expected, got "
+            f"{type(metadata).__name__}",
+            source=source,
+        )
+    total = metadata.get("articles_total")
+    if total is not None and (
+        not isinstance(total, int) or isinstance(total, bool) or total < 0
+    ):
+        raise ParseError(
+            f"bad treatydiff metadata: articles_total {total!r} is not a count",
+            source=source,
+        )
+    return metadata
 
 
 def _read_division(el: etree._Element) -> Division:
@@ -220,6 +246,8 @@ def _read_labels(parent: etree._Element, source: str | None) -> list[Label]:
         ]
         try:
             confidence = float(el.get("confidence", "1.0"))
+            if not math.isfinite(confidence):
+                raise ValueError
         except ValueError:
             raise ParseError(
                 f"bad label confidence {el.get('confidence')!r}",

@@ -40,6 +40,7 @@ import re
 from pathlib import PurePath
 
 from treatydiff.errors import ParseError
+from treatydiff.formats.encoding import scrub
 from treatydiff.formats.plaintext.recognisers import (
     CAP,
     DIV_NUM_RE,
@@ -578,6 +579,7 @@ def parse(
     :class:`~treatydiff.errors.ParseError` for empty text and for text without
     any article heading.
     """
+    text = scrub(text)  # lone surrogates: U+FFFD, so every output can encode it
     lines = [" ".join(raw.split()) for raw in _INVISIBLE_RE.sub("", text).splitlines()]
     if not any(lines):
         raise ParseError("empty text: nothing to parse", source=source)

@@ -97,7 +97,7 @@ LINE_RE = re.compile(
 )
 # "5", "5 bis", "5A", "2.1" / "2-1" (chapter-numbered), "IV".
 _NUM_RE = re.compile(
-    r"\s*(?:(\d{1,4}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
+    r"\s*(?:(\d{1,6}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
     r"|([IVXLCDM]{1,8})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")

@@ -1,0 +1,114 @@
+"""Writing results to a user's file or stdout: whole, nothing replaced by mistake.
+
+:func:`write_file` replaces a regular file atomically (a temporary file beside
+it, then a rename), keeping the existing file's permission bits (a new file
+gets the umask's). It never replaces what is not a regular file: a FIFO or a
+character device (``/dev/null``, a terminal) is written through, as a shell
+redirection would; a symbolic link, a directory, a block device or a socket is
+refused, and so is a write-protected file. Errors are ``OSError`` naming the
+user's path, never the temporary file. :func:`write_stdout` prints text that
+the terminal's encoding cannot show as UTF-8 bytes, or with escapes on a
+terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import tempfile
+
+__all__ = ["write_file", "write_stdout"]
+
+
+def write_stdout(text: str) -> None:
+    """Print ``text``; a closed stdout raises ``OSError`` (EBADF)."""
+    stream = sys.stdout
+    if stream is None or stream.closed:
+        raise OSError(errno.EBADF, "standard output is closed")
+    try:
+        text.encode(stream.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None or stream.isatty():
+            text = text.encode("ascii", "backslashreplace").decode("ascii")
+        else:
+            stream.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+            return
+    stream.write(text)
+    stream.flush()
+
+
+def write_file(text: str, path: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` (see the module docstring)."""
+    if path.endswith(("/", os.sep)):
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        try:
+            target = os.stat(path)
+        except OSError:
+            target = None
+        if target is None or not _writes_through(target.st_mode):
+            raise OSError(
+                errno.EPERM, "is a symbolic link; not replaced (give its target)", path
+            )
+        st = target
+    if st is not None and _writes_through(st.st_mode):
+        with open(path, "w", encoding="utf-8") as handle:  # a FIFO or a device
+            handle.write(text)
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+        raise OSError(errno.EPERM, f"is {kind}; not replaced", path)
+    if st is not None and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
+        raise PermissionError(errno.EACCES, "write-protected; not replaced", path)
+    _replace(text, path, st)
+
+
+def _writes_through(mode: int) -> bool:
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _replace(text: str, path: str, st: os.stat_result | None) -> None:
+    """Write a temporary file beside ``path``, then rename it over ``path``."""
+    parent = os.path.dirname(path) or "."
+    if st is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    else:
+        mode = stat.S_IMODE(st.st_mode)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{os.path.basename(path)}.")
+    except OSError as exc:
+        if not os.path.isdir(parent):
+            raise FileNotFoundError(
+                errno.ENOENT, "no such directory for the output file", path
+            ) from None
+        raise OSError(exc.errno, exc.strerror, path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), mode)
+            if st is not None and hasattr(os, "fchown"):
+                with contextlib.suppress(OSError):  # only root may give files away
+                    os.fchown(handle.fileno(), st.st_uid, st.st_gid)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OSError(exc.errno, exc.strerror, path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
