@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from treatydiff import report
+from treatydiff.alignment.crosslingual import concept_words, treaty_language
 from treatydiff.alignment.groups import group
 from treatydiff.alignment.pairwise import AlignOptions, align_prepared, prepare
 from treatydiff.alignment.similarity import Processor, Scorer
@@ -95,7 +96,9 @@ def compare(
 
     ``base`` is the treaty id diffs are taken against (default: the first).
     The other options are those of :func:`treatydiff.alignment.pairwise.align`;
-    boilerplate words are found across all the treaties together.
+    boilerplate words are found across all the treaties together. Two
+    treaties in different languages are aligned through shared concepts
+    (:mod:`treatydiff.alignment.crosslingual`) unless a ``processor`` is given.
     Raises :class:`AlignmentError` for fewer than two treaties, duplicate
     ids, an unknown ``base`` or a treaty without articles.
     """
@@ -103,10 +106,18 @@ def compare(
     opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
     ordered = sorted(treaties, key=lambda t: t.id)
     prepared = prepare(ordered, processor=processor, boilerplate=boilerplate)
-    alignments = {
-        (pa.treaty.id, pb.treaty.id): align_prepared(pa, pb, opts)
-        for pa, pb in itertools.combinations(prepared, 2)
-    }
+    langs = [treaty_language(t) for t in ordered]
+    crossed = (
+        prepare(ordered, processor=concept_words, boilerplate=boilerplate)
+        if processor is None and len(set(langs)) > 1
+        else prepared
+    )
+    alignments = {}
+    for i, j in itertools.combinations(range(len(ordered)), 2):
+        pair = crossed if langs[i] != langs[j] else prepared
+        alignments[ordered[i].id, ordered[j].id] = align_prepared(
+            pair[i], pair[j], opts
+        )
     return Comparison(
         treaties=treaties,
         base=base_id,

@@ -30,6 +30,7 @@ __all__ = [
     "ref_ranges",
     "safe",
     "score_label",
+    "side_by_side",
     "status_label",
 ]
 
@@ -194,6 +195,18 @@ def changed_diffs(group: GroupView) -> list[TreatyChange]:
         d
         for d in group.change.diffs
         if d.change is not None and d.change != ChangeKind.IDENTICAL
+    ]
+
+
+def side_by_side(group: GroupView, diff: TreatyChange) -> list[tuple[str, str]]:
+    """``[(label, text)]`` for the base's clauses and then the other treaty's,
+    when the two are in different languages; ``[]`` otherwise."""
+    if diff.treaty not in group.side_by_side:
+        return []
+    return [
+        (f"{safe(tid)} {safe(ref)}", safe(group.texts[tid][ref]))
+        for tid in (diff.base, diff.treaty)
+        for ref in group.members.get(tid, ())
     ]
 
 
