@@ -15,7 +15,10 @@
 {'a': ('2',), 'b': ('1',), 'c': ()} match
 
 Every pair of treaties is aligned (:func:`~treatydiff.alignment.align`) and
-the links are joined into groups (:func:`~treatydiff.alignment.group`). A
+the links are joined into groups (:func:`~treatydiff.alignment.group`);
+articles no text link reached are labelled
+(:func:`~treatydiff.provisions.label_treaty`) and those sharing a
+security-core provision kind are linked too (``basis`` ``("provisions",)``). A
 :class:`Comparison` is the plain result
 (:class:`~treatydiff.model.results.ComparisonResult`) with the reports of
 :mod:`treatydiff.report` at hand.
@@ -35,7 +38,8 @@ from treatydiff.alignment.groups import group
 from treatydiff.alignment.pairwise import AlignOptions, align_prepared, prepare
 from treatydiff.alignment.similarity import Processor, Scorer
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import ComparisonResult, Treaty
+from treatydiff.model import Alignment, ComparisonResult, Treaty
+from treatydiff.provisions import SECURITY_CORE, label_treaty
 
 __all__ = ["Comparison", "compare"]
 
@@ -118,9 +122,25 @@ def compare(
         alignments[ordered[i].id, ordered[j].id] = align_prepared(
             pair[i], pair[j], opts
         )
+    loose = _unlinked(alignments)
+    labelled = [
+        label_treaty(t, loose[t.id]) if loose.get(t.id) else t for t in treaties
+    ]
     return Comparison(
         treaties=treaties,
         base=base_id,
-        groups=group(treaties, base_id, alignments),
+        groups=group(
+            labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)
+        ),
         alignments=alignments,
     )
+
+
+def _unlinked(alignments: Mapping[tuple[str, str], Alignment]) -> dict[str, set[str]]:
+    """Per treaty, the articles some pairwise alignment left without a link:
+    the ones provision labels may still link (only they are labelled)."""
+    loose: dict[str, set[str]] = {}
+    for (ida, idb), al in alignments.items():
+        loose.setdefault(ida, set()).update(al.unmatched_a)
+        loose.setdefault(idb, set()).update(al.unmatched_b)
+    return loose

@@ -99,7 +99,8 @@ def matrix_cell(
 def score_label(group: GroupView) -> str:
     """A group's score, marked when only shared provision kinds link it.
 
-    Such a score is the overlap of curated provision kinds, not text similarity.
+    Such a score rests on shared provision kinds (curated between digests;
+    security-core kinds, weighed with wording, otherwise), not text alone.
     """
     by_kinds = group.group.basis == ("provisions",)
     return f"{group.group.score:.2f}" + (" (by provisions)" if by_kinds else "")
