@@ -170,6 +170,11 @@ def build_view(
             for kind, cells in table["missing"].items()
         },
         notes=(
+            *(
+                f"{t.id}: {t.source}"
+                for t in comparison.treaties
+                if t.source and "digest" in t.metadata and t.kind == "text"
+            ),
             *_language_notes(langs, comparison.base),
             *(note for t in comparison.treaties if (note := _coverage_note(t))),
         ),

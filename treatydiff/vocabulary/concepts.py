@@ -130,11 +130,15 @@ signature sign
 copy copies copy= text= texts=
 authentic authentic equally
 english english
-russian russian
 persian persian farsi
 korean korean
 chinese chinese
-russia russia= russia's
+russia russia= russia's russian
+federation federat
+republic republic
+islamic islam
+democratic democra
+people people popular
 iran iran
 korea korea dprk
 china china= china's prc=
@@ -285,11 +289,15 @@ signature подписан подпис
 copy экземпляр текст
 authentic аутентичн одинаков
 english английск
-russian русск
 persian персидск фарси
 korean корейск
 chinese китайск
-russia росси
+russia росси русск
+federation федерац
+republic республик
+islamic ислам
+democratic демократ
+people народ
 iran иран
 korea коре кндр
 china китай кнр
