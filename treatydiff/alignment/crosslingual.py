@@ -39,8 +39,9 @@ def _token(words: Sequence[str], k: int) -> str | None:
     concept = concept_of(word)
     if concept is not None:
         return concept
+    # "one" (of the Parties) has no number word in the other language
     value = number_value(word) if len(word) > 2 else None
-    return None if value is None else f"n{value}"
+    return None if value is None or value == 1 else f"n{value}"
 
 
 def _around(words: Sequence[str], k: int) -> str:

@@ -121,7 +121,7 @@ agriculture agricult food
 industry industr
 communication communicat telecom
 emergency emergenc disaster
-citizen citizen national=
+citizen citizen
 language language
 document document
 protocol protocol
@@ -178,6 +178,70 @@ trafficking traffick smuggl
 counter counter combat fight suppress
 ammunition ammunit munition explosive
 competent competent authorit
+protection protect safeguard
+fisheries fish
+maritime maritime sea= seas= naval navy
+navigation navigat shipping
+aviation aviat aircraft air=
+railway rail
+road road
+port port= ports= seaport harbour
+visa visa
+consular consul
+judicial judicial court
+extradition extradit
+property property
+standard standard certific
+tax tax= taxes= taxation
+labour labour labor employ worker
+social social welfare pension
+archive archiv
+heritage heritage memor
+humanitarian humanitar
+refugee refugee asylum
+human_rights human
+minority minorit
+religion religio faith
+intelligence intelligence
+special_services special
+exercise exercis manoeuv
+visit visit call= calls=
+missile missil rocket
+deterrence deter
+coercion coerci pressure
+hegemony hegemon dominat
+multipolar multipolar
+brics brics
+sco sco= shanghai
+csto csto
+cis cis= commonwealth
+eaeu eaeu eurasian
+union_state union
+deployment deploy station placement
+facility facilit infrastructur base= bases=
+written writ
+automatic automatic
+extension extend extension prolong renew
+suspension suspen
+provisional provision temporar
+condition condition
+procedure procedur
+purpose purpose aim= objective goal
+situation situation
+region_security stabil
+vessel vessel ship
+national national=
+flag flag
+crew crew seafarer sailor
+passenger passenger
+coast coast ashore shore
+pollution pollut
+rescue rescue
+search search
+experience experienc
+treatment treatment regime
+stay stay= stays= sojourn
+identity identity
 """
 
 _RUSSIAN = """
@@ -337,6 +401,70 @@ trafficking оборот контрабанд
 counter противодейств борьб пресечен
 ammunition боеприпас взрывчат
 competent компетентн органы= органов органам органами
+protection защит охран
+fisheries рыб
+maritime морск флот
+navigation судоход мореплаван
+aviation авиац воздушн
+railway железнодорожн
+road автомобильн дорож
+port порт= порты= портов порта
+visa виз= визы= визов визов визовый визов
+consular консульск
+judicial судебн суд= судом
+extradition выдач
+property собственност имуществ
+standard стандарт сертифик
+tax налог
+labour трудов занятост работник
+social социальн пенси
+archive архив
+heritage наслед памят
+humanitarian гуманитарн
+refugee беженц убежищ
+human_rights человек
+minority меньшинств
+religion религи веро
+intelligence разведк развед
+special_services спецслужб специальн
+exercise учени маневр
+visit визит заход
+missile ракет
+deterrence сдержив
+coercion принужд давлен
+hegemony гегемон доминир
+multipolar многополяр
+brics брикс
+sco шос шанхайск
+csto одкб
+cis снг содружеств
+eaeu еаэс евразийск
+union_state союзн
+deployment размещ дислок
+facility объект инфраструктур баз
+written письменн
+automatic автоматическ
+extension продлева продлен продлит
+suspension приостан
+provisional временн
+condition услови
+procedure процедур
+purpose цел
+situation ситуац
+region_security стабильн
+vessel судн суда= судов= судам= судах= судами= корабл
+national национальн
+flag флаг
+crew экипаж моряк
+passenger пассажир
+coast побереж берег
+pollution загрязн
+rescue спас
+search поиск
+experience опыт
+treatment режим
+stay стоянк пребыван
+identity личност удостоверен
 """
 
 #: Every language's table of word beginnings by concept, in table order.
