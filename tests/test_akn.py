@@ -243,7 +243,11 @@ _XML_TEXT = st.text(
     max_size=12,
 )
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _XML_TEXT,
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | _XML_TEXT,
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(_XML_TEXT, inner, max_size=3)
     ),
@@ -433,6 +437,9 @@ def test_text_xml_cannot_hold_is_an_invalid_argument() -> None:
         to_akn(treaty)
     with pytest.raises(InvalidArgument, match="JSON"):
         to_akn(Treaty(id="t", metadata={"x": object()}))
+    # Regression: Infinity was written, then refused by the strict reader.
+    with pytest.raises(InvalidArgument, match="JSON"):
+        to_akn(Treaty(id="t", metadata={"": float("inf")}))
 
 
 @needs_akn_schema

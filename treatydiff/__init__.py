@@ -9,6 +9,7 @@ from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import (
     AlignmentError,
     CorpusError,
+    FetchError,
     InvalidArgument,
     ParseError,
     SchemaError,
@@ -40,6 +41,7 @@ __all__ = [
     "Comparison",
     "CorpusError",
     "Division",
+    "FetchError",
     "Group",
     "InvalidArgument",
     "Label",

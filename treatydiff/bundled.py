@@ -8,24 +8,44 @@ file and the offending key.
 
 >>> load("ru-kp-2024").article("4").encoded
 True
+
+A user's official text takes a digest's place with :func:`official` (on the
+command line, ``ID=FILE``): the file is checked to be the same treaty and the
+digest's curated facts are carried onto it by article number.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from treatydiff import formats
-from treatydiff.errors import CorpusError
+from treatydiff.alignment.crosslingual import concept_words
+from treatydiff.errors import CorpusError, FetchError, ParseError
+from treatydiff.formats.fetch import Page, download, is_url
 from treatydiff.model import Absence, Article, Label, Paragraph, Point, Treaty
 from treatydiff.model.refs import num_to_ref
 
-__all__ = ["CONFIDENCE", "FORMAT", "ids", "load", "resolve"]
+__all__ = [
+    "CONFIDENCE",
+    "FORMAT",
+    "TITLE_OVERLAP",
+    "Fetched",
+    "fetch",
+    "ids",
+    "load",
+    "official",
+    "places",
+    "resolve",
+]
 
 FORMAT = "treatydiff-digest/1"
 #: Confidence mark of a digest entry → :attr:`Label.confidence` of its curated labels.
@@ -65,7 +85,8 @@ _FACT_KEYS = {
 _ENTRY_KEYS = {"num", "text", "points", "labels", "confidence", "sources", "note"}
 _ARTICLE_KEYS = {"encoded", "paragraphs", *_ENTRY_KEYS}
 _LABEL_KEYS = {"kind", "confidence", "note"}
-_PLACE_KEYS = {"publisher", "url", "note"}
+_PLACE_KEYS = {"publisher", "url", "role", "note"}
+_ROLES = ("official", "copy")
 _ABSENCE_KEYS = {"kind", "note", "sources"}
 _TOPIC_KEYS = {"kind", "summary", "article", "confidence", "sources", "note"}
 _TYPE_NAMES = {
@@ -104,12 +125,160 @@ def load(treaty_id: str) -> Treaty:
 
 
 def resolve(arg: str) -> Treaty:
-    """A bundled id or a file path, as the CLI takes them."""
+    """A bundled id, a file path, an http(s) URL, or ``ID=FILE`` / ``ID=URL``
+    (:func:`official`), as the CLI takes them."""
     if arg in ids():
         return load(arg)
-    if Path(arg).is_file():
+    if is_url(arg) or Path(arg).is_file():
         return formats.read(arg)
+    treaty_id, eq, path = arg.partition("=")
+    if eq and treaty_id in ids():
+        return official(treaty_id, path)
+    if eq and path and (is_url(path) or Path(path).is_file()):
+        known = ", ".join(ids())
+        raise CorpusError(
+            f"unknown treaty id {treaty_id!r} before '=' (known: {known})"
+        )
     raise CorpusError(f"{arg!r} is neither a bundled treaty id nor a file")
+
+
+#: Least overlap of title concepts for a file to pass as a digest's treaty.
+TITLE_OVERLAP = 0.75
+
+
+def official(treaty_id: str, path: str | Path) -> Treaty:
+    """The official text in ``path`` (a file or an http(s) URL) in the place
+    of digest ``treaty_id``.
+
+    The file must be the same treaty: as many articles as the digest's
+    ``articles_total`` (when known) and, when both have titles, a title with
+    the same concepts (across languages). The digest's curated facts are
+    carried onto the text by article number: curated labels, confidence marks
+    and sources of each article, the confirmed absences with their sources,
+    the unplaced topics with their article hints and the publication record.
+    The result keeps the digest's id, is of kind ``"text"`` and says where it
+    came from in ``source``. A mismatch raises :class:`CorpusError`.
+    """
+    if isinstance(path, str) and is_url(path):
+        page = download(path)
+        data, name = page.data, path
+    else:
+        data, name = Path(path).read_bytes(), Path(path).name
+    text = formats.read_bytes(data, source=str(path))
+    return _in_place(treaty_id, text, data, name, str(path))
+
+
+def _in_place(
+    treaty_id: str, text: Treaty, data: bytes, name: str, path: str
+) -> Treaty:
+    digest = load(treaty_id)
+    total = digest.metadata.get("articles_total")
+    if total is not None and len(text.articles) != total:
+        raise CorpusError(
+            f"{name} has {len(text.articles)} articles but {treaty_id} has {total}: "
+            f"not the text of {treaty_id}? pass the full official text"
+        )
+    if not _same_title(text.title, digest.title):
+        raise CorpusError(
+            f"{name} is titled {text.title!r}, not like {treaty_id} "
+            f"({digest.title!r}): not the text of {treaty_id}?"
+        )
+    curated = {a.ref: a for a in digest.articles if a.encoded}
+    articles = [_carried(art, curated.get(art.ref)) for art in text.articles]
+    sha = hashlib.sha256(data).hexdigest()
+    source = (
+        f"official text from {name} (sha256 {sha[:12]}), "
+        f"curated facts from the digest {treaty_id}"
+    )
+    metadata = {
+        key: digest.metadata[key]
+        for key in ("articles_total", "unplaced_topics", "official_text", "signed")
+        if key in digest.metadata
+    }
+    metadata |= {"official_file": path, "sha256": sha, "digest": treaty_id}
+    return attrs.evolve(
+        text,
+        id=treaty_id,
+        title=text.title or digest.title,
+        parties=text.parties or digest.parties,
+        signed_date=text.signed_date or digest.signed_date,
+        signed_place=text.signed_place or digest.signed_place,
+        source=source,
+        kind="text",
+        articles=articles,
+        absences=digest.absences,
+        metadata=metadata,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Fetched:
+    """What :func:`fetch` found: the treaty (the digest's facts carried onto
+    it), the downloaded page and the publication place it came from."""
+
+    treaty: Treaty
+    page: Page
+    place: Mapping[str, Any]
+
+
+def places(treaty_id: str) -> list[Mapping[str, Any]]:
+    """The digest's publication places with a URL, official publishers first."""
+    recorded = load(treaty_id).metadata.get("official_text") or []
+    with_url = [p for p in recorded if p.get("url")]
+    return sorted(with_url, key=lambda p: p.get("role") != "official")
+
+
+def fetch(treaty_id: str, *, refresh: bool = False) -> Fetched:
+    """Download the treaty from the publication URLs its digest records
+    (official publishers first, copies after) and take the first page that
+    is the treaty (see :func:`official`). Raises :class:`FetchError` saying
+    what each URL gave and what to do."""
+    tried = []
+    for place in places(treaty_id):
+        url = place["url"]
+        try:
+            page = download(url, refresh=refresh)
+            text = formats.read_bytes(page.data, source=url)
+            treaty = _in_place(treaty_id, text, page.data, url, url)
+        except (FetchError, ParseError, CorpusError) as exc:
+            tried.append(f"{url}: {str(exc).split(';')[0]}")
+            continue
+        return Fetched(treaty=treaty, page=page, place=place)
+    if not tried:
+        raise FetchError(
+            f"{treaty_id}: the digest records no publication URL; download the "
+            f"text by hand and pass it as {treaty_id}=FILE"
+        )
+    raise FetchError(
+        f"{treaty_id}: no recorded URL gave the treaty ({' | '.join(tried)}); "
+        f"download the text by hand and pass it as {treaty_id}=FILE"
+    )
+
+
+def _same_title(text_title: str | None, digest_title: str | None) -> bool:
+    a = set(concept_words(text_title or "").split())
+    b = set(concept_words(digest_title or "").split())
+    if len(a) < 3 or len(b) < 3:
+        return True  # too little to tell: the article count decides
+    return len(a & b) / len(a | b) >= TITLE_OVERLAP
+
+
+def _carried(art: Article, digest: Article | None) -> Article:
+    """``art`` with the curated labels, confidence and sources of ``digest``."""
+    if digest is None:
+        return art
+    labels = [
+        *digest.labels,
+        *(lab for p in digest.paragraphs for lab in p.labels),
+    ]
+    return attrs.evolve(
+        art,
+        labels=_merge(
+            art.labels, tuple(lab for lab in labels if lab.source == "curated")
+        ),
+        confidence=art.confidence or digest.confidence,
+        sources=art.sources or digest.sources,
+    )
 
 
 @functools.cache
@@ -411,6 +580,11 @@ class _Reader:
             self.get(place, "publisher", str, at)
             self.get(place, "url", str, at, optional=True)
             self.get(place, "note", str, at, optional=True)
+            role = self.get(place, "role", str, at, optional=True)
+            if role is not None and role not in _ROLES:
+                raise self.fail(
+                    _at(at, "role"), f"expected one of {_ROLES}, got {role!r}"
+                )
             places.append(place)
         return places
 

@@ -52,9 +52,20 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("provisions", help="list the provision kinds and their definitions")
 
+    p = sub.add_parser(
+        "fetch", help="download a treaty from the publication URLs its digest records"
+    )
+    p.add_argument("id", help="bundled treaty id (see 'treatydiff list')")
+    p.add_argument("--refresh", action="store_true", help="download again, not cached")
+    p.add_argument("-o", "--output", help="save the downloaded page to this file")
+
     p = sub.add_parser("compare", help="align two or more treaties and report")
     p.add_argument(
-        "treaties", nargs="+", metavar="TREATY", help="bundled id or file path"
+        "treaties",
+        nargs="+",
+        metavar="TREATY",
+        help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (an official "
+        "text in a digest's place)",
     )
     p.add_argument("--format", choices=["text", "md", "json", "html"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
@@ -68,10 +79,11 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str, output: str | None) -> None:
-    """Print, or write ``output`` whole (see :mod:`treatydiff.output`)."""
+def _write(text: str | bytes, output: str | None) -> None:
+    """Print, or write ``output`` whole (see :mod:`treatydiff.output`); bytes
+    are written as they are."""
     if output is None:
-        write_stdout(text)
+        write_stdout(text if isinstance(text, str) else text.decode("utf-8", "replace"))
     else:
         write_file(text, output)
 
@@ -120,6 +132,20 @@ def _cmd_list(_: argparse.Namespace) -> str:
         + row[4]
         + "\n"
         for row in rows
+    )
+
+
+def _cmd_fetch(args: argparse.Namespace) -> str:
+    found = bundled.fetch(args.id, refresh=args.refresh)
+    if args.output is not None:
+        _write(found.page.data, args.output)
+    saved = args.output or str(found.page.path)
+    role = found.place.get("role") or "copy"
+    return (
+        f"{args.id}: {len(found.treaty.articles)} articles from {found.page.url} "
+        f"({found.place['publisher']}; {role}), sha256 {found.page.sha256[:12]}\n"
+        f"saved at {saved}\n"
+        f"compare it with: treatydiff compare {args.id}={saved} ...\n"
     )
 
 
@@ -188,6 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _cmd_list(args)
         elif args.command == "provisions":
             out = _cmd_provisions(args)
+        elif args.command == "fetch":
+            out = _cmd_fetch(args)
+            args.output = None  # the page went to --output; the summary to stdout
         else:
             out = _cmd_compare(args)
         _write(out, getattr(args, "output", None))

@@ -15,7 +15,10 @@
 {'a': ('2',), 'b': ('1',), 'c': ()} match
 
 Every pair of treaties is aligned (:func:`~treatydiff.alignment.align`) and
-the links are joined into groups (:func:`~treatydiff.alignment.group`). A
+the links are joined into groups (:func:`~treatydiff.alignment.group`);
+articles no text link reached are labelled
+(:func:`~treatydiff.provisions.label_treaty`) and those sharing a
+security-core provision kind are linked too (``basis`` ``("provisions",)``). A
 :class:`Comparison` is the plain result
 (:class:`~treatydiff.model.results.ComparisonResult`) with the reports of
 :mod:`treatydiff.report` at hand.
@@ -30,11 +33,13 @@ from typing import Any
 import attrs
 
 from treatydiff import report
+from treatydiff.alignment.crosslingual import concept_words, treaty_language
 from treatydiff.alignment.groups import group
 from treatydiff.alignment.pairwise import AlignOptions, align_prepared, prepare
 from treatydiff.alignment.similarity import Processor, Scorer
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import ComparisonResult, Treaty
+from treatydiff.model import Alignment, ComparisonResult, Treaty
+from treatydiff.provisions import SECURITY_CORE, label_treaty
 
 __all__ = ["Comparison", "compare"]
 
@@ -95,7 +100,9 @@ def compare(
 
     ``base`` is the treaty id diffs are taken against (default: the first).
     The other options are those of :func:`treatydiff.alignment.pairwise.align`;
-    boilerplate words are found across all the treaties together.
+    boilerplate words are found across all the treaties together. Two
+    treaties in different languages are aligned through shared concepts
+    (:mod:`treatydiff.alignment.crosslingual`) unless a ``processor`` is given.
     Raises :class:`AlignmentError` for fewer than two treaties, duplicate
     ids, an unknown ``base`` or a treaty without articles.
     """
@@ -103,13 +110,37 @@ def compare(
     opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
     ordered = sorted(treaties, key=lambda t: t.id)
     prepared = prepare(ordered, processor=processor, boilerplate=boilerplate)
-    alignments = {
-        (pa.treaty.id, pb.treaty.id): align_prepared(pa, pb, opts)
-        for pa, pb in itertools.combinations(prepared, 2)
-    }
+    langs = [treaty_language(t) for t in ordered]
+    crossed = (
+        prepare(ordered, processor=concept_words, boilerplate=boilerplate)
+        if processor is None and len(set(langs)) > 1
+        else prepared
+    )
+    alignments = {}
+    for i, j in itertools.combinations(range(len(ordered)), 2):
+        pair = crossed if langs[i] != langs[j] else prepared
+        alignments[ordered[i].id, ordered[j].id] = align_prepared(
+            pair[i], pair[j], opts
+        )
+    loose = _unlinked(alignments)
+    labelled = [
+        label_treaty(t, loose[t.id]) if loose.get(t.id) else t for t in treaties
+    ]
     return Comparison(
         treaties=treaties,
         base=base_id,
-        groups=group(treaties, base_id, alignments),
+        groups=group(
+            labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)
+        ),
         alignments=alignments,
     )
+
+
+def _unlinked(alignments: Mapping[tuple[str, str], Alignment]) -> dict[str, set[str]]:
+    """Per treaty, the articles some pairwise alignment left without a link:
+    the ones provision labels may still link (only they are labelled)."""
+    loose: dict[str, set[str]] = {}
+    for (ida, idb), al in alignments.items():
+        loose.setdefault(ida, set()).update(al.unmatched_a)
+        loose.setdefault(idb, set()).update(al.unmatched_b)
+    return loose

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AlignmentError",
     "CorpusError",
+    "FetchError",
     "InvalidArgument",
     "ParseError",
     "SchemaError",
@@ -44,6 +45,10 @@ class SchemaError(TreatyDiffError, ValueError):
 
 class CorpusError(TreatyDiffError, LookupError):
     """An unknown bundled treaty id, or a broken bundled file."""
+
+
+class FetchError(TreatyDiffError, OSError):
+    """A page that cannot be downloaded: unreachable, refused, too large."""
 
 
 class UnknownRef(TreatyDiffError, KeyError):

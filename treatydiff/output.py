@@ -43,8 +43,9 @@ def write_stdout(text: str) -> None:
     stream.flush()
 
 
-def write_file(text: str, path: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` (see the module docstring)."""
+def write_file(text: str | bytes, path: str) -> None:
+    """Write ``text`` (as UTF-8 when a str) to ``path`` (see the module docstring)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if path.endswith(("/", os.sep)):
         raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
     try:
@@ -62,22 +63,22 @@ def write_file(text: str, path: str) -> None:
             )
         st = target
     if st is not None and _writes_through(st.st_mode):
-        with open(path, "w", encoding="utf-8") as handle:  # a FIFO or a device
-            handle.write(text)
+        with open(path, "wb") as handle:  # a FIFO or a device
+            handle.write(data)
         return
     if st is not None and not stat.S_ISREG(st.st_mode):
         kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
         raise OSError(errno.EPERM, f"is {kind}; not replaced", path)
     if st is not None and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise PermissionError(errno.EACCES, "write-protected; not replaced", path)
-    _replace(text, path, st)
+    _replace(data, path, st)
 
 
 def _writes_through(mode: int) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def _replace(text: str, path: str, st: os.stat_result | None) -> None:
+def _replace(data: bytes, path: str, st: os.stat_result | None) -> None:
     """Write a temporary file beside ``path``, then rename it over ``path``."""
     parent = os.path.dirname(path) or "."
     if st is None:
@@ -95,8 +96,8 @@ def _replace(text: str, path: str, st: os.stat_result | None) -> None:
             ) from None
         raise OSError(exc.errno, exc.strerror, path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), mode)

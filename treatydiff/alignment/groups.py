@@ -11,9 +11,12 @@ Digests (the bundled restatements) of *different* treaties share few words
 even where their articles do the same thing, so between two digests the
 curated provision labels (``Label.source == "curated"``) are evidence too:
 after every text link has been joined, articles whose curated kinds overlap
-(Jaccard ≥ 0.5, one-to-one by optimal assignment) are linked. A group's
-``basis`` says which evidence joined it: ``("text",)``, ``("provisions",)``
-or both.
+(Jaccard ≥ 0.5, one-to-one by optimal assignment) are linked. Between any
+other two treaties the caller may name ``link_kinds`` (the security core):
+articles whose labels, curated or classifier, share one of those kinds are
+linked one-to-one, the pairing weighed by kind overlap plus text similarity
+(through shared concepts across languages). A group's ``basis`` says which
+evidence joined it: ``("text",)``, ``("provisions",)`` or both.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from treatydiff.alignment.crosslingual import concept_words, languages_differ
 from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.pairwise import moved_flags
 from treatydiff.alignment.similarity import score_matrix
@@ -140,6 +144,48 @@ def _provision_links(treaties: Sequence[Treaty]) -> list[_Link]:
     return sorted(links, key=lambda item: (-item[0], item[1]))
 
 
+def _labelled_kinds(article: Article, kinds: frozenset[str]) -> frozenset[str]:
+    labels = [*article.labels, *(lab for p in article.paragraphs for lab in p.labels)]
+    return frozenset(lab.kind for lab in labels) & kinds
+
+
+def _kind_links(treaties: Sequence[Treaty], link_kinds: frozenset[str]) -> list[_Link]:
+    """One-to-one links, between treaties not both digests, of articles whose
+    labels share one of ``link_kinds``; score: (kind overlap + wording) / 2."""
+    if not link_kinds:
+        return []
+    found = {
+        t.id: [
+            (a, k)
+            for a in t.articles
+            if a.encoded and (k := _labelled_kinds(a, link_kinds))
+        ]
+        for t in treaties
+    }
+    by_id = {t.id: t for t in treaties}
+    links: list[_Link] = []
+    for ida, idb in itertools.combinations(sorted(found), 2):
+        left, right = found[ida], found[idb]
+        if not left or not right or by_id[ida].kind == by_id[idb].kind == "digest":
+            continue
+        overlap = np.array(
+            [[len(x & y) / len(x | y) for _, y in right] for _, x in left]
+        )
+        cross = languages_differ([by_id[ida], by_id[idb]])
+        wording = score_matrix(
+            [a.text for a, _ in left],
+            [b.text for b, _ in right],
+            processor=concept_words if cross else stem_words,
+        )
+        weight = np.where(overlap > 0, overlap + wording, 0.0)
+        for i, j in zip(*linear_sum_assignment(-weight), strict=True):
+            if overlap[i, j] > 0:
+                nodes = [(ida, left[i][0].ref), (idb, right[j][0].ref)]
+                score = round(float(weight[i, j]) / 2, 6)
+                links.append((score, nodes, "provisions"))
+    return sorted(links, key=lambda item: (-item[0], item[1]))
+
+
 def _kind(members: Mapping[str, Sequence[str]], base: str) -> GroupKind:
     present = [tid for tid, refs in members.items() if refs]
     if len(present) < 2:
@@ -164,12 +210,20 @@ def group(
     treaties: Sequence[Treaty],
     base: str,
     alignments: Mapping[tuple[str, str], Alignment],
+    *,
+    link_kinds: frozenset[str] = frozenset(),
 ) -> tuple[Group, ...]:
     """Correspondence groups of ``treaties`` from their pairwise ``alignments``
-    (keyed ``(id_a, id_b)``), in the ``base`` treaty's order."""
+    (keyed ``(id_a, id_b)``), in the ``base`` treaty's order; articles whose
+    labels share a kind of ``link_kinds`` are linked too (module docstring)."""
     nodes = sorted((t.id, a.ref) for t in treaties for a in t.articles)
     clusters = _Clusters(nodes, _blocks(alignments))
-    for score, link, basis in [*_links(alignments), *_provision_links(treaties)]:
+    evidence = [
+        *_links(alignments),
+        *_provision_links(treaties),
+        *_kind_links(treaties, link_kinds),
+    ]
+    for score, link, basis in evidence:
         clusters.join(link, score, basis)
     position = {(t.id, a.ref): k for t in treaties for k, a in enumerate(t.articles)}
     raw = []

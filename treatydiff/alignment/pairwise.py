@@ -36,6 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from treatydiff.alignment.crosslingual import concept_words, languages_differ
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     Processor,
@@ -523,9 +524,14 @@ def align(
     lowest score
     (0–1) a pair may have (default :data:`DEFAULT_THRESHOLD`, calibrated for
     the default scorer); ``boilerplate`` drops words common to most articles.
-    Placeholder articles (``encoded=False``) and empty ones stay unmatched.
+    Treaties in different languages are compared through shared concepts
+    (:func:`~treatydiff.alignment.crosslingual.concept_words`) unless a
+    ``processor`` is given. Placeholder articles (``encoded=False``) and
+    empty ones stay unmatched.
     Raises :class:`AlignmentError` for a treaty without articles.
     """
     opts = AlignOptions.make(scorer, threshold, scorer_kwargs, paragraphs)
+    if processor is None and languages_differ([_check(a), _check(b)]):
+        processor = concept_words
     pa, pb = prepare([a, b], processor=processor, boilerplate=boilerplate)
     return align_prepared(pa, pb, opts)

@@ -26,13 +26,14 @@ from lxml import etree
 from treatydiff.errors import ParseError
 from treatydiff.formats.akn import akn_to_treaty
 from treatydiff.formats.encoding import BOMS, decode
+from treatydiff.formats.fetch import download, is_url
 from treatydiff.formats.htmlpage import parse_html
 from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.safexml import parse_xml
 from treatydiff.formats.tota import is_tota, tota_to_treaty
 from treatydiff.model import Treaty
 
-__all__ = ["MAX_BYTES", "detect", "read", "read_bytes", "read_xml"]
+__all__ = ["MAX_BYTES", "detect", "read", "read_bytes", "read_url", "read_xml"]
 
 # Leading XML declaration, comments, processing instructions and whitespace.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
@@ -161,11 +162,16 @@ def read(
     lang: str | None = None,
     max_bytes: int | None = None,
 ) -> Treaty:
-    """Read a treaty file of any supported format; ``lang`` overrides detection.
+    """Read a treaty file of any supported format, or the page at an http(s)
+    URL (downloaded and cached by :func:`~treatydiff.formats.fetch.download`);
+    ``lang`` overrides detection.
 
     A missing or unreadable file raises the ``OSError`` (the CLI reports it);
-    what is not a regular file, or is larger than the limit, raises ParseError.
+    what is not a regular file, or is larger than the limit, raises ParseError;
+    a page that cannot be downloaded, :class:`~treatydiff.errors.FetchError`.
     """
+    if isinstance(path, str) and is_url(path):
+        return read_url(path, lang=lang)
     source = os.fspath(path)
     limit = _limit(max_bytes)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -181,3 +187,17 @@ def read(
     if len(data) > limit:
         raise _too_large(limit, source)
     return read_bytes(data, source=source, lang=lang, max_bytes=limit)
+
+
+def read_url(url: str, *, lang: str | None = None, refresh: bool = False) -> Treaty:
+    """The treaty on the page at ``url`` (see :func:`read`); a page without
+    articles raises :class:`ParseError` saying to pass a file instead."""
+    page = download(url, refresh=refresh)
+    try:
+        return read_bytes(page.data, source=url, lang=lang)
+    except ParseError as exc:
+        raise ParseError(
+            f"{exc.message}: the page is not a treaty text (or has changed); "
+            "download the text by hand and pass the file",
+            source=url,
+        ) from exc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -84,8 +84,9 @@ def _label_article(art: Article, lang: str | None) -> Article:
     return attrs.evolve(art, labels=merge_labels([*_kept(art.labels), *found]))
 
 
-def label_treaty(treaty: Treaty) -> Treaty:
-    """The treaty with classifier labels on every paragraph and article.
+def label_treaty(treaty: Treaty, refs: Collection[str] | None = None) -> Treaty:
+    """The treaty with classifier labels on every paragraph and article (only
+    on the articles ``refs`` when given).
 
     Curated labels are authoritative: a paragraph or article that has any
     keeps its labels as they are. An article's labels are the union of its
@@ -101,7 +102,10 @@ def label_treaty(treaty: Treaty) -> Treaty:
     except InvalidArgument:
         return treaty  # a language the classifier has no cues for: no labels
     articles = tuple(
-        _label_article(art, lang) if art.encoded else art for art in treaty.articles
+        _label_article(art, lang)
+        if art.encoded and (refs is None or art.ref in refs)
+        else art
+        for art in treaty.articles
     )
     return attrs.evolve(treaty, articles=articles)
 

@@ -30,6 +30,7 @@ __all__ = [
     "ref_ranges",
     "safe",
     "score_label",
+    "side_by_side",
     "status_label",
 ]
 
@@ -98,7 +99,8 @@ def matrix_cell(
 def score_label(group: GroupView) -> str:
     """A group's score, marked when only shared provision kinds link it.
 
-    Such a score is the overlap of curated provision kinds, not text similarity.
+    Such a score rests on shared provision kinds (curated between digests;
+    security-core kinds, weighed with wording, otherwise), not text alone.
     """
     by_kinds = group.group.basis == ("provisions",)
     return f"{group.group.score:.2f}" + (" (by provisions)" if by_kinds else "")
@@ -194,6 +196,18 @@ def changed_diffs(group: GroupView) -> list[TreatyChange]:
         d
         for d in group.change.diffs
         if d.change is not None and d.change != ChangeKind.IDENTICAL
+    ]
+
+
+def side_by_side(group: GroupView, diff: TreatyChange) -> list[tuple[str, str]]:
+    """``[(label, text)]`` for the base's clauses and then the other treaty's,
+    when the two are in different languages; ``[]`` otherwise."""
+    if diff.treaty not in group.side_by_side:
+        return []
+    return [
+        (f"{safe(tid)} {safe(ref)}", safe(group.texts[tid][ref]))
+        for tid in (diff.base, diff.treaty)
+        for ref in group.members.get(tid, ())
     ]
 
 

@@ -218,7 +218,7 @@ def _group_row(
                 )
         if not refs:
             cell.append(E.div("— no counterpart", _cls("absent")))
-        elif tid != base and diff is not None:
+        elif tid != base and diff is not None and tid not in group.side_by_side:
             cell.append(E.div(*_ops_html(diff.ops), _cls("text")))
         else:
             texts = group.texts.get(tid, {})

@@ -25,6 +25,7 @@ from treatydiff.report.formatting import (
     nearest_line,
     safe,
     score_label,
+    side_by_side,
     status_label,
 )
 from treatydiff.report.view import ReportView
@@ -152,7 +153,15 @@ def render_markdown(view: ReportView) -> str:
             lines += ["", f"### {md_escape(diff_title(group, diff))}", ""]
             if diff.flags:
                 lines += [f"Flags: {md_escape(flag_line(diff))}", ""]
-            lines.append("> " + redline_md(diff.ops))
+            beside = side_by_side(group, diff)
+            if beside:
+                lines += [
+                    "| " + " | ".join(md_escape(label) for label, _ in beside) + " |",
+                    "|" + "---|" * len(beside),
+                    "| " + " | ".join(md_escape(text) for _, text in beside) + " |",
+                ]
+            else:
+                lines.append("> " + redline_md(diff.ops))
 
     lines += ["", f"## {FINDINGS}", ""]
     for kind, tid, entry in missing_findings(view):

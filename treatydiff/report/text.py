@@ -23,6 +23,7 @@ from treatydiff.report.formatting import (
     missing_findings,
     safe,
     score_label,
+    side_by_side,
     status_label,
 )
 from treatydiff.report.view import ReportView
@@ -139,8 +140,13 @@ def render_text(view: ReportView, color: bool = False) -> str:
             lines.append("  " + _paint(diff_title(group, diff), "head", color))
             if diff.flags:
                 lines.append("    flags: " + flag_line(diff))
-            body = redline_text(diff.ops, color)
-            lines += ["    " + line for line in body.splitlines()]
+            beside = side_by_side(group, diff)
+            for label, text in beside:
+                lines.append(f"    [{label}]")
+                lines += ["      " + line for line in text.splitlines()]
+            if not beside:
+                body = redline_text(diff.ops, color)
+                lines += ["    " + line for line in body.splitlines()]
 
     lines += head(FINDINGS)
     for kind, tid, entry in missing_findings(view):

@@ -6,7 +6,9 @@ placeholders (digest articles whose content is not encoded), each group with
 its id (``g1``, ``g2``, ... in the comparison's order), texts, headings and
 change against the base (:func:`~treatydiff.diff.changes.describe_group`),
 the provision × treaty matrix with a typed finding for every empty cell
-(:func:`~treatydiff.provisions.matrix`), and the coverage notes. Filters
+(:func:`~treatydiff.provisions.matrix`), and the coverage notes. A treaty
+in another language than the base has no word redline (its clauses are
+shown side by side with the base's; see ``GroupView.side_by_side``). Filters
 (``only``, ``changed_only``) drop groups here, so every format shows the same.
 """
 
@@ -17,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from treatydiff.alignment.crosslingual import treaty_language
 from treatydiff.diff.changes import describe_group
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import (
@@ -58,13 +61,16 @@ class TreatyView:
 @attrs.frozen(kw_only=True)
 class GroupView:
     """A correspondence group as reported: its id, the group, the texts and
-    headings of its members (treaty id → ref → text) and its change."""
+    headings of its members (treaty id → ref → text) and its change;
+    ``side_by_side`` holds the treaties in another language than the base,
+    whose diffs carry no word ops (their clauses are shown beside the base's)."""
 
     id: str
     group: Group
     texts: Mapping[str, Mapping[str, str]]
     headings: Mapping[str, Mapping[str, str | None]]
     change: GroupChange
+    side_by_side: frozenset[str] = frozenset()
 
     @property
     def members(self) -> Mapping[str, tuple[str, ...]]:
@@ -142,8 +148,12 @@ def build_view(
         )
     check_change(only)
     articles = {t.id: {a.ref: a for a in t.articles} for t in comparison.treaties}
+    langs = {t.id: treaty_language(t) for t in comparison.treaties}
+    foreign = frozenset(
+        t for t, lang in langs.items() if lang != langs[comparison.base]
+    )
     groups = [
-        _group_view(articles, comparison.base, f"g{number}", group)
+        _group_view(articles, comparison.base, f"g{number}", group, foreign)
         for number, group in enumerate(comparison.groups, start=1)
     ]
     table = matrix(list(comparison.treaties))
@@ -159,8 +169,27 @@ def build_view(
             kind: {tid: _finding(entry) for tid, entry in cells.items()}
             for kind, cells in table["missing"].items()
         },
-        notes=tuple(note for t in comparison.treaties if (note := _coverage_note(t))),
+        notes=(
+            *(
+                f"{t.id}: {t.source}"
+                for t in comparison.treaties
+                if t.source and "digest" in t.metadata and t.kind == "text"
+            ),
+            *_language_notes(langs, comparison.base),
+            *(note for t in comparison.treaties if (note := _coverage_note(t))),
+        ),
     )
+
+
+def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
+    """One note per treaty in another language than the base."""
+    return [
+        f"{tid} is in {lang}, {base} in {langs[base]}: articles aligned through "
+        "shared concepts, numbers and named instruments; no word redline across "
+        "languages, the two clauses are shown side by side"
+        for tid, lang in langs.items()
+        if lang != langs[base]
+    ]
 
 
 def _treaty_view(treaty: Treaty) -> TreatyView:
@@ -172,7 +201,11 @@ def _treaty_view(treaty: Treaty) -> TreatyView:
 
 
 def _group_view(
-    articles: Mapping[str, Mapping[str, Article]], base: str, gid: str, group: Group
+    articles: Mapping[str, Mapping[str, Article]],
+    base: str,
+    gid: str,
+    group: Group,
+    foreign: frozenset[str],
 ) -> GroupView:
     members = group.members
     texts = {
@@ -184,6 +217,14 @@ def _group_view(
         kind=group.kind,
         moved=group.moved,
     )
+    if foreign:
+        change = attrs.evolve(
+            change,
+            diffs=[
+                attrs.evolve(d, ops=(), flags=()) if d.treaty in foreign else d
+                for d in change.diffs
+            ],
+        )
     return GroupView(
         id=gid,
         group=group,
@@ -193,6 +234,7 @@ def _group_view(
             for tid, refs in members.items()
         },
         change=change,
+        side_by_side=foreign,
     )
 
 

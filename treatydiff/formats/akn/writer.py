@@ -57,10 +57,12 @@ def to_akn(treaty: Treaty) -> bytes:
     """Write a Treaty as an Akoma Ntoso 3.0 document (UTF-8 bytes) that validates.
 
     Raises InvalidArgument for text with characters XML cannot hold (control
-    characters) or metadata that is not JSON data.
+    characters) or metadata that is not strict JSON data (no NaN or Infinity).
     """
     try:
-        metadata = json.dumps(dict(treaty.metadata), ensure_ascii=False, sort_keys=True)
+        metadata = json.dumps(
+            dict(treaty.metadata), ensure_ascii=False, sort_keys=True, allow_nan=False
+        )
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(
             f"{treaty.id}: metadata is not JSON data: {exc}"

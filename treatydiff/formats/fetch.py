@@ -1,0 +1,207 @@
+"""Downloading treaty pages: http(s) only, a timeout, a size limit, few
+redirects, and a cache in the user's cache directory by URL and content hash.
+
+The cache lives in ``$TREATYDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatydiff``,
+else ``~/.cache/treatydiff``: ``pages/<sha256 of the content>`` holds each
+page once and ``urls/<sha256 of the URL>.json`` says which page a URL gave.
+A cached URL is not downloaded again unless ``refresh`` is asked for.
+
+>>> is_url("https://example.org/t.html"), is_url("file:///etc/passwd"), is_url("t.txt")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import urllib.error
+import urllib.request
+from http.client import HTTPMessage
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+
+from treatydiff.errors import FetchError
+
+__all__ = [
+    "CACHE_ENV",
+    "MAX_BYTES",
+    "MAX_REDIRECTS",
+    "TIMEOUT",
+    "Page",
+    "cache_dir",
+    "download",
+    "is_url",
+]
+
+CACHE_ENV = "TREATYDIFF_CACHE_DIR"
+#: Seconds to wait for the server.
+TIMEOUT = 20.0
+#: The largest page accepted, in bytes.
+MAX_BYTES = 20 * 1024 * 1024
+#: Redirects followed before giving up.
+MAX_REDIRECTS = 5
+_SCHEMES = ("http", "https")
+_BY_HAND = "download it by hand and pass the file"
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """A downloaded page: the URL asked for, the URL it came from after
+    redirects, its bytes, their sha256 and where the cache keeps them."""
+
+    url: str
+    final_url: str
+    data: bytes = attrs.field(repr=False)
+    sha256: str
+    path: Path
+    cached: bool
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` is an http(s) URL."""
+    parts = urlsplit(text)
+    return parts.scheme.lower() in _SCHEMES and bool(parts.netloc)
+
+
+def cache_dir() -> Path:
+    """The cache directory (see the module docstring)."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "treatydiff"
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """At most :data:`MAX_REDIRECTS` redirects, each to an http(s) URL."""
+
+    max_redirections = MAX_REDIRECTS
+
+    def http_error_302(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+    ) -> IO[bytes] | None:
+        location = headers.get("location") or headers.get("uri")
+        if location and not is_url(urljoin(req.full_url, location)):
+            raise FetchError(
+                f"{req.full_url}: redirected to {location!r}, which is not http(s); "
+                + _BY_HAND
+            )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def download(
+    url: str,
+    *,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    refresh: bool = False,
+) -> Page:
+    """The page at ``url``, from the cache when it holds it (unless ``refresh``).
+
+    Raises :class:`FetchError` with one line saying what went wrong and what
+    to do: not http(s), unreachable, an HTTP error, too many redirects, a
+    timeout, a page larger than ``max_bytes``.
+    """
+    if not is_url(url):
+        raise FetchError(
+            f"{url!r} is not an http(s) URL; pass a file or an http(s) URL"
+        )
+    root = cache_dir()
+    index = root / "urls" / f"{_sha(url.encode())}.json"
+    if not refresh and index.is_file():
+        entry = json.loads(index.read_text(encoding="utf-8"))
+        path = root / "pages" / entry["sha256"]
+        if path.is_file():
+            data = path.read_bytes()
+            return Page(
+                url=url,
+                final_url=entry["final_url"],
+                data=data,
+                sha256=entry["sha256"],
+                path=path,
+                cached=True,
+            )
+    data, final_url = _get(url, timeout, max_bytes)
+    digest = _sha(data)
+    path = root / "pages" / digest
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        entry_data = {"url": url, "final_url": final_url, "sha256": digest}
+        index.write_text(json.dumps(entry_data), encoding="utf-8")
+    except OSError as exc:
+        raise FetchError(
+            f"cannot write the cache {root}: {exc.strerror or exc}; "
+            f"set {CACHE_ENV} to a writable directory"
+        ) from exc
+    return Page(
+        url=url, final_url=final_url, data=data, sha256=digest, path=path, cached=False
+    )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
+    opener = urllib.request.build_opener(_Redirects())
+    request = urllib.request.Request(url, headers={"User-Agent": "treatydiff"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            data = _limited(response, max_bytes, url)
+            final: str = response.geturl()
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        if exc.code in (301, 302, 303, 307, 308):
+            raise FetchError(
+                f"{url}: more than {MAX_REDIRECTS} redirects; {_BY_HAND}"
+            ) from None
+        raise FetchError(
+            f"{url}: HTTP {exc.code} {exc.reason}; the page may have moved: " + _BY_HAND
+        ) from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise FetchError(
+                f"{url}: no answer within {timeout:g} s; try again later or {_BY_HAND}"
+            ) from None
+        raise FetchError(
+            f"cannot reach {url}: {_reason(exc.reason)}; check the address and the "
+            f"network, or {_BY_HAND}"
+        ) from None
+    except TimeoutError:
+        raise FetchError(
+            f"{url}: no answer within {timeout:g} s; try again later or {_BY_HAND}"
+        ) from None
+    except OSError as exc:
+        raise FetchError(f"cannot read {url}: {_reason(exc)}; {_BY_HAND}") from None
+    return data, final
+
+
+def _limited(response: Any, max_bytes: int, url: str) -> bytes:
+    chunks = []
+    size = 0
+    while chunk := response.read(65536):
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(
+                f"{url}: larger than {max_bytes} bytes, not a treaty page? {_BY_HAND}"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(reason: object) -> str:
+    return str(getattr(reason, "strerror", None) or reason)
