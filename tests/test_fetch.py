@@ -171,3 +171,12 @@ def test_recorded_places_put_official_publishers_first():
         roles = [p.get("role") for p in bundled.places(treaty_id)]
         assert roles == sorted(roles, key=lambda r: r != "official")
         assert all(role in ("official", "copy") for role in roles)
+
+
+def test_an_official_text_can_come_from_a_url(server):
+    text = bundled.resolve(f"ru-kp-2024={server}/kp.txt")
+    assert text.id == "ru-kp-2024" and text.kind == "text"
+    assert text.source is not None
+    assert text.source.startswith(f"official text from {server}/kp.txt (sha256 ")
+    with pytest.raises(FetchError, match="HTTP 404"):
+        bundled.resolve(f"ru-kp-2024={server}/gone")
