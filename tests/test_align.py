@@ -406,3 +406,26 @@ def test_renumbering_alone_gives_all_match_links(k, offset):
     al = align(a, Treaty(id="b", articles=renumbered))
     assert {p.kind for p in al.pairs} == {"match"}
     assert al.links == {(str(n + 1), str(n + 1 + offset)) for n in range(k)}
+
+
+def test_a_very_long_article_aligns_against_an_edited_copy():
+    """Issue 9 (from issue 14): an article of 600 paragraphs and 60,000+
+    characters takes the long-text paths (word counts for the article score,
+    identical paragraphs paired first) and still pairs every paragraph."""
+    rng = random.Random(9)
+    vocab = [distinct_clause(k).split()[1] for k in range(30)]
+    vocab += [distinct_clause(k).split()[-1].rstrip(".") for k in range(30)]
+    paras = [
+        " ".join(rng.choice(vocab) for _ in range(14)) + f" {k}." for k in range(600)
+    ]
+    edited = [*paras[:5], paras[5].replace(" ", " and ", 1), *paras[6:10], *paras[11:]]
+    a = treaty("a", paras)
+    b = treaty("b", edited)
+    assert len(a.articles[0].text) > 60_000
+    al = align(a, b)
+    assert al.links == {("1", "1")}
+    pairs = {(q.a, q.b) for q in al.pairs[0].paragraphs}
+    shift = {k: k if k < 10 else k - 1 for k in range(600) if k != 10}
+    assert pairs == {(f"1.{k + 1}", f"1.{v + 1}") for k, v in shift.items()} | {
+        ("1.11", None)
+    }

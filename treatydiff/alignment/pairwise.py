@@ -29,7 +29,7 @@ import bisect
 import itertools
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -94,6 +94,12 @@ _CLAUSE_MIN_WORDS = 4
 # _HEADING_REPEATS or more headings of one treaty ("Amendments to Directive").
 _HEADING_REPEATS = 3
 _HEADING_WEIGHT = 0.1
+# Very long texts (issue 14: one article of megabytes): clause lists with more
+# than _DENSE_CELLS pairs first pair identical clauses, then score only the
+# rest (when that fits); an article longer than _LONG_TEXT characters is
+# scored by its word counts, not edit distance.
+_DENSE_CELLS = 250_000
+_LONG_TEXT = 50_000
 _ORDER_FREE = frozenset(
     {
         clause_ratio,
@@ -330,9 +336,21 @@ def _pair_links(
 ]:
     """Linked components ``(rows of A, cols of B, {(i, j): score})`` and the
     article score matrix."""
+    long_a = [i for i, s in enumerate(pa.strings) if len(s) > _LONG_TEXT]
+    long_b = [j for j, s in enumerate(pb.strings) if len(s) > _LONG_TEXT]
     text_scores = score_matrix(
-        pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+        [s if len(s) <= _LONG_TEXT else "" for s in pa.strings],
+        [s if len(s) <= _LONG_TEXT else "" for s in pb.strings],
+        scorer=opts.scorer,
+        scorer_kwargs=opts.scorer_kwargs,
     )
+    if long_a or long_b:
+        counts_a = [Counter(s.split()) for s in pa.strings]
+        counts_b = [Counter(s.split()) for s in pb.strings]
+        for i in long_a:
+            text_scores[i] = [_word_likeness(counts_a[i], c) for c in counts_b]
+        for j in long_b:
+            text_scores[:, j] = [_word_likeness(c, counts_b[j]) for c in counts_a]
     scores = np.minimum(text_scores + _heading_bonus(pa, pb), 1.0)
     floors = np.maximum(
         opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP)
@@ -406,6 +424,39 @@ def _distinctive(headings: Sequence[str]) -> list[str]:
     ]
 
 
+def _anchored(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    dense: Callable[[list[int], list[int]], list[tuple[int, int, float]]],
+) -> list[tuple[int, int, float]]:
+    """One-to-one clause pairs ``(index in a, index in b, score)`` found by
+    ``dense`` on index lists; above ``_DENSE_CELLS`` pairs, identical texts
+    are paired first (the k-th copy with the k-th) and ``dense`` sees the
+    rest only if that fits."""
+    rows, cols = list(range(len(texts_a))), list(range(len(texts_b)))
+    if len(rows) * len(cols) <= _DENSE_CELLS:
+        return dense(rows, cols)
+    where: dict[str, list[int]] = {}
+    for c, text in enumerate(texts_b):
+        where.setdefault(text, []).append(c)
+    anchors = []
+    for r, text in enumerate(texts_a):
+        copies = where.get(text)
+        if copies:
+            anchors.append((r, copies.pop(0), 1.0))
+    rest_a = sorted(set(rows) - {r for r, _, _ in anchors})
+    rest_b = sorted(set(cols) - {c for _, c, _ in anchors})
+    if len(rest_a) * len(rest_b) <= _DENSE_CELLS:
+        anchors += dense(rest_a, rest_b)
+    return anchors
+
+
+def _word_likeness(count_a: Counter[str], count_b: Counter[str]) -> float:
+    """Shared words over all words, counting repeats: for very long texts."""
+    total = count_a.total() + count_b.total()
+    return 2.0 * (count_a & count_b).total() / total if total else 0.0
+
+
 def _clause_links(
     pa: Prepared, pb: Prepared
 ) -> dict[tuple[int, int], tuple[float, float, float]]:
@@ -416,22 +467,35 @@ def _clause_links(
     owners_b = [j for j, ps in enumerate(pb.paragraph_strings) for _ in ps]
     if not owners_a or not owners_b:
         return {}
-    dice, size_a, size_b = word_dice(
-        [s for ps in pa.paragraph_strings for s in ps],
-        [s for ps in pb.paragraph_strings for s in ps],
-    )
-    small = (size_a[:, np.newaxis] < _CLAUSE_MIN_WORDS) | (size_b < _CLAUSE_MIN_WORDS)
-    dice[small] = 0.0
+    texts_a = [s for ps in pa.paragraph_strings for s in ps]
+    texts_b = [s for ps in pb.paragraph_strings for s in ps]
     refs_a = [r for rs in pa.paragraph_refs for r in rs]
     refs_b = [r for rs in pb.paragraph_refs for r in rs]
+    size_a = np.array([len(set(s.split())) for s in texts_a], dtype=np.float64)
+    size_b = np.array([len(set(s.split())) for s in texts_b], dtype=np.float64)
+
+    def dense(rows: list[int], cols: list[int]) -> list[tuple[int, int, float]]:
+        dice, _, _ = word_dice([texts_a[r] for r in rows], [texts_b[c] for c in cols])
+        small = (size_a[rows][:, np.newaxis] < _CLAUSE_MIN_WORDS) | (
+            size_b[cols] < _CLAUSE_MIN_WORDS
+        )
+        dice[small] = 0.0
+        jitter = _jitter([refs_a[r] for r in rows], [refs_b[c] for c in cols])
+        return [
+            (rows[r], cols[c], float(dice[r, c]))
+            for r, c in assign(dice, _CLAUSE_DICE, jitter)
+        ]
+
     total_a = np.bincount(owners_a, weights=size_a, minlength=len(pa.refs))
     total_b = np.bincount(owners_b, weights=size_b, minlength=len(pb.refs))
     sums: dict[tuple[int, int], list[float]] = {}
-    for p, q in assign(dice, _CLAUSE_DICE, _jitter(refs_a, refs_b)):
+    for p, q, value in _anchored(texts_a, texts_b, dense):
+        if size_a[p] < _CLAUSE_MIN_WORDS or size_b[q] < _CLAUSE_MIN_WORDS:
+            continue
         acc = sums.setdefault((owners_a[p], owners_b[q]), [0.0, 0.0, 0.0, 0.0])
         acc[0] += size_a[p]
         acc[1] += size_b[q]
-        acc[2] += dice[p, q]
+        acc[2] += value
         acc[3] += 1.0
     return {
         (i, j): (wa / max(total_a[i], 1.0), wb / max(total_b[j], 1.0), d / n)
@@ -517,29 +581,41 @@ def _paragraph_pairs(
     refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
     text_a = [s for i in rows for s in pa.paragraph_strings[i]]
     text_b = [s for j in cols for s in pb.paragraph_strings[j]]
-    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
-        pa.strings[rows[0]],
-        pb.strings[cols[0]],
-    ):
-        scores = np.array([[known]])
-    else:
-        scores = score_matrix(
-            text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
-        )
-    pairs = assign(scores + _jitter(refs_a, refs_b), opts.threshold)
+
+    def dense(rs: list[int], cs: list[int]) -> list[tuple[int, int, float]]:
+        if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
+            pa.strings[rows[0]],
+            pb.strings[cols[0]],
+        ):
+            scores = np.array([[known]])
+        else:
+            scores = score_matrix(
+                [text_a[r] for r in rs],
+                [text_b[c] for c in cs],
+                scorer=opts.scorer,
+                scorer_kwargs=opts.scorer_kwargs,
+            )
+        jitter = _jitter([refs_a[r] for r in rs], [refs_b[c] for c in cs])
+        return [
+            (rs[r], cs[c], float(scores[r, c]))
+            for r, c in assign(scores + jitter, opts.threshold)
+        ]
+
+    found = _anchored(text_a, text_b, dense)
     out = [
-        ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c]))
-        for r, c in pairs
+        ParagraphPair(a=refs_a[r], b=refs_b[c], score=value) for r, c, value in found
     ]
+    paired_a = {r for r, _, _ in found}
+    paired_b = {c for _, c, _ in found}
     out += [
         ParagraphPair(a=ref, b=None, score=0.0)
         for r, ref in enumerate(refs_a)
-        if r not in {p[0] for p in pairs}
+        if r not in paired_a
     ]
     out += [
         ParagraphPair(a=None, b=ref, score=0.0)
         for c, ref in enumerate(refs_b)
-        if c not in {p[1] for p in pairs}
+        if c not in paired_b
     ]
     return sorted_paragraphs(out)
 
