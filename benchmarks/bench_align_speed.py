@@ -17,10 +17,62 @@ import os
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from redrafts import best_of, load
+from redrafts import best_of, load, pool_articles
 from scipy.optimize import linear_sum_assignment
 
+from treatydiff.alignment.pairwise import align
 from treatydiff.comparison import compare
+from treatydiff.model import Article, Paragraph, Treaty
+
+
+def long_article() -> tuple[Treaty, Treaty]:
+    """One article of about 5 MB (the paragraphs of pta_153, pta_154, pta_149
+    and pta_150 repeated, each copy numbered) against a copy with every
+    hundredth paragraph reworded and every 250th deleted."""
+    base = [
+        para.text
+        for name in ("pta_153", "pta_154", "pta_149", "pta_150")
+        for art in load(name).articles
+        for para in art.paragraphs
+    ]
+    texts: list[str] = []
+    while sum(map(len, texts)) < 5_000_000:
+        texts += [f"{text} ({len(texts) + k})" for k, text in enumerate(base)]
+    edited = [
+        text.replace(" the ", " a ", 1) if k % 100 == 0 else text
+        for k, text in enumerate(texts)
+        if k % 250 != 1
+    ]
+
+    def one(id_: str, paras: list[str]) -> Treaty:
+        return Treaty(
+            id=id_,
+            articles=[Article(num="1", paragraphs=[Paragraph(text=t) for t in paras])],
+        )
+
+    return one("long", texts), one("edited", edited)
+
+
+def recast_size() -> tuple[Treaty, Treaty]:
+    """61 articles of pta_153 against 414: each of their paragraphs as an
+    article of its own (a recast that splits everything), topped up with
+    articles of other treaties."""
+    old = load("pta_153")
+    a = Treaty(id="old", articles=old.articles[:61])
+    pieces = [
+        Article(num="0", paragraphs=[para])
+        for art in a.articles
+        for para in art.paragraphs
+    ]
+    pieces += pool_articles(["pta_154", "pta_149", "pta_150"], 414)[: 414 - len(pieces)]
+    b = Treaty(
+        id="new",
+        articles=[
+            Article(num=str(k + 1), paragraphs=art.paragraphs)
+            for k, art in enumerate(pieces[:414])
+        ],
+    )
+    return a, b
 
 
 def difflib_way(a, b) -> None:
@@ -107,6 +159,19 @@ def main() -> None:
     print(
         f"\ncompare is {t_difflib / t_compare:.0f}× faster than the difflib way "
         f"on pta_312 vs pta_313 ({t_difflib / t_dict:.0f}× including to_dict)."
+    )
+    a, b = long_article()
+    t_long = best_of(lambda: align(a, b), 1)
+    size = sum(len(p.text) for p in a.articles[0].paragraphs) / 1e6
+    print(
+        f"align one article of {size:.1f} MB ({len(a.articles[0].paragraphs)} "
+        f"paragraphs) against an edited copy: {t_long:.1f} s."
+    )
+    a, b = recast_size()
+    t_recast = best_of(lambda: align(a, b), args.repeat)
+    print(
+        f"align at recast size, {len(a.articles)} × {len(b.articles)} articles "
+        f"(every paragraph of the 61 its own article): {t_recast:.3f} s."
     )
 
 

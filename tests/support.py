@@ -28,6 +28,7 @@ __all__ = [
     "SUBSIDY",
     "SYNTHETIC",
     "comparison_from",
+    "distinct_clause",
     "needs_akn_schema",
     "treaty",
 ]
@@ -173,3 +174,33 @@ def comparison_from(data: dict[str, Any]) -> ComparisonResult:
     return ComparisonResult(
         treaties=treaties, base=data["base"], groups=groups, alignments={}
     )
+
+
+# Invented clauses without a content word in common: each draws its own words.
+_NOUNS = tuple(
+    " ".join(
+        (
+            "harbour pilot vessel cargo berth quay anchor buoy channel lock tug",
+            "ferry salmon trout herring cod quota net trawl season license logbook",
+            "catch forest timber sawmill seedling nursery wildfire ranger reserve",
+            "grazing orchard vineyard grain silo harvest fertiliser irrigation",
+            "pasture dairy railway wagon freight platform signal track tunnel",
+            "bridge depot timetable airport runway hangar cockpit terminal baggage",
+            "customsbond courier parcel museum archive manuscript painting",
+            "sculpture theatre orchestra festival satellite antenna spectrum",
+            "frequency broadcast cable fibre router server vaccine clinic nurse",
+            "surgeon pharmacy hospital ambulance laboratory university scholarship",
+            "professor lecture diploma curriculum textbook pupil glacier volcano",
+            "earthquake drought flood storm typhoon avalanche tsunami",
+            "lighthouse compass telescope microscope bakery brewery tannery",
+            "quarry foundry refinery pipeline turbine windmill reservoir canal",
+            "aqueduct harpoon sextant",
+        )
+    ).split(" ")
+)
+
+
+def distinct_clause(k: int) -> str:
+    """The k-th invented clause (k < 30); no two share a content word."""
+    words = _NOUNS[4 * k : 4 * k + 4]
+    return f"The {words[0]} and the {words[1]} of the {words[2]} with {words[3]}."

@@ -594,3 +594,26 @@ def test_qualified_paragraph_keys_survive_a_round_trip() -> None:
     paras = unique_keys([Paragraph(num="2", text="A."), Paragraph(num="2", text="B.")])
     t = Treaty(id="t", articles=[Article(num="1", paragraphs=paras)])
     assert read_akn(to_akn(t)) == t
+
+
+@pytest.mark.parametrize(
+    ("printed", "num", "ref"),
+    [
+        ("Article 9a", "9a", "9a"),
+        ("ARTICLE 74B", "74B", "74b"),
+        ("Article 5 bis", "5 bis", "5bis"),
+        ("Статья 12¹", "12¹", "12.1"),
+        ("Art. 12.1", "12.1", "12.1"),
+    ],
+)
+def test_inserted_article_numbers_keep_their_suffix(
+    printed: str, num: str, ref: str
+) -> None:
+    """Issue 9: the ref of an inserted article keeps its suffix."""
+    data = f"""<akomaNtoso xmlns="{NS["a"]}"><act><meta/><body>
+    <article eId="art_1"><num>Article 1</num><content><p>A.</p></content></article>
+    <article eId="art_x"><num>{printed}</num><content><p>B.</p></content></article>
+    </body></act></akomaNtoso>""".encode()
+    treaty = read_akn(data)
+    art = treaty.article(ref)
+    assert (art.num, art.text) == (num, "B.")

@@ -191,3 +191,18 @@ def test_bad_pages_raise_parse_error(data: bytes, message: str) -> None:
     with pytest.raises(ParseError, match=message) as info:
         parse_html(data, source="page.html")
     assert str(info.value).startswith("page.html: ")
+
+
+def test_inserted_article_numbers_on_a_page() -> None:
+    """Issue 9: ``Article 9a`` and ``Article 5 bis`` headings on an HTML page."""
+    page = (
+        "<html><body><main><h1>Protocol</h1>"
+        "<h2>Article 9</h2><p>Nine.</p>"
+        "<h2>Article 9a</h2><p>Inserted, see Article 9.</p>"
+        "<h2>Article 9 bis</h2><p>Also inserted.</p>"
+        "<h2>Article 10</h2><p>Ten.</p>"
+        "</main></body></html>"
+    )
+    treaty = parse_html(page)
+    assert [a.ref for a in treaty.articles] == ["9", "9a", "9bis", "10"]
+    assert treaty.article("9a").text == "Inserted, see Article 9."

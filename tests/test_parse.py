@@ -180,6 +180,61 @@ def test_article_numbers_keep_their_printed_form() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("before", "heading_line", "num", "ref"),
+    [
+        ("Article 9", "Article 9a", "9a", "9a"),
+        ("ARTICLE 74", "ARTICLE 74B", "74B", "74b"),
+        ("Article 74a", "ARTICLE 74b", "74b", "74b"),
+        ("Article 5", "Article 5 bis", "5 bis", "5bis"),
+        ("Article 5 bis", "Article 5 ter", "5 ter", "5ter"),
+        ("Article 5 ter", "Article 5 quater", "5 quater", "5quater"),
+        ("Article 12", "Article 12-1", "12-1", "12-1"),
+        ("Article 12", "Article 12.1", "12.1", "12.1"),
+        ("Статья 12", "Статья 12.1", "12.1", "12.1"),
+        ("Статья 12", "Статья 12¹", "12¹", "12.1"),
+        ("Статья 12¹", "Статья 12²", "12²", "12.2"),
+        ("Art. 9", "Art. 9a", "9a", "9a"),
+    ],
+)
+def test_inserted_articles_are_their_own_articles(
+    before: str, heading_line: str, num: str, ref: str
+) -> None:
+    """Issue 9: lettered, Latin-suffixed, dotted and superscript numbers."""
+    treaty = parse(f"{before}\nFirst.\n\n{heading_line}\nInserted.\n")
+    assert [a.text for a in treaty.articles] == ["First.", "Inserted."]
+    art = treaty.articles[1]
+    assert (art.num, art.ref) == (num, ref)
+    assert treaty.article(ref) is art
+
+
+def test_numbering_resumes_after_inserted_articles() -> None:
+    treaty = parse(
+        "Article 12\nA.\n\nArticle 12.1\nB.\n\nArticle 12.2\nC.\n\n"
+        "Article 13\nD.\n\nArticle 13a\nE.\n\nArticle 14\nF.\n"
+    )
+    assert [a.ref for a in treaty.articles] == ["12", "12.1", "12.2", "13", "13a", "14"]
+    assert treaty.find("12.1") is treaty.articles[1]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Article 9a of this Directive.",
+        "Article 9a.",
+        "Article 9a shall apply.",
+        "Статья 12¹ настоящего Договора.",
+    ],
+)
+def test_inserted_article_cross_reference_is_text(reference: str) -> None:
+    treaty = parse(
+        "Article 9\nTasks.\n\nArticle 9a\nThe register referred to in\n"
+        f"{reference}\n\nArticle 10\nEnd.\n"
+    )
+    assert [a.ref for a in treaty.articles] == ["9", "9a", "10"]
+    assert treaty.article("9a").text.endswith(reference)
+
+
 def test_chapter_numbered_articles() -> None:
     """2.1 after 1.3, 201 after 105, and 1 again after a chapter heading."""
     dotted = parse("Article 1.1\nA.\n\nArticle 1.2\nB.\n\nArticle 2.1\nC.\n")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.support import CUSTOMS, DISPUTES, comparison_from, treaty
+from tests.support import CUSTOMS, DISPUTES, comparison_from, distinct_clause, treaty
 from treatydiff import report
 from treatydiff.comparison import compare
 from treatydiff.errors import InvalidArgument
@@ -500,3 +500,39 @@ def test_a_hostile_article_hint_stays_text() -> None:
     assert doc.xpath("//b") == [] and doc.xpath("//@onclick") == []
     assert "✓ article unknown (hint: <b onclick=x>7</b>)" in doc.text_content()
     assert "<b onclick" not in report.render(holes, "md")
+
+
+def test_text_and_markdown_show_headings_and_many_member_splits() -> None:
+    """Issue 9: a heading next to a single ref; a split into many articles as
+    compressed runs of refs."""
+    from treatydiff.model import Article, Paragraph, Treaty
+
+    pieces = [distinct_clause(i) for i in range(12)]
+    a = Treaty(
+        id="old",
+        articles=[
+            Article(num="1", heading="Ports", paragraphs=[Paragraph(text=CUSTOMS)]),
+            Article(
+                num="2",
+                heading="Everything else",
+                paragraphs=[
+                    Paragraph(num=str(k + 1), text=t) for k, t in enumerate(pieces)
+                ],
+            ),
+        ],
+    )
+    b = Treaty(
+        id="new",
+        articles=[
+            Article(num="1", heading="Ports", paragraphs=[Paragraph(text=CUSTOMS)]),
+            *(
+                Article(num=str(k + 2), paragraphs=[Paragraph(text=t)])
+                for k, t in enumerate(pieces)
+            ),
+        ],
+    )
+    comp = compare(a, b)
+    for fmt in ("text", "md"):
+        out = report.render(comp, fmt)
+        assert "1 — Ports" in out
+        assert "2–13 (split)" in out

@@ -307,7 +307,9 @@ class Redraft:
 
 @attrs.frozen(kw_only=True)
 class EditRates:
-    """Per-article probabilities of each edit :func:`redraft` applies."""
+    """Per-article probabilities of each edit :func:`redraft` applies, and
+    ``pieces``: a split cuts an article into 2 to ``pieces`` parts (as many as
+    its paragraphs allow), a merge joins 2 to ``pieces`` neighbours."""
 
     delete: float = 0.08
     split: float = 0.08
@@ -316,6 +318,7 @@ class EditRates:
     insert: float = 0.1
     reword: float = 0.5
     word_change: float = 0.12
+    pieces: int = attrs.field(default=2, validator=attrs.validators.ge(2))
 
 
 @attrs.frozen
@@ -387,6 +390,23 @@ def _splittable(article: Article, min_words: int) -> list[int]:
     ]
 
 
+def _cut_points(
+    article: Article, cuts: list[int], rng: random.Random, pieces: int, min_words: int
+) -> list[int]:
+    """Where to cut ``article`` into 2..``pieces`` parts of ``min_words`` or more."""
+    if pieces == 2:
+        return [rng.choice(cuts)]
+    paras = article.paragraphs
+    k = rng.randint(2, min(pieces, len(paras)))
+    points = sorted(rng.sample(range(1, len(paras)), k - 1))
+    bounds = [0, *points, len(paras)]
+    if all(
+        _word_count(paras[lo:hi]) >= min_words for lo, hi in itertools.pairwise(bounds)
+    ):
+        return points
+    return [rng.choice(cuts)]
+
+
 def redraft(
     original: Treaty,
     rng: random.Random,
@@ -397,8 +417,9 @@ def redraft(
 ) -> Redraft:
     """Apply realistic drafting edits to ``original`` and record the answer.
 
-    Deletes, splits (at a paragraph boundary, both pieces at least
-    ``min_words`` long), merges with the next article, rewords (words
+    Deletes, splits (at paragraph boundaries, into up to ``rates.pieces``
+    parts each at least ``min_words`` long), merges with the next articles
+    (up to ``rates.pieces`` in all), rewords (words
     dropped, replaced or added, first and last word kept), inserts articles
     from ``foreign``, moves articles at least three places, then renumbers
     everything 1..n. ``rng`` drives every choice, so a seed gives one redraft.
@@ -420,20 +441,26 @@ def redraft(
         if roll < rates.delete:
             deleted.add(art.ref)
         elif roll < rates.delete + rates.split and cuts:
-            cut = rng.choice(cuts)
-            first = attrs.evolve(art, paragraphs=_renumbered(art.paragraphs[:cut]))
-            second = attrs.evolve(
-                art, heading=None, paragraphs=_renumbered(art.paragraphs[cut:])
-            )
+            bounds = [0, *_cut_points(art, cuts, rng, rates.pieces, min_words)]
+            bounds.append(len(art.paragraphs))
             splits.add(art.ref)
-            pieces += [_Piece(first, (art.ref,)), _Piece(second, (art.ref,))]
+            for n, (lo, hi) in enumerate(itertools.pairwise(bounds)):
+                part = attrs.evolve(
+                    art,
+                    heading=art.heading if n == 0 else None,
+                    paragraphs=_renumbered(art.paragraphs[lo:hi]),
+                )
+                pieces.append(_Piece(part, (art.ref,)))
         elif roll < rates.delete + rates.split + rates.merge and index + 1 < len(arts):
-            nxt = arts[index + 1]
-            paras = _renumbered([*art.paragraphs, *nxt.paragraphs])
+            size = 2
+            if rates.pieces > 2:
+                size = rng.randint(2, min(rates.pieces, len(arts) - index))
+            group = arts[index : index + size]
+            paras = _renumbered([p for a in group for p in a.paragraphs])
             pieces.append(
-                _Piece(attrs.evolve(art, paragraphs=paras), (art.ref, nxt.ref))
+                _Piece(attrs.evolve(art, paragraphs=paras), tuple(a.ref for a in group))
             )
-            index += 1
+            index += size - 1
         else:
             pieces.append(_Piece(art, (art.ref,)))
         index += 1

@@ -191,6 +191,8 @@ def _kind(members: Mapping[str, Sequence[str]], base: str) -> GroupKind:
     if len(present) < 2:
         return GroupKind.SINGLE
     if len(members[base]) > 1:
+        if any(len(refs) > 1 for tid, refs in members.items() if tid != base):
+            return GroupKind.REGROUP
         return GroupKind.MERGE
     if any(len(refs) > 1 for refs in members.values()):
         return GroupKind.SPLIT

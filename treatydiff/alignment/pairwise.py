@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import zlib
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -39,6 +40,7 @@ from scipy.optimize import linear_sum_assignment
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
+    STOPWORDS,
     Processor,
     Scorer,
     clause_ratio,
@@ -47,6 +49,7 @@ from treatydiff.alignment.similarity import (
     filtered,
     process_texts,
     score_matrix,
+    word_dice,
 )
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model.results import (
@@ -79,6 +82,25 @@ _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
 _STANDOUT = 0.15
 _STANDOUT_CAP = 0.85
+# Clause evidence: two paragraphs correspond when they share at least this
+# (Dice) share of their distinct non-boilerplate words and the clause
+# assignment over both whole texts pairs them. An article the article-level
+# pass left without counterpart is linked to each article that took at least
+# _CLAUSE_COVER of its words that way (the pieces of a split, however many).
+_CLAUSE_DICE = 0.6
+_CLAUSE_COVER = 0.5
+_CLAUSE_MIN_WORDS = 4
+# Headings as evidence: a pair gains up to _HEADING_WEIGHT for the share of
+# heading words they have in common, leaving out words found in
+# _HEADING_REPEATS or more headings of one treaty ("Amendments to Directive").
+_HEADING_REPEATS = 3
+_HEADING_WEIGHT = 0.1
+# Very long texts (issue 14: one article of megabytes): clause lists with more
+# than _DENSE_CELLS pairs first pair identical clauses, then score only the
+# rest (when that fits); an article longer than _LONG_TEXT characters is
+# scored by its word counts, not edit distance.
+_DENSE_CELLS = 250_000
+_LONG_TEXT = 50_000
 _ORDER_FREE = frozenset(
     {
         clause_ratio,
@@ -104,6 +126,7 @@ class Prepared:
     paragraph_refs: tuple[tuple[str, ...], ...]
     paragraph_strings: tuple[tuple[str, ...], ...]
     drop: frozenset[str] = attrs.field(repr=False)
+    headings: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +205,9 @@ def prepare(
                 tuple(filtered(ws, drop) for ws in pw) for pw in words
             ),
             drop=drop,
+            headings=tuple(
+                " ".join(process_texts([a.heading or ""], processor)[0]) for a in arts
+            ),
         )
         for (treaty, arts, paras, words), art_words in zip(
             raw, article_words, strict=True
@@ -305,21 +331,42 @@ def _clearly_better(value: float, than: float) -> bool:
 
 def _pair_links(
     pa: Prepared, pb: Prepared, opts: AlignOptions
-) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], np.ndarray]:
-    """Links ``(rows of A, cols of B, score)`` and the article score matrix."""
-    scores = score_matrix(
-        pa.strings, pb.strings, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
+) -> tuple[
+    list[tuple[tuple[int, ...], tuple[int, ...], dict[tuple[int, int], float]]],
+    np.ndarray,
+]:
+    """Linked components ``(rows of A, cols of B, {(i, j): score})`` and the
+    article score matrix."""
+    long_a = [i for i, s in enumerate(pa.strings) if len(s) > _LONG_TEXT]
+    long_b = [j for j, s in enumerate(pb.strings) if len(s) > _LONG_TEXT]
+    text_scores = score_matrix(
+        [s if len(s) <= _LONG_TEXT else "" for s in pa.strings],
+        [s if len(s) <= _LONG_TEXT else "" for s in pb.strings],
+        scorer=opts.scorer,
+        scorer_kwargs=opts.scorer_kwargs,
     )
+    if long_a or long_b:
+        counts_a = [Counter(s.split()) for s in pa.strings]
+        counts_b = [Counter(s.split()) for s in pb.strings]
+        for i in long_a:
+            text_scores[i] = [_word_likeness(counts_a[i], c) for c in counts_b]
+        for j in long_b:
+            text_scores[:, j] = [_word_likeness(c, counts_b[j]) for c in counts_a]
+    scores = np.minimum(text_scores + _heading_bonus(pa, pb), 1.0)
     floors = np.maximum(
         opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP)
     )
     contained_b, contained_a = containment(pa.words, pb.words, pa.drop)
     candidates = [
         (value, (i,), subset)
-        for value, i, subset in _group_candidates(pa, pb, scores, contained_b, opts)
+        for value, i, subset in _group_candidates(
+            pa, pb, text_scores, contained_b, opts
+        )
     ] + [
         (value, subset, (j,))
-        for value, j, subset in _group_candidates(pb, pa, scores.T, contained_a, opts)
+        for value, j, subset in _group_candidates(
+            pb, pa, text_scores.T, contained_a, opts
+        )
     ]
 
     def key(cand: tuple[float, tuple[int, ...], tuple[int, ...]]) -> tuple[Any, ...]:
@@ -329,7 +376,7 @@ def _pair_links(
         )
         return (-round(value, 9), sides)
 
-    links = []
+    links: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
     for value, rows, cols in sorted(candidates, key=key):
@@ -348,7 +395,155 @@ def _pair_links(
     )
     for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
-    return links, scores
+    return _with_clause_links(pa, pb, links, scores), scores
+
+
+def _heading_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:
+    """Per article pair, the score its headings add: ``_HEADING_WEIGHT`` times
+    the likeness of their distinctive words (words found in several headings
+    of a treaty, such as "Amendments to Directive", count for nothing); 0
+    where either article has no such heading."""
+    heads_a = _distinctive(pa.headings)
+    heads_b = _distinctive(pb.headings)
+    bonus = np.zeros((len(heads_a), len(heads_b)))
+    rows = [i for i, h in enumerate(heads_a) if h]
+    cols = [j for j, h in enumerate(heads_b) if h]
+    if rows and cols:
+        dice, _, _ = word_dice([heads_a[i] for i in rows], [heads_b[j] for j in cols])
+        bonus[np.ix_(rows, cols)] = _HEADING_WEIGHT * dice
+    return bonus
+
+
+def _distinctive(headings: Sequence[str]) -> list[str]:
+    """Each heading without stop words and words that open several headings."""
+    counts = Counter(w for h in headings for w in set(h.split()))
+    return [
+        " ".join(
+            w for w in h.split() if w not in STOPWORDS and counts[w] < _HEADING_REPEATS
+        )
+        for h in headings
+    ]
+
+
+def _anchored(
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    dense: Callable[[list[int], list[int]], list[tuple[int, int, float]]],
+) -> list[tuple[int, int, float]]:
+    """One-to-one clause pairs ``(index in a, index in b, score)`` found by
+    ``dense`` on index lists; above ``_DENSE_CELLS`` pairs, identical texts
+    are paired first (the k-th copy with the k-th) and ``dense`` sees the
+    rest only if that fits."""
+    rows, cols = list(range(len(texts_a))), list(range(len(texts_b)))
+    if len(rows) * len(cols) <= _DENSE_CELLS:
+        return dense(rows, cols)
+    where: dict[str, list[int]] = {}
+    for c, text in enumerate(texts_b):
+        where.setdefault(text, []).append(c)
+    anchors = []
+    for r, text in enumerate(texts_a):
+        copies = where.get(text)
+        if copies:
+            anchors.append((r, copies.pop(0), 1.0))
+    rest_a = sorted(set(rows) - {r for r, _, _ in anchors})
+    rest_b = sorted(set(cols) - {c for _, c, _ in anchors})
+    if len(rest_a) * len(rest_b) <= _DENSE_CELLS:
+        anchors += dense(rest_a, rest_b)
+    return anchors
+
+
+def _word_likeness(count_a: Counter[str], count_b: Counter[str]) -> float:
+    """Shared words over all words, counting repeats: for very long texts."""
+    total = count_a.total() + count_b.total()
+    return 2.0 * (count_a & count_b).total() / total if total else 0.0
+
+
+def _clause_links(
+    pa: Prepared, pb: Prepared
+) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """Clause evidence rolled up to articles: for each article pair ``(i, j)``
+    whose paragraphs the clause assignment pairs, ``(share of i's words,
+    share of j's words, mean clause Dice)`` covered by those clause pairs."""
+    owners_a = [i for i, ps in enumerate(pa.paragraph_strings) for _ in ps]
+    owners_b = [j for j, ps in enumerate(pb.paragraph_strings) for _ in ps]
+    if not owners_a or not owners_b:
+        return {}
+    texts_a = [s for ps in pa.paragraph_strings for s in ps]
+    texts_b = [s for ps in pb.paragraph_strings for s in ps]
+    refs_a = [r for rs in pa.paragraph_refs for r in rs]
+    refs_b = [r for rs in pb.paragraph_refs for r in rs]
+    size_a = np.array([len(set(s.split())) for s in texts_a], dtype=np.float64)
+    size_b = np.array([len(set(s.split())) for s in texts_b], dtype=np.float64)
+
+    def dense(rows: list[int], cols: list[int]) -> list[tuple[int, int, float]]:
+        dice, _, _ = word_dice([texts_a[r] for r in rows], [texts_b[c] for c in cols])
+        small = (size_a[rows][:, np.newaxis] < _CLAUSE_MIN_WORDS) | (
+            size_b[cols] < _CLAUSE_MIN_WORDS
+        )
+        dice[small] = 0.0
+        jitter = _jitter([refs_a[r] for r in rows], [refs_b[c] for c in cols])
+        return [
+            (rows[r], cols[c], float(dice[r, c]))
+            for r, c in assign(dice, _CLAUSE_DICE, jitter)
+        ]
+
+    total_a = np.bincount(owners_a, weights=size_a, minlength=len(pa.refs))
+    total_b = np.bincount(owners_b, weights=size_b, minlength=len(pb.refs))
+    sums: dict[tuple[int, int], list[float]] = {}
+    for p, q, value in _anchored(texts_a, texts_b, dense):
+        if size_a[p] < _CLAUSE_MIN_WORDS or size_b[q] < _CLAUSE_MIN_WORDS:
+            continue
+        acc = sums.setdefault((owners_a[p], owners_b[q]), [0.0, 0.0, 0.0, 0.0])
+        acc[0] += size_a[p]
+        acc[1] += size_b[q]
+        acc[2] += value
+        acc[3] += 1.0
+    return {
+        (i, j): (wa / max(total_a[i], 1.0), wb / max(total_b[j], 1.0), d / n)
+        for (i, j), (wa, wb, d, n) in sums.items()
+    }
+
+
+def _with_clause_links(
+    pa: Prepared,
+    pb: Prepared,
+    links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
+    scores: np.ndarray,
+) -> list[tuple[tuple[int, ...], tuple[int, ...], dict[tuple[int, int], float]]]:
+    """``links`` with the article pairs that clause evidence adds (a clause
+    moved into another article), regrouped into connected components: each
+    ``(rows, cols, edges)`` where ``edges`` maps a linked ``(i, j)`` to its
+    score."""
+    edges: dict[tuple[int, int], float] = {
+        (i, j): value for rows, cols, value in links for i in rows for j in cols
+    }
+    linked_a = {i for i, _ in edges}
+    linked_b = {j for _, j in edges}
+    for (i, j), (cover_a, cover_b, dice) in _clause_links(pa, pb).items():
+        if (i not in linked_a and cover_a >= _CLAUSE_COVER) or (
+            j not in linked_b and cover_b >= _CLAUSE_COVER
+        ):
+            edges[i, j] = max(float(scores[i, j]), dice)
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for i, j in edges:
+        ra, rb = root(("a", i)), root(("b", j))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for i, j in sorted(edges):
+        members.setdefault(root(("a", i)), []).append((i, j))
+    out = []
+    for component in members.values():
+        rows = tuple(sorted({i for i, _ in component}))
+        cols = tuple(sorted({j for _, j in component}))
+        out.append((rows, cols, {e: edges[e] for e in component}))
+    return out
 
 
 def _neighbour_support(
@@ -387,29 +582,41 @@ def _paragraph_pairs(
     refs_b = [r for j in cols for r in pb.paragraph_refs[j]]
     text_a = [s for i in rows for s in pa.paragraph_strings[i]]
     text_b = [s for j in cols for s in pb.paragraph_strings[j]]
-    if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
-        pa.strings[rows[0]],
-        pb.strings[cols[0]],
-    ):
-        scores = np.array([[known]])
-    else:
-        scores = score_matrix(
-            text_a, text_b, scorer=opts.scorer, scorer_kwargs=opts.scorer_kwargs
-        )
-    pairs = assign(scores + _jitter(refs_a, refs_b), opts.threshold)
+
+    def dense(rs: list[int], cs: list[int]) -> list[tuple[int, int, float]]:
+        if len(text_a) == len(text_b) == 1 and (text_a[0], text_b[0]) == (
+            pa.strings[rows[0]],
+            pb.strings[cols[0]],
+        ):
+            scores = np.array([[known]])
+        else:
+            scores = score_matrix(
+                [text_a[r] for r in rs],
+                [text_b[c] for c in cs],
+                scorer=opts.scorer,
+                scorer_kwargs=opts.scorer_kwargs,
+            )
+        jitter = _jitter([refs_a[r] for r in rs], [refs_b[c] for c in cs])
+        return [
+            (rs[r], cs[c], float(scores[r, c]))
+            for r, c in assign(scores + jitter, opts.threshold)
+        ]
+
+    found = _anchored(text_a, text_b, dense)
     out = [
-        ParagraphPair(a=refs_a[r], b=refs_b[c], score=float(scores[r, c]))
-        for r, c in pairs
+        ParagraphPair(a=refs_a[r], b=refs_b[c], score=value) for r, c, value in found
     ]
+    paired_a = {r for r, _, _ in found}
+    paired_b = {c for _, c, _ in found}
     out += [
         ParagraphPair(a=ref, b=None, score=0.0)
         for r, ref in enumerate(refs_a)
-        if r not in {p[0] for p in pairs}
+        if r not in paired_a
     ]
     out += [
         ParagraphPair(a=None, b=ref, score=0.0)
         for c, ref in enumerate(refs_b)
-        if c not in {p[1] for p in pairs}
+        if c not in paired_b
     ]
     return sorted_paragraphs(out)
 
@@ -458,16 +665,17 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     pos_b = {ref: k for k, ref in enumerate(b.ref for b in pb.treaty.articles)}
     atoms = [
         (pa.refs[r], pb.refs[c], rows, cols, value)
-        for rows, cols, value in links
-        for r in rows
-        for c in cols
+        for rows, cols, edges in links
+        for (r, c), value in sorted(edges.items())
     ]
     moved = moved_flags([(pos_a[ra], pos_b[rb]) for ra, rb, *_ in atoms])
     pairs = []
     para_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], list[ParagraphPair]] = {}
     for (ra, rb, rows, cols, value), is_moved in zip(atoms, moved, strict=True):
         kind = (
-            LinkKind.SPLIT
+            LinkKind.REGROUP
+            if len(rows) > 1 and len(cols) > 1
+            else LinkKind.SPLIT
             if len(cols) > 1
             else LinkKind.MERGE
             if len(rows) > 1

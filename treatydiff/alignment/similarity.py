@@ -34,8 +34,10 @@ __all__ = [
     "common_words",
     "containment",
     "filtered",
+    "incidence",
     "process_texts",
     "score_matrix",
+    "word_dice",
 ]
 
 Processor = Callable[[str], str]
@@ -183,14 +185,36 @@ def containment(
         {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b
     ]
     overlap = (
-        _incidence(sets_a, len(vocab)) @ _incidence(sets_b, len(vocab)).T
+        incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T
     ).toarray()
     size_a = np.array([max(len(s), 1) for s in sets_a], dtype=np.float64)
     size_b = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
     return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]
 
 
-def _incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
+def word_dice(
+    a: Sequence[str], b: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Dice likeness of the distinct words of each text of ``a`` and ``b``
+    (``2 |A ∩ B| / (|A| + |B|)``, 0 for two empty texts), and the number of
+    distinct words of each text on either side.
+
+    >>> dice, _, _ = word_dice(["custom duty", ""], ["duty free"])
+    >>> dice.tolist()
+    [[0.5], [0.0]]
+    """
+    vocab: dict[str, int] = {}
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in b]
+    shared = (incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T).toarray()
+    size_a = np.array([len(x) for x in sets_a], dtype=np.float64)
+    size_b = np.array([len(x) for x in sets_b], dtype=np.float64)
+    dice: np.ndarray = 2.0 * shared / np.maximum(size_a[:, np.newaxis] + size_b, 1.0)
+    return dice, size_a, size_b
+
+
+def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
+    """A 0/1 sparse matrix: row ``k`` marks the word ids in ``sets[k]``."""
     rows = [i for i, s in enumerate(sets) for _ in s]
     cols = [c for s in sets for c in sorted(s)]
     data = np.ones(len(cols), dtype=np.float64)

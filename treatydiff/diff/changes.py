@@ -8,7 +8,8 @@ Kinds (:class:`~treatydiff.model.results.ChangeKind`): ``identical``;
 at least :data:`REWORDED_MIN_SIMILARITY` of the words kept, or only case,
 punctuation and spacing differ); ``modified``; ``added`` / ``removed`` (no
 counterpart in the base / in the other treaty); ``split`` / ``merged`` (one
-base clause against several, several against one).
+base clause against several, several against one); ``regrouped`` (several
+against several).
 
 Flags (:class:`~treatydiff.model.results.FlagKind`), found by comparing the
 terms of each kind on both sides, in English and Russian: ``modality``
@@ -242,6 +243,8 @@ def change_kind(
         return ChangeKind.ADDED if n_other else None
     if not n_other:
         return ChangeKind.REMOVED
+    if n_base > 1 and n_other > 1:
+        return ChangeKind.REGROUPED
     if n_base < n_other:
         return ChangeKind.SPLIT
     if n_base > n_other:
@@ -362,4 +365,6 @@ def _group_change(
         return ChangeKind.SPLIT
     if kind == GroupKind.MERGE:
         return ChangeKind.MERGED
+    if kind == GroupKind.REGROUP:
+        return ChangeKind.REGROUPED
     return next((name for name in _PRECEDENCE if name in changes), None)

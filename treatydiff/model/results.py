@@ -44,11 +44,14 @@ __all__ = [
 
 
 class LinkKind(enum.StrEnum):
-    """How articles of two treaties are linked: one to one, or split/merged."""
+    """How articles of two treaties are linked: one to one, split (1→n),
+    merged (n→1), or regrouped (n↔m: clauses of several articles redistributed
+    over several others)."""
 
     MATCH = "match"
     SPLIT = "split"
     MERGE = "merge"
+    REGROUP = "regroup"
 
     def mirror(self) -> LinkKind:
         """The same link seen from the other treaty (split ↔ merge)."""
@@ -62,6 +65,7 @@ class GroupKind(enum.StrEnum):
     MATCH = "match"
     SPLIT = "split"
     MERGE = "merge"
+    REGROUP = "regroup"
     SINGLE = "single"
 
 
@@ -75,6 +79,7 @@ class ChangeKind(enum.StrEnum):
     REMOVED = "removed"
     MOVED = "moved"
     SPLIT = "split"
+    REGROUPED = "regrouped"
     MERGED = "merged"
 
 
@@ -178,8 +183,10 @@ class AlignedPair:
     """One link between an article of A and an article of B.
 
     ``kind`` is ``match`` (one-to-one), ``split`` (one article of A became
-    the articles ``b_refs`` of B) or ``merge`` (the articles ``a_refs`` of A
-    became one of B). ``moved`` tells whether the pair breaks the document
+    the articles ``b_refs`` of B), ``merge`` (the articles ``a_refs`` of A
+    became one of B) or ``regroup`` (the clauses of the articles ``a_refs``
+    were redistributed over ``b_refs``; then only some of the pairs between
+    them are links). ``moved`` tells whether the pair breaks the document
     order kept by the other pairs. ``paragraphs`` aligns the paragraphs of
     all the members of the link.
     """
@@ -274,7 +281,8 @@ class Group:
 
     ``members`` maps every treaty id to its refs in the group (``()``: no
     counterpart). ``kind`` is ``match``, ``split`` (the base treaty has one
-    article, another several), ``merge`` (the base has several) or
+    article, another several), ``merge`` (the base has several, the others
+    one), ``regroup`` (the base and another treaty both have several) or
     ``single`` (one treaty only). ``score`` (0–1) is the mean score of the
     pairwise links inside the group, 0 for a single. ``moved`` tells, per
     treaty, whether the group sits out of the base treaty's order there.

@@ -24,6 +24,7 @@ __all__ = [
     "flag_line",
     "listed_groups",
     "matrix_cell",
+    "member_refs",
     "members_line",
     "missing_findings",
     "nearest_line",
@@ -176,13 +177,23 @@ def ref_ranges(refs: Sequence[str]) -> str:
     )
 
 
+def member_refs(group: GroupView, tid: str) -> str:
+    """A treaty's refs in a group: one ref with its heading (``4 — Scope``),
+    several with runs compressed (``15–17, 21``), ``—`` for none."""
+    refs = group.members.get(tid, ())
+    if len(refs) == 1:
+        heading = group.headings.get(tid, {}).get(refs[0])
+        return safe(refs[0]) + (f" — {safe(heading)}" if heading else "")
+    return ref_ranges(refs) or "—"
+
+
 def members_line(group: GroupView, ids: Sequence[str]) -> list[str]:
-    """Each treaty's refs in a group with its change against the base
-    (``4 (modified)``; ``—`` when it has none), column order."""
+    """Each treaty's refs in a group (see :func:`member_refs`) with its change
+    against the base (``4 — Scope (modified)``), column order."""
     changes = {d.treaty: d.change for d in group.change.diffs}
     cells = []
     for tid in ids:
-        refs = ", ".join(safe(r) for r in group.members.get(tid, ())) or "—"
+        refs = member_refs(group, tid)
         change = changes.get(tid)
         cells.append(
             refs if change in (None, ChangeKind.REMOVED) else f"{refs} ({safe(change)})"
@@ -217,12 +228,12 @@ def flag_line(diff: TreatyChange) -> str:
 
 
 def diff_title(group: GroupView, diff: TreatyChange) -> str:
-    """``"g2 · ru-kp-2024 4 vs ru-ir-2025 3.3: modified"``."""
-    side = ", ".join(group.members.get(diff.treaty, ())) or "—"
-    base = ", ".join(group.members.get(diff.base, ())) or "—"
+    """``"g2 · ru-kp-2024 4 — Scope vs ru-ir-2025 3.3: modified"``."""
+    side = member_refs(group, diff.treaty)
+    base = member_refs(group, diff.base)
     title = (
-        f"{safe(group.id)} · {safe(diff.treaty)} {safe(side)} vs "
-        f"{safe(diff.base)} {safe(base)}: {safe(diff.change)}"
+        f"{safe(group.id)} · {safe(diff.treaty)} {side} vs "
+        f"{safe(diff.base)} {base}: {safe(diff.change)}"
     )
     moved = diff.moved and diff.change != ChangeKind.MOVED
     return title + (" (moved)" if moved else "")

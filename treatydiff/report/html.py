@@ -81,7 +81,7 @@ CSS = """
 .tdr .change-modified { background: #ffe2bf; }
 .tdr .change-added { background: #def3dc; }
 .tdr .change-removed { background: #fde4e1; }
-.tdr .change-split, .tdr .change-merged { background: #efe1fa; }
+.tdr .change-split, .tdr .change-merged, .tdr .change-regrouped { background: #efe1fa; }
 .tdr ul.flags { margin: .2rem 0 .35rem; padding-left: 1.1rem; font-size: .85em; }
 .tdr ul.flags li { color: #6b3b00; }
 .tdr dl.findings dt { font-weight: 600; margin-top: .6rem; }

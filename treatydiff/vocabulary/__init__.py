@@ -16,7 +16,13 @@ from treatydiff.vocabulary.language import (
     cased,
     word_list,
 )
-from treatydiff.vocabulary.numerals import int_to_roman, roman_to_int
+from treatydiff.vocabulary.numerals import (
+    INSERTED_WORDS,
+    SUPERSCRIPT_DIGITS,
+    from_superscript,
+    int_to_roman,
+    roman_to_int,
+)
 from treatydiff.vocabulary.russian import RUSSIAN
 from treatydiff.vocabulary.table import (
     LANGUAGES,
@@ -30,14 +36,17 @@ from treatydiff.vocabulary.table import (
 
 __all__ = [
     "ENGLISH",
+    "INSERTED_WORDS",
     "LANGUAGES",
     "RUSSIAN",
+    "SUPERSCRIPT_DIGITS",
     "DivisionWord",
     "Language",
     "alternation",
     "article_keywords",
     "cased",
     "division_words",
+    "from_superscript",
     "int_to_roman",
     "language_code",
     "language_of",

@@ -1,14 +1,41 @@
-"""Roman numerals both ways: ``14`` ↔ ``"xiv"``.
+"""Numerals: Roman both ways (``14`` ↔ ``"xiv"``), superscript digits, and the
+Latin words that number an inserted article (``5 bis``, ``5 ter``).
 
 >>> int_to_roman(14), roman_to_int("XIV"), roman_to_int("IIII")
 ('xiv', 14, None)
+>>> from_superscript("¹²"), INSERTED_WORDS[:2]
+('12', ('bis', 'ter'))
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["int_to_roman", "roman_to_int"]
+__all__ = [
+    "INSERTED_WORDS",
+    "SUPERSCRIPT_DIGITS",
+    "from_superscript",
+    "int_to_roman",
+    "roman_to_int",
+]
+
+#: Latin multiplicatives that number an article inserted after another
+#: (``Article 5 bis`` follows ``Article 5``), in order.
+INSERTED_WORDS = (
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "nonies",
+    "decies",
+)
+#: Superscript digits, as in ``Статья 12¹`` (article 12 with a first insert).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _ROMAN_RE = re.compile(
     r"^(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$"
@@ -50,3 +77,8 @@ def roman_to_int(text: str) -> int | None:
         value = _VALUES[char]
         total += -value if following and _VALUES[following] > value else value
     return total
+
+
+def from_superscript(text: str) -> str:
+    """``text`` with superscript digits written as plain digits."""
+    return text.translate(_FROM_SUPERSCRIPT)

@@ -83,6 +83,7 @@ __all__ = ["parse"]
 # A sentence running on across a blank line: "... of the\n\nParties" is not it,
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
+_DIGITS = frozenset("0123456789")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
@@ -281,7 +282,7 @@ class _Parser:
             return None
         num, value, end = number
         kind, text = rest_kind(line[end:])
-        suffix = num[:1].isdigit() and num[-1:].isalpha()  # "5 bis", "5A"
+        suffix = num[:1].isdigit() and num[-1] not in _DIGITS  # "5 bis", "9a", "12¹"
         score = self._sequence_score(value, suffix=suffix)
         boundary = self._boundary_score()
         if kind in (EMPTY, PAREN):
@@ -302,9 +303,10 @@ class _Parser:
         return (num, value, kind, text) if score >= 2 else None
 
     def _sequence_score(self, value: tuple[int, ...], *, suffix: bool = False) -> int:
-        """+2 for the next number (5 after 4, 3.1 after 2.7, 4 bis after 4, 201
-        after 105, 1 after a chapter heading), 0 for a small gap, below zero
-        for a big jump or a step back."""
+        """+2 for the next number (5 after 4, 3.1 after 2.7, 4 bis after 4, 9b
+        after 9a, 12.1 inserted after 12 and 13 after it, 201 after 105, 1 after
+        a chapter heading), 0 for a small gap, below zero for a big jump or a
+        step back."""
         if not self.arts:
             return 2 if value[-1] == 1 else 0
         if self.new_division and value == (1,):
@@ -312,8 +314,17 @@ class _Parser:
         last = self.arts[-1].value
         if suffix and value == last:
             return 2
+        if len(value) == len(last) + 1 and value[:-1] == last and value[-1] == 1:
+            return 2  # an inserted article: 12.1 after 12
         if value <= last:
             return -3
+        if (
+            len(value) + 1 == len(last)
+            and value[:-1] == last[:-2]
+            and value[-1] == last[-2] + 1
+            and any(a.value == last[:-1] for a in self.arts)
+        ):
+            return 2  # back from the inserts: 13 after 12.1 after 12
         if len(value) != len(last):
             return -1
         head, prev_head = value[:-1], last[:-1]

@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterable
 
 from treatydiff.vocabulary import (
+    INSERTED_WORDS,
     LANGUAGES,
+    SUPERSCRIPT_DIGITS,
     Language,
     alternation,
     article_keywords,
@@ -95,9 +97,12 @@ LINE_RE = re.compile(
     rf"|(?P<close>{_CLOSE_WORDS})"
     rf"|(?P<label>{_LABEL})(?=\s|$)"
 )
-# "5", "5 bis", "5A", "2.1" / "2-1" (chapter-numbered), "IV".
+# "5", "5 bis", "5A", "9a", "12¹", "2.1" / "2-1" (chapter-numbered or
+# inserted), "IV".
 _NUM_RE = re.compile(
-    r"\s*(?:(\d{1,6}(?:[.-]\d{1,3})*)(?![\d.-]\d)(?:\s?(?:bis|ter|quater)\b|[A-Z](?!\w))?"
+    r"\s*(?:(\d{1,6}(?:[.-]\d{1,3})*)(?![\d.-]\d)"
+    rf"(?:[{SUPERSCRIPT_DIGITS}]{{1,3}}(?!\w)"
+    rf"|\s?(?i:{alternation(INSERTED_WORDS)})\b|[A-Za-z](?!\w))?"
     r"|([IVXLCDM]{1,8})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")
