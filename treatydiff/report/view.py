@@ -25,11 +25,13 @@ from treatydiff.model import (
     ComparisonResult,
     Group,
     GroupChange,
+    Paragraph,
     Treaty,
 )
 from treatydiff.provisions import matrix
 
 __all__ = [
+    "FRAME_PARTS",
     "Finding",
     "GroupView",
     "Nearest",
@@ -38,6 +40,10 @@ __all__ = [
     "build_view",
     "check_change",
 ]
+
+#: Treaty parts outside the articles reported as groups of their own
+#: (member ref → heading).
+FRAME_PARTS = {"preamble": "Preamble", "closing": "Closing"}
 
 
 @attrs.frozen(kw_only=True)
@@ -141,7 +147,10 @@ def build_view(
             f"{type(comparison).__name__}"
         )
     check_change(only)
-    articles = {t.id: {a.ref: a for a in t.articles} for t in comparison.treaties}
+    articles = {
+        t.id: {**{a.ref: a for a in t.articles}, **_frame_articles(t)}
+        for t in comparison.treaties
+    }
     groups = [
         _group_view(articles, comparison.base, f"g{number}", group)
         for number, group in enumerate(comparison.groups, start=1)
@@ -161,6 +170,17 @@ def build_view(
         },
         notes=tuple(note for t in comparison.treaties if (note := _coverage_note(t))),
     )
+
+
+def _frame_articles(treaty: Treaty) -> dict[str, Article]:
+    """The preamble and closing formula as articles of the frame groups."""
+    return {
+        part: Article(
+            num=heading, ref=part, heading=heading, paragraphs=[Paragraph(text=text)]
+        )
+        for part, heading in FRAME_PARTS.items()
+        if (text := getattr(treaty, part))
+    }
 
 
 def _treaty_view(treaty: Treaty) -> TreatyView:
