@@ -24,6 +24,7 @@ from treatydiff import formats
 from treatydiff.comparison import compare
 from treatydiff.diff.changes import describe_group
 from treatydiff.model import GroupChange
+from treatydiff.report.view import FRAME_PARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTA = ROOT.parent / "shared" / "corpora" / "tota" / "xml"
@@ -54,6 +55,7 @@ def groups_of(comparison: Any) -> Groups:
             dict(g.moved),
         )
         for g in comparison.groups
+        if not any(part in refs for part in FRAME_PARTS for refs in g.members.values())
     ]
 
 

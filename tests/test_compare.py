@@ -15,6 +15,7 @@ from treatydiff import bundled
 from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Article, Treaty
+from treatydiff.report.view import FRAME_PARTS
 from treatydiff.strategies import redraft, treaty_pairs
 
 
@@ -171,7 +172,9 @@ def families(draw: st.DrawFn) -> list[Treaty]:
 
 
 def _all_articles(ts: list[Treaty]) -> list[tuple[str, str]]:
-    return sorted((t.id, a.ref) for t in ts for a in t.articles)
+    """Every article, preamble and closing formula (their groups' member refs)."""
+    frame = [(t.id, part) for t in ts for part in FRAME_PARTS if getattr(t, part)]
+    return sorted([(t.id, a.ref) for t in ts for a in t.articles] + frame)
 
 
 def _group_set(comp: Comparison) -> set[tuple[tuple[str, tuple[str, ...]], ...]]:

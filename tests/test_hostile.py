@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from treatydiff import Article, Label, ParseError, parse
+from treatydiff import Article, Label, ParseError, Treaty, compare, parse
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.encoding import decode, scrub
 from treatydiff.formats.htmlpage import MAX_DEPTH, extract_text, parse_html
@@ -287,3 +287,23 @@ def test_article_numbers_of_five_and_six_digits_are_headings() -> None:
     numbers = range(99_990, 100_011)
     text = "".join(f"Article {n}\nPoint {n} agreed.\n\n" for n in numbers)
     assert [a.num for a in parse(text).articles] == [str(n) for n in numbers]
+
+
+def test_preamble_and_closing_differences_are_their_own_groups() -> None:
+    def treaty(tid: str, place: str) -> Treaty:
+        return parse(
+            f"PACT\n\nThe Parties, desiring peace,\n\nArticle 1\nPeace.\n\n"
+            f"Done at {place} on 1 May.\n",
+            id=tid,
+        )
+
+    comparison = compare(treaty("a", "Moscow"), treaty("b", "Tehran"))
+    frame = [g for g in comparison.groups if "closing" in g.members["a"]]
+    assert [g.members for g in frame] == [{"a": ("closing",), "b": ("closing",)}]
+    text = comparison.render("text", changed_only=True)
+    assert "(no groups)" not in text
+    assert "Done at [-Moscow-]{+Tehran+}" in text
+    data = comparison.to_dict()
+    changes = {tuple(g["members"]["a"]): g["change"] for g in data["groups"]}
+    assert changes[("preamble",)] == "identical"
+    assert changes[("closing",)] == "reworded"

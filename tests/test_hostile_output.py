@@ -192,3 +192,14 @@ def test_keyboard_interrupt_is_one_line(
     monkeypatch.setattr("treatydiff.formats.read", interrupted)
     assert main(["parse", str(treaty)]) == 130
     _one_error(capsys.readouterr().err, "interrupted")
+
+
+def test_unknown_change_kind_is_a_usage_error_before_any_work(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["compare", "no-such-file", "other", "--only", "bogus"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'bogus'" in err
+    assert "no-such-file" not in err  # nothing was read

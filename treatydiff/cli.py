@@ -18,7 +18,7 @@ from treatydiff.errors import TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
-from treatydiff.model import Treaty
+from treatydiff.model import ChangeKind, Treaty
 from treatydiff.output import write_file, write_stdout
 from treatydiff.report.formatting import safe
 
@@ -73,7 +73,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "--base", help="treaty id to diff the others against (default: first)"
     )
     p.add_argument(
-        "--only", metavar="KIND", help="show only groups of this change kind"
+        "--only",
+        metavar="KIND",
+        choices=[kind.value for kind in ChangeKind],  # a usage error, before any work
+        help="show only groups of this change kind: %(choices)s",
     )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
     return parser

@@ -36,10 +36,11 @@ from treatydiff import report
 from treatydiff.alignment.crosslingual import concept_words, treaty_language
 from treatydiff.alignment.groups import group
 from treatydiff.alignment.pairwise import AlignOptions, align_prepared, prepare
-from treatydiff.alignment.similarity import Processor, Scorer
+from treatydiff.alignment.similarity import Processor, Scorer, clause_ratio
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Alignment, ComparisonResult, Treaty
+from treatydiff.model import Alignment, ComparisonResult, Group, Treaty
 from treatydiff.provisions import SECURITY_CORE, label_treaty
+from treatydiff.report.view import FRAME_PARTS
 
 __all__ = ["Comparison", "compare"]
 
@@ -129,8 +130,9 @@ def compare(
     return Comparison(
         treaties=treaties,
         base=base_id,
-        groups=group(
-            labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)
+        groups=(
+            *group(labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)),
+            *_frame_groups(treaties),
         ),
         alignments=alignments,
     )
@@ -144,3 +146,31 @@ def _unlinked(alignments: Mapping[tuple[str, str], Alignment]) -> dict[str, set[
         loose.setdefault(ida, set()).update(al.unmatched_a)
         loose.setdefault(idb, set()).update(al.unmatched_b)
     return loose
+
+
+def _frame_groups(treaties: Sequence[Treaty]) -> list[Group]:
+    """A group for the preambles and one for the closing formulas, after the
+    article groups, when any treaty has one (member ref ``"preamble"`` or
+    ``"closing"``); scored like articles, by the mean of their pairs."""
+    groups = []
+    for part in FRAME_PARTS:
+        texts = {t.id: getattr(t, part) or "" for t in treaties}
+        present = [texts[tid] for tid in sorted(texts) if texts[tid]]  # any order
+        if not present:
+            continue
+        pairs = list(itertools.combinations(present, 2))
+        score = (
+            sum(clause_ratio(a, b) for a, b in pairs) / 100 / len(pairs)
+            if pairs
+            else 0.0
+        )
+        groups.append(
+            Group(
+                members={tid: (part,) if text else () for tid, text in texts.items()},
+                score=score,
+                kind="match" if pairs else "single",
+                moved=dict.fromkeys(texts, False),
+                basis=("text",) if pairs else (),
+            )
+        )
+    return groups

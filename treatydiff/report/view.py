@@ -28,11 +28,13 @@ from treatydiff.model import (
     ComparisonResult,
     Group,
     GroupChange,
+    Paragraph,
     Treaty,
 )
 from treatydiff.provisions import matrix
 
 __all__ = [
+    "FRAME_PARTS",
     "Finding",
     "GroupView",
     "Nearest",
@@ -41,6 +43,10 @@ __all__ = [
     "build_view",
     "check_change",
 ]
+
+#: Treaty parts outside the articles reported as groups of their own
+#: (member ref → heading).
+FRAME_PARTS = {"preamble": "Preamble", "closing": "Closing"}
 
 
 @attrs.frozen(kw_only=True)
@@ -147,7 +153,10 @@ def build_view(
             f"{type(comparison).__name__}"
         )
     check_change(only)
-    articles = {t.id: {a.ref: a for a in t.articles} for t in comparison.treaties}
+    articles = {
+        t.id: {**{a.ref: a for a in t.articles}, **_frame_articles(t)}
+        for t in comparison.treaties
+    }
     langs = {t.id: treaty_language(t) for t in comparison.treaties}
     foreign = frozenset(
         t for t, lang in langs.items() if lang != langs[comparison.base]
@@ -190,6 +199,17 @@ def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
         for tid, lang in langs.items()
         if lang != langs[base]
     ]
+
+
+def _frame_articles(treaty: Treaty) -> dict[str, Article]:
+    """The preamble and closing formula as articles of the frame groups."""
+    return {
+        part: Article(
+            num=heading, ref=part, heading=heading, paragraphs=[Paragraph(text=text)]
+        )
+        for part, heading in FRAME_PARTS.items()
+        if (text := getattr(treaty, part))
+    }
 
 
 def _treaty_view(treaty: Treaty) -> TreatyView:
