@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from tests.corpus_support import CLAUSES, tota_xml, write_corpus
 from treatydiff.corpus import Corpus
 from treatydiff.corpus.minhash import BANDS, band_keys, band_keys_many
-from treatydiff.errors import CorpusError
+from treatydiff.corpus.search import _rare_words
+from treatydiff.errors import CorpusError, InvalidArgument
 
 
 def _contents(db: Path) -> list[tuple[object, ...]]:
@@ -186,3 +188,42 @@ def test_band_keys_in_batches_equal_one_at_a_time(texts: list[str]) -> None:
 def test_equal_texts_share_every_band(text: str) -> None:
     keys = band_keys(text)
     assert len(keys) == BANDS and keys == band_keys(text)
+
+
+def test_the_dask_engine_without_dask_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "dask", None)  # import dask → ImportError
+    src = write_corpus(tmp_path / "src")
+    with (
+        Corpus(tmp_path / "c.sqlite") as corpus,
+        pytest.raises(InvalidArgument, match=r"treatydiff\[dask\]"),
+    ):
+        corpus.update([str(src)], engine="dask")
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "src")
+    with Corpus(tmp_path / "c.sqlite") as corpus, pytest.raises(InvalidArgument):
+        corpus.update([str(src)], jobs=0)
+
+
+def test_a_touched_but_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "src")
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        target = src / "pta_1.xml"
+        target.write_bytes(target.read_bytes())  # new mtime, same content
+        touched = corpus.update([str(src)], jobs=1)
+        again = corpus.update([str(src)], jobs=1)
+    assert (touched.unchanged, touched.updated) == (4, ())
+    assert again.unchanged == 4
+
+
+def test_text_search_asks_fts_for_the_rarest_words_first(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "src")
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        chosen = _rare_words(corpus.connection, ["the", "shall", "catch", "zzz"])
+    assert chosen[:2] == ["zzz", "catch"]  # absent from the index, then 1 article
+    assert chosen[-1] in {"the", "shall"}  # 10 articles each: within the budget

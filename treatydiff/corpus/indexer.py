@@ -56,6 +56,14 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Path]]:
     return list(sources), roots
 
 
+def _stamp(source: str) -> str | None:
+    """Size and modification time of a file: unchanged, it is not hashed again."""
+    if source.startswith(BUNDLED):
+        return None
+    info = Path(source).stat()
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
 def _gone(source: str, found: set[str], roots: Sequence[Path]) -> bool:
     if source in found or source.startswith(BUNDLED):
         return False
@@ -130,16 +138,23 @@ def _insert(
             "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, art_id) for k in art.keys)
         )
     conn.execute(
-        "INSERT INTO sources(path, hash, treaty) VALUES (?, ?, ?)",
-        (record.source, digest, treaty),
+        "INSERT INTO sources(path, hash, stamp, treaty) VALUES (?, ?, ?, ?)",
+        (record.source, digest, _safe_stamp(record.source), treaty),
     )
 
 
 def _fail(conn: sqlite3.Connection, failure: Failure, digest: str) -> None:
     conn.execute(
-        "INSERT INTO sources(path, hash, error) VALUES (?, ?, ?)",
-        (failure.source, digest, failure.error),
+        "INSERT INTO sources(path, hash, stamp, error) VALUES (?, ?, ?, ?)",
+        (failure.source, digest, _safe_stamp(failure.source), failure.error),
     )
+
+
+def _safe_stamp(source: str) -> str | None:
+    try:
+        return _stamp(source)
+    except OSError:
+        return None
 
 
 def update(
@@ -154,6 +169,7 @@ def update(
     """Bring the index up to date with ``paths``; see :meth:`Corpus.update`."""
     found, roots = discover(paths)
     stored = dict(conn.execute("SELECT path, hash FROM sources").fetchall())
+    stamps = dict(conn.execute("SELECT path, stamp FROM sources").fetchall())
     errors = dict(
         conn.execute("SELECT path, error FROM sources WHERE error IS NOT NULL")
     )
@@ -162,12 +178,18 @@ def update(
     unchanged = 0
     for source in found:
         try:
-            digest = content_hash(source)
+            stamp = _stamp(source)
+            same = stamp is not None and stamps.get(source) == stamp
+            digest = stored[source] if same else content_hash(source)
         except OSError as exc:
             failed.append(Failure(source=source, error=exc.strerror or str(exc)))
             continue
         if stored.get(source) == digest:
             unchanged += 1
+            if not same:  # touched, not changed
+                conn.execute(
+                    "UPDATE sources SET stamp = ? WHERE path = ?", (stamp, source)
+                )
             if source in errors:
                 failed.append(Failure(source=source, error=errors[source]))
         else:
@@ -210,6 +232,10 @@ def update(
                 (updated if source in stored else added).append(source)
         if progress is not None:
             progress(done, len(jobs_todo), source)
+    if added or updated or dropped or failed:
+        with transaction(conn):
+            conn.execute("DELETE FROM terms")
+            conn.execute("INSERT INTO terms SELECT term, doc FROM vocab")
     treaties, articles_n = conn.execute(
         "SELECT (SELECT count(*) FROM treaties), (SELECT count(*) FROM articles)"
     ).fetchone()

@@ -1,10 +1,12 @@
 """The SQLite layout of a corpus index, opening it, and one-treaty transactions.
 
-Tables: ``sources`` (every file or digest seen, with its content hash, its
-treaty, or the reason it failed), ``treaties`` (metadata), ``articles``
-(text, provision kinds, LSH band keys as a blob), ``fts`` (FTS5 over article
-text, external content) and ``bands`` (LSH key → article). Every treaty is
-written or removed in one transaction, so an interrupted run leaves a
+Tables: ``sources`` (every file or digest seen, with its content hash, size
+and modification time, its treaty, or the reason it failed), ``treaties``
+(metadata), ``articles`` (text, provision kinds, LSH band keys as a blob),
+``fts`` (FTS5 over article text, external content), ``terms`` (each FTS
+term's article count, copied from the ``vocab`` view after every run, for
+choosing rare query words) and ``bands`` (LSH key → article). Every treaty
+is written or removed in one transaction, so an interrupted run leaves a
 consistent index.
 """
 
@@ -20,12 +22,13 @@ from treatydiff.errors import CorpusError
 
 __all__ = ["SCHEMA_VERSION", "connect", "transaction"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources(
-    path TEXT PRIMARY KEY, hash TEXT NOT NULL, treaty INTEGER, error TEXT);
+    path TEXT PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT, treaty INTEGER,
+    error TEXT);
 CREATE TABLE IF NOT EXISTS treaties(
     id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, title TEXT,
     parties TEXT NOT NULL, signed TEXT, lang TEXT, kind TEXT NOT NULL,
@@ -37,6 +40,9 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE INDEX IF NOT EXISTS articles_treaty ON articles(treaty, pos);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     text, content='articles', content_rowid='id', tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
+CREATE TABLE IF NOT EXISTS terms(
+    term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bands(
     key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;

@@ -22,7 +22,12 @@ from treatydiff.errors import InvalidArgument, UnknownRef
 __all__ = ["KEYWORD_CANDIDATES", "article_id", "keyword", "like", "similar"]
 
 #: FTS5 matches (best BM25 first) added to the candidates of a text query.
-KEYWORD_CANDIDATES = 200
+KEYWORD_CANDIDATES = 100
+#: The rarest query words are searched, as many as fit in this many postings.
+KEYWORD_POSTINGS = 3000
+#: Candidates scored, those nearest the query in length (fuzz.ratio is at
+#: most 200 * shorter / (both lengths), so far longer or shorter texts rank low).
+SCORED = 150
 
 _HIT_SQL = (
     "SELECT a.id, t.name, a.ref, a.heading, t.signed, a.labels, a.text"
@@ -52,6 +57,10 @@ def _ranked(
     conn: sqlite3.Connection, query: str, candidates: set[int], k: int
 ) -> list[Hit]:
     rows = _rows(conn, sorted(candidates))
+    if len(rows) > SCORED:
+        size = len(query)
+        rows.sort(key=lambda r: (abs(len(r[6]) - size) / (len(r[6]) + size), r[0]))
+        rows = rows[:SCORED]
     choices = [normalize(row[6]) for row in rows]
     best = process.extract(query, choices, scorer=fuzz.ratio, limit=None)
     best.sort(key=lambda m: (-m[1], rows[m[2]][1], rows[m[2]][2]))
@@ -77,7 +86,7 @@ def similar(conn: sqlite3.Connection, text: str, k: int = 10) -> list[Hit]:
     if not query:
         raise InvalidArgument("empty search text")
     candidates = _band_candidates(conn, band_keys(query))
-    terms = " OR ".join(f'"{w}"' for w in dict.fromkeys(query.split()))
+    terms = " OR ".join(f'"{w}"' for w in _rare_words(conn, query.split()))
     candidates.update(
         r[0]
         for r in conn.execute(
@@ -86,6 +95,24 @@ def similar(conn: sqlite3.Connection, text: str, k: int = 10) -> list[Hit]:
         )
     )
     return _ranked(conn, query, candidates, k)
+
+
+def _rare_words(conn: sqlite3.Connection, words: list[str]) -> list[str]:
+    """The query's rarest words (in the index) within :data:`KEYWORD_POSTINGS`;
+    at least one. A word the index lacks costs nothing."""
+    distinct = list(dict.fromkeys(words))
+    marks = ",".join("?" * len(distinct))
+    docs = dict(
+        conn.execute(f"SELECT term, docs FROM terms WHERE term IN ({marks})", distinct)
+    )
+    chosen: list[str] = []
+    total = 0
+    for word in sorted(distinct, key=lambda w: (docs.get(w, 0), w)):
+        total += docs.get(word, 0)
+        if chosen and total > KEYWORD_POSTINGS:
+            break
+        chosen.append(word)
+    return chosen
 
 
 def article_id(conn: sqlite3.Connection, treaty: str, ref: str) -> int:
