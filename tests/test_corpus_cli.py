@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,34 @@ def test_bad_input_is_one_error_line(
     lines = err.strip().splitlines()
     assert code == 1 and len(lines) == 1, err
     assert lines[0].startswith("treatydiff: error: ") and needle in lines[0]
+
+
+def test_parquet_needs_a_file_and_pyarrow(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--format", "parquet"], capsys
+    )
+    assert code == 1 and err == "treatydiff: error: --format parquet needs -o FILE\n"
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow → ImportError
+    out = str(tmp_path / "pairs.parquet")
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--format", "parquet", "-o", out], capsys
+    )
+    assert code == 1 and len(err.splitlines()) == 1 and "treatydiff[parquet]" in err
+    assert not Path(out).exists()
+
+
+def test_parquet_round_trip(db: str, tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra")
+    out = tmp_path / "pairs.parquet"
+    assert (
+        main(
+            ["reuse", "--db", db, "--jobs", "1", "--format", "parquet", "-o", str(out)]
+        )
+        == 0
+    )
+    assert parquet.read_table(out).num_rows == 5

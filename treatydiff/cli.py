@@ -17,7 +17,7 @@ from typing import Any
 
 from treatydiff import bundled, corpus, formats, provisions, report
 from treatydiff.comparison import compare
-from treatydiff.corpus.tables import render_rows, write_parquet
+from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
 from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
@@ -320,6 +320,10 @@ def _cmd_sources(args: argparse.Namespace) -> str:
 
 
 def _cmd_reuse(args: argparse.Namespace) -> str | None:
+    if args.format == "parquet" and args.output is None:
+        raise InvalidArgument("--format parquet needs -o FILE")
+    if args.format == "parquet":
+        require_parquet()
     with corpus.Corpus(args.db, create=False) as index:
         pairs = list(
             index.reuse(
@@ -340,8 +344,6 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
     rows = [p.as_row() for p in pairs]
     if args.format != "parquet":
         return render_rows(rows, args.format, columns=_PAIR_COLUMNS)
-    if args.output is None:
-        raise InvalidArgument("--format parquet needs -o FILE")
     write_parquet(rows, args.output, columns=_PAIR_COLUMNS)
     return None
 

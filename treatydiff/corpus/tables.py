@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 import lxml.html
@@ -18,7 +21,7 @@ from lxml.builder import E
 from treatydiff.errors import InvalidArgument
 from treatydiff.report.html import CSS
 
-__all__ = ["FORMATS", "render_rows", "write_parquet"]
+__all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
 
 FORMATS = ("text", "json", "csv", "html")
 
@@ -73,14 +76,28 @@ def _html(rows: list[Row], keys: list[str], title: str) -> str:
     return html + "\n"
 
 
-def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> None:
-    """Write rows as a Parquet file (needs the ``parquet`` extra: pyarrow)."""
+def require_parquet() -> None:
+    """Raise :class:`InvalidArgument` unless pyarrow (the parquet extra) is there."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow  # noqa: F401
     except ImportError as exc:
         raise InvalidArgument(
             "Parquet output needs pyarrow: pip install 'treatydiff[parquet]'"
         ) from exc
-    table = pa.table({c: [r[c] for r in rows] for c in columns})
-    pq.write_table(table, path)
+
+
+def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> None:
+    """Write rows as a Parquet file, whole or not at all (needs pyarrow)."""
+    require_parquet()
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(fd)
+    try:
+        pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
