@@ -10,11 +10,14 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
-from treatydiff import bundled, formats, provisions, report
+from treatydiff import bundled, corpus, formats, provisions, report
 from treatydiff.comparison import compare
-from treatydiff.errors import TreatyDiffError
+from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
+from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
@@ -79,7 +82,65 @@ def _build_parser() -> argparse.ArgumentParser:
         help="show only groups of this change kind: %(choices)s",
     )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
+    _corpus_parsers(sub)
     return parser
+
+
+def _corpus_parsers(sub: Any) -> None:
+    def db(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", required=True, help="the index (an SQLite file)")
+
+    def engine(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--jobs", type=int, help="workers (default: all cores)")
+        p.add_argument(
+            "--engine", choices=[e.value for e in corpus.Engine], default="process"
+        )
+        p.add_argument("--scheduler", help="address of a running Dask scheduler")
+
+    p = sub.add_parser("index", help="build or update a corpus index")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="treaty file, directory or bundled id"
+    )
+    db(p)
+    engine(p)
+
+    p = sub.add_parser("search", help="articles of the index similar to a text")
+    p.add_argument("text", nargs="?", help="text of a clause (or a keyword query)")
+    p.add_argument("--like", metavar="TREATY:REF", help="an indexed article instead")
+    p.add_argument("--keyword", action="store_true", help="FTS5 keyword search")
+    p.add_argument("-k", type=int, default=10, help="results (default 10)")
+    db(p)
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    p = sub.add_parser("sources", help="earlier treaties a treaty's articles come from")
+    p.add_argument("treaty", help="treaty id in the index")
+    p.add_argument("--threshold", type=float, default=80.0)
+    db(p)
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    p = sub.add_parser("reuse", help="all article pairs above a similarity")
+    p.add_argument("--threshold", type=float, default=80.0)
+    p.add_argument("--lang", help="only treaties in this language")
+    p.add_argument(
+        "--share",
+        type=float,
+        default=0.8,
+        help="the corpus figure: treaties taking this share from one (default 0.8)",
+    )
+    db(p)
+    engine(p)
+    p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    p = sub.add_parser("census", help="provision x treaty matrix of the index")
+    p.add_argument(
+        "--provision", action="append", metavar="KIND", help="only this kind"
+    )
+    db(p)
+    p.add_argument("--format", choices=["text", "json", "csv", "html"], default="csv")
+    p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
 
 def _write(text: str | bytes, output: str | None) -> None:
@@ -205,9 +266,138 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         progress.close()
 
 
+def _cmd_index(args: argparse.Namespace) -> str:
+    bar: _Progress | None = None
+
+    def progress(done: int, total: int, source: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = _Progress(total)
+        bar.step(Path(source).name)
+
+    with corpus.Corpus(args.db) as index:
+        try:
+            summary = index.update(
+                args.paths,
+                jobs=args.jobs,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                progress=progress,
+            )
+        finally:
+            if bar is not None:
+                bar.close()
+    return "".join(line + "\n" for line in summary.lines())
+
+
+def _split_like(value: str) -> tuple[str, str]:
+    treaty, sep, ref = value.rpartition(":")
+    if not sep or not treaty or not ref:
+        raise InvalidArgument(f"--like takes TREATY:REF, not {value!r}")
+    return treaty, ref
+
+
+def _cmd_search(args: argparse.Namespace) -> str:
+    if (args.text is None) == (args.like is None):
+        raise InvalidArgument("search takes a TEXT or --like TREATY:REF (one of them)")
+    with corpus.Corpus(args.db, create=False) as index:
+        if args.like is not None:
+            hits = index.like(*_split_like(args.like), k=args.k)
+        elif args.keyword:
+            hits = index.keyword(args.text, k=args.k)
+        else:
+            hits = index.search(args.text, k=args.k)
+    rows = [h.as_row() for h in hits]
+    return render_rows(rows, args.format, columns=_HIT_COLUMNS)
+
+
+_HIT_COLUMNS = ("treaty", "ref", "heading", "signed", "score", "labels")
+
+
+def _cmd_sources(args: argparse.Namespace) -> str:
+    with corpus.Corpus(args.db, create=False) as index:
+        found = index.sources(args.treaty, threshold=args.threshold)
+    if args.format == "json":
+        data = {
+            "treaty": found.treaty,
+            "signed": found.signed,
+            "compared": found.compared,
+            "threshold": found.threshold,
+            "sources": [s.as_row() for s in found.sources],
+            "articles": [a.as_row() for a in found.articles],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        return render_rows([a.as_row() for a in found.articles], "csv")
+    head = (
+        f"{found.treaty} (signed {found.signed or 'unknown'}): {found.compared} "
+        f"articles compared, similarity >= {found.threshold:g}\n\n"
+    )
+    shares = render_rows(
+        [s.as_row() for s in found.sources],
+        "text",
+        columns=("source", "signed", "articles", "share"),
+    )
+    arts = render_rows([a.as_row() for a in found.articles], "text")
+    return head + shares + "\nearliest dated source of each article:\n" + arts
+
+
+def _cmd_reuse(args: argparse.Namespace) -> str | None:
+    if args.format == "parquet" and args.output is None:
+        raise InvalidArgument("--format parquet needs -o FILE")
+    if args.format == "parquet":
+        require_parquet()
+    with corpus.Corpus(args.db, create=False) as index:
+        pairs = list(
+            index.reuse(
+                threshold=args.threshold,
+                lang=args.lang,
+                jobs=args.jobs,
+                engine=args.engine,
+                scheduler=args.scheduler,
+            )
+        )
+        copied = index.copies(pairs, share=args.share, lang=args.lang)
+    print(
+        f"{len(pairs)} article pairs with similarity >= {args.threshold:g}; "
+        f"{len(copied)} treaties take >= {args.share:.0%} of their articles "
+        "from a single earlier treaty",
+        file=sys.stderr,
+    )
+    rows = [p.as_row() for p in pairs]
+    if args.format != "parquet":
+        return render_rows(rows, args.format, columns=_PAIR_COLUMNS)
+    write_parquet(rows, args.output, columns=_PAIR_COLUMNS)
+    return None
+
+
+_PAIR_COLUMNS = ("a_treaty", "a_ref", "b_treaty", "b_ref", "score")
+
+
+def _cmd_census(args: argparse.Namespace) -> str:
+    with corpus.Corpus(args.db, create=False) as index:
+        rows = [r.as_row() for r in index.census(args.provision)]
+    return render_rows(
+        rows,
+        args.format,
+        columns=("treaty", "signed", "parties", *(args.provision or ())),
+        title="treatydiff provision census",
+    )
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], str | None]] = {
+    "census": _cmd_census,
+    "index": _cmd_index,
+    "reuse": _cmd_reuse,
+    "search": _cmd_search,
+    "sources": _cmd_sources,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
+    out: str | None
     try:
         if args.command == "parse":
             out = _cmd_parse(args)
@@ -220,9 +410,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "fetch":
             out = _cmd_fetch(args)
             args.output = None  # the page went to --output; the summary to stdout
+        elif args.command in _COMMANDS:
+            out = _COMMANDS[args.command](args)
         else:
             out = _cmd_compare(args)
-        _write(out, getattr(args, "output", None))
+        if out is not None:
+            _write(out, getattr(args, "output", None))
     except TreatyDiffError as exc:
         return _fail(str(exc))
     except BrokenPipeError:

@@ -1,0 +1,159 @@
+"""The corpus commands: index, search, sources, reuse, census."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_support import CLAUSES, write_corpus
+from treatydiff.cli import main
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    src = write_corpus(tmp_path / "src")
+    (src / "bad.txt").write_text("no articles here, just words", encoding="utf-8")
+    path = str(tmp_path / "c.sqlite")
+    code, out, err = _run(["index", str(src), "--db", path, "--jobs", "1"], capsys)
+    assert code == 0 and not err
+    assert out.splitlines()[0].startswith("indexed 4 treaties, 10 articles: 4 added")
+    assert out.splitlines()[1].startswith("failed: ") and "bad.txt" in out
+    return path
+
+
+def test_search_text_json_and_csv(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["search", "--db", db, CLAUSES["fish"], "-k", "2"], capsys)
+    assert code == 0
+    assert out.splitlines()[0].split() == [
+        "TREATY",
+        "REF",
+        "HEADING",
+        "SIGNED",
+        "SCORE",
+        "LABELS",
+    ]
+    assert out.splitlines()[1].startswith("pta_4")
+    _, out, _ = _run(
+        ["search", "--db", db, "--like", "pta_1:2", "--format", "json"], capsys
+    )
+    assert {(h["treaty"], h["ref"]) for h in json.loads(out)} == {
+        ("pta_2", "2"),
+        ("pta_3", "2"),
+    }
+    _, out, _ = _run(
+        ["search", "--db", db, "--keyword", "quotas", "--format", "csv"], capsys
+    )
+    assert next(iter(csv.DictReader(io.StringIO(out))))["treaty"] == "pta_4"
+
+
+def test_sources_text_and_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["sources", "--db", db, "pta_2"], capsys)
+    assert code == 0 and out.startswith("pta_2 (signed 1990-05-01): 3 articles")
+    assert "pta_1" in out
+    _, out, _ = _run(["sources", "--db", db, "pta_2", "--format", "json"], capsys)
+    data = json.loads(out)
+    assert data["sources"] == [
+        {"source": "pta_1", "signed": "1980-05-01", "articles": 3, "share": 1.0}
+    ]
+
+
+def test_reuse_csv_and_the_corpus_figure(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_file = tmp_path / "pairs.csv"
+    code, out, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "-o", str(out_file)], capsys
+    )
+    assert code == 0 and out == ""
+    assert err.strip() == (
+        "5 article pairs with similarity >= 80; 1 treaties take >= 80% of their "
+        "articles from a single earlier treaty"
+    )
+    rows = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    assert rows[0] == {
+        "a_treaty": "pta_1",
+        "a_ref": "1",
+        "b_treaty": "pta_2",
+        "b_ref": "1",
+        "score": rows[0]["score"],
+    }
+
+
+def test_census_csv_and_html(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["census", "--db", db, "--provision", "mutual-defence"], capsys)
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "treaty,signed,parties,mutual-defence",
+        "pta_1,1980-05-01,AAA BBB,1",
+        "pta_2,1990-05-01,AAA CCC,1",
+    ]
+    _, out, _ = _run(["census", "--db", db, "--format", "html"], capsys)
+    assert out.startswith("<!DOCTYPE html>") and "mutual-defence" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["search", "--db", "{missing}", "text"], "no such index"),
+        (["search", "--db", "{db}"], "TEXT or --like"),
+        (["search", "--db", "{db}", "--like", "pta_1"], "TREATY:REF"),
+        (["search", "--db", "{db}", "--like", "pta_1:99"], "no article"),
+        (["sources", "--db", "{db}", "pta_99"], "not in the index"),
+        (["census", "--db", "{db}", "--provision", "nope"], "unknown provision"),
+        (["index", "/no/such/dir", "--db", "{missing}"], "neither a file"),
+    ],
+)
+def test_bad_input_is_one_error_line(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    needle: str,
+) -> None:
+    missing = str(tmp_path / "missing.sqlite")
+    code, _, err = _run([a.format(db=db, missing=missing) for a in argv], capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1, err
+    assert lines[0].startswith("treatydiff: error: ") and needle in lines[0]
+
+
+def test_parquet_needs_a_file_and_pyarrow(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--format", "parquet"], capsys
+    )
+    assert code == 1 and err == "treatydiff: error: --format parquet needs -o FILE\n"
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow → ImportError
+    out = str(tmp_path / "pairs.parquet")
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--format", "parquet", "-o", out], capsys
+    )
+    assert code == 1 and len(err.splitlines()) == 1 and "treatydiff[parquet]" in err
+    assert not Path(out).exists()
+
+
+def test_parquet_round_trip(db: str, tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra")
+    out = tmp_path / "pairs.parquet"
+    assert (
+        main(
+            ["reuse", "--db", db, "--jobs", "1", "--format", "parquet", "-o", str(out)]
+        )
+        == 0
+    )
+    assert parquet.read_table(out).num_rows == 5

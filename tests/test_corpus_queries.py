@@ -1,0 +1,125 @@
+"""Queries over a corpus index: search, sources, reuse, census."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from tests.corpus_support import CLAUSES, write_corpus
+from treatydiff.alignment.normalise import normalize
+from treatydiff.corpus import Corpus
+from treatydiff.errors import InvalidArgument, UnknownRef
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Iterator[Corpus]:
+    src = write_corpus(tmp_path / "src")
+    with Corpus(tmp_path / "c.sqlite") as index:
+        index.update([str(src)], jobs=1)
+        yield index
+
+
+def test_search_puts_the_same_clause_first(corpus: Corpus) -> None:
+    hits = corpus.search(CLAUSES["science"], k=3)
+    top = hits[0]
+    assert (top.treaty, top.ref, top.score, top.signed) == (
+        "pta_4",
+        "1",
+        100.0,
+        "2010-05-01",
+    )
+    assert "science-technology" in top.labels
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_a_short_query_finds_by_keywords(corpus: Corpus) -> None:
+    assert corpus.search("fisheries agencies", k=1)[0].treaty == "pta_4"
+
+
+def test_like_excludes_the_article_itself(corpus: Corpus) -> None:
+    hits = corpus.like("pta_1", "2", k=5)
+    assert {(h.treaty, h.ref) for h in hits} == {("pta_2", "2"), ("pta_3", "2")}
+    assert all(h.score == 100.0 for h in hits)
+    with pytest.raises(UnknownRef):
+        corpus.like("pta_1", "99")
+
+
+def test_keyword_search_and_its_errors(corpus: Corpus) -> None:
+    assert [(h.treaty, h.ref) for h in corpus.keyword('"catch quotas"')] == [
+        ("pta_4", "2")
+    ]
+    with pytest.raises(InvalidArgument, match="bad keyword query"):
+        corpus.keyword('"unclosed')
+
+
+def test_sources_share_and_earliest_source(corpus: Corpus) -> None:
+    report = corpus.sources("pta_3")
+    assert report.compared == 2
+    assert [(s.treaty, s.articles, s.share) for s in report.sources] == [
+        ("pta_1", 1, 0.5),
+        ("pta_2", 1, 0.5),
+    ]
+    first, second = report.articles
+    assert first.source is None
+    assert (second.source, second.source_ref, second.signed) == (
+        "pta_1",
+        "2",
+        "1980-05-01",
+    )
+    assert corpus.sources("pta_1").sources == ()  # nothing earlier
+
+
+def _exhaustive(corpus: Corpus, threshold: float) -> set[tuple[str, str, str, str]]:
+    rows = corpus.connection.execute(
+        "SELECT t.name, t.signed, a.ref, a.text FROM articles a JOIN treaties t"
+        " ON t.id = a.treaty WHERE a.keys IS NOT NULL"
+    ).fetchall()
+    found = set()
+    for x, y in itertools.combinations(rows, 2):
+        if x[0] != y[0] and fuzz.ratio(normalize(x[3]), normalize(y[3])) >= threshold:
+            a, b = sorted((x, y), key=lambda r: (r[1], r[0]))
+            found.add((a[0], a[2], b[0], b[2]))
+    return found
+
+
+@pytest.mark.parametrize("threshold", [70, 80, 95])
+def test_reuse_equals_exhaustive_comparison_on_a_small_corpus(
+    corpus: Corpus, threshold: float
+) -> None:
+    pairs = list(corpus.reuse(threshold=threshold, jobs=1))
+    assert {(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref) for p in pairs} == (
+        _exhaustive(corpus, threshold)
+    )
+    assert all(p.score >= threshold for p in pairs) and pairs == sorted(
+        pairs, key=lambda p: (p.a_treaty, p.a_ref, p.b_treaty, p.b_ref)
+    )
+
+
+def test_reuse_is_the_same_with_workers(corpus: Corpus) -> None:
+    assert list(corpus.reuse(jobs=2)) == list(corpus.reuse(jobs=1))
+
+
+def test_copies_names_treaties_taken_from_one_earlier_treaty(corpus: Corpus) -> None:
+    pairs = list(corpus.reuse(jobs=1))
+    assert [(c.treaty, c.source, c.share) for c in corpus.copies(pairs)] == [
+        ("pta_2", "pta_1", 1.0)
+    ]
+    assert len(corpus.copies(pairs, share=0.5)) == 2
+
+
+def test_census_rows_and_kind_filter(corpus: Corpus) -> None:
+    rows = {r.treaty: r for r in corpus.census(["mutual-defence"])}
+    assert rows["pta_1"].refs == (("mutual-defence", ("1",)),)
+    assert rows["pta_4"].refs == (("mutual-defence", ()),)
+    assert rows["pta_1"].as_row() == {
+        "treaty": "pta_1",
+        "signed": "1980-05-01",
+        "parties": "AAA BBB",
+        "mutual-defence": "1",
+    }
+    with pytest.raises(InvalidArgument, match="unknown provision kind"):
+        list(corpus.census(["no-such-kind"]))

@@ -1,0 +1,250 @@
+"""Building and updating an index: find sources, read what is new or changed
+(by content hash) across workers, drop what is gone, one transaction per treaty.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from treatydiff import bundled
+from treatydiff.corpus.engine import Engine, run
+from treatydiff.corpus.extract import BUNDLED, content_hash, extract
+from treatydiff.corpus.records import (
+    ArticleRecord,
+    Failure,
+    IndexSummary,
+    TreatyRecord,
+)
+from treatydiff.corpus.schema import transaction
+from treatydiff.errors import CorpusError
+
+__all__ = ["SUFFIXES", "discover", "update"]
+
+#: File name endings read when a directory is scanned (a file named on the
+#: command line is read whatever its name).
+SUFFIXES = frozenset({".txt", ".xml", ".akn", ".html", ".htm", ".xhtml"})
+
+#: ``progress(done, total, source)`` after each source read.
+Progress = Callable[[int, int, str], None]
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[Path]]:
+    """The sources named by ``paths`` (files, directories scanned recursively,
+    bundled ids) in a stable order, and the directories scanned."""
+    sources: dict[str, None] = {}
+    roots: list[Path] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            root = path.resolve()
+            roots.append(root)
+            for file in sorted(root.rglob("*")):
+                hidden = any(p.startswith(".") for p in file.relative_to(root).parts)
+                if file.is_file() and file.suffix.lower() in SUFFIXES and not hidden:
+                    sources[str(file)] = None
+        elif path.is_file():
+            sources[str(path.resolve())] = None
+        elif arg in bundled.ids():
+            sources[BUNDLED + arg] = None
+        else:
+            raise CorpusError(f"{arg}: neither a file, a directory nor a bundled id")
+    return list(sources), roots
+
+
+def _stamp(source: str) -> str | None:
+    """Size and modification time of a file: unchanged, it is not hashed again."""
+    if source.startswith(BUNDLED):
+        return None
+    info = Path(source).stat()
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def _gone(source: str, found: set[str], roots: Sequence[Path]) -> bool:
+    if source in found or source.startswith(BUNDLED):
+        return False
+    path = Path(source)
+    return not path.is_file() or any(path.is_relative_to(r) for r in roots)
+
+
+def _delete(conn: sqlite3.Connection, source: str) -> None:
+    row = conn.execute(
+        "SELECT treaty FROM sources WHERE path = ?", (source,)
+    ).fetchone()
+    conn.execute("DELETE FROM sources WHERE path = ?", (source,))
+    if row is None or row[0] is None:
+        return
+    treaty = row[0]
+    for art_id, text, keys in conn.execute(
+        "SELECT id, text, keys FROM articles WHERE treaty = ?", (treaty,)
+    ).fetchall():
+        conn.execute(
+            "INSERT INTO fts(fts, rowid, text) VALUES ('delete', ?, ?)", (art_id, text)
+        )
+        if keys:
+            conn.executemany(
+                "DELETE FROM bands WHERE key = ? AND article = ?",
+                ((int(k), art_id) for k in np.frombuffer(keys, np.int64)),
+            )
+    conn.execute("DELETE FROM articles WHERE treaty = ?", (treaty,))
+    conn.execute("DELETE FROM treaties WHERE id = ?", (treaty,))
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    digest: str,
+    record: TreatyRecord,
+    articles: Sequence[ArticleRecord],
+) -> None:
+    cur = conn.execute(
+        "INSERT INTO treaties(name, title, parties, signed, lang, kind, source,"
+        " articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record.name,
+            record.title,
+            json.dumps(list(record.parties)),
+            record.signed,
+            record.lang,
+            record.kind,
+            record.source,
+            record.articles,
+        ),
+    )
+    treaty = cur.lastrowid
+    for art in articles:
+        keys = np.array(art.keys, np.int64).tobytes() if art.keys else None
+        cur = conn.execute(
+            "INSERT INTO articles(treaty, pos, ref, num, heading, text, words,"
+            " labels, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                treaty,
+                art.pos,
+                art.ref,
+                art.num,
+                art.heading,
+                art.text,
+                art.words,
+                " ".join(art.labels),
+                keys,
+            ),
+        )
+        art_id = cur.lastrowid
+        conn.execute("INSERT INTO fts(rowid, text) VALUES (?, ?)", (art_id, art.text))
+        conn.executemany(
+            "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, art_id) for k in art.keys)
+        )
+    conn.execute(
+        "INSERT INTO sources(path, hash, stamp, treaty) VALUES (?, ?, ?, ?)",
+        (record.source, digest, _safe_stamp(record.source), treaty),
+    )
+
+
+def _fail(conn: sqlite3.Connection, failure: Failure, digest: str) -> None:
+    conn.execute(
+        "INSERT INTO sources(path, hash, stamp, error) VALUES (?, ?, ?, ?)",
+        (failure.source, digest, _safe_stamp(failure.source), failure.error),
+    )
+
+
+def _safe_stamp(source: str) -> str | None:
+    try:
+        return _stamp(source)
+    except OSError:
+        return None
+
+
+def update(
+    conn: sqlite3.Connection,
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    engine: Engine | str = Engine.PROCESS,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> IndexSummary:
+    """Bring the index up to date with ``paths``; see :meth:`Corpus.update`."""
+    found, roots = discover(paths)
+    stored = dict(conn.execute("SELECT path, hash FROM sources").fetchall())
+    stamps = dict(conn.execute("SELECT path, stamp FROM sources").fetchall())
+    errors = dict(
+        conn.execute("SELECT path, error FROM sources WHERE error IS NOT NULL")
+    )
+    failed: list[Failure] = []
+    jobs_todo: list[tuple[str, str]] = []
+    unchanged = 0
+    for source in found:
+        try:
+            stamp = _stamp(source)
+            same = stamp is not None and stamps.get(source) == stamp
+            digest = stored[source] if same else content_hash(source)
+        except OSError as exc:
+            failed.append(Failure(source=source, error=exc.strerror or str(exc)))
+            continue
+        if stored.get(source) == digest:
+            unchanged += 1
+            if not same:  # touched, not changed
+                conn.execute(
+                    "UPDATE sources SET stamp = ? WHERE path = ?", (stamp, source)
+                )
+            if source in errors:
+                failed.append(Failure(source=source, error=errors[source]))
+        else:
+            jobs_todo.append((source, digest))
+    found_set = set(found)
+    dropped = [s for s in stored if _gone(s, found_set, roots)]
+    for source in dropped:
+        with transaction(conn):
+            _delete(conn, source)
+    added: list[str] = []
+    updated: list[str] = []
+    hashes = dict(jobs_todo)
+    results = run(extract, jobs_todo, jobs=jobs, engine=engine, scheduler=scheduler)
+    for done, result in enumerate(results, start=1):
+        if isinstance(result, Failure):
+            source = result.source
+            with transaction(conn):
+                _delete(conn, source)
+                _fail(conn, result, hashes[source])
+            failed.append(result)
+        else:
+            digest, record, articles = result
+            source = record.source
+            with transaction(conn):
+                _delete(conn, source)
+                taken = conn.execute(
+                    "SELECT source FROM treaties WHERE name = ?", (record.name,)
+                ).fetchone()
+                if taken is None:
+                    _insert(conn, digest, record, articles)
+                else:
+                    failure = Failure(
+                        source=source,
+                        error=f"treaty id {record.name!r} is already indexed "
+                        f"from {taken[0]}",
+                    )
+                    _fail(conn, failure, digest)
+                    failed.append(failure)
+            if taken is None:
+                (updated if source in stored else added).append(source)
+        if progress is not None:
+            progress(done, len(jobs_todo), source)
+    if added or updated or dropped or failed:
+        with transaction(conn):
+            conn.execute("DELETE FROM terms")
+            conn.execute("INSERT INTO terms SELECT term, doc FROM vocab")
+    treaties, articles_n = conn.execute(
+        "SELECT (SELECT count(*) FROM treaties), (SELECT count(*) FROM articles)"
+    ).fetchone()
+    return IndexSummary(
+        added=sorted(added),
+        updated=sorted(updated),
+        unchanged=unchanged,
+        dropped=sorted(dropped),
+        failed=tuple(sorted(failed, key=lambda f: f.source)),
+        treaties=treaties,
+        articles=articles_n,
+    )

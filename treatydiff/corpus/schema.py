@@ -1,0 +1,99 @@
+"""The SQLite layout of a corpus index, opening it, and one-treaty transactions.
+
+Tables: ``sources`` (every file or digest seen, with its content hash, size
+and modification time, its treaty, or the reason it failed), ``treaties``
+(metadata), ``articles`` (text, provision kinds, LSH band keys as a blob),
+``fts`` (FTS5 over article text, external content), ``terms`` (each FTS
+term's article count, copied from the ``vocab`` view after every run, for
+choosing rare query words) and ``bands`` (LSH key → article). Every treaty
+is written or removed in one transaction, so an interrupted run leaves a
+consistent index.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from treatydiff.corpus.minhash import BANDS, MIN_WORDS, ROWS
+from treatydiff.errors import CorpusError
+
+__all__ = ["SCHEMA_VERSION", "connect", "transaction"]
+
+SCHEMA_VERSION = "2"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(
+    path TEXT PRIMARY KEY, hash TEXT NOT NULL, stamp TEXT, treaty INTEGER,
+    error TEXT);
+CREATE TABLE IF NOT EXISTS treaties(
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, title TEXT,
+    parties TEXT NOT NULL, signed TEXT, lang TEXT, kind TEXT NOT NULL,
+    source TEXT NOT NULL, articles INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    id INTEGER PRIMARY KEY, treaty INTEGER NOT NULL, pos INTEGER NOT NULL,
+    ref TEXT NOT NULL, num TEXT NOT NULL, heading TEXT, text TEXT NOT NULL,
+    words INTEGER NOT NULL, labels TEXT NOT NULL, keys BLOB);
+CREATE INDEX IF NOT EXISTS articles_treaty ON articles(treaty, pos);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    text, content='articles', content_rowid='id', tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
+CREATE TABLE IF NOT EXISTS terms(
+    term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands(
+    key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
+) WITHOUT ROWID;
+"""
+
+
+def _expected() -> dict[str, str]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "bands": str(BANDS),
+        "rows": str(ROWS),
+        "min_words": str(MIN_WORDS),
+    }
+
+
+def connect(
+    path: str | os.PathLike[str], *, create: bool = False
+) -> sqlite3.Connection:
+    """Open (or with ``create``, make) an index; raises :class:`CorpusError` for a
+    missing file or one that is not a treatydiff index of this version."""
+    if not create and not os.path.isfile(path):
+        raise CorpusError(
+            f"{os.fspath(path)}: no such index (build it with 'treatydiff index')"
+        )
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if create and "meta" not in tables:
+            values = ", ".join(f"('{k}', '{v}')" for k, v in _expected().items())
+            conn.executescript(
+                f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES {values}; COMMIT;"
+            )
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"{os.fspath(path)}: not a treatydiff index ({exc})") from exc
+    if meta != _expected():
+        raise CorpusError(
+            f"{os.fspath(path)}: built with other index settings {meta}; rebuild it"
+        )
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,103 @@
+"""Rows of corpus answers as text, JSON, CSV or HTML (the report's style).
+
+Rows are the flat ``as_row()`` dicts of :mod:`treatydiff.corpus.records`;
+every row of one table has the same keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import lxml.html
+from lxml.builder import E
+
+from treatydiff.errors import InvalidArgument
+from treatydiff.report.html import CSS
+
+__all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
+
+FORMATS = ("text", "json", "csv", "html")
+
+Row = Mapping[str, Any]
+
+
+def render_rows(
+    rows: Iterable[Row], fmt: str, *, columns: Sequence[str] = (), title: str = ""
+) -> str:
+    """``rows`` as one document of format ``fmt``; ``columns`` head an empty table."""
+    rows = list(rows)
+    keys = list(rows[0]) if rows else list(columns)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    if fmt == "html":
+        return _html(rows, keys, title)
+    if fmt == "text":
+        return _text(rows, keys)
+    raise InvalidArgument(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+
+
+def _text(rows: list[Row], keys: list[str]) -> str:
+    cells = [[k.upper() for k in keys]] + [[str(r[k]) for k in keys] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(keys))]
+    return "".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        for row in cells
+    )
+
+
+def _html(rows: list[Row], keys: list[str], title: str) -> str:
+    table = E.table(
+        E.thead(E.tr(*(E.th(k) for k in keys))),
+        E.tbody(*(E.tr(*(E.td(str(r[k])) for k in keys)) for r in rows)),
+    )
+    page = E.html(
+        E.head(E.meta(charset="utf-8"), E.title(title), E.style(CSS)),
+        E.body(E.div(E.h1(title), table, {"class": "tdr"})),
+    )
+    html: str = lxml.html.tostring(
+        cast(lxml.html.HtmlElement, page),
+        doctype="<!DOCTYPE html>",
+        encoding="unicode",
+        method="html",
+    )
+    return html + "\n"
+
+
+def require_parquet() -> None:
+    """Raise :class:`InvalidArgument` unless pyarrow (the parquet extra) is there."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise InvalidArgument(
+            "Parquet output needs pyarrow: pip install 'treatydiff[parquet]'"
+        ) from exc
+
+
+def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> None:
+    """Write rows as a Parquet file, whole or not at all (needs pyarrow)."""
+    require_parquet()
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(fd)
+    try:
+        pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
