@@ -156,6 +156,36 @@ def test_closed_stdout_is_one_error_line(treaty: Path) -> None:
     _one_error(closed.stderr.decode(), "closed")
 
 
+def test_compare_to_closed_stdout_is_one_error_line(treaty: Path) -> None:
+    """Issue 13: compare asked a closed stdout whether it is a terminal."""
+    other = treaty.with_name("other.txt")
+    other.write_text(RU, encoding="utf-8")
+    closed = subprocess.run(
+        f"{sys.executable} -m treatydiff compare {treaty} {other} >&-",
+        shell=True,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert closed.returncode == 1
+    _one_error(closed.stderr.decode(), "closed")
+
+
+def test_compare_with_closed_stderr_still_prints(treaty: Path) -> None:
+    """Issue 13: the progress line asked a closed stderr whether it is a terminal."""
+    other = treaty.with_name("other.txt")
+    other.write_text(RU, encoding="utf-8")
+    proc = subprocess.run(
+        f"{sys.executable} -m treatydiff compare {treaty} {other} 2>&-",
+        shell=True,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.startswith(b"treatydiff comparison: pact")
+
+
 def test_reader_gone_away_is_quiet(treaty: Path) -> None:
     proc = subprocess.run(
         f"{sys.executable} -m treatydiff parse {treaty} --format json | head -c 1",

@@ -507,3 +507,44 @@ def test_numbering_that_restarts_in_each_chapter_keeps_refs_unique() -> None:
     assert [a.ref for a in treaty.articles] == ["1", "2", "2-1"]
     assert treaty.find("2-1").text == "Services move freely."
     assert treaty.divisions[1].articles == ("2-1",)
+
+
+def test_large_roman_article_numbers_are_headings() -> None:
+    """Issue 13: ``Article CLXXXVIII`` (nine letters) no longer folds into 187."""
+    romans = ["CLXXXVI", "CLXXXVII", "CLXXXVIII", "CLXXXIX", "CXC"]
+    text = "\n\n".join(f"Article {r}\n\nText of article {r}." for r in romans)
+    treaty = parse(text)
+    assert [a.num for a in treaty.articles] == romans
+    assert treaty.articles[2].paragraphs[0].text == "Text of article CLXXXVIII."
+
+
+def test_inline_heading_with_lower_case_defined_term_when_next() -> None:
+    """Issue 13: ``Article 5. central level ... means`` starts article 5 when 5
+    is the next number after a finished sentence; a reference is still text."""
+    text = (
+        "Article 4. Definitions\n\nFor the purposes of this Agreement:\n\n"
+        "Article 5. central level of government means: the national government;\n\n"
+        "Article 6\n\nMore text."
+    )
+    treaty = parse(text)
+    assert [a.num for a in treaty.articles] == ["4", "5", "6"]
+    assert treaty.articles[1].heading is None
+    assert treaty.articles[1].paragraphs[0].text.startswith("central level")
+    skipped = text.replace("Article 5.", "Article 7.")  # not the next number
+    assert [a.num for a in parse(skipped).articles] == ["4", "6"]
+
+
+def test_signature_line_is_not_the_last_article_heading() -> None:
+    """Issue 13: a signature under the last heading is text, not its heading."""
+    text = (
+        "Article 1\n\nScope text.\n\nArticle 2\n\n"
+        "For the Government of the Kyrgyz Republic: A. Djumagulov\n\n"
+        "For the Government of the Republic of Turkey: B. Name\n"
+    )
+    last = parse(text).articles[-1]
+    assert last.heading is None
+    assert last.paragraphs[0].text.startswith("For the Government of the Kyrgyz")
+    russian = text.replace("Article", "Статья").replace(
+        "For the Government of", "За Правительство"
+    )
+    assert parse(russian, lang="ru").articles[-1].heading is None

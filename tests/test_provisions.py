@@ -17,6 +17,7 @@ from treatydiff.provisions import (
     TAXONOMY,
     classify,
 )
+from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "provisions"
@@ -303,3 +304,34 @@ def test_a_disclaimer_before_a_defence_pledge_removes_it(clause):
     }[clause["lang"]]
     text = clause["text"]
     assert "mutual-defence" not in kinds(f"{prefix} {text[0].lower()}{text[1:]}")
+
+
+_TOPIC_CUES = [
+    (code, cue)
+    for code, cues in CUES.items()
+    for cue in (
+        *(c for cs in cues.topics.values() for c in cs),
+        *cues.peacetime.values(),
+    )
+]
+_NEEDLE_WORDS = sorted(
+    {s for _, cue in _TOPIC_CUES if cue.needles for s in cue.needles.strings}
+)
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_NEEDLE_WORDS), st.text(max_size=6)), max_size=12
+    ).map(" ".join),
+    st.sampled_from(["en", "ru"]),
+)
+def test_topic_screen_agrees_with_each_cues_needles(text: str, code: str) -> None:
+    """Issue 13: the one-pass screen rules out exactly the cues each cue's own
+    needle test rules out, so labels are unchanged."""
+    cues = CUES[code]
+    possible = cues.topic_screen(text)
+    for lang, cue in _TOPIC_CUES:
+        if lang != code:
+            continue
+        may = not (cue.needles is not None and cue.needles.absent(text, 0, len(text)))
+        assert (possible is None or id(cue) in possible) == may

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from treatydiff import bundled, corpus, formats, provisions, report
 from treatydiff.comparison import compare
@@ -221,13 +221,18 @@ def _cmd_provisions(_: argparse.Namespace) -> str:
     )
 
 
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is open on a terminal (a closed one is ``None``)."""
+    return stream is not None and not stream.closed and stream.isatty()
+
+
 class _Progress:
     """A one-line progress bar on stderr; silent when stderr is not a terminal."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.done = 0
-        self.live = sys.stderr.isatty()
+        self.live = _is_terminal(sys.stderr)
 
     def step(self, label: str) -> None:
         if not self.live:
@@ -254,7 +259,9 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         progress.step("aligning")
         comparison = compare(*treaties, base=args.base)
         progress.step("rendering")
-        color = args.output is None and args.format == "text" and sys.stdout.isatty()
+        color = (
+            args.output is None and args.format == "text" and _is_terminal(sys.stdout)
+        )
         return report.render(
             comparison,
             args.format,

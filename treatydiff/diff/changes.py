@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from treatydiff.diff.words import diff_texts, plain
 from treatydiff.errors import InvalidArgument
@@ -173,22 +174,38 @@ def _cross_refs(words: list[str], used: set[int]) -> None:
 
 def _terms(text: str) -> dict[str, list[str]]:
     """Terms of every flag kind in ``text``, case-folded, in text order."""
+    return {kind: list(terms) for kind, terms in _read_terms(text)}
+
+
+@lru_cache(maxsize=1 << 13)
+def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """:func:`_terms` as immutable pairs (cached: a report reads each clause
+    once per group it shows)."""
     iso_dates = _ISO_DATE.findall(text)
     words = _TOKEN.findall(_ISO_DATE.sub(" ", text).casefold())
     used: set[int] = set()
     times = _times(words, used) + iso_dates
     _cross_refs(words, used)
-    return {
-        "modality": [w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)],
-        "negation": [
-            w
-            for w in words
-            if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
-        ],
-        "number": [w for i, w in enumerate(words) if i not in used and _is_number(w)],
-        "time": times,
-        "party": [" ".join(m.split()).casefold() for m in _PARTY.findall(text)],
-    }
+    return (
+        (
+            "modality",
+            tuple(w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)),
+        ),
+        (
+            "negation",
+            tuple(
+                w
+                for w in words
+                if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
+            ),
+        ),
+        (
+            "number",
+            tuple(w for i, w in enumerate(words) if i not in used and _is_number(w)),
+        ),
+        ("time", tuple(times)),
+        ("party", tuple(" ".join(m.split()).casefold() for m in _PARTY.findall(text))),
+    )
 
 
 def _ordered(counter: Counter[str], text_terms: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -235,4 +236,11 @@ def diff_texts(a: str, b: str) -> WordDiff:
         return diff_texts(b, a).mirror()
     if a == b:
         return WordDiff([Op("equal", a, b)] if a else [])
+    return _diff(a, b)
+
+
+@lru_cache(maxsize=1 << 10)
+def _diff(a: str, b: str) -> WordDiff:
+    """The diff of two different texts, ``a < b`` (cached: diffs are frozen, and
+    each report of a comparison asks for the same ones)."""
     return WordDiff(_mark_moves(_slide(_to_ops(_cleanup(_segments(a, b))))))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import attrs
 
@@ -130,12 +131,15 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
 
 def _topics(s: str, c: Cues) -> Iterator[Hit]:
     wartime = c.trigger.search(s) is not None
+    possible = c.topic_screen(s)
     for kind, patterns in c.topics.items():
         found = []
         if kind in c.peacetime and not wartime:
             patterns = (*patterns, c.peacetime[kind])
         for pattern in patterns:
-            for m in pattern.finditer(s):
+            if possible is not None and id(pattern) not in possible:
+                continue  # none of its needles: it cannot match
+            for m in pattern.pattern.finditer(s):
                 if kind in c.positive_only and (
                     polarity(s, m.start(), m.end(), c) not in _POSITIVE
                 ):
@@ -150,15 +154,22 @@ def _topics(s: str, c: Cues) -> Iterator[Hit]:
 _READERS = (_defence, _consultation, _negative_duties, _topics)
 
 
+@lru_cache(maxsize=1 << 14)
+def _sentence_hits(sentence: str, code: str) -> tuple[Hit, ...]:
+    """The hits of one sentence in one language (cached: clauses repeat across
+    treaties, and an article re-reads its paragraphs' sentences)."""
+    cues = CUES[code]
+    return tuple(hit for reader in _READERS for hit in reader(sentence, cues))
+
+
 def _hits(text: str, lang: str | None) -> Iterator[Hit]:
     for start, end in sentences(text):
         sentence = text[start:end]
         for code in languages(sentence, lang):
-            for reader in _READERS:
-                for hit in reader(sentence, CUES[code]):
-                    yield attrs.evolve(
-                        hit, spans=tuple((a + start, b + start) for a, b in hit.spans)
-                    )
+            for hit in _sentence_hits(sentence, code):
+                yield attrs.evolve(
+                    hit, spans=tuple((a + start, b + start) for a, b in hit.spans)
+                )
 
 
 def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
@@ -187,8 +198,14 @@ def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
     """
     if not isinstance(text, str):
         raise InvalidArgument(f"text must be a string, not {type(text).__name__}")
-    labels = []
     languages("", lang)  # validate an explicit language before reading
+    return _classify(text, lang)
+
+
+@lru_cache(maxsize=1 << 13)
+def _classify(text: str, lang: str | None) -> tuple[Label, ...]:
+    """:func:`classify` of a valid call (cached: labels are frozen values)."""
+    labels = []
     for hit in _hits(text, lang):
         spans = [
             (a, b)

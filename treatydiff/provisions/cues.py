@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from treatydiff.provisions.needles import Needles, needles
+from treatydiff.provisions.needles import Needles, Screen, needles
 
 __all__ = ["Cue", "Cues", "any_of", "gap", "rx"]
 
@@ -151,3 +151,22 @@ class Cues:
     positive_only: frozenset[str] = frozenset(
         {"military-cooperation", "basing", "intelligence-exchange"}
     )
+    _screened: tuple[Cue, ...] = attrs.field(init=False, repr=False, eq=False)
+    _screen: Screen = attrs.field(init=False, repr=False, eq=False)
+
+    @_screened.default
+    def _topic_cues(self) -> tuple[Cue, ...]:
+        topical = (cue for cues in self.topics.values() for cue in cues)
+        return (*topical, *self.peacetime.values())
+
+    @_screen.default
+    def _topic_screen(self) -> Screen:
+        return Screen(tuple(cue.needles for cue in self._screened))
+
+    def topic_screen(self, text: str) -> frozenset[int] | None:
+        """``id`` of each topic or peacetime cue that may match ``text``
+        (one pass for all of them); ``None``: any may."""
+        possible = self._screen.possible(text)
+        if possible is None:
+            return None
+        return frozenset(id(self._screened[i]) for i in possible)

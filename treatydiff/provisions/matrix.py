@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -151,20 +152,27 @@ def _hints(kind: str, cues: Cues) -> tuple[Cue, ...]:
     return structural.get(kind, cues.topics.get(kind, ()))
 
 
+@lru_cache(maxsize=1 << 14)
+def _hinted(text: str, kind: str) -> tuple[str, ...]:
+    """The first match of each hint of ``kind`` in ``text`` (cached per text)."""
+    found = []
+    for code in languages(text, None):
+        for pattern in _hints(kind, CUES[code]):
+            m = pattern.search(text)
+            if m:
+                found.append(m.group())
+    return tuple(found)
+
+
 def _nearest(units: list[_Unit], kind: str) -> dict[str, Any] | None:
     for other, why in LOOKALIKES.get(kind, ()):
         for unit in units:
             if other in unit.kinds:
                 return {"ref": unit.ref, "kinds": list(unit.kinds), "why": why}
     best: _Unit | None = None
-    best_cues: list[str] = []
+    best_cues: tuple[str, ...] = ()
     for unit in units:
-        cues_found = []
-        for code in languages(unit.text, None):
-            for pattern in _hints(kind, CUES[code]):
-                m = pattern.search(unit.text)
-                if m:
-                    cues_found.append(m.group())
+        cues_found = _hinted(unit.text, kind)
         if len(cues_found) > len(best_cues):
             best, best_cues = unit, cues_found
     if best is None:

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["PLAIN", "Needles", "needles"]
+__all__ = ["PLAIN", "Needles", "Screen", "needles"]
 
 PLAIN = re.compile(r"[\x00-\xff\u0400-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
 _HEAD = 3  # length of the substrings indexed per text
@@ -163,6 +163,50 @@ class Needles:
                 if lowered.find(s, pos, endpos) >= 0:
                     return False
         return True
+
+
+@attrs.frozen
+class Screen:
+    """Which of several needle sets a text may hold, in one pass over its
+    substrings: position ``i`` is possible exactly when
+    ``not sets[i].absent(text, 0, len(text))`` (a ``None`` set always is)."""
+
+    sets: tuple[Needles | None, ...]
+    _by_head: dict[str, tuple[tuple[int, str], ...]] = attrs.field(init=False)
+    _short: tuple[tuple[int, str], ...] = attrs.field(init=False)
+    _always: frozenset[int] = attrs.field(init=False)
+
+    @_by_head.default
+    def _group(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        groups: dict[str, tuple[tuple[int, str], ...]] = {}
+        for i, found in enumerate(self.sets):
+            for head, strings in (found._by_head if found else {}).items():
+                groups[head] = (*groups.get(head, ()), *((i, s) for s in strings))
+        return groups
+
+    @_short.default
+    def _shorter(self) -> tuple[tuple[int, str], ...]:
+        return tuple((i, s) for i, f in enumerate(self.sets) if f for s in f._short)
+
+    @_always.default
+    def _unscreened(self) -> frozenset[int]:
+        return frozenset(i for i, f in enumerate(self.sets) if f is None)
+
+    def possible(self, text: str) -> frozenset[int] | None:
+        """Positions whose needles ``text`` may hold; ``None``: all of them."""
+        folded = _folded(text)
+        if folded is None:
+            return None
+        lowered, heads = folded
+        found = set(self._always)
+        for i, s in self._short:
+            if i not in found and s in lowered:
+                found.add(i)
+        for head in heads.intersection(self._by_head):
+            for i, s in self._by_head[head]:
+                if i not in found and s in lowered:
+                    found.add(i)
+        return frozenset(found)
 
 
 def needles(pattern: re.Pattern[str]) -> Needles | None:

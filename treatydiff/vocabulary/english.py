@@ -39,4 +39,5 @@ ENGLISH = Language(
         "the of and shall to which with each by this or for be is are any other "
         "party parties state will not"
     ),
+    signature_words=["For"],
 )

@@ -74,7 +74,9 @@ class Language:
     words, each smaller than the place of the one before) and a final word
     from ``numbers``, which may carry up to ``number_ending`` more letters
     (an inflected ordinal stem). ``function_words``, if any, are needed
-    before text in this script counts as this language.
+    before text in this script counts as this language. ``signature_words``
+    open a signature line (``For the Government of ...: A. Name``), which is
+    never a heading.
     """
 
     code: str
@@ -90,6 +92,7 @@ class Language:
     number_ending: int = 0
     function_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
     point_label: str = "({})"
+    signature_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
     stems: tuple[str, ...] = attrs.field(init=False, repr=False)
     function_words_re: re.Pattern[str] | None = attrs.field(
         init=False, repr=False, eq=False

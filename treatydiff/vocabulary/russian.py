@@ -76,4 +76,5 @@ RUSSIAN = Language(
     numbers=_ORDINALS,
     number_ending=3,
     point_label="{})",
+    signature_words=["За"],
 )

@@ -43,6 +43,7 @@ from treatydiff.errors import ParseError
 from treatydiff.formats.encoding import scrub
 from treatydiff.formats.plaintext.recognisers import (
     CAP,
+    CONT,
     DIV_NUM_RE,
     EMPTY,
     JOIN_WORDS,
@@ -285,6 +286,10 @@ class _Parser:
         suffix = num[:1].isdigit() and num[-1] not in _DIGITS  # "5 bis", "9a", "12¹"
         score = self._sequence_score(value, suffix=suffix)
         boundary = self._boundary_score()
+        if kind == CONT and score == 2 and boundary > 0 and line[end:].startswith(". "):
+            # "Article 5. central level of government means: ...": the next
+            # number after a finished sentence, its text a defined term.
+            kind = SEP
         if kind in (EMPTY, PAREN):
             # Alone on its line after a blank line and next in sequence: a
             # heading even when the text before it was cut off mid-sentence,

@@ -86,6 +86,11 @@ _DIV_WORDS = _cased_alternation(d.word for d in division_words())
 _CLOSE_WORDS = "|".join(
     _phrase(p) for lang in LANGUAGES.values() for p in lang.closing_phrases
 )
+# "For the Government of ...: A. Name": a party's signature, never a heading.
+_SIGN_WORDS = _cased_alternation(
+    w for lang in LANGUAGES.values() for w in lang.signature_words
+)
+_SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
     r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -103,7 +108,7 @@ _NUM_RE = re.compile(
     r"\s*(?:(\d{1,6}(?:[.-]\d{1,3})*)(?![\d.-]\d)"
     rf"(?:[{SUPERSCRIPT_DIGITS}]{{1,3}}(?!\w)"
     rf"|\s?(?i:{alternation(INSERTED_WORDS)})\b|[A-Za-z](?!\w))?"
-    r"|([IVXLCDM]{1,8})(?!\w))"
+    r"|([IVXLCDM]{1,15})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")
 DIV_NUM_RE = re.compile(r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))")
@@ -218,6 +223,7 @@ def heading_like(line: str) -> bool:
         and line[-1] not in ".,;:!?"
         and not _SENTENCE_BREAK_RE.search(line)  # "... territory. In accordance"
         and LINE_RE.match(line) is None
+        and _SIGNATURE_RE.match(line) is None
     )
 
 
