@@ -113,6 +113,7 @@ def test_to_dict_shape():
         "base",
         "groups",
         "provisions",
+        "labels",
         "missing",
         "notes",
     ]

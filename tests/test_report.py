@@ -121,7 +121,7 @@ def test_text_report_order_matrix_groups_changes_findings_notes(comp) -> None:
     )
     assert "— confirmed absent; nearest 3.3" in row
     assert "(non-assistance-to-aggressor)" not in row  # details follow under Missing
-    assert row.split()[-2:] == ["4", "4"]
+    assert row.split()[-4:] == ["4", "(binding)", "4", "(binding)"]
     assert "shall [-not -]provide" in out
 
 
@@ -421,7 +421,9 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
         line.split()[0]: line
         for line in _section(out, "Provisions", "Correspondence").splitlines()[2:]
     }
-    assert re.fullmatch(r"  sanctions +✓ article unknown +4", rows["sanctions"])
+    assert re.fullmatch(
+        r"  sanctions +✓ article unknown +4 \(binding\)", rows["sanctions"]
+    )
     assert "✓ article unknown (hint: 6-9)  — not found" in rows["energy"]
     assert "— confirmed absent" in rows["mutual-defence"]
     findings = _section(out, "Missing provisions", "Coverage notes")
@@ -441,12 +443,12 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
 
 def test_markdown_marks_unplaced_provisions_apart(holes) -> None:
     md = report.render(holes, "md")
-    assert "| sanctions | *✓ article unknown* | 4 |" in md
+    assert "| sanctions | *✓ article unknown* | 4 (binding) |" in md
     assert "| energy | *✓ article unknown (hint: 6-9)* | **— not found** |" in md
     assert (
         "| mutual-defence | **— confirmed absent**<br>nearest: 5 (consultation)" in md
     )
-    assert md.split("| mutual-defence |")[1].split("\n")[0].endswith(" | 2 |")
+    assert md.split("| mutual-defence |")[1].split("\n")[0].endswith(" | 2 (binding) |")
     assert (
         "- **energy** · alpha-digest: unplaced (in the treaty, article not "
         "identified); note: Oil and gas fields are to be developed together.; "

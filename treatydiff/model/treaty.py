@@ -13,6 +13,7 @@ article 3), ``"4.2.b"`` (point b of paragraph 2 of article 4) and
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "Paragraph",
     "Point",
     "Span",
+    "Strength",
     "Treaty",
     "unique_keys",
 ]
@@ -47,6 +49,31 @@ def _nfc_opt(value: str | None) -> str | None:
 # converter, so each field accepts any iterable of its items.
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
+
+
+class Strength(enum.StrEnum):
+    """How firmly a labelled clause obliges: ``binding`` (shall, undertakes),
+    ``discretionary`` (may, "by means it deems appropriate", "in accordance
+    with its constitutional processes"), ``aspirational`` (endeavour, strive),
+    ``consultative`` (only to consult) or ``negative`` (shall not, refrain)."""
+
+    BINDING = "binding"
+    DISCRETIONARY = "discretionary"
+    ASPIRATIONAL = "aspirational"
+    CONSULTATIVE = "consultative"
+    NEGATIVE = "negative"
+
+
+def _strength(value: str | None) -> Strength | None:
+    if value is None:
+        return None
+    try:
+        return Strength(value)
+    except ValueError:
+        names = tuple(s.value for s in Strength)
+        raise InvalidArgument(
+            f"unknown strength {value!r}; expected one of {names}"
+        ) from None
 
 
 def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
@@ -92,7 +119,8 @@ class Label:
 
     ``source`` is ``"classifier"`` for labels found by
     :mod:`treatydiff.provisions` and ``"curated"`` for labels recorded by hand
-    in a bundled digest.
+    in a bundled digest. ``strength`` is how firmly the clause obliges
+    (:class:`Strength`), ``None`` where not read.
     """
 
     kind: str
@@ -100,6 +128,7 @@ class Label:
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     source: str = "classifier"
     note: str | None = None
+    strength: Strength | None = attrs.field(default=None, converter=_strength)
 
 
 @attrs.frozen(kw_only=True)
