@@ -3,7 +3,7 @@
 :func:`build_view` reads a :class:`~treatydiff.model.results.ComparisonResult`
 and gathers what every renderer needs: each treaty with its article refs and
 placeholders (digest articles whose content is not encoded), each group with
-its id (``g1``, ``g2``, ... in the comparison's order), texts, headings and
+its stable id (:attr:`~treatydiff.model.results.Group.id`), texts, headings and
 change against the base (:func:`~treatydiff.diff.changes.describe_group`),
 the provision × treaty matrix with a typed label (ref, strength, confidence,
 evidence) for every found provision and a typed finding for every empty cell
@@ -181,8 +181,8 @@ def build_view(
         t for t, lang in langs.items() if lang != langs[comparison.base]
     )
     groups = [
-        _group_view(articles, comparison.base, f"g{number}", group, foreign)
-        for number, group in enumerate(comparison.groups, start=1)
+        _group_view(articles, comparison.base, group.id, group, foreign)
+        for group in comparison.groups
     ]
     table = matrix(list(comparison.treaties))
     return ReportView(
