@@ -147,7 +147,10 @@ def resolve(arg: str) -> Treaty:
         raise CorpusError(
             f"unknown treaty id {treaty_id!r} before '=' (known: {known})"
         )
-    raise CorpusError(f"{arg!r} is neither a bundled treaty id nor a file")
+    known = ", ".join(ids())
+    raise CorpusError(
+        f"{arg!r} is neither a bundled treaty id nor a file (known ids: {known})"
+    )
 
 
 #: Least overlap of title concepts for a file to pass as a digest's treaty.

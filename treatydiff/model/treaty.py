@@ -22,6 +22,7 @@ import attrs
 
 from treatydiff.errors import InvalidArgument, UnknownRef
 from treatydiff.model.refs import num_to_ref
+from treatydiff.vocabulary import fold_lookalikes
 
 __all__ = [
     "Absence",
@@ -345,7 +346,11 @@ class Treaty:
         raise UnknownRef(f"{self.id}: no article {ref!r}")
 
     def find(self, ref: str) -> Article | Paragraph | Point | str:
-        """Resolve any ref: ``"4"``, ``"4.2"``, ``"4.2.b"`` or ``"preamble"``."""
+        """Resolve any ref: ``"4"``, ``"4.2"``, ``"4.2.b"`` or ``"preamble"``.
+
+        A point label typed with Latin letters finds its Cyrillic look-alike
+        (``"3.2.a"`` finds point ``а)``) when no label matches exactly.
+        """
         if ref == "preamble":
             if self.preamble is None:
                 raise UnknownRef(f"{self.id}: no preamble")
@@ -360,7 +365,12 @@ class Treaty:
         for point in para.points:
             if point.label == point_label:
                 return point
-        raise UnknownRef(f"{self.id}: no point {ref!r}")
+        folded = fold_lookalikes(point_label)  # "a" typed for Cyrillic "а"
+        for point in para.points:
+            if fold_lookalikes(point.label) == folded:
+                return point
+        labels = ", ".join(repr(p.label) for p in para.points) or "none"
+        raise UnknownRef(f"{self.id}: no point {ref!r} (points there: {labels})")
 
     def _split_ref(self, ref: str) -> tuple[Article, str]:
         # Longest article ref first: article "2.1" (dotted chapter numbering)
