@@ -83,9 +83,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=["text", "md", "json", "html"],
+        choices=list(report.FORMATS),
         default="text",
-        help="report format: %(choices)s (default: %(default)s)",
+        help="report format: %(choices)s (default: %(default)s; csv: the "
+        "provision matrix, one row per provision and treaty)",
     )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.add_argument(
