@@ -295,6 +295,8 @@ _ALLOWED_TAGS = {
     "dd",
     "a",
     "code",
+    "details",
+    "summary",
 }
 
 
@@ -550,3 +552,20 @@ def test_text_and_markdown_show_headings_and_many_member_splits() -> None:
         out = report.render(comp, fmt)
         assert "1 — Ports" in out
         assert "2–13 (split)" in out
+
+
+def test_html_folds_the_not_found_findings(comp) -> None:
+    """Regression (issue 12): ~100 'not found' entries pushed the groups down."""
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    section = doc.xpath("//section[@id='missing']")[0]
+    folded = section.xpath("details[contains(@class,'not-found')]")
+    assert len(folded) == 1 and folded[0].get("open") is None
+    summary = folded[0].xpath("string(summary)")
+    count = len(folded[0].xpath(".//dt"))
+    assert summary.startswith(f"{count} provision")
+    assert count and all(
+        "not found" in dt.text_content() for dt in folded[0].xpath(".//dt")
+    )
+    # Confirmed absences stay in view, before the folded list.
+    shown = section.xpath("dl/dt")
+    assert shown and not any("not found" in dt.text_content() for dt in shown)
