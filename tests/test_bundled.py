@@ -157,7 +157,7 @@ def test_resolve_parses_a_real_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("arg", ["no/such/file.txt", "xx-nowhere-1900", "."])
 def test_resolve_rejects_what_is_neither(arg: str) -> None:
-    neither = r"is neither a bundled treaty id nor a file$"
+    neither = r"is neither a bundled treaty id nor a file \(known ids: .*ru-ir-2025"
     with pytest.raises(CorpusError, match=neither):
         bundled.resolve(arg)
 

@@ -204,3 +204,77 @@ def test_show_marks_a_digest_as_not_the_official_text(
     assert out.startswith("[treatydiff digest ru-ir-2025:")
     assert "NOT the official text" in out.splitlines()[0]
     assert "7 of 47 articles encoded" in out.splitlines()[0]
+
+
+# Issue 12: the CLI details, one regression test each.
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from treatydiff import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"treatydiff {__version__}"
+
+
+def test_show_prints_one_clause(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["show", "ru-ir-2025", "3.3"], capsys)
+    assert code == 0
+    head, text = out.split("\n", 1)
+    assert head.startswith("ru-ir-2025 3.3 (digest")
+    assert "aggressor" in text
+    code, out, _ = _run(["show", "ru-ir-2025", "3.3", "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert (data["treaty"], data["ref"]) == ("ru-ir-2025", "3.3")
+    assert data["text"] in text
+
+
+def test_show_unknown_ref_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["show", "ru-ir-2025", "99"], capsys)
+    assert code == 1
+    _assert_one_error_line(err, "no article for ref '99'")
+
+
+def test_compare_help_lists_formats_and_change_kinds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "report format: text, md, json, html" in out
+    assert "identical, reworded, modified, added, removed" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["compare", "ru-ir-2025"], ["show", "ru-ir-2025", "3.3", "--format", "akn"]],
+)
+def test_more_usage_mistakes_exit_2(argv, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_unknown_id_lists_the_known_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["compare", "ru-ir-2025", "xx-nowhere"], capsys)
+    assert code == 1
+    _assert_one_error_line(err, "'xx-nowhere'", "known ids:", "ru-kp-2024")
+
+
+def test_same_file_names_get_ids_from_their_paths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for version, verb in (("v1", "shall"), ("v2", "may")):
+        (tmp_path / version).mkdir()
+        (tmp_path / version / "treaty.txt").write_text(
+            f"Article 1\nThe Parties {verb} cooperate in science.\n\n"
+            "Article 2\nThis Treaty enters into force on signature.\n",
+            encoding="utf-8",
+        )
+    argv = [str(tmp_path / "v1" / "treaty.txt"), str(tmp_path / "v2" / "treaty.txt")]
+    code, out, err = _run(["compare", *argv, "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    assert [t["id"] for t in json.loads(out)["treaties"]] == ["v1/treaty", "v2/treaty"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import attrs
 import pytest
@@ -113,6 +114,7 @@ def test_to_dict_shape():
         "base",
         "groups",
         "provisions",
+        "labels",
         "missing",
         "notes",
     ]
@@ -133,9 +135,7 @@ def test_to_dict_shape():
     }
     assert data["treaties"][1]["placeholders"] == ["3"]
     assert data["notes"] == ["b: 2 of 47 articles encoded (digest)"]
-    assert [g["id"] for g in data["groups"]] == [
-        f"g{i + 1}" for i in range(len(data["groups"]))
-    ]
+    assert [g["id"] for g in data["groups"]] == [g.id for g in comp.groups]
     for group in data["groups"]:
         assert {
             "id",
@@ -202,6 +202,11 @@ def test_groups_partition_are_consistent_and_order_independent(family, rng):
     assert _group_set(again) == _group_set(comp)
     assert again.groups == comp.groups
     assert compare(*family) == comp
+    # Group ids cite the same groups whatever the order and the base.
+    rebased = compare(*shuffled, base=shuffled[0].id)
+    ids = {g.id: dict(g.members) for g in comp.groups}
+    assert len(ids) == len(comp.groups)
+    assert {g.id: dict(g.members) for g in rebased.groups} == ids
 
 
 @given(families())
@@ -249,3 +254,16 @@ def test_a_comparison_shows_itself_as_html_in_jupyter():
     html = compare(bundled.load("ru-ir-2025"), bundled.load("ru-kp-2024"))._repr_html_()
     assert "mutual-defence" in html
     assert "<script" not in html
+
+
+def test_group_ids_of_bundled_digests_hold_under_order_and_base():
+    """Regression (issue 12): ids were g1, g2, ... by position, so g25 became g19."""
+    ids = ["ru-ir-2025", "ru-kp-2024", "ru-by-2024"]
+    first = compare(*map(bundled.load, ids))
+    second = compare(*map(bundled.load, reversed(ids)), base="ru-kp-2024")
+    by_id = {g.id: dict(g.members) for g in first.groups}
+    assert {g.id: dict(g.members) for g in second.groups} == by_id
+    for g in first.groups:
+        assert re.fullmatch(r"g[0-9a-f]{8}", g.id)
+    report_ids = [g["id"] for g in first.to_dict()["groups"]]
+    assert report_ids == [g.id for g in first.groups]

@@ -127,3 +127,15 @@ def test_fields_take_any_iterable() -> None:
     art = Article(num="1", paragraphs=(Paragraph(text=t) for t in ("A.", "B.")))
     assert isinstance(art.paragraphs, tuple)
     assert art.paragraph_keys == ("1", "2")
+
+
+def test_find_reads_a_latin_point_letter_as_its_cyrillic_look_alike():
+    """Regression (issue 12): find("3.2.a") missed point "а)" (Cyrillic)."""
+    points = [Point("а", "first"), Point("б", "second")]
+    para = Paragraph(num="2", text="chapeau", points=points)
+    treaty = Treaty(id="r", articles=[Article(num="3", paragraphs=[para])])
+    assert treaty.find("3.2.a") == points[0]
+    assert treaty.find("3.2.а") == points[0]  # the Cyrillic letter itself
+    assert treaty.find("3.2.б") == points[1]
+    with pytest.raises(UnknownRef, match=r"points there: 'а', 'б'"):
+        treaty.find("3.2.q")

@@ -131,8 +131,9 @@ def test_curated_labels_are_authoritative():
         paragraphs=[para(DEFENCE, "1", labels=[CURATED]), para(MILCOOP, "2")],
     )
     labelled = label_treaty(Treaty(id="t", articles=[art])).article("3")
-    assert labelled.paragraphs[0].labels == (CURATED,)
-    assert labelled.labels == (CURATED,)
+    # Kind, confidence and source stay; only the missing strength is read.
+    assert labelled.paragraphs[0].labels == (attrs.evolve(CURATED, strength="binding"),)
+    assert labelled.labels == (attrs.evolve(CURATED, strength="binding"),)
     second = labelled.paragraphs[1]
     assert [lab.kind for lab in second.labels] == ["military-cooperation"]
 
@@ -390,7 +391,7 @@ def test_bundled_iran_treaty_has_sanctions_at_an_unknown_article():
 
 
 def test_matrix_of_nothing_is_empty_and_duplicates_are_refused():
-    assert matrix([]) == {"provisions": {}, "missing": {}}
+    assert matrix([]) == {"provisions": {}, "labels": {}, "missing": {}}
     with pytest.raises(AlignmentError, match="duplicate"):
         matrix([pledge_treaty(), pledge_treaty()])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,16 @@ from treatydiff.report.formatting import ref_ranges, safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
-# Groups of placeholders.json that hold placeholder articles only.
-COLLAPSED = {"g2", "g3", "g4", "g8", "g9"}
+# Groups of placeholders.json (1-based, in the comparison's order) that hold
+# placeholder articles only.
+COLLAPSED = (2, 3, 4, 8, 9)
+GROUP_ID = r"g[0-9a-f]{8}"
 HOSTILE = "<script>alert('x')</script>"
+
+
+def _ids(comp: ComparisonResult, numbers: Iterable[int]) -> list[str]:
+    """The ids of a comparison's groups by their 1-based place in its order."""
+    return [comp.groups[n - 1].id for n in numbers]
 
 
 def _raw(path: Path = FIXTURE) -> dict[str, Any]:
@@ -85,7 +93,8 @@ def test_every_format_carries_the_findings(fmt: str, path: Path) -> None:
     data = _data(comp)
     out = report.render(comp, fmt)
     shown = _html_text(out) if fmt == "html" else out
-    data["groups"] = [g for g in data["groups"] if g["id"] not in COLLAPSED]
+    collapsed = _ids(comp, COLLAPSED) if path == PLACEHOLDERS else []
+    data["groups"] = [g for g in data["groups"] if g["id"] not in collapsed]
     missing = [f for f in _findings(data) if f not in shown]
     assert not missing
 
@@ -121,14 +130,14 @@ def test_text_report_order_matrix_groups_changes_findings_notes(comp) -> None:
     )
     assert "— confirmed absent; nearest 3.3" in row
     assert "(non-assistance-to-aggressor)" not in row  # details follow under Missing
-    assert row.split()[-2:] == ["4", "4"]
+    assert row.split()[-4:] == ["4", "(binding)", "4", "(binding)"]
     assert "shall [-not -]provide" in out
 
 
 def test_markdown_tables_and_redline(comp) -> None:
     out = report.render(comp, "md")
     assert "| mutual-defence | **— confirmed absent**<br>nearest: 3.3" in out
-    assert "| g4 | split | 0.83 | 20 | 10, 11 (split) | — |" in out
+    assert f"| {_ids(comp, [4])[0]} | split | 0.83 | 20 | 10, 11 (split) | — |" in out
     assert "~~not~~ provide" in out
     assert "**30**" in out
 
@@ -151,12 +160,13 @@ def test_changed_only_and_only_filter_groups() -> None:
     comp = comparison_from(raw)
     everything = groups(report.render(comp, "json"))
     assert groups(report.render(comp, "json", changed_only=True)) == everything[1:]
-    assert groups(report.render(comp, "json", only="split")) == ["g4"]
+    g3, g4, g5 = _ids(comp, [3, 4, 5])
+    assert groups(report.render(comp, "json", only="split")) == [g4]
     # a group matches when any of its treaties has the kind, not only the group
-    assert groups(report.render(comp, "json", only="removed")) == ["g3", "g4"]
+    assert groups(report.render(comp, "json", only="removed")) == [g3, g4]
     text = report.render(comp, "text", only="added")
     assert (
-        "g5" in text and "g4 " not in text and "mutual-defence" in text
+        g5 in text and f"{g4} " not in text and "mutual-defence" in text
     )  # matrix stays
     with pytest.raises(InvalidArgument, match="unknown change kind"):
         report.render(comp, "text", only="rewritten")
@@ -285,6 +295,8 @@ _ALLOWED_TAGS = {
     "dd",
     "a",
     "code",
+    "details",
+    "summary",
 }
 
 
@@ -327,7 +339,8 @@ PLACEHOLDER_LINES = [
     "alpha-digest: 5 articles not encoded in the digest (placeholders): 2–4, 8, 9",
     "beta-text: 1 article not encoded (placeholder): 5",
 ]
-LISTED = ["g1", "g5", "g6", "g7", "g10"]  # g6: a placeholder beside a real article
+LISTED = (1, 5, 6, 7, 10)  # 6: a placeholder beside a real article
+CHANGED = (1, 6, 7, 10)
 
 
 @pytest.fixture
@@ -363,32 +376,33 @@ def test_ref_ranges_compress_runs_of_three_or_more(refs, expected) -> None:
 def test_text_lists_placeholder_only_groups_as_one_line_per_treaty(holes) -> None:
     out = report.render(holes, "text")
     groups = _section(out, "Correspondence groups", "Changes against")
-    assert re.findall(r"^  (g\d+) ", groups, re.M) == LISTED
+    assert re.findall(rf"^  ({GROUP_ID}) ", groups, re.M) == _ids(holes, LISTED)
     assert groups.splitlines()[-2:] == [f"  {line}" for line in PLACEHOLDER_LINES]
     changes = _section(out, "Changes against", "Missing provisions")
-    assert re.findall(r"^  (g\d+) ·", changes, re.M) == ["g1", "g6", "g7", "g10"]
+    assert re.findall(rf"^  ({GROUP_ID}) ·", changes, re.M) == _ids(holes, CHANGED)
 
 
 def test_markdown_and_html_list_placeholders_the_same_way(holes) -> None:
     md = report.render(holes, "md")
-    assert re.findall(r"^\| (g\d+) \|", md, re.M) == LISTED
+    assert re.findall(rf"^\| ({GROUP_ID}) \|", md, re.M) == _ids(holes, LISTED)
     for line in PLACEHOLDER_LINES:
         assert f"\n- {line}\n" in md
-    assert not re.search(r"^### g[2-489] ", md, re.M)
+    for hidden in _ids(holes, COLLAPSED):
+        assert f"### {hidden} " not in md
     doc = lxml.html.document_fromstring(report.render(holes, "html"))
     rows = doc.xpath("//table[contains(@class,'groups')]/tbody/tr")
-    assert [r.xpath("string(th/strong)") for r in rows] == LISTED
+    assert [r.xpath("string(th/strong)") for r in rows] == _ids(holes, LISTED)
     lines = doc.xpath("//section[@id='groups']/p[contains(@class,'placeholders')]")
     assert [p.text_content() for p in lines] == PLACEHOLDER_LINES
     changes = doc.xpath("//section[@id='changes']//li/text()")
-    assert [c.split(" ·")[0] for c in changes] == ["g1", "g6", "g7", "g10"]
+    assert [c.split(" ·")[0] for c in changes] == _ids(holes, CHANGED)
 
 
 def test_placeholder_lines_follow_the_group_filters(holes) -> None:
     groups = _section(
         report.render(holes, "text", only="removed"), "Correspondence", "Changes"
     )
-    assert re.findall(r"^  (g\d+) ", groups, re.M) == ["g7"]
+    assert re.findall(rf"^  ({GROUP_ID}) ", groups, re.M) == _ids(holes, [7])
     assert groups.splitlines()[-1] == (
         "  alpha-digest: 4 articles not encoded in the digest (placeholders): 2–4, 9"
     )
@@ -405,7 +419,7 @@ def test_without_placeholders_every_group_is_listed() -> None:
         assert "not encoded (placeholder" not in out and "placeholders)" not in out
     text = report.render(comp, "text")
     groups = _section(text, "Correspondence groups", "Changes against")
-    assert len(re.findall(r"^  g\d+ ", groups, re.M)) == len(comp.groups)
+    assert len(re.findall(rf"^  {GROUP_ID} ", groups, re.M)) == len(comp.groups)
 
 
 def test_json_keeps_placeholder_groups_and_keys(holes) -> None:
@@ -421,7 +435,9 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
         line.split()[0]: line
         for line in _section(out, "Provisions", "Correspondence").splitlines()[2:]
     }
-    assert re.fullmatch(r"  sanctions +✓ article unknown +4", rows["sanctions"])
+    assert re.fullmatch(
+        r"  sanctions +✓ article unknown +4 \(binding\)", rows["sanctions"]
+    )
     assert "✓ article unknown (hint: 6-9)  — not found" in rows["energy"]
     assert "— confirmed absent" in rows["mutual-defence"]
     findings = _section(out, "Missing provisions", "Coverage notes")
@@ -441,12 +457,12 @@ def test_text_marks_unplaced_provisions_apart_from_absent_ones(holes) -> None:
 
 def test_markdown_marks_unplaced_provisions_apart(holes) -> None:
     md = report.render(holes, "md")
-    assert "| sanctions | *✓ article unknown* | 4 |" in md
+    assert "| sanctions | *✓ article unknown* | 4 (binding) |" in md
     assert "| energy | *✓ article unknown (hint: 6-9)* | **— not found** |" in md
     assert (
         "| mutual-defence | **— confirmed absent**<br>nearest: 5 (consultation)" in md
     )
-    assert md.split("| mutual-defence |")[1].split("\n")[0].endswith(" | 2 |")
+    assert md.split("| mutual-defence |")[1].split("\n")[0].endswith(" | 2 (binding) |")
     assert (
         "- **energy** · alpha-digest: unplaced (in the treaty, article not "
         "identified); note: Oil and gas fields are to be developed together.; "
@@ -536,3 +552,20 @@ def test_text_and_markdown_show_headings_and_many_member_splits() -> None:
         out = report.render(comp, fmt)
         assert "1 — Ports" in out
         assert "2–13 (split)" in out
+
+
+def test_html_folds_the_not_found_findings(comp) -> None:
+    """Regression (issue 12): ~100 'not found' entries pushed the groups down."""
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    section = doc.xpath("//section[@id='missing']")[0]
+    folded = section.xpath("details[contains(@class,'not-found')]")
+    assert len(folded) == 1 and folded[0].get("open") is None
+    summary = folded[0].xpath("string(summary)")
+    count = len(folded[0].xpath(".//dt"))
+    assert summary.startswith(f"{count} provision")
+    assert count and all(
+        "not found" in dt.text_content() for dt in folded[0].xpath(".//dt")
+    )
+    # Confirmed absences stay in view, before the folded list.
+    shown = section.xpath("dl/dt")
+    assert shown and not any("not found" in dt.text_content() for dt in shown)

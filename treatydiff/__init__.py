@@ -29,6 +29,7 @@ from treatydiff.model import (
     Paragraph,
     Point,
     Span,
+    Strength,
     Treaty,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "Point",
     "SchemaError",
     "Span",
+    "Strength",
     "Treaty",
     "TreatyDiffError",
     "UnknownRef",

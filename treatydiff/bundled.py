@@ -31,7 +31,15 @@ from treatydiff import formats
 from treatydiff.alignment.crosslingual import concept_words
 from treatydiff.errors import CorpusError, FetchError, ParseError
 from treatydiff.formats.fetch import Page, download, is_url
-from treatydiff.model import Absence, Article, Label, Paragraph, Point, Treaty
+from treatydiff.model import (
+    Absence,
+    Article,
+    Label,
+    Paragraph,
+    Point,
+    Strength,
+    Treaty,
+)
 from treatydiff.model.refs import num_to_ref
 
 __all__ = [
@@ -84,7 +92,7 @@ _FACT_KEYS = {
 }
 _ENTRY_KEYS = {"num", "text", "points", "labels", "confidence", "sources", "note"}
 _ARTICLE_KEYS = {"encoded", "paragraphs", *_ENTRY_KEYS}
-_LABEL_KEYS = {"kind", "confidence", "note"}
+_LABEL_KEYS = {"kind", "confidence", "note", "strength"}
 _PLACE_KEYS = {"publisher", "url", "role", "note"}
 _ROLES = ("official", "copy")
 _ABSENCE_KEYS = {"kind", "note", "sources"}
@@ -139,7 +147,10 @@ def resolve(arg: str) -> Treaty:
         raise CorpusError(
             f"unknown treaty id {treaty_id!r} before '=' (known: {known})"
         )
-    raise CorpusError(f"{arg!r} is neither a bundled treaty id nor a file")
+    known = ", ".join(ids())
+    raise CorpusError(
+        f"{arg!r} is neither a bundled treaty id nor a file (known ids: {known})"
+    )
 
 
 #: Least overlap of title concepts for a file to pass as a digest's treaty.
@@ -402,6 +413,14 @@ class _Reader:
                 raise self.fail(f"{key}.date", f"not an ISO date: {date!r}") from None
         return fact
 
+    def strength(self, lab: dict[str, Any], at: str) -> str | None:
+        """A curated label's optional strength (read from its text when absent)."""
+        value: str | None = self.get(lab, "strength", str, at, optional=True)
+        if value is not None and value not in set(Strength):
+            names = ", ".join(s.value for s in Strength)
+            raise self.fail(f"{at}.strength", f"expected one of {names}: {value!r}")
+        return value
+
     def labels(
         self, obj: dict[str, Any], where: str, *, required: bool = True
     ) -> tuple[Label, ...]:
@@ -413,6 +432,7 @@ class _Reader:
                 confidence=CONFIDENCE[self.mark(lab, at)],
                 source="curated",
                 note=self.get(lab, "note", str, at, optional=True),
+                strength=self.strength(lab, at),
             )
             for at, lab in self.items(obj, "labels", where, _LABEL_KEYS)
         )

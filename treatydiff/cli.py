@@ -14,14 +14,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from treatydiff import bundled, corpus, formats, provisions, report
+import attrs
+
+from treatydiff import __version__, bundled, corpus, formats, provisions, report
 from treatydiff.comparison import compare
 from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
 from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
-from treatydiff.model import ChangeKind, Treaty
+from treatydiff.model import Article, ChangeKind, Paragraph, Point, Treaty
 from treatydiff.output import write_file, write_stdout
 from treatydiff.report.formatting import safe
 
@@ -33,6 +35,9 @@ _PROG = "treatydiff"
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_PROG, description="Compare international treaties clause by clause."
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -48,9 +53,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="list the bundled treaties")
 
-    p = sub.add_parser("show", help="print a bundled treaty")
+    p = sub.add_parser("show", help="print a bundled treaty, or one of its clauses")
     p.add_argument("id", help="bundled treaty id (see 'treatydiff list')")
-    p.add_argument("--format", choices=["text", "json", "akn"], default="text")
+    p.add_argument(
+        "ref", nargs="?", help="a clause only: article, paragraph or point (3.3, 4.2.b)"
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "akn"],
+        default="text",
+        help="%(choices)s (a clause: text or json)",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     sub.add_parser("provisions", help="list the provision kinds and their definitions")
@@ -70,7 +83,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (an official "
         "text in a digest's place)",
     )
-    p.add_argument("--format", choices=["text", "md", "json", "html"], default="text")
+    p.add_argument(
+        "--format",
+        choices=list(report.FORMATS),
+        default="text",
+        help="report format: %(choices)s (default: %(default)s; csv: the "
+        "provision matrix, one row per provision and treaty)",
+    )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.add_argument(
         "--base", help="treaty id to diff the others against (default: first)"
@@ -176,6 +195,45 @@ def _digest_banner(treaty: Treaty) -> str:
     )
 
 
+def _cmd_show(args: argparse.Namespace) -> str:
+    treaty = bundled.load(args.id)
+    if args.ref is None:
+        return _render_treaty(treaty, args.format)
+    found = treaty.find(args.ref)
+    if isinstance(found, Article):
+        text = found.text
+    elif isinstance(found, Paragraph):
+        text = found.full_text
+    elif isinstance(found, Point):
+        text = found.text
+    else:
+        text = found
+    if args.format == "json":
+        data = {"treaty": treaty.id, "ref": args.ref, "text": text}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    digest = " (digest: the project's restatement, not the official text)"
+    kind = digest if treaty.kind == "digest" else ""
+    return safe(f"{treaty.id} {args.ref}{kind}\n{text}\n")
+
+
+def _unique_ids(treaties: list[Treaty], args: Sequence[str]) -> list[Treaty]:
+    """Treaties read from files whose names give the same id (``v1/treaty.txt``,
+    ``v2/treaty.txt``) get ids from their paths (``v1/treaty``, ``v2/treaty``)."""
+    ids = [t.id for t in treaties]
+    out = []
+    for treaty, arg in zip(treaties, args, strict=True):
+        path = Path(arg)
+        if ids.count(treaty.id) > 1 and "=" not in arg and path.is_file():
+            parts = path.with_suffix("").parts
+            others = [Path(a).with_suffix("").parts for a in args if a != arg]
+            for n in range(2, len(parts) + 1):
+                if all(o[-n:] != parts[-n:] for o in others):
+                    treaty = attrs.evolve(treaty, id="/".join(parts[-n:]))
+                    break
+        out.append(treaty)
+    return out
+
+
 def _cmd_parse(args: argparse.Namespace) -> str:
     return _render_treaty(formats.read(args.file, lang=args.lang), args.format)
 
@@ -256,6 +314,7 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         for arg in args.treaties:
             progress.step(f"reading {arg}")
             treaties.append(bundled.resolve(arg))
+        treaties = _unique_ids(treaties, args.treaties)
         progress.step("aligning")
         comparison = compare(*treaties, base=args.base)
         progress.step("rendering")
@@ -403,13 +462,18 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str | None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "compare" and len(args.treaties) < 2:
+        parser.error("compare needs at least two treaties")  # exits 2
+    if args.command == "show" and args.ref and args.format == "akn":
+        parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
     try:
         if args.command == "parse":
             out = _cmd_parse(args)
         elif args.command == "show":
-            out = _render_treaty(bundled.load(args.id), args.format)
+            out = _cmd_show(args)
         elif args.command == "list":
             out = _cmd_list(args)
         elif args.command == "provisions":

@@ -61,6 +61,12 @@ class Comparison(ComparisonResult):
         """The report in ``fmt``; see :func:`treatydiff.report.render`."""
         return report.render(self, fmt, **options)
 
+    def matrix_rows(self) -> list[dict[str, str | float | None]]:
+        """The provision matrix as one row per provision × treaty, missing
+        cells with their status (``pandas.DataFrame(comp.matrix_rows())``);
+        the rows of ``--format csv``, see :mod:`treatydiff.report.table`."""
+        return report.matrix_table(self)
+
     def _repr_html_(self) -> str:
         """The HTML report (matrix, groups, redlines) for Jupyter."""
         return report.html_fragment(self)

@@ -27,6 +27,7 @@ from treatydiff.model.treaty import (
     Paragraph,
     Point,
     Span,
+    Strength,
     Treaty,
     unique_keys,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "ParagraphPair",
     "Point",
     "Span",
+    "Strength",
     "Treaty",
     "TreatyChange",
     "WordDiff",

@@ -12,6 +12,7 @@ members and compare equal to their names (``pair.kind == "match"``).
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -295,6 +296,26 @@ class Group:
     kind: GroupKind = attrs.field(converter=_group_kind)
     moved: Mapping[str, bool]
     basis: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+    @property
+    def id(self) -> str:
+        """A stable id for citing the group: ``g`` and 8 hex digits of the
+        SHA-256 of its members (``treaty id:ref,ref`` lines, treaty ids and
+        refs sorted, treaties without a counterpart left out), so it does not
+        change with the order the treaties are given in, the base, or a
+        compared treaty without a counterpart.
+
+        >>> Group(members={"b": ("2",), "a": ("1",)}, score=1.0, kind="match",
+        ...       moved={}).id == Group(members={"a": ("1",), "b": ("2",), "c": ()},
+        ...       score=0.5, kind="match", moved={}).id
+        True
+        """
+        key = "\n".join(
+            f"{tid}:{','.join(sorted(refs))}"
+            for tid, refs in sorted(self.members.items())
+            if refs
+        )
+        return "g" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
 
 
 def _treaties(value: Iterable[Treaty]) -> tuple[Treaty, ...]:

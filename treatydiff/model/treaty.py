@@ -13,6 +13,7 @@ article 3), ``"4.2.b"`` (point b of paragraph 2 of article 4) and
 
 from __future__ import annotations
 
+import enum
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -21,6 +22,7 @@ import attrs
 
 from treatydiff.errors import InvalidArgument, UnknownRef
 from treatydiff.model.refs import num_to_ref
+from treatydiff.vocabulary import fold_lookalikes
 
 __all__ = [
     "Absence",
@@ -30,6 +32,7 @@ __all__ = [
     "Paragraph",
     "Point",
     "Span",
+    "Strength",
     "Treaty",
     "unique_keys",
 ]
@@ -47,6 +50,31 @@ def _nfc_opt(value: str | None) -> str | None:
 # converter, so each field accepts any iterable of its items.
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
+
+
+class Strength(enum.StrEnum):
+    """How firmly a labelled clause obliges: ``binding`` (shall, undertakes),
+    ``discretionary`` (may, "by means it deems appropriate", "in accordance
+    with its constitutional processes"), ``aspirational`` (endeavour, strive),
+    ``consultative`` (only to consult) or ``negative`` (shall not, refrain)."""
+
+    BINDING = "binding"
+    DISCRETIONARY = "discretionary"
+    ASPIRATIONAL = "aspirational"
+    CONSULTATIVE = "consultative"
+    NEGATIVE = "negative"
+
+
+def _strength(value: str | None) -> Strength | None:
+    if value is None:
+        return None
+    try:
+        return Strength(value)
+    except ValueError:
+        names = tuple(s.value for s in Strength)
+        raise InvalidArgument(
+            f"unknown strength {value!r}; expected one of {names}"
+        ) from None
 
 
 def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
@@ -92,7 +120,8 @@ class Label:
 
     ``source`` is ``"classifier"`` for labels found by
     :mod:`treatydiff.provisions` and ``"curated"`` for labels recorded by hand
-    in a bundled digest.
+    in a bundled digest. ``strength`` is how firmly the clause obliges
+    (:class:`Strength`), ``None`` where not read.
     """
 
     kind: str
@@ -100,6 +129,7 @@ class Label:
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     source: str = "classifier"
     note: str | None = None
+    strength: Strength | None = attrs.field(default=None, converter=_strength)
 
 
 @attrs.frozen(kw_only=True)
@@ -316,7 +346,11 @@ class Treaty:
         raise UnknownRef(f"{self.id}: no article {ref!r}")
 
     def find(self, ref: str) -> Article | Paragraph | Point | str:
-        """Resolve any ref: ``"4"``, ``"4.2"``, ``"4.2.b"`` or ``"preamble"``."""
+        """Resolve any ref: ``"4"``, ``"4.2"``, ``"4.2.b"`` or ``"preamble"``.
+
+        A point label typed with Latin letters finds its Cyrillic look-alike
+        (``"3.2.a"`` finds point ``а)``) when no label matches exactly.
+        """
         if ref == "preamble":
             if self.preamble is None:
                 raise UnknownRef(f"{self.id}: no preamble")
@@ -331,7 +365,12 @@ class Treaty:
         for point in para.points:
             if point.label == point_label:
                 return point
-        raise UnknownRef(f"{self.id}: no point {ref!r}")
+        folded = fold_lookalikes(point_label)  # "a" typed for Cyrillic "а"
+        for point in para.points:
+            if fold_lookalikes(point.label) == folded:
+                return point
+        labels = ", ".join(repr(p.label) for p in para.points) or "none"
+        raise UnknownRef(f"{self.id}: no point {ref!r} (points there: {labels})")
 
     def _split_ref(self, ref: str) -> tuple[Article, str]:
         # Longest article ref first: article "2.1" (dotted chapter numbering)

@@ -18,6 +18,7 @@ from treatydiff.errors import InvalidArgument
 from treatydiff.model import Label, Span
 from treatydiff.provisions.cues import Cues
 from treatydiff.provisions.sentences import CUES, languages, polarity, sentences
+from treatydiff.provisions.strength import strength
 from treatydiff.provisions.taxonomy import kind_order
 
 __all__ = ["Hit", "classify", "merge_labels"]
@@ -182,7 +183,8 @@ def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
 
 
 def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
-    """Labels for one clause, each with evidence spans and a confidence.
+    """Labels for one clause, each with evidence spans, a confidence and a
+    strength (:func:`~treatydiff.provisions.strength.strength`).
 
     ``lang`` is ``"en"`` or ``"ru"``; ``None`` picks the cue sets of each
     sentence by its script.
@@ -218,6 +220,7 @@ def _classify(text: str, lang: str | None) -> tuple[Label, ...]:
                 confidence=round(hit.confidence, 3),
                 evidence=tuple(Span(text[a:b], a, b) for a, b in spans),
                 source="classifier",
+                strength=strength(text, hit.kind, hit.spans[0], lang=lang),
             )
         )
     return merge_labels(labels)

@@ -115,6 +115,11 @@ class Cues:
         discretion"): no obligation.
     ``disclaimer``
         "nothing in this Treaty shall be construed as an obligation to ...".
+    ``latitude`` / ``aspiration``
+        an obligation whose means are left to the party ("by means it deems
+        appropriate", "in accordance with its constitutional processes"), and
+        an undertaking only to try ("endeavour", "strive"): the clause's
+        strength (:mod:`treatydiff.provisions.strength`).
 
     ``topics`` maps the remaining kinds to their cues; ``positive_only`` kinds
     are dropped when their cue is negated or disclaimed. ``peacetime`` cues
@@ -146,6 +151,8 @@ class Cues:
     domain: Cue
     discretion: Cue
     disclaimer: Cue
+    latitude: Cue
+    aspiration: Cue
     peacetime: Mapping[str, Cue]
     topics: Mapping[str, tuple[Cue, ...]]
     positive_only: frozenset[str] = frozenset(

@@ -254,6 +254,19 @@ EN = Cues(
         r"\bwithout\s+(?:any\s+)?(?:obligation|commitment)",
         r"\bdo(?:es)?\s+not\s+(?:oblige|require|create|entail|impose|constitute)",
     ),
+    latitude=rx(
+        r"\b(?:it|they|each\s+party|the\s+(?:other\s+)?part(?:y|ies))\s+"
+        r"(?:deems?|considers?|judges?|finds?|sees?\s+fit)\b",
+        r"\bas\s+(?:it|they)\s+(?:may\s+)?(?:deem|consider)",
+        r"\bin\s+accordance\s+with\s+(?:its|their)\s+(?:respective\s+)?"
+        r"constitutional\s+(?:processes|procedures|provisions|requirements)",
+    ),
+    aspiration=rx(
+        r"\b(?:endeavou?r|strive|aspire)\w*",
+        r"\b(?:seek|seeks|seeking)\s+to\b",
+        r"\b(?:make|makes|making)\s+(?:every\s+|all\s+)?(?:possible\s+)?efforts?\b",
+        r"\bencourag\w+",
+    ),
     peacetime={
         "military-cooperation": rx(r"\bmilitary[- ]technical\s+(?:assistance|aid)"),
     },

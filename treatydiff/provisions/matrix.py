@@ -13,6 +13,7 @@ from treatydiff.model import Article, Label, Paragraph, Span, Treaty
 from treatydiff.provisions.classifier import classify, merge_labels
 from treatydiff.provisions.cues import Cue, Cues
 from treatydiff.provisions.sentences import CUES, languages, sentences
+from treatydiff.provisions.strength import strength
 from treatydiff.provisions.taxonomy import LOOKALIKES, kind_order
 
 __all__ = ["label_treaty", "matrix"]
@@ -48,9 +49,30 @@ def _crosses(text: str, bounds: list[tuple[int, int]]) -> bool:
     return any(start < b < end - 1 for start, end in sentences(text) for b in ends)
 
 
+def _strengthened(
+    labels: tuple[Label, ...], text: str, lang: str | None
+) -> tuple[Label, ...]:
+    """``labels`` with a strength read from ``text`` where they have none (a
+    curated label without one)."""
+    return tuple(
+        lab
+        if lab.strength is not None
+        else attrs.evolve(
+            lab,
+            strength=strength(
+                text,
+                lab.kind,
+                (lab.evidence[0].start, lab.evidence[0].end) if lab.evidence else None,
+                lang=lang,
+            ),
+        )
+        for lab in labels
+    )
+
+
 def _label_article(art: Article, lang: str | None) -> Article:
     paragraphs = tuple(
-        para
+        attrs.evolve(para, labels=_strengthened(para.labels, para.full_text, lang))
         if _curated(para.labels)
         else attrs.evolve(
             para,
@@ -62,7 +84,7 @@ def _label_article(art: Article, lang: str | None) -> Article:
     )
     art = attrs.evolve(art, paragraphs=paragraphs)
     if _curated(art.labels):
-        return art
+        return attrs.evolve(art, labels=_strengthened(art.labels, art.text, lang))
     found: list[Label] = []
     bounds: list[tuple[int, int]] = []
     offset = 0
@@ -90,7 +112,8 @@ def label_treaty(treaty: Treaty, refs: Collection[str] | None = None) -> Treaty:
     on the articles ``refs`` when given).
 
     Curated labels are authoritative: a paragraph or article that has any
-    keeps its labels as they are. An article's labels are the union of its
+    keeps its labels as they are (one without a strength gets it read from
+    the clause's text). An article's labels are the union of its
     paragraphs' labels and those whose evidence crosses its paragraphs, one
     per kind.
     Placeholder articles (``encoded=False``) are left alone, and so is a
@@ -116,8 +139,12 @@ class _Unit:
     """The finest labelled unit: a paragraph, or an article for its own labels."""
 
     ref: str
-    kinds: tuple[str, ...]
+    labels: tuple[Label, ...]
     text: str
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(lab.kind for lab in self.labels)
 
 
 def _para_ref(art: Article, para: Paragraph) -> str:
@@ -132,10 +159,9 @@ def _units(treaty: Treaty) -> Iterator[_Unit]:
             continue
         in_paragraphs: set[str] = set()
         for para in art.paragraphs:
-            kinds = tuple(lab.kind for lab in para.labels)
-            in_paragraphs.update(kinds)
-            yield _Unit(_para_ref(art, para), kinds, para.full_text)
-        own = tuple(lab.kind for lab in art.labels if lab.kind not in in_paragraphs)
+            in_paragraphs.update(lab.kind for lab in para.labels)
+            yield _Unit(_para_ref(art, para), para.labels, para.full_text)
+        own = tuple(lab for lab in art.labels if lab.kind not in in_paragraphs)
         if own or not art.paragraphs:
             yield _Unit(art.ref, own, art.text)
 
@@ -257,11 +283,15 @@ def _missing(
 
 
 def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
-    """``{"provisions": {kind: {id: [refs]}}, "missing": {...}}`` for a comparison.
+    """``{"provisions": {kind: {id: [refs]}}, "labels": {...}, "missing": {...}}``
+    for a comparison.
 
     Every compared treaty is listed under every kind found in any of them; an
     empty list means the treaty lacks it. Refs are the finest level that
     carries the label (paragraph ``"3.3"`` if it has it, else article ``"4"``).
+    ``labels[kind][id]`` has one entry per ref: ``ref``, ``strength``,
+    ``confidence``, ``source`` and ``evidence`` (``text``, ``start``, ``end``
+    in the clause's text).
     ``missing[kind][id]`` has the ``status`` of an empty cell, with ``note``,
     ``sources`` and ``nearest`` (a candidate clause and why it is not one):
     ``"confirmed-absent"`` (a curated :class:`~treatydiff.model.treaty.Absence`),
@@ -278,21 +308,40 @@ def matrix(treaties: Sequence[Treaty]) -> dict[str, Any]:
         raise AlignmentError(f"duplicate treaty id {duplicates[0]!r}")
     units = {t.id: list(_units(t)) for t in labelled}
     refs: dict[str, dict[str, list[str]]] = {}
+    found_labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for tid, treaty_units in units.items():
         for unit in treaty_units:
-            for kind in unit.kinds:
-                refs.setdefault(kind, {}).setdefault(tid, []).append(unit.ref)
+            for label in unit.labels:
+                refs.setdefault(label.kind, {}).setdefault(tid, []).append(unit.ref)
+                found_labels.setdefault(label.kind, {}).setdefault(tid, []).append(
+                    _label_entry(unit.ref, label)
+                )
     unplaced = {t.id: _unplaced(t) for t in labelled}
     absent = {a.kind for t in labelled for a in t.absences}
     kinds = set(refs).union(absent, *unplaced.values())
     provisions: dict[str, dict[str, list[str]]] = {}
+    labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     missing: dict[str, dict[str, Any]] = {}
     for kind in sorted(kinds, key=kind_order):
         found = refs.get(kind, {})
         provisions[kind] = {tid: found.get(tid, []) for tid in ids}
+        labels[kind] = {tid: found_labels.get(kind, {}).get(tid, []) for tid in ids}
         for treaty in labelled:
             if not provisions[kind][treaty.id]:
                 missing.setdefault(kind, {})[treaty.id] = _missing(
                     treaty, kind, units[treaty.id], unplaced[treaty.id]
                 )
-    return {"provisions": provisions, "missing": missing}
+    return {"provisions": provisions, "labels": labels, "missing": missing}
+
+
+def _label_entry(ref: str, label: Label) -> dict[str, Any]:
+    """One label of a matrix cell: where, how firm, how sure, on what evidence."""
+    return {
+        "ref": ref,
+        "strength": None if label.strength is None else str(label.strength),
+        "confidence": label.confidence,
+        "source": label.source,
+        "evidence": [
+            {"text": s.text, "start": s.start, "end": s.end} for s in label.evidence
+        ],
+    }

@@ -1,7 +1,14 @@
-"""Reports of a comparison: one typed view, rendered as text, Markdown, JSON or HTML."""
+"""Reports of a comparison: one typed view, rendered as text, Markdown, JSON, HTML
+or CSV (the provision matrix)."""
 
 from __future__ import annotations
 
-from treatydiff.report.renderer import FORMATS, comparison_dict, html_fragment, render
+from treatydiff.report.renderer import (
+    FORMATS,
+    comparison_dict,
+    html_fragment,
+    matrix_table,
+    render,
+)
 
-__all__ = ["FORMATS", "comparison_dict", "html_fragment", "render"]
+__all__ = ["FORMATS", "comparison_dict", "html_fragment", "matrix_table", "render"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from treatydiff.model import ChangeKind, Treaty, TreatyChange
+from treatydiff.model import ChangeKind, Strength, Treaty, TreatyChange
 from treatydiff.report.view import Finding, GroupView, Nearest, ReportView
 
 __all__ = [
     "FINDINGS",
     "UNPLACED",
+    "cell_refs",
     "changed_diffs",
     "coverage",
     "diff_title",
@@ -76,6 +77,24 @@ def nearest_line(nearest: Nearest | None) -> str:
     return line
 
 
+def cell_refs(view: ReportView, kind: str, tid: str) -> str:
+    """The refs of a present cell with their strength: ``4 (binding)``; refs
+    of one strength share it (``4.1, 4.2 (binding)``)."""
+    found = view.labels.get(kind, {}).get(tid, ())
+    if not found:
+        return ", ".join(safe(r) for r in view.provisions[kind].get(tid, ()))
+    runs: list[tuple[list[str], Strength | None]] = []
+    for label in found:
+        if runs and runs[-1][1] == label.strength:
+            runs[-1][0].append(safe(label.ref))
+        else:
+            runs.append(([safe(label.ref)], label.strength))
+    return ", ".join(
+        ", ".join(refs) + (f" ({strength})" if strength is not None else "")
+        for refs, strength in runs
+    )
+
+
 def matrix_cell(
     view: ReportView, kind: str, tid: str
 ) -> tuple[str, str, Nearest | None]:
@@ -87,7 +106,7 @@ def matrix_cell(
     """
     refs = view.provisions[kind].get(tid, ())
     if refs:
-        return "present", ", ".join(safe(r) for r in refs), None
+        return "present", cell_refs(view, kind, tid), None
     entry = view.missing.get(kind, {}).get(tid)
     if entry is None:
         return "missing", "—", None

@@ -32,7 +32,7 @@ from treatydiff.report.formatting import (
     score_label,
     status_label,
 )
-from treatydiff.report.view import GroupView, ReportView
+from treatydiff.report.view import Finding, GroupView, ReportView
 
 __all__ = ["CSS", "render_fragment", "render_html"]
 
@@ -241,9 +241,27 @@ def _groups(view: ReportView, groups: Sequence[GroupView]) -> Any:
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("groups"))
 
 
-def _findings(view: ReportView) -> Any:
+def _findings(view: ReportView) -> list[Any]:
+    """Confirmed absences and unplaced provisions first; the often long list
+    of provisions not found folded in a ``<details>`` (no script needed)."""
+    found = list(missing_findings(view))
+    if not found:
+        return [E.p("No missing provisions.")]
+    shown = [f for f in found if f[2].status != "not-found"]
+    folded = [f for f in found if f[2].status == "not-found"]
+    out: list[Any] = [_finding_list(shown)] if shown else []
+    if folded:
+        many = "s" if len(folded) > 1 else ""
+        summary = f"{len(folded)} provision{many} not found among the encoded articles"
+        out.append(
+            E.details(E.summary(summary), _finding_list(folded), _cls("not-found"))
+        )
+    return out
+
+
+def _finding_list(found: list[tuple[str, str, Finding]]) -> Any:
     items: list[Any] = []
-    for kind, tid, entry in missing_findings(view):
+    for kind, tid, entry in found:
         state = safe(entry.status)
         status = E.span(status_label(entry), _cls("mark", "key", state))
         items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", status))
@@ -258,7 +276,7 @@ def _findings(view: ReportView) -> Any:
                 if i < len(entry.sources) - 1:
                     links.append(", ")
             items.append(E.dd(*links))
-    return E.dl(*items, _cls("findings")) if items else E.p("No missing provisions.")
+    return E.dl(*items, _cls("findings"))
 
 
 def _changes_list(groups: Sequence[GroupView]) -> Any:
@@ -329,7 +347,7 @@ def _report(view: ReportView) -> Any:
             _matrix(view),
             {"id": "matrix"},
         ),
-        E.section(E.h2(FINDINGS), _findings(view), {"id": "missing"}),
+        E.section(E.h2(FINDINGS), *_findings(view), {"id": "missing"}),
         E.section(
             E.h2("Correspondence"),
             legend,

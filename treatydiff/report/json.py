@@ -4,7 +4,10 @@ The document opens with ``"format": "treatydiff-comparison/1"``, then
 ``treaties`` (each treaty's header with its article refs and placeholder
 refs), ``base``, ``groups`` (members, score, kind, basis, moved, texts,
 headings, the group's ``change`` and one entry per other treaty under
-``diffs``), ``provisions``, ``missing`` and ``notes``. A diff's ``ops`` have
+``diffs``), ``provisions`` (kind → treaty id → refs), ``labels`` (kind →
+treaty id → one entry per ref: ``ref``, ``strength``, ``confidence``,
+``source`` and ``evidence`` spans ``{"text", "start", "end"}`` in the clause),
+``missing`` and ``notes``. A diff's ``ops`` have
 the same keys for every kind::
 
     {"op": "equal" | "insert" | "delete" | "replace" | "move-from" | "move-to",
@@ -22,7 +25,13 @@ from typing import Any
 
 from treatydiff.formats.treatyjson import treaty_header
 from treatydiff.model import Flag, Op, TreatyChange
-from treatydiff.report.view import Finding, GroupView, ReportView, TreatyView
+from treatydiff.report.view import (
+    CellLabel,
+    Finding,
+    GroupView,
+    ReportView,
+    TreatyView,
+)
 
 __all__ = ["FORMAT", "comparison_data", "op_data", "render_json"]
 
@@ -48,6 +57,10 @@ def comparison_data(view: ReportView) -> dict[str, Any]:
         "provisions": {
             kind: {tid: list(refs) for tid, refs in cells.items()}
             for kind, cells in view.provisions.items()
+        },
+        "labels": {
+            kind: {tid: [_label(lab) for lab in found] for tid, found in cells.items()}
+            for kind, cells in view.labels.items()
         },
         "missing": {
             kind: {tid: _finding(entry) for tid, entry in cells.items()}
@@ -111,6 +124,18 @@ def _flag(flag: Flag) -> dict[str, Any]:
         "a": list(flag.removed),
         "b": list(flag.added),
         "note": flag.note,
+    }
+
+
+def _label(label: CellLabel) -> dict[str, Any]:
+    return {
+        "ref": label.ref,
+        "strength": _value(label.strength),
+        "confidence": label.confidence,
+        "source": label.source,
+        "evidence": [
+            {"text": s.text, "start": s.start, "end": s.end} for s in label.evidence
+        ],
     }
 
 

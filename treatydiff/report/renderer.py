@@ -9,7 +9,8 @@ groups with their significance flags, the missing-provision findings with
 evidence, and the coverage notes. Text, Markdown and HTML list a group that
 holds only placeholder articles (digest articles whose content is not
 encoded) not one by one but in one line per treaty with compressed ranges
-(``6–11, 13, 15–47``); JSON keeps every group.
+(``6–11, 13, 15–47``); JSON keeps every group. CSV is the provision matrix
+only, one row per provision × treaty.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from treatydiff.model import ComparisonResult
 from treatydiff.report.html import render_fragment, render_html
 from treatydiff.report.json import comparison_data, render_json
 from treatydiff.report.markdown import render_markdown
+from treatydiff.report.table import matrix_rows, render_csv
 from treatydiff.report.text import render_text
 from treatydiff.report.view import build_view
 
-__all__ = ["FORMATS", "comparison_dict", "html_fragment", "render"]
+__all__ = ["FORMATS", "comparison_dict", "html_fragment", "matrix_table", "render"]
 
-FORMATS = ("text", "md", "json", "html")
+FORMATS = ("text", "md", "json", "html", "csv")
 
 
 def render(
@@ -37,7 +39,8 @@ def render(
     only: str | None = None,
     changed_only: bool = False,
 ) -> str:
-    """The report of ``comparison`` in ``fmt`` (text, md, json, html).
+    """The report of ``comparison`` in ``fmt`` (text, md, json, html, csv:
+    the provision matrix as a long table, :mod:`treatydiff.report.table`).
 
     ``only`` keeps the groups where the group or one of its treaties has that
     change kind; ``changed_only`` hides identical groups. ``color`` adds ANSI
@@ -53,6 +56,8 @@ def render(
         return render_json(view)
     if fmt == "html":
         return render_html(view)
+    if fmt == "csv":
+        return render_csv(view)
     return render_markdown(view) if fmt == "md" else render_text(view, color)
 
 
@@ -66,3 +71,8 @@ def html_fragment(
 def comparison_dict(comparison: ComparisonResult) -> dict[str, Any]:
     """The JSON of ``treatydiff compare --format json`` as data, built anew."""
     return comparison_data(build_view(comparison))
+
+
+def matrix_table(comparison: ComparisonResult) -> list[dict[str, str | float | None]]:
+    """The provision matrix as rows (see :mod:`treatydiff.report.table`)."""
+    return matrix_rows(build_view(comparison))

@@ -3,9 +3,10 @@
 :func:`build_view` reads a :class:`~treatydiff.model.results.ComparisonResult`
 and gathers what every renderer needs: each treaty with its article refs and
 placeholders (digest articles whose content is not encoded), each group with
-its id (``g1``, ``g2``, ... in the comparison's order), texts, headings and
+its stable id (:attr:`~treatydiff.model.results.Group.id`), texts, headings and
 change against the base (:func:`~treatydiff.diff.changes.describe_group`),
-the provision × treaty matrix with a typed finding for every empty cell
+the provision × treaty matrix with a typed label (ref, strength, confidence,
+evidence) for every found provision and a typed finding for every empty cell
 (:func:`~treatydiff.provisions.matrix`), and the coverage notes. A treaty
 in another language than the base has no word redline (its clauses are
 shown side by side with the base's; see ``GroupView.side_by_side``). Filters
@@ -29,12 +30,15 @@ from treatydiff.model import (
     Group,
     GroupChange,
     Paragraph,
+    Span,
+    Strength,
     Treaty,
 )
 from treatydiff.provisions import matrix
 
 __all__ = [
     "FRAME_PARTS",
+    "CellLabel",
     "Finding",
     "GroupView",
     "Nearest",
@@ -94,6 +98,18 @@ class Nearest:
 
 
 @attrs.frozen(kw_only=True)
+class CellLabel:
+    """A provision found in a treaty: the ref that carries the label, its
+    strength, confidence, source (``classifier`` or ``curated``) and evidence."""
+
+    ref: str
+    strength: Strength | None
+    confidence: float
+    source: str
+    evidence: tuple[Span, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Finding:
     """Why a provision × treaty cell is empty.
 
@@ -121,6 +137,9 @@ class ReportView:
     provisions: Mapping[str, Mapping[str, tuple[str, ...]]]
     missing: Mapping[str, Mapping[str, Finding]]
     notes: tuple[str, ...]
+    labels: Mapping[str, Mapping[str, tuple[CellLabel, ...]]] = attrs.field(
+        factory=dict
+    )
 
     @property
     def ids(self) -> list[str]:
@@ -162,8 +181,8 @@ def build_view(
         t for t, lang in langs.items() if lang != langs[comparison.base]
     )
     groups = [
-        _group_view(articles, comparison.base, f"g{number}", group, foreign)
-        for number, group in enumerate(comparison.groups, start=1)
+        _group_view(articles, comparison.base, group.id, group, foreign)
+        for group in comparison.groups
     ]
     table = matrix(list(comparison.treaties))
     return ReportView(
@@ -177,6 +196,10 @@ def build_view(
         missing={
             kind: {tid: _finding(entry) for tid, entry in cells.items()}
             for kind, cells in table["missing"].items()
+        },
+        labels={
+            kind: {tid: tuple(map(_cell_label, found)) for tid, found in cells.items()}
+            for kind, cells in table["labels"].items()
         },
         notes=(
             *(
@@ -262,6 +285,19 @@ def _kept(group: GroupView, only: str | None, changed_only: bool) -> bool:
     changes = {group.change.change} | {d.change for d in group.change.diffs}
     hidden = changed_only and group.change.change == ChangeKind.IDENTICAL
     return (only is None or only in changes) and not hidden
+
+
+def _cell_label(entry: Mapping[str, Any]) -> CellLabel:
+    """A label entry of :func:`~treatydiff.provisions.matrix` as a typed value."""
+    return CellLabel(
+        ref=entry["ref"],
+        strength=None if entry["strength"] is None else Strength(entry["strength"]),
+        confidence=entry["confidence"],
+        source=entry["source"],
+        evidence=tuple(
+            Span(e["text"], e["start"], e["end"]) for e in entry["evidence"]
+        ),
+    )
 
 
 def _finding(entry: Mapping[str, Any]) -> Finding:

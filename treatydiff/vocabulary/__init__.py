@@ -26,8 +26,10 @@ from treatydiff.vocabulary.numerals import (
 from treatydiff.vocabulary.russian import RUSSIAN
 from treatydiff.vocabulary.table import (
     LANGUAGES,
+    LOOKALIKE_LETTERS,
     article_keywords,
     division_words,
+    fold_lookalikes,
     language_code,
     language_of,
     letters,
@@ -38,6 +40,7 @@ __all__ = [
     "ENGLISH",
     "INSERTED_WORDS",
     "LANGUAGES",
+    "LOOKALIKE_LETTERS",
     "RUSSIAN",
     "SUPERSCRIPT_DIGITS",
     "DivisionWord",
@@ -46,6 +49,7 @@ __all__ = [
     "article_keywords",
     "cased",
     "division_words",
+    "fold_lookalikes",
     "from_superscript",
     "int_to_roman",
     "language_code",

@@ -19,8 +19,10 @@ from treatydiff.vocabulary.russian import RUSSIAN
 
 __all__ = [
     "LANGUAGES",
+    "LOOKALIKE_LETTERS",
     "article_keywords",
     "division_words",
+    "fold_lookalikes",
     "language_code",
     "language_of",
     "letters",
@@ -43,6 +45,20 @@ def article_keywords(*, abbreviations: bool = True) -> tuple[str, ...]:
 def division_words() -> tuple[DivisionWord, ...]:
     """Every language's division keywords."""
     return tuple(d for lang in LANGUAGES.values() for d in lang.divisions)
+
+
+#: Cyrillic letters that look like Latin ones, as typed on a Latin keyboard
+#: (point labels: Russian ``а)`` is found as ``a``).
+LOOKALIKE_LETTERS = str.maketrans("авсеорхукмтн", "abceopxykmth")
+
+
+def fold_lookalikes(label: str) -> str:
+    """``label`` with Cyrillic look-alike letters as their Latin twins, casefolded.
+
+    >>> fold_lookalikes("а") == fold_lookalikes("A")
+    True
+    """
+    return label.casefold().translate(LOOKALIKE_LETTERS)
 
 
 def letters() -> str:
