@@ -2,8 +2,8 @@
 
 Compares the Payment Services Directive (2007/64/EC) with its recast
 (2015/2366) from ../shared/corpora/eu-recasts: lists the articles that were
-changed, moved, split or merged, those dropped or new, and writes the one-page
-HTML report.
+changed (modified or only reworded), moved, split or merged, those removed or
+added, and writes the one-page HTML report.
 
     python examples/two_versions.py [REPORT.html] [OLD NEW]
 
@@ -36,31 +36,29 @@ def main() -> None:
     else:
         report = pathlib.Path(tempfile.mkdtemp()) / "two_versions.html"
 
-    old, new = treatydiff.read(old_path), treatydiff.read(new_path)
-    alignment = treatydiff.align(old, new)  # links old articles to new ones
-    changed, moved, split, merged = [], [], [], []
-    for pair in alignment.pairs:  # pair.a, pair.b: "4" or "3+4" for a merge
-        link = f"{pair.a} -> {pair.b}"
-        if pair.kind == "split":
-            split.append(link)
-        elif pair.kind == "merge":
-            merged.append(link)
-        if pair.moved:
+    try:
+        old, new = treatydiff.read(old_path), treatydiff.read(new_path)
+        comparison = treatydiff.compare(old, new)  # aligned articles, changes, diffs
+    except treatydiff.TreatyDiffError as error:  # unreadable file, same ids, ...
+        sys.exit(f"two_versions.py: error: {error}")
+    by_change: dict[str, list[str]] = {}
+    moved = []
+    for group in comparison.to_dict()["groups"]:  # as in `--format json`
+        refs = group["members"]  # {"old": ["4"], "new": ["5", "6"]}: a split
+        link = f"{'+'.join(refs[old.id]) or '-'} -> {'+'.join(refs[new.id]) or '-'}"
+        # change: identical, reworded, modified, added, removed, split, merged, ...
+        by_change.setdefault(group["change"], []).append(link)
+        if any(group["moved"].values()):  # out of document order
             moved.append(link)
-        if pair.score < 1:  # the texts differ
-            changed.append(link)
+    kinds = ["modified", "reworded", "split", "merged", "regrouped", "added", "removed"]
     for name, links in [
-        ("changed", changed),
+        *((kind, by_change.get(kind, [])) for kind in kinds),
         ("moved", moved),
-        ("split", split),
-        ("merged", merged),
-        ("dropped", list(alignment.unmatched_a)),
-        ("new", list(alignment.unmatched_b)),
     ]:
-        shown = ", ".join(links[:8]) + (", ..." if len(links) > 8 else "")
-        print(f"{name:<8} {len(links):>3}  {shown}")
+        shown = ", ".join(links[:6]) + (", ..." if len(links) > 6 else "")
+        print(f"{name:<9} {len(links):>3}  {shown}")
+    print(f"identical {len(by_change.get('identical', [])):>3}")
 
-    comparison = treatydiff.compare(old, new)  # the same alignment, plus word diffs
     report.write_text(comparison.render("html"), encoding="utf-8")
     print(f"report: {report}")
 

@@ -67,7 +67,7 @@ def test_example_runs(name: str, tmp_path: Path) -> None:
         assert header.startswith("provision,treaty,status,refs,strength,")
         assert rows[1].startswith("mutual-defence,ru-kp-2024,present,4,binding,")
     if name == "two_versions.py":
-        assert re.search(r"^changed +[1-9]\d*  ", result.stdout, re.M)
+        assert re.search(r"^modified +[1-9]\d*  ", result.stdout, re.M)
         html = (tmp_path / out[name]).read_text(encoding="utf-8")
         assert html.lstrip().lower().startswith("<!doctype html")
     if name == "article_sources.py":
