@@ -13,13 +13,12 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import lxml.html
 from lxml.builder import E
 
 from treatydiff.errors import InvalidArgument
-from treatydiff.report.html import CSS
+from treatydiff.report.html import CSS, page_html
 
 __all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
 
@@ -67,13 +66,7 @@ def _html(rows: list[Row], keys: list[str], title: str) -> str:
         E.head(E.meta(charset="utf-8"), E.title(title), E.style(CSS)),
         E.body(E.div(E.h1(title), table, {"class": "tdr"})),
     )
-    html: str = lxml.html.tostring(
-        cast(lxml.html.HtmlElement, page),
-        doctype="<!DOCTYPE html>",
-        encoding="unicode",
-        method="html",
-    )
-    return html + "\n"
+    return page_html(page)
 
 
 def require_parquet() -> None:

@@ -34,7 +34,7 @@ from treatydiff.report.formatting import (
 )
 from treatydiff.report.view import Finding, GroupView, ReportView
 
-__all__ = ["CSS", "render_fragment", "render_html"]
+__all__ = ["CSS", "page_html", "render_fragment", "render_html"]
 
 CSS = """
 .tdr { --del: #a1251b; --del-bg: #fde4e1; --ins: #17652a; --ins-bg: #def3dc;
@@ -377,6 +377,11 @@ def render_html(view: ReportView) -> str:
         E.body(_report(view)),
         lang="en",
     )
+    return page_html(page)
+
+
+def page_html(page: Any) -> str:
+    """A built ``<html>`` element as one HTML5 document (doctype, final newline)."""
     html: str = lxml.html.tostring(
         cast(lxml.html.HtmlElement, page),
         doctype="<!DOCTYPE html>",
