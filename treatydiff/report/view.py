@@ -24,6 +24,7 @@ from treatydiff.alignment.crosslingual import treaty_language
 from treatydiff.diff.changes import describe_group
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import (
+    Alignment,
     Article,
     ChangeKind,
     ComparisonResult,
@@ -140,6 +141,9 @@ class ReportView:
     labels: Mapping[str, Mapping[str, tuple[CellLabel, ...]]] = attrs.field(
         factory=dict
     )
+    #: The base's alignment with each other treaty, in column order (the
+    #: maps; a hand-built comparison may hold none).
+    alignments: tuple[Alignment, ...] = ()
 
     @property
     def ids(self) -> list[str]:
@@ -209,6 +213,12 @@ def build_view(
             ),
             *_language_notes(langs, comparison.base),
             *(note for t in comparison.treaties if (note := _coverage_note(t))),
+        ),
+        alignments=tuple(
+            comparison.alignment(comparison.base, t.id)
+            for t in comparison.treaties
+            if {(comparison.base, t.id), (t.id, comparison.base)}
+            & comparison.alignments.keys()
         ),
     )
 
