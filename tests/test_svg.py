@@ -26,7 +26,8 @@ from treatydiff.model import (
     Treaty,
 )
 from treatydiff.report.formatting import matrix_cell
-from treatydiff.report.svg import alignment_map, cell_state, link_class
+from treatydiff.report.heatmap import cell_state
+from treatydiff.report.svg import alignment_map, link_class
 from treatydiff.report.view import build_view
 from treatydiff.strategies import treaty_pairs
 
@@ -62,7 +63,7 @@ def _links(root: etree._Element) -> Counter[tuple[str, str, str, str]]:
     """(a, b, kind, moved) of every link path of a map."""
     return Counter(
         (p.get("data-a"), p.get("data-b"), p.get("data-kind"), p.get("data-moved"))
-        for p in root.iterfind(".//s:path[@data-a]", NS)
+        for p in root.iterfind(".//s:path[@data-kind]", NS)
     )
 
 
@@ -290,3 +291,31 @@ def test_real_pairs_draw_exactly_their_links(old: str, new: str) -> None:
     root = _svg(comp.render("svg"))
     assert _links(root) == _expected(al)
     assert len(al.pairs) > 30
+
+
+def test_group_links_without_a_text_link_are_dashed_and_placeholders_pale() -> None:
+    from treatydiff import bundled
+
+    ir, kp = bundled.resolve("ru-ir-2025"), bundled.resolve("ru-kp-2024")
+    comp = compare(ir, kp)
+    al = comp.alignment("ru-ir-2025", "ru-kp-2024")
+    root = _svg(comp.render("svg"))
+    dashed = {
+        (p.get("data-a"), p.get("data-b"))
+        for p in root.iterfind(".//s:path[@data-basis='group']", NS)
+    }
+    joined = {
+        (ra, rb)
+        for g in comp.groups
+        for ra in g.members.get("ru-ir-2025", ())
+        for rb in g.members.get("ru-kp-2024", ())
+        if "preamble" not in (ra, rb) and "closing" not in (ra, rb)
+    }
+    assert dashed == joined - al.links and dashed  # digests: linked by provisions
+    assert _links(root) == _expected(al)
+    pale = {
+        m.get("data-ref")
+        for m in root.iterfind(".//s:g[@data-treaty='ru-ir-2025']/s:rect", NS)
+        if "placeholder" in (m.get("class") or "")
+    }
+    assert pale == {a.ref for a in ir.articles if not a.encoded} != set()

@@ -32,7 +32,8 @@ from treatydiff.report.formatting import (
     score_label,
     status_label,
 )
-from treatydiff.report.svg import heat_map, maps, report_links
+from treatydiff.report.heatmap import cell_links, heat_map
+from treatydiff.report.svg import maps
 from treatydiff.report.view import Finding, GroupView, ReportView
 
 __all__ = ["CSS", "page_html", "render_fragment", "render_html"]
@@ -314,16 +315,16 @@ def _matrix_legend() -> Any:
 
 
 def _pictures(view: ReportView, groups: Sequence[GroupView]) -> tuple[Any, Any]:
-    """The provision heat-map and the alignment maps (:mod:`.svg`), linked to
-    the listed groups, the findings and the matrix."""
-    links, cells = report_links(view, groups)
-    drawn = maps(view, links)
+    """The provision heat-map (:mod:`.heatmap`) and the alignment maps
+    (:mod:`.svg`), linked to the listed groups, the findings and the matrix."""
+    drawn = maps(view, groups)
     about = (
         f"Articles of {safe(view.base)} on the left, of the other treaty on the "
-        "right, in document order: a line per link, coloured by kind; dark marks "
-        "have no counterpart. Hover for refs and headings; a line opens its group."
+        "right, in document order: a line per link, coloured by kind (dashed: "
+        "in one group without a text link); dark marks have no counterpart. Hover "
+        "for refs and headings; a line opens its group."
     )
-    return heat_map(view, cells), E.div(
+    return heat_map(view, cell_links(view, groups)), E.div(
         E.p(about if drawn else "No pairwise alignment to draw.", _cls("muted")),
         E.div(*drawn, _cls("maps")),
     )

@@ -1,33 +1,32 @@
-"""Pictures of a comparison in hand-written SVG: alignment maps, provision heat-map.
+"""Alignment maps in hand-written SVG, and the SVG pieces the heat-map shares.
 
-An **alignment map** puts the base treaty's articles down the left and another
-treaty's down the right, in document order (each side fills the same height,
-so an unchanged run reads as level lines), with one path per link of their
+A map puts the base treaty's articles down the left and another treaty's down
+the right, in document order (each side fills the same height, so an unchanged
+run reads as level lines), with one path per link of their
 :class:`~treatydiff.model.results.Alignment`, coloured by kind (match, moved,
-split, merge, regroup); articles without counterpart are dark marks, chapter
-boundaries are rules with the chapter named beside them. Rows shrink with the
-article count down to a couple of pixels (400 articles a side stay legible);
-ref labels are thinned to one every few rows when rows are small, and every
-article, link and chapter has a ``<title>`` tooltip (ref, heading, kind,
-score). Paths carry ``data-a``, ``data-b``, ``data-kind``, ``data-moved`` and
-``data-score`` so a test or a script can read the links back.
+split, merge, regroup). Articles without counterpart are dark marks, digest
+placeholders (not encoded) pale ones; chapter boundaries are rules across a
+shaded band, the chapter named beside it. Pairs that a correspondence group of
+the report joins but the text alignment does not (shared provision kinds
+between digests, or a link through a third treaty) are dashed lines. Rows
+shrink with the article count down to about two pixels, so 400 × 400 articles
+stay legible: lines thin out, ref labels are thinned to one every few rows,
+and every article, link and chapter has a ``<title>`` tooltip (ref, heading,
+kind, score). Paths carry ``data-a``, ``data-b``, ``data-kind``, ``data-moved``
+and ``data-score`` (dashed ones ``data-basis="group"`` instead of a kind), so a
+test or a script can read the links back.
 
-The **heat-map** is the provision × treaty matrix of the report as one row of
-cells per treaty, coloured by the cell's status (present, by obligation
-strength; in the treaty at an unknown article; confirmed absent; not found),
-taken from :func:`~treatydiff.report.formatting.matrix_cell`, the same data as
-the matrix table.
-
-Both are built as lxml elements in the SVG namespace, so treaty text is only
-ever a text node or an attribute value (escaped on output), with presentation
-attributes rather than CSS and no script: a map renders the same inline in the
-HTML report, standalone (:func:`render_svg`) or pasted into a paper figure.
+Everything is an lxml element in the SVG namespace, so treaty text is only
+ever a text node or an attribute value (escaped on output), styled with
+presentation attributes rather than CSS and without script: a map renders the
+same inline in the HTML report, standalone (:func:`render_svg`, ``compare
+--format svg``) or pasted into a paper figure.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -36,25 +35,31 @@ from lxml.builder import ElementMaker
 
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import AlignedPair, Alignment, Division, Treaty
-from treatydiff.report.formatting import matrix_cell, safe
-from treatydiff.report.view import GroupView, ReportView
+from treatydiff.report.formatting import safe
+from treatydiff.report.view import FRAME_PARTS, GroupView, ReportView
 
 __all__ = [
-    "CELL_COLOURS",
+    "FONT",
+    "INK",
     "LINK_COLOURS",
+    "PAD",
+    "RULE",
+    "SVG",
     "alignment_map",
-    "cell_state",
-    "heat_map",
+    "clip",
+    "group_index",
     "link_class",
     "maps",
+    "number",
     "render_svg",
-    "report_links",
 ]
 
 SVG_NS = "http://www.w3.org/2000/svg"
-_S = ElementMaker(namespace=SVG_NS, nsmap={None: SVG_NS})
-_FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif"
-_INK, _MUTED, _RULE = "#1c1d20", "#5b6068", "#d3d5da"
+#: Builds elements in the SVG namespace (``SVG.rect(x="1")``).
+SVG = ElementMaker(namespace=SVG_NS, nsmap={None: SVG_NS})
+FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif"
+INK, RULE, PAD = "#1c1d20", "#d3d5da", 10.0
+_MUTED = "#5b6068"
 
 #: Link colour by shown class (Okabe–Ito hues, safe for colour-blind readers;
 #: plain matches muted so the exceptions stand out).
@@ -65,56 +70,23 @@ LINK_COLOURS = {
     "merge": "#cc79a7",
     "regroup": "#e69f00",
 }
-_LINKED, _UNMATCHED = "#c4c8ce", "#1c1d20"
-
-#: Heat-map colour by cell state: present by strength, then the empty cells.
-CELL_COLOURS = {
-    "binding": "#1b7837",
-    "negative": "#762a83",
-    "discretionary": "#5aae61",
-    "consultative": "#a6dba0",
-    "aspirational": "#d9f0d3",
-    "present": "#4d9fd6",
-    "unplaced": "#c6dbef",
-    "confirmed-absent": "#d6604d",
-    "not-found": "#fdf0c2",
-    "missing": "#ffffff",
-}
-_CELL_WORDS = {
-    "binding": "present, binding",
-    "negative": "present, negative (shall not)",
-    "discretionary": "present, discretionary",
-    "consultative": "present, consultative",
-    "aspirational": "present, aspirational",
-    "present": "present, strength not stated",
-    "unplaced": "in the treaty, article unknown",
-    "confirmed-absent": "confirmed absent",
-    "not-found": "not found",
-    "missing": "no finding",
-}
-#: Strengths in the order a cell with several labels takes its colour from.
-_STRENGTH_ORDER = (
-    "binding",
-    "negative",
-    "discretionary",
-    "consultative",
-    "aspirational",
-)
+_GROUP_LINK, _BOUNDARY = "#6b5b95", "#6b7079"
+_MARKS = {"linked": "#c4c8ce", "unmatched": INK, "placeholder": "#f1f2f4"}
 
 _HEIGHT = 900.0  # the column height a long treaty is scaled into
 _MAX_ROW = 16.0  # row height of short treaties
 _LABEL_GAP = 11.0  # minimum distance between two ref or chapter labels
 _BAR = 9.0
-_REF_W, _CHAPTER_W, _LINK_W, _PAD = 44.0, 118.0, 300.0, 10.0
-_TOP = 70.0  # title and legend above the columns
+_REF_W, _CHAPTER_W, _LINK_W = 44.0, 118.0, 300.0
 
 
-def _num(value: float) -> str:
+def number(value: float) -> str:
     """A coordinate with at most two decimals (``12``, ``3.5``)."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _clip(text: str, size: int) -> str:
+def clip(text: str, size: int) -> str:
+    """``text`` cut to ``size`` characters, an ellipsis marking the cut."""
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
@@ -125,29 +97,41 @@ def link_class(pair: AlignedPair) -> str:
     return str(pair.kind)
 
 
+def group_index(groups: Iterable[GroupView]) -> dict[tuple[str, str], str]:
+    """``(treaty id, article ref)`` → the id of the group holding it."""
+    return {
+        (tid, ref): group.id
+        for group in groups
+        for tid, refs in group.members.items()
+        for ref in refs
+    }
+
+
 @attrs.frozen
 class _Column:
     """One side of a map: article refs in document order, each one's row
-    number, and the row height."""
+    number, the top of the first row and the row height."""
 
     refs: tuple[str, ...]
     pos: Mapping[str, int]
+    top: float
     row: float
 
     def y(self, ref: str) -> float:
         """The centre line of ``ref``'s row."""
-        return _TOP + (self.pos[ref] + 0.5) * self.row
+        return self.top + (self.pos[ref] + 0.5) * self.row
 
     @property
     def bottom(self) -> float:
         """The foot of the last row."""
-        return _TOP + self.row * len(self.refs)
+        return self.top + self.row * len(self.refs)
 
 
-def _column(refs: Sequence[str], height: float) -> _Column:
+def _column(refs: Sequence[str], top: float, height: float) -> _Column:
     return _Column(
         tuple(refs),
         {r: i for i, r in enumerate(refs)},
+        top,
         min(2 * _MAX_ROW, height / max(len(refs), 1)),
     )
 
@@ -170,8 +154,58 @@ def _chapters(treaty: Treaty | None) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
-def _title(text: str) -> Any:
-    return _S.title(text)
+def _text(words: str, x: float, y: float, size: float, **attrib: str) -> Any:
+    attrib.setdefault("fill", INK)
+    return SVG.text(
+        words, x=number(x), y=number(y), **{"font-size": number(size)}, **attrib
+    )
+
+
+def _chapter_bands(
+    treaty_id: str, col: _Column, treaty: Treaty | None, *, left: bool, bar_x: float
+) -> list[Any]:
+    """A shaded band per chapter with a boundary rule at its top and, where
+    there is room, its name (the full name in the tooltip)."""
+    out: list[Any] = []
+    band_w = _CHAPTER_W + _REF_W + 4 + _BAR
+    band_x = bar_x + _BAR - band_w if left else bar_x
+    label_x = bar_x - 8 - _REF_W if left else bar_x + _BAR + 8 + _REF_W
+    last_label = -math.inf
+    for k, (name, full, refs) in enumerate(_chapters(treaty)):
+        rows = [col.y(r) for r in refs if r in col.pos]
+        if not rows:
+            continue
+        y0, y1 = min(rows) - col.row / 2, max(rows) + col.row / 2
+        band = SVG.rect(
+            {"class": "chapter", "x": number(band_x), "y": number(y0)},
+            width=number(band_w),
+            height=number(y1 - y0),
+            fill="#eef0f3" if k % 2 == 0 else "#ffffff",
+        )
+        band.append(SVG.title(f"{safe(treaty_id)} {full}"))
+        rule = SVG.line(
+            x1=number(band_x),
+            x2=number(band_x + band_w),
+            y1=number(y0),
+            y2=number(y0),
+            stroke=_BOUNDARY,
+        )
+        rule.set("stroke-width", "0.8")
+        out += [band, rule]
+        if y0 - last_label >= _LABEL_GAP:
+            last_label = y0
+            label = _text(
+                clip(name if y1 - y0 < 24 else full, 22),
+                label_x,
+                y0 + 9,
+                9,
+                fill=_MUTED,
+            )
+            label.set("class", "chapter-label")
+            label.set("text-anchor", "end" if left else "start")
+            label.append(SVG.title(full))
+            out.append(label)
+    return out
 
 
 def _side(
@@ -183,113 +217,100 @@ def _side(
     left: bool,
     bar_x: float,
 ) -> Any:
-    """One column: chapter bands and labels, article marks, thinned ref labels."""
-    headings = {a.ref: a.heading for a in treaty.articles} if treaty else {}
-    group = _S.g({"class": "side", "data-treaty": safe(treaty_id)})
-    ref_x = bar_x - 4 if left else bar_x + _BAR + 4
-    chap_x = ref_x - _REF_W if left else ref_x + _REF_W
-    anchor = "end" if left else "start"
-    band_w = _CHAPTER_W + _REF_W + 4 + _BAR
-    band_x = bar_x + _BAR - band_w if left else bar_x
-    last_label = -math.inf
-    for k, (name, full, refs) in enumerate(_chapters(treaty)):
-        rows = [col.y(r) for r in refs if r in col.pos]
-        if not rows:
-            continue
-        y0, y1 = min(rows) - col.row / 2, max(rows) + col.row / 2
-        band = _S.rect(
-            {"class": "chapter", "x": _num(band_x), "y": _num(y0)},
-            width=_num(band_w),
-            height=_num(y1 - y0),
-            fill="#eef0f3" if k % 2 == 0 else "#ffffff",
-        )
-        band.append(_title(f"{safe(treaty_id)} {full}"))
-        group.append(band)
-        group.append(
-            _S.line(
-                x1=_num(band_x),
-                x2=_num(band_x + band_w),
-                y1=_num(y0),
-                y2=_num(y0),
-                stroke="#6b7079",
-                **{"stroke-width": "0.8"},
-            )
-        )
-        if y0 - last_label >= _LABEL_GAP:
-            last_label = y0
-            label = _S.text(
-                _clip(name if col.row * len(rows) < 24 else full, 22),
-                {"class": "chapter-label", "text-anchor": anchor},
-                x=_num(chap_x),
-                y=_num(y0 + 9),
-                fill=_MUTED,
-                **{"font-size": "9"},
-            )
-            label.append(_title(full))
-            group.append(label)
+    """One column: chapter bands, article marks, thinned ref labels."""
+    articles = {a.ref: a for a in treaty.articles} if treaty else {}
+    group = SVG.g({"class": "side", "data-treaty": safe(treaty_id)})
+    group.extend(_chapter_bands(treaty_id, col, treaty, left=left, bar_x=bar_x))
     every = max(1, math.ceil(_LABEL_GAP / col.row))
-    size = _num(min(11.0, max(7.0, col.row * 0.8)))
+    size = min(11.0, max(7.0, col.row * 0.8))
     for i, ref in enumerate(col.refs):
         y = col.y(ref)
-        lone = ref in unmatched
-        mark = _S.rect(
-            {
-                "class": "article unmatched" if lone else "article",
-                "data-ref": safe(ref),
-            },
-            x=_num(bar_x),
-            y=_num(y - col.row / 2 + min(0.5, col.row * 0.15)),
-            width=_num(_BAR),
-            height=_num(max(col.row - min(1.0, col.row * 0.3), 0.6)),
-            fill=_UNMATCHED if lone else _LINKED,
+        article = articles.get(ref)
+        hole = article is not None and not article.encoded
+        state = "placeholder" if hole else "unmatched" if ref in unmatched else ""
+        mark = SVG.rect(
+            {"class": f"article {state}".strip(), "data-ref": safe(ref)},
+            x=number(bar_x),
+            y=number(y - col.row / 2 + min(0.5, col.row * 0.15)),
+            width=number(_BAR),
+            height=number(max(col.row - min(1.0, col.row * 0.3), 0.6)),
+            fill=_MARKS[state or "linked"],
         )
-        heading = headings.get(ref)
+        if hole:
+            mark.set("stroke", "#9ea3ab")
+            mark.set("stroke-width", "0.5")
         tip = f"{safe(treaty_id)} Art. {safe(ref)}"
-        tip += f" — {safe(heading)}" if heading else ""
-        mark.append(_title(tip + (" (no counterpart)" if lone else "")))
+        if article is not None and article.heading:
+            tip += f" — {safe(article.heading)}"
+        if state:
+            tip += " (not encoded)" if hole else " (no counterpart)"
+        mark.append(SVG.title(tip))
         group.append(mark)
         if i % every == 0:
-            group.append(
-                _S.text(
-                    safe(ref),
-                    {"class": "ref", "text-anchor": anchor},
-                    x=_num(ref_x),
-                    y=_num(y + float(size) * 0.35),
-                    fill=_INK if lone else _MUTED,
-                    **{"font-size": size},
-                )
+            label = _text(
+                safe(ref),
+                bar_x - 4 if left else bar_x + _BAR + 4,
+                y + size * 0.35,
+                size,
+                fill=INK if state == "unmatched" else _MUTED,
             )
+            label.set("class", "ref")
+            label.set("text-anchor", "end" if left else "start")
+            group.append(label)
     return group
 
 
-def _legend(counts: Mapping[str, int], chapters: bool, x: float, y: float) -> Any:
-    """Swatches, with counts, for the link classes and marks the map shows."""
-    group = _S.g({"class": "legend"})
+def _legend(
+    entries: Sequence[tuple[str, str, str]], width: float, y: float
+) -> tuple[Any, float]:
+    """Swatches (``line``, ``dash`` or ``mark``) with their words, wrapped to
+    ``width``, and the foot of the last line."""
+    group = SVG.g({"class": "legend"})
+    x = PAD
+    for shape, colour, words in entries:
+        step = 28 + 5.6 * len(words)
+        if x + step > width - PAD and x > PAD:
+            x, y = PAD, y + 16
+        if shape == "mark":
+            swatch = SVG.rect(x=number(x + 4), y=number(y - 5), width="8", height="10")
+            swatch.set("fill", colour)
+            swatch.set("stroke", "#9ea3ab")
+        else:
+            swatch = SVG.line(
+                x1=number(x), x2=number(x + 16), y1=number(y), y2=number(y)
+            )
+            swatch.set("stroke", colour)
+            swatch.set("stroke-width", "1" if colour == _BOUNDARY else "2.5")
+            if shape == "dash":
+                swatch.set("stroke-dasharray", "4 2")
+        group.append(swatch)
+        group.append(_text(words, x + 20, y + 3.5, 10))
+        x += step
+    return group, y + 8
+
+
+def _legend_entries(
+    counts: Mapping[str, int], chapters: bool
+) -> list[tuple[str, str, str]]:
+    """The legend of what a map shows, with counts; nothing it does not show."""
     entries = [
         ("line", LINK_COLOURS[name], f"{name} ({counts[name]})")
         for name in LINK_COLOURS
         if counts.get(name)
     ]
-    if counts.get("unmatched"):
-        entries.append(("rect", _UNMATCHED, f"no counterpart ({counts['unmatched']})"))
+    extra = [
+        ("dash", _GROUP_LINK, "group", "same group, no text link"),
+        ("mark", _MARKS["unmatched"], "unmatched", "no counterpart"),
+        ("mark", _MARKS["placeholder"], "placeholder", "not encoded"),
+    ]
+    entries += [
+        (shape, colour, f"{words} ({counts[key]})")
+        for shape, colour, key, words in extra
+        if counts.get(key)
+    ]
     if chapters:
-        entries.append(("line", "#6b7079", "chapter boundary"))
-    for shape, colour, words in entries:
-        if shape == "rect":
-            swatch = _S.rect(x=_num(x + 4), y=_num(y - 5), width="8", height="10")
-            swatch.set("fill", colour)
-        else:
-            swatch = _S.line(x1=_num(x), x2=_num(x + 16), y1=_num(y), y2=_num(y))
-            swatch.set("stroke", colour)
-            swatch.set("stroke-width", "3" if words != "chapter boundary" else "1")
-        group.append(swatch)
-        group.append(
-            _S.text(
-                words, x=_num(x + 20), y=_num(y + 3.5), fill=_INK, **{"font-size": "10"}
-            )
-        )
-        x += 28 + 5.6 * len(words)
-    return group
+        entries.append(("line", _BOUNDARY, "chapter boundary"))
+    return entries
 
 
 def alignment_map(
@@ -298,99 +319,139 @@ def alignment_map(
     b: Treaty | None = None,
     *,
     hrefs: Mapping[tuple[str, str], str] | None = None,
+    group_links: Collection[tuple[str, str]] = (),
 ) -> Any:
     """The map of ``alignment`` as an lxml ``<svg>`` element.
 
-    ``a`` and ``b`` (the aligned treaties) add headings to the tooltips and
-    chapter boundaries; ``hrefs`` maps a link ``(ref_a, ref_b)`` to the
-    address it opens (the group in the HTML report).
+    ``a`` and ``b`` (the aligned treaties) add headings to the tooltips,
+    chapter boundaries and placeholder marks; ``hrefs`` maps a pair of refs
+    ``(ref_a, ref_b)`` to the address its line opens (the group in the HTML
+    report); ``group_links`` are pairs joined by a correspondence group but not
+    by the alignment, drawn dashed.
     """
-    col_a = _column(alignment.a_articles, _height(alignment))
-    col_b = _column(alignment.b_articles, _height(alignment))
+    extra = sorted(set(group_links) - alignment.links)
     chapters_a, chapters_b = bool(_chapters(a)), bool(_chapters(b))
-    bar_a = _PAD + _CHAPTER_W * chapters_a + _REF_W
+    bar_a = PAD + _CHAPTER_W * chapters_a + _REF_W
     bar_b = bar_a + _BAR + _LINK_W
-    width = bar_b + _BAR + _REF_W + _CHAPTER_W * chapters_b + _PAD
-    height = max(col_a.bottom, col_b.bottom) + _PAD
-    counts: dict[str, int] = {}
+    width = bar_b + _BAR + _REF_W + _CHAPTER_W * chapters_b + PAD
+    holes = {
+        tid: {x.ref for x in t.articles if not x.encoded}
+        for tid, t in ((alignment.a_id, a), (alignment.b_id, b))
+        if t is not None
+    }
+    counts: dict[str, int] = {"group": len(extra)}
     for pair in alignment.pairs:
         counts[link_class(pair)] = counts.get(link_class(pair), 0) + 1
-    counts["unmatched"] = len(alignment.unmatched_a) + len(alignment.unmatched_b)
+    for tid, lone in (
+        (alignment.a_id, alignment.unmatched_a),
+        (alignment.b_id, alignment.unmatched_b),
+    ):
+        placeholders = len(holes.get(tid, set()) & set(lone))
+        counts["placeholder"] = counts.get("placeholder", 0) + placeholders
+        counts["unmatched"] = counts.get("unmatched", 0) + len(lone) - placeholders
     a_id, b_id = safe(alignment.a_id), safe(alignment.b_id)
-    root = _S.svg(
+    legend, foot = _legend(_legend_entries(counts, chapters_a or chapters_b), width, 54)
+    top = foot + 14
+    longest = max(len(alignment.a_articles), len(alignment.b_articles), 1)
+    height = min(_HEIGHT, longest * _MAX_ROW)
+    col_a = _column(alignment.a_articles, top, height)
+    col_b = _column(alignment.b_articles, top, height)
+    total = max(col_a.bottom, col_b.bottom) + PAD
+    root = SVG.svg(
         {
             "class": "alignment-map",
             "data-a": a_id,
             "data-b": b_id,
             "role": "img",
-            "font-family": _FONT,
+            "font-family": FONT,
         },
-        width=_num(width),
-        height=_num(height),
-        viewBox=f"0 0 {_num(width)} {_num(height)}",
+        width=number(width),
+        height=number(total),
+        viewBox=f"0 0 {number(width)} {number(total)}",
     )
     root.append(
-        _title(
+        SVG.title(
             f"Alignment map: {a_id} ({len(col_a.refs)} articles) against "
             f"{b_id} ({len(col_b.refs)} articles), {len(alignment.pairs)} links"
         )
     )
-    root.append(_S.rect(width="100%", height="100%", fill="#ffffff"))
-    for text, x, anchor in ((a_id, bar_a + _BAR, "end"), (b_id, bar_b, "start")):
-        root.append(
-            _S.text(
-                _clip(text, 40),
-                {"text-anchor": anchor, "font-weight": "600"},
-                x=_num(x),
-                y="18",
-                fill=_INK,
-                **{"font-size": "13"},
-            )
-        )
-    root.append(
-        _S.text(
-            f"{len(col_a.refs)} articles · {len(alignment.pairs)} links · "
-            f"{len(col_b.refs)} articles",
-            {"text-anchor": "middle"},
-            x=_num((bar_a + _BAR + bar_b) / 2),
-            y="18",
-            fill=_MUTED,
-            **{"font-size": "10"},
-        )
+    root.append(SVG.rect(width="100%", height="100%", fill="#ffffff"))
+    names = (
+        _text(clip(a_id, 26), PAD, 18, 13),
+        _text(clip(b_id, 26), width - PAD, 18, 13),
     )
-    root.append(_legend(counts, chapters_a or chapters_b, _PAD, 42))
-    root.append(
-        _side(a_id, col_a, a, frozenset(alignment.unmatched_a), left=True, bar_x=bar_a)
+    for name, anchor in zip(names, ("start", "end"), strict=True):
+        name.set("text-anchor", anchor)
+        name.set("font-weight", "600")
+        root.append(name)
+    summary = _text(
+        f"{len(col_a.refs)} articles · {len(alignment.pairs)} links · "
+        f"{len(col_b.refs)} articles",
+        width / 2,
+        36,
+        10,
+        fill=_MUTED,
     )
+    summary.set("text-anchor", "middle")
+    root.append(summary)
+    root.append(legend)
+    for tid, col, treaty, lone, left, bar in (
+        (a_id, col_a, a, alignment.unmatched_a, True, bar_a),
+        (b_id, col_b, b, alignment.unmatched_b, False, bar_b),
+    ):
+        root.append(_side(tid, col, treaty, frozenset(lone), left=left, bar_x=bar))
     root.append(
-        _side(b_id, col_b, b, frozenset(alignment.unmatched_b), left=False, bar_x=bar_b)
+        _links(alignment, extra, (col_a, col_b), (bar_a + _BAR, bar_b), hrefs or {})
     )
-    root.append(_links(alignment, col_a, col_b, bar_a + _BAR, bar_b, hrefs or {}))
     return root
 
 
-def _height(alignment: Alignment) -> float:
-    longest = max(len(alignment.a_articles), len(alignment.b_articles), 1)
-    return min(_HEIGHT, longest * _MAX_ROW)
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    mid = number((x1 + x2) / 2)
+    return (
+        f"M{number(x1)} {number(y1)}C{mid} {number(y1)} {mid} {number(y2)} "
+        f"{number(x2)} {number(y2)}"
+    )
 
 
 def _links(
     alignment: Alignment,
-    col_a: _Column,
-    col_b: _Column,
-    x1: float,
-    x2: float,
+    extra: Sequence[tuple[str, str]],
+    cols: tuple[_Column, _Column],
+    xs: tuple[float, float],
     hrefs: Mapping[tuple[str, str], str],
 ) -> Any:
-    """One path per link, plain matches drawn first so the others lie on top."""
-    group = _S.g({"class": "links", "fill": "none"})
-    width = _num(min(1.8, max(0.5, min(col_a.row, col_b.row) * 0.3)))
-    mid = (x1 + x2) / 2
-    ordered = sorted(alignment.pairs, key=lambda p: link_class(p) != "match")
-    for pair in ordered:
+    """One path per link: dashed group links first, then plain matches, then
+    the other kinds on top."""
+    col_a, col_b = cols
+    a_id, b_id = safe(alignment.a_id), safe(alignment.b_id)
+    group = SVG.g({"class": "links", "fill": "none"})
+    width = min(1.8, max(0.5, min(col_a.row, col_b.row) * 0.3))
+    for ra, rb in extra:
+        path = SVG.path(
+            {
+                "class": "group-link",
+                "data-a": safe(ra),
+                "data-b": safe(rb),
+                "data-basis": "group",
+                "stroke-dasharray": "4 2",
+                "stroke-width": number(width),
+            },
+            d=_curve(xs[0], col_a.y(ra), xs[1], col_b.y(rb)),
+            stroke=_GROUP_LINK,
+        )
+        path.append(
+            SVG.title(
+                f"{a_id} {safe(ra)} ↔ {b_id} {safe(rb)}: in one group of the "
+                "report (shared provision kinds, or through another treaty), "
+                "not linked by their text"
+            )
+        )
+        href = hrefs.get((ra, rb))
+        group.append(SVG.a(path, href=href) if href else path)
+    for pair in sorted(alignment.pairs, key=lambda p: link_class(p) != "match"):
         shown = link_class(pair)
-        ya, yb = col_a.y(pair.a), col_b.y(pair.b)
-        path = _S.path(
+        path = SVG.path(
             {
                 "class": f"link {shown}",
                 "data-a": safe(pair.a),
@@ -398,193 +459,59 @@ def _links(
                 "data-kind": str(pair.kind),
                 "data-moved": "true" if pair.moved else "false",
                 "data-score": f"{pair.score:.3f}",
-                "stroke-width": width if shown == "match" else _num(float(width) + 0.4),
+                "stroke-width": number(width if shown == "match" else width + 0.4),
                 "stroke-opacity": "0.75" if shown == "match" else "0.9",
             },
-            d=f"M{_num(x1)} {_num(ya)}C{_num(mid)} {_num(ya)} {_num(mid)} "
-            f"{_num(yb)} {_num(x2)} {_num(yb)}",
+            d=_curve(xs[0], col_a.y(pair.a), xs[1], col_b.y(pair.b)),
             stroke=LINK_COLOURS[shown],
         )
         words = str(pair.kind) + (", moved" if pair.moved else "")
         path.append(
-            _title(
-                f"{safe(alignment.a_id)} {safe(pair.a)} → {safe(alignment.b_id)} "
-                f"{safe(pair.b)}: {words}, score {pair.score:.2f}"
+            SVG.title(
+                f"{a_id} {safe(pair.a)} → {b_id} {safe(pair.b)}: {words}, "
+                f"score {pair.score:.2f}"
             )
         )
         href = hrefs.get((pair.a, pair.b))
-        group.append(_S.a(path, href=href) if href else path)
+        group.append(SVG.a(path, href=href) if href else path)
     return group
-
-
-def cell_state(view: ReportView, kind: str, tid: str) -> str:
-    """The heat-map state of a matrix cell: the strongest strength of a
-    present cell (``present`` when none is stated), else the state of
-    :func:`~treatydiff.report.formatting.matrix_cell`."""
-    state, _, _ = matrix_cell(view, kind, tid)
-    if state != "present":
-        return state
-    found = {
-        str(c.strength) for c in view.labels.get(kind, {}).get(tid, ()) if c.strength
-    }
-    return next((s for s in _STRENGTH_ORDER if s in found), "present")
-
-
-def heat_map(
-    view: ReportView, hrefs: Mapping[tuple[str, str], str] | None = None
-) -> Any:
-    """The provision matrix as an lxml ``<svg>``: a row of cells per treaty,
-    a column per provision kind, and a legend of the states shown.
-
-    ``hrefs`` maps ``(kind, treaty id)`` to the address a cell opens.
-    """
-    kinds, ids = list(view.provisions), view.ids
-    cell, gap = 15.0, 2.0
-    names = [_clip(safe(t), 24) + (" (base)" if t == view.base else "") for t in ids]
-    left = _PAD + 6.6 * max((len(n) for n in names), default=4) + 8
-    longest = max((len(safe(k)) for k in kinds), default=4)
-    top = _PAD + 0.62 * 6.2 * min(36, longest) + 12
-    grid_w = len(kinds) * (cell + gap)
-    states = [cell_state(view, k, t) for t in ids for k in kinds]
-    shown = [s for s in CELL_COLOURS if s in states]
-    legend_y = top + len(ids) * (cell + gap) + 16
-    width = max(left + grid_w + 40, 480.0)
-    root = _S.svg(
-        {"class": "heat-map", "role": "img", "font-family": _FONT},
-        width=_num(width),
-    )
-    root.append(
-        _title(f"Provision heat-map: {len(kinds)} provisions × {len(ids)} treaties")
-    )
-    for j, kind in enumerate(kinds):
-        x = left + j * (cell + gap) + cell / 2
-        label = _S.text(
-            _clip(safe(kind), 36),
-            transform=f"translate({_num(x + 3)},{_num(top - 4)}) rotate(-60)",
-            fill=_INK,
-            **{"font-size": "10"},
-        )
-        label.append(_title(safe(kind)))
-        root.append(label)
-    for i, (tid, name) in enumerate(zip(ids, names, strict=True)):
-        y = top + i * (cell + gap)
-        root.append(
-            _S.text(
-                name,
-                {"text-anchor": "end"},
-                x=_num(left - 6),
-                y=_num(y + cell * 0.72),
-                fill=_INK,
-                **{"font-size": "11"},
-            )
-        )
-        for j, kind in enumerate(kinds):
-            state = cell_state(view, kind, tid)
-            _, short, _ = matrix_cell(view, kind, tid)
-            rect = _S.rect(
-                {
-                    "class": f"cell {state}",
-                    "data-kind": safe(kind),
-                    "data-treaty": safe(tid),
-                    "data-state": state,
-                },
-                x=_num(left + j * (cell + gap)),
-                y=_num(y),
-                width=_num(cell),
-                height=_num(cell),
-                fill=CELL_COLOURS[state],
-                stroke=_RULE if state in ("missing", "not-found") else "none",
-            )
-            rect.append(_title(f"{safe(kind)} · {safe(tid)}: {short}"))
-            href = (hrefs or {}).get((kind, tid))
-            root.append(_S.a(rect, href=href) if href else rect)
-    x, y = _PAD, legend_y
-    for state in shown:
-        words = _CELL_WORDS[state]
-        step = 24 + 5.6 * len(words)
-        if x + step > width and x > _PAD:
-            x, y = _PAD, y + 18
-        root.append(
-            _S.rect(
-                x=_num(x),
-                y=_num(y - 9),
-                width="11",
-                height="11",
-                fill=CELL_COLOURS[state],
-                stroke=_RULE,
-            )
-        )
-        root.append(
-            _S.text(words, x=_num(x + 15), y=_num(y), fill=_INK, **{"font-size": "10"})
-        )
-        x += step
-    root.set("height", _num(y + 9 + _PAD))
-    root.set("viewBox", f"0 0 {_num(width)} {_num(y + 9 + _PAD)}")
-    return root
-
-
-def report_links(
-    view: ReportView, groups: Sequence[GroupView]
-) -> tuple[dict[str, dict[tuple[str, str], str]], dict[tuple[str, str], str]]:
-    """The HTML report's addresses for the pictures, given the groups it lists
-    (rows with the group id as anchor): per treaty, each map link → its group;
-    each heat-map cell → the group of its first ref (present), the findings
-    (``#missing``) for an empty cell with a finding, else the matrix."""
-    where = {
-        (tid, ref): group.id
-        for group in groups
-        for tid, refs in group.members.items()
-        for ref in refs
-    }
-    links: dict[str, dict[tuple[str, str], str]] = {}
-    for al in view.alignments:
-        links[al.b_id] = {
-            (p.a, p.b): "#" + gid
-            for p in al.pairs
-            if (gid := where.get((al.a_id, p.a))) == where.get((al.b_id, p.b))
-            and gid is not None
-        }
-    cells: dict[tuple[str, str], str] = {}
-    for kind, per_treaty in view.provisions.items():
-        for tid in view.ids:
-            refs = per_treaty.get(tid, ())
-            if refs:
-                gid = _group_of(where, tid, refs[0])
-                cells[kind, tid] = "#" + gid if gid else "#matrix"
-            elif tid in view.missing.get(kind, {}):
-                cells[kind, tid] = "#missing"
-    return links, cells
-
-
-def _group_of(where: Mapping[tuple[str, str], str], tid: str, ref: str) -> str | None:
-    """The group of the article holding ``ref`` (``"4.2.a"`` is in article
-    ``"4.2"`` or ``"4"``, the longest that is one)."""
-    parts = ref.split(".")
-    for n in range(len(parts), 0, -1):
-        gid = where.get((tid, ".".join(parts[:n])))
-        if gid is not None:
-            return gid
-    return None
 
 
 def _treaty(view: ReportView, tid: str) -> Treaty | None:
     return next((t.treaty for t in view.treaties if t.id == tid), None)
 
 
-def maps(
-    view: ReportView, hrefs: Mapping[str, Mapping[tuple[str, str], str]] | None = None
-) -> list[Any]:
-    """One alignment map per treaty against the base, in column order;
-    ``hrefs`` maps a treaty id to its links' addresses."""
-    return [
-        alignment_map(
-            al,
-            _treaty(view, al.a_id),
-            _treaty(view, al.b_id),
-            hrefs=(hrefs or {}).get(al.b_id),
+def maps(view: ReportView, listed: Sequence[GroupView] | None = None) -> list[Any]:
+    """One alignment map per treaty against the base, in column order, with
+    the pairs the view's groups join but the alignment does not drawn dashed.
+    With ``listed`` (the groups the HTML report lists, each row anchored by its
+    id), a line opens the group that holds both its articles."""
+    anchors = group_index(listed or ())
+    out = []
+    for al in view.alignments:
+        pairs = {
+            (ra, rb)
+            for group in view.groups
+            for ra in group.members.get(al.a_id, ())
+            for rb in group.members.get(al.b_id, ())
+            if ra not in FRAME_PARTS and rb not in FRAME_PARTS
+        }
+        hrefs = {
+            (ra, rb): "#" + gid
+            for ra, rb in pairs | al.links
+            if (gid := anchors.get((al.a_id, ra))) is not None
+            and gid == anchors.get((al.b_id, rb))
+        }
+        out.append(
+            alignment_map(
+                al,
+                _treaty(view, al.a_id),
+                _treaty(view, al.b_id),
+                hrefs=hrefs,
+                group_links=pairs,
+            )
         )
-        for al in view.alignments
-    ]
+    return out
 
 
 def render_svg(view: ReportView) -> str:
@@ -594,17 +521,17 @@ def render_svg(view: ReportView) -> str:
     if not parts:
         raise InvalidArgument("no pairwise alignment in this comparison to draw")
     width = sum(float(p.get("width")) for p in parts)
-    height = max((float(p.get("height")) for p in parts), default=0.0)
-    root = _S.svg(
-        {"class": "alignment-maps", "font-family": _FONT},
-        width=_num(width),
-        height=_num(height),
-        viewBox=f"0 0 {_num(width)} {_num(height)}",
+    height = max(float(p.get("height")) for p in parts)
+    root = SVG.svg(
+        {"class": "alignment-maps", "font-family": FONT},
+        width=number(width),
+        height=number(height),
+        viewBox=f"0 0 {number(width)} {number(height)}",
     )
-    root.append(_title("treatydiff: " + " · ".join(safe(t) for t in view.ids)))
+    root.append(SVG.title("treatydiff: " + " · ".join(safe(t) for t in view.ids)))
     x = 0.0
     for part in parts:
-        part.set("x", _num(x))
+        part.set("x", number(x))
         x += float(part.get("width"))
         root.append(part)
     text = etree.tostring(root, encoding="unicode")
