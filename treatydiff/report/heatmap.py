@@ -48,7 +48,7 @@ STATES = {
 }
 #: Strengths in the order a cell with several labels takes its colour from.
 _FIRMEST = ("binding", "negative", "discretionary", "consultative", "aspirational")
-_CELL, _GAP = 15.0, 2.0
+_CELL, _GAP = 18.0, 2.0
 
 
 def cell_state(view: ReportView, kind: str, tid: str) -> str:
