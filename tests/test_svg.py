@@ -149,13 +149,18 @@ def test_hostile_treaty_text_stays_text_in_the_svg() -> None:
     chapter = Division(kind="chapter", num="I", heading=HOSTILE, articles=["1"])
     a = _treaty("a<b&\"c'", _CUSTOMS, _DISPUTES, heading=HOSTILE, divisions=[chapter])
     b = _treaty("b", _CUSTOMS, _DISPUTES + HOSTILE, heading=HOSTILE)
-    text = compare(a, b).render("svg")
+    comp = compare(a, b)
+    text = comp.render("svg")
     root = _svg(text)
     assert "<script" not in text and root.findall(".//s:script", NS) == []
     assert not [k for el in root.iter() for k in el.attrib if k.startswith("on")]
     titles = [t.text for t in root.iterfind(".//s:title", NS)]
     assert any(HOSTILE in t for t in titles)  # headings, escaped not dropped
     assert root.find(".//s:svg", NS).get("data-a") == "a<b&\"c'"
+    doc = lxml.html.document_fromstring(comp.render("html"))
+    assert doc.xpath("//script | //*[local-name()='script']") == []
+    inline = doc.xpath("//section[@id='map']//*[local-name()='title']/text()")
+    assert any(HOSTILE in t for t in inline)
 
 
 @given(treaty_pairs())
@@ -319,3 +324,13 @@ def test_group_links_without_a_text_link_are_dashed_and_placeholders_pale() -> N
         if "placeholder" in (m.get("class") or "")
     }
     assert pale == {a.ref for a in ir.articles if not a.encoded} != set()
+
+
+def test_report_filters_do_not_change_the_map() -> None:
+    from treatydiff import bundled
+
+    comp = compare(bundled.resolve("ru-ir-2025"), bundled.resolve("ru-kp-2024"))
+    whole = comp.render("svg")
+    assert "data-basis" in whole  # dashed group links, from every group
+    assert comp.render("svg", changed_only=True) == whole
+    assert comp.render("svg", only="added") == whole

@@ -21,6 +21,15 @@ ever a text node or an attribute value (escaped on output), styled with
 presentation attributes rather than CSS and without script: a map renders the
 same inline in the HTML report, standalone (:func:`render_svg`, ``compare
 --format svg``) or pasted into a paper figure.
+
+>>> from treatydiff.model import AlignedPair, Alignment
+>>> al = Alignment(a_id="old", b_id="new", threshold=0.5,
+...     pairs=[AlignedPair(a="1", b="2", score=0.9, moved=True)],
+...     unmatched_a=["2"], unmatched_b=["1"], a_articles=["1", "2"],
+...     b_articles=["1", "2"])
+>>> [(p.get("data-a"), p.get("data-b"), p.get("class"))
+...  for p in alignment_map(al).iter("{*}path")]
+[('1', '2', 'link moved')]
 """
 
 from __future__ import annotations
@@ -36,7 +45,7 @@ from lxml.builder import ElementMaker
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import AlignedPair, Alignment, Division, Treaty
 from treatydiff.report.formatting import safe
-from treatydiff.report.view import FRAME_PARTS, GroupView, ReportView
+from treatydiff.report.view import GroupView, ReportView
 
 __all__ = [
     "FONT",
@@ -384,8 +393,9 @@ def alignment_map(
         name.set("text-anchor", anchor)
         name.set("font-weight", "600")
         root.append(name)
+    dashed = f" (+{len(extra)} dashed)" if extra else ""
     summary = _text(
-        f"{len(col_a.refs)} articles · {len(alignment.pairs)} links · "
+        f"{len(col_a.refs)} articles · {len(alignment.pairs)} links{dashed} · "
         f"{len(col_b.refs)} articles",
         width / 2,
         36,
@@ -483,34 +493,21 @@ def _treaty(view: ReportView, tid: str) -> Treaty | None:
 
 def maps(view: ReportView, listed: Sequence[GroupView] | None = None) -> list[Any]:
     """One alignment map per treaty against the base, in column order, with
-    the pairs the view's groups join but the alignment does not drawn dashed.
-    With ``listed`` (the groups the HTML report lists, each row anchored by its
+    the pairs a group joins but the alignment does not drawn dashed. With
+    ``listed`` (the groups the HTML report lists, each row anchored by its
     id), a line opens the group that holds both its articles."""
     anchors = group_index(listed or ())
     out = []
     for al in view.alignments:
-        pairs = {
-            (ra, rb)
-            for group in view.groups
-            for ra in group.members.get(al.a_id, ())
-            for rb in group.members.get(al.b_id, ())
-            if ra not in FRAME_PARTS and rb not in FRAME_PARTS
-        }
+        joined = view.joined.get(al.b_id, frozenset())
         hrefs = {
             (ra, rb): "#" + gid
-            for ra, rb in pairs | al.links
+            for ra, rb in joined | al.links
             if (gid := anchors.get((al.a_id, ra))) is not None
             and gid == anchors.get((al.b_id, rb))
         }
-        out.append(
-            alignment_map(
-                al,
-                _treaty(view, al.a_id),
-                _treaty(view, al.b_id),
-                hrefs=hrefs,
-                group_links=pairs,
-            )
-        )
+        a, b = _treaty(view, al.a_id), _treaty(view, al.b_id)
+        out.append(alignment_map(al, a, b, hrefs=hrefs, group_links=joined))
     return out
 
 

@@ -144,6 +144,9 @@ class ReportView:
     #: The base's alignment with each other treaty, in column order (the
     #: maps; a hand-built comparison may hold none).
     alignments: tuple[Alignment, ...] = ()
+    #: Per other treaty, the (base ref, its ref) article pairs that a group
+    #: joins, whatever the filters keep.
+    joined: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -220,7 +223,24 @@ def build_view(
             if {(comparison.base, t.id), (t.id, comparison.base)}
             & comparison.alignments.keys()
         ),
+        joined=_joined(comparison),
     )
+
+
+def _joined(comparison: ComparisonResult) -> dict[str, frozenset[tuple[str, str]]]:
+    """Per treaty other than the base, the article pairs its groups join."""
+    base = comparison.base
+    return {
+        t.id: frozenset(
+            (ra, rb)
+            for group in comparison.groups
+            for ra in group.members.get(base, ())
+            for rb in group.members.get(t.id, ())
+            if ra not in FRAME_PARTS and rb not in FRAME_PARTS
+        )
+        for t in comparison.treaties
+        if t.id != base
+    }
 
 
 def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
