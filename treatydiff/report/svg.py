@@ -338,7 +338,12 @@ def alignment_map(
     report); ``group_links`` are pairs joined by a correspondence group but not
     by the alignment, drawn dashed.
     """
-    extra = sorted(set(group_links) - alignment.links)
+    known = set(alignment.a_articles), set(alignment.b_articles)
+    extra = sorted(
+        (ra, rb)
+        for ra, rb in set(group_links) - alignment.links
+        if ra in known[0] and rb in known[1]
+    )
     chapters_a, chapters_b = bool(_chapters(a)), bool(_chapters(b))
     bar_a = PAD + _CHAPTER_W * chapters_a + _REF_W
     bar_b = bar_a + _BAR + _LINK_W
