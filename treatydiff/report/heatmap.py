@@ -105,8 +105,10 @@ def heat_map(
     kinds, ids = list(view.provisions), view.ids
     names = [clip(safe(t), 24) + (" (base)" if t == view.base else "") for t in ids]
     left = PAD + 6.6 * max((len(n) for n in names), default=4) + 8
-    top = PAD + 3.9 * min(36, max((len(safe(k)) for k in kinds), default=4)) + 12
-    width = max(left + len(kinds) * (_CELL + _GAP) + 40, 480.0)
+    # column labels run up and right at 60°: about 5.6 px a character
+    longest = 5.6 * min(36, max((len(safe(k)) for k in kinds), default=4))
+    top = PAD + longest * 0.87 + 8
+    width = max(left + len(kinds) * (_CELL + _GAP) + longest * 0.5 + PAD, 480.0)
     root = SVG.svg(
         {"class": "heat-map", "role": "img", "font-family": FONT}, width=number(width)
     )
