@@ -334,3 +334,19 @@ def test_report_filters_do_not_change_the_map() -> None:
     assert "data-basis" in whole  # dashed group links, from every group
     assert comp.render("svg", changed_only=True) == whole
     assert comp.render("svg", only="added") == whole
+
+
+def test_heat_map_shows_a_matrix_state_it_has_no_colour_for_by_name() -> None:
+    import attrs
+
+    from treatydiff.report.heatmap import heat_map
+
+    view = build_view(comparison_from(json.loads(FIXTURE.read_text(encoding="utf-8"))))
+    kind, tid = next((k, t) for k, cells in view.missing.items() for t in cells)
+    finding = attrs.evolve(view.missing[kind][tid], status="some-new-status")
+    missing = {**view.missing, kind: {**view.missing[kind], tid: finding}}
+    root = heat_map(attrs.evolve(view, missing=missing))
+    cell = root.find(".//s:rect[@data-state='some-new-status']", NS)
+    assert (cell.get("data-kind"), cell.get("data-treaty")) == (kind, tid)
+    legend = [t.text for t in root.iterfind("s:text", NS)]
+    assert "some-new-status" in legend

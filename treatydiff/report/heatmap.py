@@ -51,6 +51,12 @@ _FIRMEST = ("binding", "negative", "discretionary", "consultative", "aspirationa
 _CELL, _GAP = 18.0, 2.0
 
 
+def _colour(state: str) -> str:
+    """A state's colour; a state of the matrix this map does not know yet is
+    grey (and named as it is in the legend)."""
+    return CELL_COLOURS.get(state, "#bdbdbd")
+
+
 def cell_state(view: ReportView, kind: str, tid: str) -> str:
     """The heat-map state of a matrix cell: the firmest strength of a present
     cell (``present`` when none is stated), else the state of
@@ -146,7 +152,7 @@ def heat_map(
                 y=number(y),
                 width=number(_CELL),
                 height=number(_CELL),
-                fill=CELL_COLOURS[state],
+                fill=_colour(state),
                 stroke=RULE if state in ("missing", "not-found") else "none",
             )
             short = matrix_cell(view, kind, tid)[1]
@@ -155,7 +161,7 @@ def heat_map(
             root.append(SVG.a(rect, href=href) if href else rect)
     foot = _legend(
         root,
-        [s for s in STATES if s in seen],
+        [*(s for s in STATES if s in seen), *sorted(set(seen) - STATES.keys())],
         width,
         y=top + len(ids) * (_CELL + _GAP) + 16,
     )
@@ -168,7 +174,7 @@ def _legend(root: Any, states: Sequence[str], width: float, y: float) -> float:
     """Append a swatch per state shown, wrapped to ``width``; the foot."""
     x = PAD
     for state in states:
-        step = 24 + 5.6 * len(STATES[state])
+        step = 24 + 5.6 * len(STATES.get(state, state))
         if x + step > width and x > PAD:
             x, y = PAD, y + 18
         root.append(
@@ -177,11 +183,12 @@ def _legend(root: Any, states: Sequence[str], width: float, y: float) -> float:
                 y=number(y - 9),
                 width="11",
                 height="11",
-                fill=CELL_COLOURS[state],
+                fill=_colour(state),
                 stroke=RULE,
             )
         )
-        words = SVG.text(STATES[state], x=number(x + 15), y=number(y), fill=INK)
+        name = STATES.get(state, state)
+        words = SVG.text(name, x=number(x + 15), y=number(y), fill=INK)
         words.set("font-size", "10")
         root.append(words)
         x += step
