@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from tests.support import comparison_from
-from treatydiff import Comparison, compare, report
+from treatydiff import Comparison, compare, read, report
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.report.view import build_view
 
@@ -217,3 +217,21 @@ def test_the_html_map_renders_with_one_path_per_link(tmp_path: Path) -> None:
     )
     cells = doc.xpath("//*[local-name()='rect'][@data-state]")
     assert len(cells) == len(build_view(comp).provisions) * 2
+
+
+def test_a_real_pair_map_renders_with_one_path_per_link(
+    tmp_path: Path, tota_dir: Path
+) -> None:
+    comp = compare(read(tota_dir / "pta_312.xml"), read(tota_dir / "pta_313.xml"))
+    page = tmp_path / "pta.svg"
+    page.write_text(report.render(comp, "svg"), encoding="utf-8")
+    _shot_is_drawn(tmp_path, page, 700, 700)
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    doc = lxml.etree.fromstring(result.stdout.encode("utf-8"))
+    paths = doc.xpath("//*[local-name()='path'][@data-kind]")
+    pairs = comp.alignment("pta_312", "pta_313").pairs
+    assert sorted((p.get("data-a"), p.get("data-b")) for p in paths) == sorted(
+        (p.a, p.b) for p in pairs
+    )
+    chapters = doc.xpath("//*[local-name()='rect'][@class='chapter']")
+    assert len(chapters) == 8  # four chapters a side
