@@ -321,8 +321,8 @@ def _pictures(view: ReportView, groups: Sequence[GroupView]) -> tuple[Any, Any]:
     about = (
         f"Articles of {safe(view.base)} on the left, of the other treaty on the "
         "right, in document order: a line per link, coloured by kind (dashed: "
-        "in one group without a text link); dark marks have no counterpart. Hover "
-        "for refs and headings; a line opens its group."
+        "in one group without a text link); dark marks have no counterpart, pale "
+        "ones are not encoded. Hover for refs and headings; a line opens its group."
     )
     return heat_map(view, cell_links(view, groups)), E.div(
         E.p(about if drawn else "No pairwise alignment to draw.", _cls("muted")),
