@@ -7,14 +7,18 @@ import shutil
 import struct
 import subprocess
 import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import lxml.etree
 import lxml.html
 import pytest
 
 from tests.support import comparison_from
-from treatydiff import report
+from treatydiff import Comparison, compare, read, report
+from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.report.view import build_view
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -137,3 +141,97 @@ def test_the_dom_chromium_builds_has_the_matrix_and_the_groups(tmp_path: Path) -
     assert doc.xpath("//script") == []  # the hostile fixture text stayed text
     assert "<script>alert('x')</script>" in doc.text_content()
     assert len(doc.xpath("//table[contains(@class,'groups')]/tbody/tr")) == 7
+
+
+_CLAUSES = [
+    "Customs duties on imports between the Parties are abolished on entry.",
+    "Disputes between the Parties shall be settled by an arbitral tribunal.",
+    "Goods in transit through either Party shall move free of transit duties.",
+    "Each Party shall conserve the fish stocks of its exclusive economic zone.",
+    "The Joint Committee shall meet once a year, alternately in each capital.",
+    "This Agreement enters into force sixty days after the last notification.",
+]
+
+
+def _pair_comparison() -> Comparison:
+    """Two small treaties with a crossing, a deletion and an insertion."""
+
+    def treaty(tid: str, texts: list[str]) -> Treaty:
+        return Treaty(
+            id=tid,
+            articles=[
+                Article(num=str(i + 1), paragraphs=[Paragraph(text=t)])
+                for i, t in enumerate(texts)
+            ],
+        )
+
+    old = treaty("old", _CLAUSES[:5])
+    new = treaty("new", [_CLAUSES[1], _CLAUSES[0], *_CLAUSES[3:]])
+    return compare(old, new)
+
+
+def _shot_is_drawn(tmp_path: Path, page: Path, width: int, height: int) -> None:
+    shot = tmp_path / f"{page.stem}.png"
+    result = _chromium(
+        tmp_path,
+        f"--screenshot={shot}",
+        f"--window-size={width},{height}",
+        page.as_uri(),
+    )
+    assert shot.exists(), result.stderr[-2000:]
+    w, h, rows = _png_rows(shot.read_bytes(), limit=height)
+    assert (w, h) == (width, height)
+    bpp = len(rows[0]) // w
+    pixels = Counter(row[i : i + 3] for row in rows for i in range(0, len(row), bpp))
+    assert len(pixels) > 8  # lines, marks and labels, not a blank page
+    assert pixels.most_common(1)[0][1] < 0.98 * width * height
+
+
+def test_the_standalone_svg_map_renders_with_one_path_per_link(tmp_path: Path) -> None:
+    comp = _pair_comparison()
+    page = tmp_path / "map.svg"
+    page.write_text(report.render(comp, "svg"), encoding="utf-8")
+    _shot_is_drawn(tmp_path, page, 480, 360)
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = lxml.etree.fromstring(result.stdout.encode("utf-8"))
+    paths = doc.xpath("//*[local-name()='path']")
+    links = comp.alignment("old", "new").pairs
+    assert sorted((p.get("data-a"), p.get("data-b")) for p in paths) == sorted(
+        (p.a, p.b) for p in links
+    )
+    assert len(paths) == len(links) == 4
+
+
+def test_the_html_map_renders_with_one_path_per_link(tmp_path: Path) -> None:
+    comp = _pair_comparison()
+    page = tmp_path / "pair.html"
+    page.write_text(report.render(comp, "html"), encoding="utf-8")
+    _shot_is_drawn(tmp_path, page, 1000, 1400)
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = lxml.html.document_fromstring(result.stdout)
+    paths = doc.xpath("//section[@id='map']//*[local-name()='path']")
+    assert sorted((p.get("data-a"), p.get("data-b")) for p in paths) == sorted(
+        (p.a, p.b) for p in comp.alignment("old", "new").pairs
+    )
+    cells = doc.xpath("//*[local-name()='rect'][@data-state]")
+    assert len(cells) == len(build_view(comp).provisions) * 2
+
+
+def test_a_real_pair_map_renders_with_one_path_per_link(
+    tmp_path: Path, tota_dir: Path
+) -> None:
+    comp = compare(read(tota_dir / "pta_312.xml"), read(tota_dir / "pta_313.xml"))
+    page = tmp_path / "pta.svg"
+    page.write_text(report.render(comp, "svg"), encoding="utf-8")
+    _shot_is_drawn(tmp_path, page, 700, 700)
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    doc = lxml.etree.fromstring(result.stdout.encode("utf-8"))
+    paths = doc.xpath("//*[local-name()='path'][@data-kind]")
+    pairs = comp.alignment("pta_312", "pta_313").pairs
+    assert sorted((p.get("data-a"), p.get("data-b")) for p in paths) == sorted(
+        (p.a, p.b) for p in pairs
+    )
+    chapters = doc.xpath("//*[local-name()='rect'][@class='chapter']")
+    assert len(chapters) == 8  # four chapters a side

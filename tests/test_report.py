@@ -197,9 +197,12 @@ def test_html_parses_and_is_self_contained(comp) -> None:
     assert doc.xpath("//link | //img | //iframe | //object | //*[@src]") == []
     style = doc.xpath("//style")[0].text
     assert "@media print" in style and "url(" not in style
-    assert [a.get("href") for a in doc.xpath("//a")] == [
+    hrefs = [a.get("href") for a in doc.xpath("//a | //*[local-name()='a']")]
+    assert [h for h in hrefs if not h.startswith("#")] == [
         "https://example.org/ir-no-alliance"
     ]
+    ids = set(doc.xpath("//@id"))
+    assert {h[1:] for h in hrefs if h.startswith("#")} <= ids  # no dead anchor
 
 
 def test_html_matrix_marks_missing_cells_with_status_and_nearest(comp, data) -> None:
@@ -297,6 +300,13 @@ _ALLOWED_TAGS = {
     "code",
     "details",
     "summary",
+    # the inline SVG pictures (alignment map, heat-map)
+    "svg",
+    "g",
+    "rect",
+    "line",
+    "path",
+    "text",
 }
 
 

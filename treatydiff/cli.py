@@ -88,7 +88,8 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=list(report.FORMATS),
         default="text",
         help="report format: %(choices)s (default: %(default)s; csv: the "
-        "provision matrix, one row per provision and treaty)",
+        "provision matrix, one row per provision and treaty; svg: the alignment "
+        "map of the base with each other treaty)",
     )
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.add_argument(

@@ -1,5 +1,5 @@
-"""Reports of a comparison: one typed view, rendered as text, Markdown, JSON, HTML
-or CSV (the provision matrix)."""
+"""Reports of a comparison: one typed view, rendered as text, Markdown, JSON, HTML,
+CSV (the provision matrix) or SVG (the alignment maps)."""
 
 from __future__ import annotations
 

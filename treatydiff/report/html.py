@@ -32,6 +32,8 @@ from treatydiff.report.formatting import (
     score_label,
     status_label,
 )
+from treatydiff.report.heatmap import cell_links, heat_map
+from treatydiff.report.svg import maps
 from treatydiff.report.view import Finding, GroupView, ReportView
 
 __all__ = ["CSS", "page_html", "render_fragment", "render_html"]
@@ -87,6 +89,8 @@ CSS = """
 .tdr dl.findings dt { font-weight: 600; margin-top: .6rem; }
 .tdr dl.findings dd { margin: .1rem 0 0 1.2rem; }
 .tdr .legend > span { margin-right: 1rem; }
+.tdr .maps { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+.tdr svg.alignment-map, .tdr svg.heat-map { max-width: 100%; height: auto; }
 @media print {
   .tdr { font-size: 9.5pt; max-width: none; padding: 0; }
   .tdr h2 { break-after: avoid; }
@@ -226,7 +230,7 @@ def _group_row(
                 E.div("\n".join(safe(texts.get(r, "")) for r in refs), _cls("text"))
             )
         cells.append(cell)
-    return E.tr(*cells)
+    return E.tr(*cells, id=group.id)
 
 
 def _groups(view: ReportView, groups: Sequence[GroupView]) -> Any:
@@ -310,11 +314,28 @@ def _matrix_legend() -> Any:
     )
 
 
+def _pictures(view: ReportView, groups: Sequence[GroupView]) -> tuple[Any, Any]:
+    """The provision heat-map (:mod:`.heatmap`) and the alignment maps
+    (:mod:`.svg`), linked to the listed groups, the findings and the matrix."""
+    drawn = maps(view, groups)
+    about = (
+        f"Articles of {safe(view.base)} on the left, of the other treaty on the "
+        "right, in document order: a line per link, coloured by kind (dashed: "
+        "in one group without a text link); dark marks have no counterpart, pale "
+        "ones are not encoded. Hover for refs and headings; a line opens its group."
+    )
+    return heat_map(view, cell_links(view, groups)), E.div(
+        E.p(about if drawn else "No pairwise alignment to draw.", _cls("muted")),
+        E.div(*drawn, _cls("maps")),
+    )
+
+
 def _report(view: ReportView) -> Any:
     """The report as one ``div.tdr`` element (all CSS rules are scoped to it)."""
     ids = view.ids
     base = view.base
     groups, placeholders = listed_groups(view)
+    heat, drawn = _pictures(view, groups)
     legend = E.p(
         _cls("legend", "muted"),
         E.span("Redline against ", E.strong(safe(base)), ":"),
@@ -343,11 +364,13 @@ def _report(view: ReportView) -> Any:
                 "clause.",
                 _cls("muted"),
             ),
+            heat,
             _matrix_legend(),
             _matrix(view),
             {"id": "matrix"},
         ),
         E.section(E.h2(FINDINGS), *_findings(view), {"id": "missing"}),
+        E.section(E.h2("Alignment map"), drawn, {"id": "map"}),
         E.section(
             E.h2("Correspondence"),
             legend,

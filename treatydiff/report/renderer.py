@@ -10,7 +10,8 @@ evidence, and the coverage notes. Text, Markdown and HTML list a group that
 holds only placeholder articles (digest articles whose content is not
 encoded) not one by one but in one line per treaty with compressed ranges
 (``6–11, 13, 15–47``); JSON keeps every group. CSV is the provision matrix
-only, one row per provision × treaty.
+only, one row per provision × treaty; SVG is the alignment maps only
+(the HTML report holds them too, with the provision heat-map).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from treatydiff.model import ComparisonResult
 from treatydiff.report.html import render_fragment, render_html
 from treatydiff.report.json import comparison_data, render_json
 from treatydiff.report.markdown import render_markdown
+from treatydiff.report.svg import render_svg
 from treatydiff.report.table import matrix_rows, render_csv
 from treatydiff.report.text import render_text
 from treatydiff.report.view import build_view
 
 __all__ = ["FORMATS", "comparison_dict", "html_fragment", "matrix_table", "render"]
 
-FORMATS = ("text", "md", "json", "html", "csv")
+FORMATS = ("text", "md", "json", "html", "csv", "svg")
 
 
 def render(
@@ -40,7 +42,9 @@ def render(
     changed_only: bool = False,
 ) -> str:
     """The report of ``comparison`` in ``fmt`` (text, md, json, html, csv:
-    the provision matrix as a long table, :mod:`treatydiff.report.table`).
+    the provision matrix as a long table, :mod:`treatydiff.report.table`;
+    svg: the alignment map of the base with each other treaty,
+    :mod:`treatydiff.report.svg`).
 
     ``only`` keeps the groups where the group or one of its treaties has that
     change kind; ``changed_only`` hides identical groups. ``color`` adds ANSI
@@ -58,6 +62,8 @@ def render(
         return render_html(view)
     if fmt == "csv":
         return render_csv(view)
+    if fmt == "svg":
+        return render_svg(view)
     return render_markdown(view) if fmt == "md" else render_text(view, color)
 
 

@@ -24,6 +24,7 @@ from treatydiff.alignment.crosslingual import treaty_language
 from treatydiff.diff.changes import describe_group
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import (
+    Alignment,
     Article,
     ChangeKind,
     ComparisonResult,
@@ -140,6 +141,12 @@ class ReportView:
     labels: Mapping[str, Mapping[str, tuple[CellLabel, ...]]] = attrs.field(
         factory=dict
     )
+    #: The base's alignment with each other treaty, in column order (the
+    #: maps; a hand-built comparison may hold none).
+    alignments: tuple[Alignment, ...] = ()
+    #: Per other treaty, the (base ref, its ref) article pairs that a group
+    #: joins, whatever the filters keep.
+    joined: Mapping[str, frozenset[tuple[str, str]]] = attrs.field(factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -210,7 +217,30 @@ def build_view(
             *_language_notes(langs, comparison.base),
             *(note for t in comparison.treaties if (note := _coverage_note(t))),
         ),
+        alignments=tuple(
+            comparison.alignment(comparison.base, t.id)
+            for t in comparison.treaties
+            if {(comparison.base, t.id), (t.id, comparison.base)}
+            & comparison.alignments.keys()
+        ),
+        joined=_joined(comparison),
     )
+
+
+def _joined(comparison: ComparisonResult) -> dict[str, frozenset[tuple[str, str]]]:
+    """Per treaty other than the base, the article pairs its groups join."""
+    base = comparison.base
+    return {
+        t.id: frozenset(
+            (ra, rb)
+            for group in comparison.groups
+            for ra in group.members.get(base, ())
+            for rb in group.members.get(t.id, ())
+            if ra not in FRAME_PARTS and rb not in FRAME_PARTS
+        )
+        for t in comparison.treaties
+        if t.id != base
+    }
 
 
 def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
