@@ -429,3 +429,35 @@ def test_a_very_long_article_aligns_against_an_edited_copy():
     assert pairs == {(f"1.{k + 1}", f"1.{v + 1}") for k, v in shift.items()} | {
         ("1.11", None)
     }
+
+
+def test_a_clause_cut_off_into_the_next_article_joins_the_split():
+    """Issue 9: the last clause of article 1 opens the next article, which is
+    mostly new text. It carries too small a share of either article for clause
+    evidence alone, but it continues the link of its neighbour."""
+    c = distinct_clause
+    a = treaty("a", [c(0), c(1), c(2), c(3), c(4), c(5)], c(20))
+    b = treaty(
+        "b",
+        [c(0), c(1), c(2), c(3), c(4)],
+        [c(5), c(10), c(11), c(12), c(13), c(14)],
+        c(20),
+    )
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("1", "2"), ("2", "3")}
+    assert {p.kind for p in al.pairs if p.a == "1"} == {"split"}
+    assert align(b, a) == al.mirror()
+
+
+def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor():
+    """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
+    full at the end of the new article 1, but its own successor, new article
+    3, is the article it fits best, and the best fit of that one too."""
+    c = distinct_clause
+    body = " ".join([c(0), c(1), c(2)])
+    a = treaty("a", body, c(5), c(20))
+    b = treaty("b", f"{body} {c(5)}", c(20), f"{c(5)} {c(6)}")
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("2", "3"), ("3", "2")}
+    assert {p.kind for p in al.pairs} == {"match"}
+    assert align(b, a) == al.mirror()

@@ -318,9 +318,20 @@ def _group_candidates(
             value >= opts.threshold
             and _clearly_better(value, best_single)
             and value > max(rivals)
+            and not any(_taken(scores, i, j) for j in subset)
         ):
             found.append((value, i, subset))
     return found
+
+
+def _taken(scores: np.ndarray, i: int, j: int) -> bool:
+    """Whether ``j`` scores higher with another row ``k`` than with ``i``
+    and ``k``'s best is ``j``: a mutual best pair elsewhere (the same clause
+    kept in two places), so ``j`` is no piece of ``i``."""
+    col = scores[:, j].copy()
+    col[i] = -1.0
+    k = int(col.argmax())
+    return bool(col[k] > scores[i, j] and scores[k].argmax() == j)
 
 
 def _clearly_better(value: float, than: float) -> bool:
@@ -520,8 +531,12 @@ def _with_clause_links(
     linked_a = {i for i, _ in edges}
     linked_b = {j for _, j in edges}
     for (i, j), (cover_a, cover_b, dice) in _clause_links(pa, pb).items():
-        if (i not in linked_a and cover_a >= _CLAUSE_COVER) or (
-            j not in linked_b and cover_b >= _CLAUSE_COVER
+        # Drafters cut an article into consecutive pieces: a clause link that
+        # continues a neighbour's link needs no share of the article.
+        next_a = any((i + d, j) in edges for d in (-1, 1))
+        next_b = any((i, j + d) in edges for d in (-1, 1))
+        if (i not in linked_a and (cover_a >= _CLAUSE_COVER or next_a)) or (
+            j not in linked_b and (cover_b >= _CLAUSE_COVER or next_b)
         ):
             edges[i, j] = max(float(scores[i, j]), dice)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
