@@ -22,7 +22,13 @@ from tests.support import (
     distinct_clause,
     treaty,
 )
-from treatydiff.alignment.pairwise import align, assign, moved_flags, prepare
+from treatydiff.alignment.pairwise import (
+    DEFAULT_THRESHOLD,
+    align,
+    assign,
+    moved_flags,
+    prepare,
+)
 from treatydiff.alignment.similarity import score_matrix
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import AlignedPair, Alignment, Article, Treaty
@@ -461,3 +467,18 @@ def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor():
     assert al.links == {("1", "1"), ("2", "3"), ("3", "2")}
     assert {p.kind for p in al.pairs} == {"match"}
     assert align(b, a) == al.mirror()
+
+
+def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs():
+    """Issue 9: an article reworded below the usual bar still pairs with its
+    best match when both sit between linked neighbours (order evidence);
+    the same two articles out of that slot stay unmatched."""
+    c = distinct_clause
+    old = " ".join([c(0), c(3), c(6)])
+    new = " ".join([c(0), c(4), c(5), c(7)])
+    a = treaty("a", c(10), old, c(11), c(12))
+    al = align(a, treaty("b", c(10), new, c(11), c(12)))
+    assert al.links == {("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")}
+    assert next(p.score for p in al.pairs if p.a == "2") < DEFAULT_THRESHOLD
+    moved = align(a, treaty("b", c(10), c(11), c(12), new))
+    assert moved.links == {("1", "1"), ("3", "2"), ("4", "3")}

@@ -82,6 +82,9 @@ _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
 _STANDOUT = 0.15
 _STANDOUT_CAP = 0.85
+# Order evidence: a mutual best pair in the slot between linked neighbours
+# needs only to stand _SLOT_MARGIN above the background (not _STANDOUT).
+_SLOT_MARGIN = 0.1
 # Clause evidence: two paragraphs correspond when they share at least this
 # (Dice) share of their distinct non-boilerplate words and the clause
 # assignment over both whole texts pairs them. An article the article-level
@@ -402,8 +405,17 @@ def _pair_links(
     jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
     first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
     support = _neighbour_support(
-        [*[(r, c) for r, c, _ in links], *first], free_a, free_b
+        [*[(r, c) for r, c, _ in links], *first],
+        free_a,
+        free_b,
+        (len(pa.refs), len(pb.refs)),
     )
+    # Order evidence lowers the bar: two articles that are each other's best
+    # and sit between linked neighbours on both sides (the slot the drafters
+    # kept for the article) pair once they stand out of the background at all.
+    slotted = (support == 2) & _mutual_best(sub)
+    bar = np.minimum(background(scores) + _SLOT_MARGIN, _STANDOUT_CAP)
+    floor = np.where(slotted, np.minimum(floor, bar[np.ix_(free_a, free_b)]), floor)
     for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return _with_clause_links(pa, pb, links, scores), scores
@@ -561,21 +573,32 @@ def _with_clause_links(
     return out
 
 
+def _mutual_best(scores: np.ndarray) -> np.ndarray:
+    """Where a score is the highest of both its row and its column."""
+    if scores.size == 0:
+        return np.zeros(scores.shape, dtype=bool)
+    best: np.ndarray = (scores >= scores.max(axis=1, keepdims=True)) & (
+        scores >= scores.max(axis=0, keepdims=True)
+    )
+    return best
+
+
 def _neighbour_support(
     links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
     rows: Sequence[int],
     cols: Sequence[int],
+    ends: tuple[int, int],
 ) -> np.ndarray:
     """For each candidate ``(rows[r], cols[c])``: how many of its two diagonal
-    neighbours (previous articles, next articles) are linked."""
+    neighbours (previous articles, next articles) are linked; the starts of
+    both texts are linked, and so are their ends (``ends``: article counts)."""
     if not rows or not cols:
         return np.zeros((len(rows), len(cols)))
     pairs = np.array([(i, j) for ra, cb in links for i in ra for j in cb], dtype=int)
-    size = (max(rows) + 3, max(cols) + 3)
-    linked = np.zeros(size)
+    linked = np.zeros((ends[0] + 2, ends[1] + 2))
+    linked[0, 0] = linked[-1, -1] = 1.0
     if pairs.size:
-        inside = (pairs[:, 0] < size[0] - 1) & (pairs[:, 1] < size[1] - 1)
-        linked[pairs[inside, 0] + 1, pairs[inside, 1] + 1] = 1.0
+        linked[pairs[:, 0] + 1, pairs[:, 1] + 1] = 1.0
     r = np.asarray(rows)[:, np.newaxis] + 1
     c = np.asarray(cols)[np.newaxis, :] + 1
     support: np.ndarray = linked[r - 1, c - 1] + linked[r + 1, c + 1]
