@@ -437,20 +437,25 @@ def test_a_very_long_article_aligns_against_an_edited_copy():
     }
 
 
-def test_a_clause_cut_off_into_the_next_article_joins_the_split():
-    """Issue 9: the last clause of article 1 opens the next article, which is
-    mostly new text. It carries too small a share of either article for clause
-    evidence alone, but it continues the link of its neighbour."""
+@pytest.mark.parametrize("between", [0, 1])
+def test_a_clause_cut_off_into_the_next_article_joins_the_split(between):
+    """Issue 9: the last clause of article 1 opens a later article, which is
+    mostly new text, after ``between`` new articles. It carries too small a
+    share of either article for clause evidence alone, but it continues the
+    link of its nearest linked neighbour."""
     c = distinct_clause
     a = treaty("a", [c(0), c(1), c(2), c(3), c(4), c(5)], c(20))
     b = treaty(
         "b",
         [c(0), c(1), c(2), c(3), c(4)],
+        *[[c(15), c(16), c(17), c(18)]] * between,
         [c(5), c(10), c(11), c(12), c(13), c(14)],
         c(20),
     )
     al = align(a, b)
-    assert al.links == {("1", "1"), ("1", "2"), ("2", "3")}
+    piece, last = str(2 + between), str(3 + between)
+    assert al.links == {("1", "1"), ("1", piece), ("2", last)}
+    assert al.unmatched_b == tuple(str(2 + k) for k in range(between))
     assert {p.kind for p in al.pairs if p.a == "1"} == {"split"}
     assert align(b, a) == al.mirror()
 

@@ -540,17 +540,21 @@ def _with_clause_links(
     edges: dict[tuple[int, int], float] = {
         (i, j): value for rows, cols, value in links for i in rows for j in cols
     }
-    linked_a = {i for i, _ in edges}
-    linked_b = {j for _, j in edges}
+    linked_a = sorted({i for i, _ in edges})
+    linked_b = sorted({j for _, j in edges})
+    set_a, set_b = set(linked_a), set(linked_b)
+    added = {}
     for (i, j), (cover_a, cover_b, dice) in _clause_links(pa, pb).items():
         # Drafters cut an article into consecutive pieces: a clause link that
-        # continues a neighbour's link needs no share of the article.
-        next_a = any((i + d, j) in edges for d in (-1, 1))
-        next_b = any((i, j + d) in edges for d in (-1, 1))
-        if (i not in linked_a and (cover_a >= _CLAUSE_COVER or next_a)) or (
-            j not in linked_b and (cover_b >= _CLAUSE_COVER or next_b)
+        # continues the link of the nearest linked neighbour needs no share
+        # of the article.
+        next_a = any((k, j) in edges for k in _nearest(linked_a, i))
+        next_b = any((i, k) in edges for k in _nearest(linked_b, j))
+        if (i not in set_a and (cover_a >= _CLAUSE_COVER or next_a)) or (
+            j not in set_b and (cover_b >= _CLAUSE_COVER or next_b)
         ):
-            edges[i, j] = max(float(scores[i, j]), dice)
+            added[i, j] = max(float(scores[i, j]), dice)
+    edges.update(added)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
@@ -581,6 +585,13 @@ def _mutual_best(scores: np.ndarray) -> np.ndarray:
         scores >= scores.max(axis=0, keepdims=True)
     )
     return best
+
+
+def _nearest(linked: Sequence[int], k: int) -> tuple[int, ...]:
+    """The nearest items of the sorted ``linked`` before and after ``k``."""
+    at = bisect.bisect_left(linked, k)
+    after = at + (at < len(linked) and linked[at] == k)
+    return tuple(linked[at - 1 : at]) + tuple(linked[after : after + 1])
 
 
 def _neighbour_support(
