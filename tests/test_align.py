@@ -487,3 +487,17 @@ def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs():
     assert next(p.score for p in al.pairs if p.a == "2") < DEFAULT_THRESHOLD
     moved = align(a, treaty("b", c(10), c(11), c(12), new))
     assert moved.links == {("1", "1"), ("3", "2"), ("4", "3")}
+
+
+def test_a_run_renumbered_with_a_constant_offset_breaks_ties():
+    """Issue 9: three identical reserved articles after an inserted article.
+    Every copy scores the same with every copy; the run of the renumbered
+    articles around them (offset +1) decides, so nothing is "moved"."""
+    c = distinct_clause
+    reserved = "This Article is reserved for the protocol on maritime transport."
+    a = treaty("a", c(1), reserved, reserved, reserved, c(5), c(6))
+    b = treaty("b", c(9), c(1), reserved, reserved, reserved, c(5), c(6))
+    al = align(a, b)
+    assert al.links == {(str(k), str(k + 1)) for k in range(1, 7)}
+    assert not any(p.moved for p in al.pairs)
+    assert align(b, a) == al.mirror()

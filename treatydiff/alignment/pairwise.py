@@ -85,6 +85,11 @@ _STANDOUT_CAP = 0.85
 # Order evidence: a mutual best pair in the slot between linked neighbours
 # needs only to stand _SLOT_MARGIN above the background (not _STANDOUT).
 _SLOT_MARGIN = 0.1
+# Renumbering with a constant offset breaks ties: a pair on the diagonal of an
+# unambiguous link at most _RUN_GAP articles before or after it gains
+# _OFFSET_BONUS per side (below any real difference of scores).
+_RUN_GAP = 3
+_OFFSET_BONUS = 1e-5
 # Clause evidence: two paragraphs correspond when they share at least this
 # (Dice) share of their distinct non-boilerplate words and the clause
 # assignment over both whole texts pairs them. An article the article-level
@@ -416,7 +421,13 @@ def _pair_links(
     slotted = (support == 2) & _mutual_best(sub)
     bar = np.minimum(background(scores) + _SLOT_MARGIN, _STANDOUT_CAP)
     floor = np.where(slotted, np.minimum(floor, bar[np.ix_(free_a, free_b)]), floor)
-    for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
+    runs = _offset_support(scores, [*[(r, c) for r, c, _ in links], *first])
+    bonus = (
+        jitter
+        + _NEIGHBOUR_BONUS * support
+        + _OFFSET_BONUS * runs[np.ix_(free_a, free_b)]
+    )
+    for r, c in assign(sub, floor, bonus):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return _with_clause_links(pa, pb, links, scores), scores
 
@@ -575,6 +586,29 @@ def _with_clause_links(
         cols = tuple(sorted({j for _, j in component}))
         out.append((rows, cols, {e: edges[e] for e in component}))
     return out
+
+
+def _offset_support(
+    scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> np.ndarray:
+    """Per article pair, on how many sides (before, after) a run with its
+    offset passes: a link on the same diagonal, at most ``_RUN_GAP`` articles
+    away, whose score is the only best of its row and of its column."""
+    n_a, n_b = scores.shape
+    before, after = np.zeros((n_a, n_b)), np.zeros((n_a, n_b))
+    for rows, cols in links:
+        for i in rows:
+            for j in cols:
+                value = scores[i, j]
+                if np.sum(scores[i] >= value) > 1 or np.sum(scores[:, j] >= value) > 1:
+                    continue
+                for d in range(1, _RUN_GAP + 1):
+                    if i + d < n_a and j + d < n_b:
+                        before[i + d, j + d] = 1.0
+                    if i >= d and j >= d:
+                        after[i - d, j - d] = 1.0
+    runs: np.ndarray = before + after
+    return runs
 
 
 def _mutual_best(scores: np.ndarray) -> np.ndarray:
