@@ -31,7 +31,7 @@ from treatydiff.alignment.pairwise import (
 )
 from treatydiff.alignment.similarity import score_matrix
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import AlignedPair, Alignment, Article, Treaty
+from treatydiff.model import AlignedPair, Alignment, Article, Division, Treaty
 from treatydiff.strategies import treaties, treaty_pairs
 
 
@@ -501,3 +501,38 @@ def test_a_run_renumbered_with_a_constant_offset_breaks_ties():
     assert al.links == {(str(k), str(k + 1)) for k in range(1, 7)}
     assert not any(p.moved for p in al.pairs)
     assert align(b, a) == al.mirror()
+
+
+def _in_chapters(t: Treaty, *headings: str) -> Treaty:
+    """``t`` with article N alone in a chapter headed ``headings[N-1]``."""
+    chapters = [
+        Division(kind="chapter", num=str(k + 1), heading=h, articles=(str(k + 1),))
+        for k, h in enumerate(headings)
+    ]
+    return attrs.evolve(t, divisions=chapters)
+
+
+def test_the_enclosing_chapter_heading_decides_between_close_candidates():
+    """Issue 9, item 3: article 2 is reworded into two near-equal candidates;
+    the one in the chapter with the same heading wins (without chapters the
+    slightly higher score does). A shared chapter heading never pairs
+    unrelated articles on its own."""
+    c = distinct_clause
+    a = treaty("a", c(20), " ".join([c(0), c(1), c(2)]))
+    b = treaty(
+        "b",
+        c(20),
+        " ".join([c(0), c(1), c(5), c(6)]),
+        " ".join([c(0), c(1), c(7), c(8)]),
+    )
+    assert align(a, b).links == {("1", "1"), ("2", "2")}
+    a = _in_chapters(a, "Final Provisions", "Customs Duties")
+    b = _in_chapters(b, "Final Provisions", "Fisheries", "Customs Duties")
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("2", "3")}
+    assert align(b, a) == al.mirror()
+    unrelated = align(
+        _in_chapters(treaty("a", c(20), c(3)), "Final Provisions", "General"),
+        _in_chapters(treaty("b", c(20), c(9)), "Final Provisions", "General"),
+    )
+    assert unrelated.links == {("1", "1")}

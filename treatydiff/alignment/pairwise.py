@@ -60,7 +60,7 @@ from treatydiff.model.results import (
     sorted_pairs,
     sorted_paragraphs,
 )
-from treatydiff.model.treaty import Article, Treaty
+from treatydiff.model.treaty import Article, Division, Treaty
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -103,6 +103,11 @@ _CLAUSE_MIN_WORDS = 4
 # _HEADING_REPEATS or more headings of one treaty ("Amendments to Directive").
 _HEADING_REPEATS = 3
 _HEADING_WEIGHT = 0.1
+# The enclosing chapter's heading is weaker evidence (shared by every article
+# of the chapter, often boilerplate such as "Final Provisions"): it adds up to
+# _CHAPTER_WEIGHT to the choice among candidates but never lifts a pair over
+# the acceptance bar.
+_CHAPTER_WEIGHT = 0.05
 # Very long texts (issue 14: one article of megabytes): clause lists with more
 # than _DENSE_CELLS pairs first pair identical clauses, then score only the
 # rest (when that fits); an article longer than _LONG_TEXT characters is
@@ -135,6 +140,7 @@ class Prepared:
     paragraph_strings: tuple[tuple[str, ...], ...]
     drop: frozenset[str] = attrs.field(repr=False)
     headings: tuple[str, ...] = ()
+    chapters: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -216,11 +222,34 @@ def prepare(
             headings=tuple(
                 " ".join(process_texts([a.heading or ""], processor)[0]) for a in arts
             ),
+            chapters=_chapters(treaty, arts, processor),
         )
         for (treaty, arts, paras, words), art_words in zip(
             raw, article_words, strict=True
         )
     ]
+
+
+def _chapters(
+    treaty: Treaty, arts: Sequence[Article], processor: Processor | None
+) -> tuple[str, ...]:
+    """Per article, the processed heading of the innermost division (chapter,
+    section) that holds it and has a heading; "" where none does."""
+    enclosing: dict[str, str] = {}
+
+    def walk(divisions: Sequence[Division]) -> None:
+        for div in divisions:
+            if div.heading:
+                enclosing.update(dict.fromkeys(div.articles, div.heading))
+            walk(div.divisions)
+
+    walk(treaty.divisions)
+    heads = sorted(set(enclosing.values()))
+    words = {
+        h: " ".join(ws)
+        for h, ws in zip(heads, process_texts(heads, processor), strict=True)
+    }
+    return tuple(words.get(enclosing.get(a.ref, ""), "") for a in arts)
 
 
 def assign(
@@ -408,6 +437,7 @@ def _pair_links(
     sub = scores[np.ix_(free_a, free_b)]
     floor = floors[np.ix_(free_a, free_b)]
     jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
+    jitter += _chapter_bonus(pa, pb)[np.ix_(free_a, free_b)]
     first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
     support = _neighbour_support(
         [*[(r, c) for r, c, _ in links], *first],
@@ -437,15 +467,37 @@ def _heading_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:
     the likeness of their distinctive words (words found in several headings
     of a treaty, such as "Amendments to Directive", count for nothing); 0
     where either article has no such heading."""
-    heads_a = _distinctive(pa.headings)
-    heads_b = _distinctive(pb.headings)
+    return _HEADING_WEIGHT * _likeness(
+        _distinctive(pa.headings), _distinctive(pb.headings)
+    )
+
+
+def _chapter_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:
+    """Per article pair, ``_CHAPTER_WEIGHT`` times the likeness of the
+    distinctive words of their chapters' headings (each chapter counted once)."""
+    if not any(pa.chapters) or not any(pb.chapters):
+        return np.zeros((len(pa.refs), len(pb.refs)))
+    return _CHAPTER_WEIGHT * _likeness(
+        _distinctive_once(pa.chapters), _distinctive_once(pb.chapters)
+    )
+
+
+def _likeness(heads_a: Sequence[str], heads_b: Sequence[str]) -> np.ndarray:
+    """Word Dice of two lists of headings; 0 where either is empty."""
     bonus = np.zeros((len(heads_a), len(heads_b)))
     rows = [i for i, h in enumerate(heads_a) if h]
     cols = [j for j, h in enumerate(heads_b) if h]
     if rows and cols:
         dice, _, _ = word_dice([heads_a[i] for i in rows], [heads_b[j] for j in cols])
-        bonus[np.ix_(rows, cols)] = _HEADING_WEIGHT * dice
+        bonus[np.ix_(rows, cols)] = dice
     return bonus
+
+
+def _distinctive_once(headings: Sequence[str]) -> list[str]:
+    """:func:`_distinctive` over the distinct headings (one per chapter)."""
+    unique = sorted(set(headings))
+    kept = dict(zip(unique, _distinctive(unique), strict=True))
+    return [kept[h] for h in headings]
 
 
 def _distinctive(headings: Sequence[str]) -> list[str]:
