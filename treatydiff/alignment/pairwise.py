@@ -20,7 +20,10 @@ when the concatenation of two or three articles of the other treaty explains
 it clearly better than any single one. A split or merge appears as one
 :class:`AlignedPair` per member, all with the same ``kind``, ``score``,
 ``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
-refs). The only structural tie-break is an equal article ref.
+refs). Order is evidence as well: linked neighbours lower the bar for the
+pair between them and carry clause links into splits and merges, the
+enclosing chapter's heading weighs in the choice among candidates, and a run
+renumbered with a constant offset (then an equal ref) breaks ties.
 """
 
 from __future__ import annotations
