@@ -22,10 +22,16 @@ from tests.support import (
     distinct_clause,
     treaty,
 )
-from treatydiff.alignment.pairwise import align, assign, moved_flags, prepare
+from treatydiff.alignment.pairwise import (
+    DEFAULT_THRESHOLD,
+    align,
+    assign,
+    moved_flags,
+    prepare,
+)
 from treatydiff.alignment.similarity import score_matrix
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import AlignedPair, Alignment, Article, Treaty
+from treatydiff.model import AlignedPair, Alignment, Article, Division, Treaty
 from treatydiff.strategies import treaties, treaty_pairs
 
 
@@ -429,3 +435,104 @@ def test_a_very_long_article_aligns_against_an_edited_copy():
     assert pairs == {(f"1.{k + 1}", f"1.{v + 1}") for k, v in shift.items()} | {
         ("1.11", None)
     }
+
+
+@pytest.mark.parametrize("between", [0, 1])
+def test_a_clause_cut_off_into_the_next_article_joins_the_split(between):
+    """Issue 9: the last clause of article 1 opens a later article, which is
+    mostly new text, after ``between`` new articles. It carries too small a
+    share of either article for clause evidence alone, but it continues the
+    link of its nearest linked neighbour."""
+    c = distinct_clause
+    a = treaty("a", [c(0), c(1), c(2), c(3), c(4), c(5)], c(20))
+    b = treaty(
+        "b",
+        [c(0), c(1), c(2), c(3), c(4)],
+        *[[c(15), c(16), c(17), c(18)]] * between,
+        [c(5), c(10), c(11), c(12), c(13), c(14)],
+        c(20),
+    )
+    al = align(a, b)
+    piece, last = str(2 + between), str(3 + between)
+    assert al.links == {("1", "1"), ("1", piece), ("2", last)}
+    assert al.unmatched_b == tuple(str(2 + k) for k in range(between))
+    assert {p.kind for p in al.pairs if p.a == "1"} == {"split"}
+    assert align(b, a) == al.mirror()
+
+
+def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor():
+    """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
+    full at the end of the new article 1, but its own successor, new article
+    3, is the article it fits best, and the best fit of that one too."""
+    c = distinct_clause
+    body = " ".join([c(0), c(1), c(2)])
+    a = treaty("a", body, c(5), c(20))
+    b = treaty("b", f"{body} {c(5)}", c(20), f"{c(5)} {c(6)}")
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("2", "3"), ("3", "2")}
+    assert {p.kind for p in al.pairs} == {"match"}
+    assert align(b, a) == al.mirror()
+
+
+def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs():
+    """Issue 9: an article reworded below the usual bar still pairs with its
+    best match when both sit between linked neighbours (order evidence);
+    the same two articles out of that slot stay unmatched."""
+    c = distinct_clause
+    old = " ".join([c(0), c(3), c(6)])
+    new = " ".join([c(0), c(4), c(5), c(7)])
+    a = treaty("a", c(10), old, c(11), c(12))
+    al = align(a, treaty("b", c(10), new, c(11), c(12)))
+    assert al.links == {("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")}
+    assert next(p.score for p in al.pairs if p.a == "2") < DEFAULT_THRESHOLD
+    moved = align(a, treaty("b", c(10), c(11), c(12), new))
+    assert moved.links == {("1", "1"), ("3", "2"), ("4", "3")}
+
+
+def test_a_run_renumbered_with_a_constant_offset_breaks_ties():
+    """Issue 9: three identical reserved articles after an inserted article.
+    Every copy scores the same with every copy; the run of the renumbered
+    articles around them (offset +1) decides, so nothing is "moved"."""
+    c = distinct_clause
+    reserved = "This Article is reserved for the protocol on maritime transport."
+    a = treaty("a", c(1), reserved, reserved, reserved, c(5), c(6))
+    b = treaty("b", c(9), c(1), reserved, reserved, reserved, c(5), c(6))
+    al = align(a, b)
+    assert al.links == {(str(k), str(k + 1)) for k in range(1, 7)}
+    assert not any(p.moved for p in al.pairs)
+    assert align(b, a) == al.mirror()
+
+
+def _in_chapters(t: Treaty, *headings: str) -> Treaty:
+    """``t`` with article N alone in a chapter headed ``headings[N-1]``."""
+    chapters = [
+        Division(kind="chapter", num=str(k + 1), heading=h, articles=(str(k + 1),))
+        for k, h in enumerate(headings)
+    ]
+    return attrs.evolve(t, divisions=chapters)
+
+
+def test_the_enclosing_chapter_heading_decides_between_close_candidates():
+    """Issue 9, item 3: article 2 is reworded into two near-equal candidates;
+    the one in the chapter with the same heading wins (without chapters the
+    slightly higher score does). A shared chapter heading never pairs
+    unrelated articles on its own."""
+    c = distinct_clause
+    a = treaty("a", c(20), " ".join([c(0), c(1), c(2)]))
+    b = treaty(
+        "b",
+        c(20),
+        " ".join([c(0), c(1), c(5), c(6)]),
+        " ".join([c(0), c(1), c(7), c(8)]),
+    )
+    assert align(a, b).links == {("1", "1"), ("2", "2")}
+    a = _in_chapters(a, "Final Provisions", "Customs Duties")
+    b = _in_chapters(b, "Final Provisions", "Fisheries", "Customs Duties")
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("2", "3")}
+    assert align(b, a) == al.mirror()
+    unrelated = align(
+        _in_chapters(treaty("a", c(20), c(3)), "Final Provisions", "General"),
+        _in_chapters(treaty("b", c(20), c(9)), "Final Provisions", "General"),
+    )
+    assert unrelated.links == {("1", "1")}

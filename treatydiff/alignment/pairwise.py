@@ -20,7 +20,10 @@ when the concatenation of two or three articles of the other treaty explains
 it clearly better than any single one. A split or merge appears as one
 :class:`AlignedPair` per member, all with the same ``kind``, ``score``,
 ``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
-refs). The only structural tie-break is an equal article ref.
+refs). Order is evidence as well: linked neighbours lower the bar for the
+pair between them and carry clause links into splits and merges, the
+enclosing chapter's heading weighs in the choice among candidates, and a run
+renumbered with a constant offset (then an equal ref) breaks ties.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from treatydiff.model.results import (
     sorted_pairs,
     sorted_paragraphs,
 )
-from treatydiff.model.treaty import Article, Treaty
+from treatydiff.model.treaty import Article, Division, Treaty
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -82,6 +85,14 @@ _SPLIT_ERROR_RATIO = 0.9
 _NEIGHBOUR_BONUS = 0.015
 _STANDOUT = 0.15
 _STANDOUT_CAP = 0.85
+# Order evidence: a mutual best pair in the slot between linked neighbours
+# needs only to stand _SLOT_MARGIN above the background (not _STANDOUT).
+_SLOT_MARGIN = 0.1
+# Renumbering with a constant offset breaks ties: a pair on the diagonal of an
+# unambiguous link at most _RUN_GAP articles before or after it gains
+# _OFFSET_BONUS per side (below any real difference of scores).
+_RUN_GAP = 3
+_OFFSET_BONUS = 1e-5
 # Clause evidence: two paragraphs correspond when they share at least this
 # (Dice) share of their distinct non-boilerplate words and the clause
 # assignment over both whole texts pairs them. An article the article-level
@@ -95,6 +106,11 @@ _CLAUSE_MIN_WORDS = 4
 # _HEADING_REPEATS or more headings of one treaty ("Amendments to Directive").
 _HEADING_REPEATS = 3
 _HEADING_WEIGHT = 0.1
+# The enclosing chapter's heading is weaker evidence (shared by every article
+# of the chapter, often boilerplate such as "Final Provisions"): it adds up to
+# _CHAPTER_WEIGHT to the choice among candidates but never lifts a pair over
+# the acceptance bar.
+_CHAPTER_WEIGHT = 0.05
 # Very long texts (issue 14: one article of megabytes): clause lists with more
 # than _DENSE_CELLS pairs first pair identical clauses, then score only the
 # rest (when that fits); an article longer than _LONG_TEXT characters is
@@ -127,6 +143,7 @@ class Prepared:
     paragraph_strings: tuple[tuple[str, ...], ...]
     drop: frozenset[str] = attrs.field(repr=False)
     headings: tuple[str, ...] = ()
+    chapters: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -208,11 +225,34 @@ def prepare(
             headings=tuple(
                 " ".join(process_texts([a.heading or ""], processor)[0]) for a in arts
             ),
+            chapters=_chapters(treaty, arts, processor),
         )
         for (treaty, arts, paras, words), art_words in zip(
             raw, article_words, strict=True
         )
     ]
+
+
+def _chapters(
+    treaty: Treaty, arts: Sequence[Article], processor: Processor | None
+) -> tuple[str, ...]:
+    """Per article, the processed heading of the innermost division (chapter,
+    section) that holds it and has a heading; "" where none does."""
+    enclosing: dict[str, str] = {}
+
+    def walk(divisions: Sequence[Division]) -> None:
+        for div in divisions:
+            if div.heading:
+                enclosing.update(dict.fromkeys(div.articles, div.heading))
+            walk(div.divisions)
+
+    walk(treaty.divisions)
+    heads = sorted(set(enclosing.values()))
+    words = {
+        h: " ".join(ws)
+        for h, ws in zip(heads, process_texts(heads, processor), strict=True)
+    }
+    return tuple(words.get(enclosing.get(a.ref, ""), "") for a in arts)
 
 
 def assign(
@@ -318,9 +358,20 @@ def _group_candidates(
             value >= opts.threshold
             and _clearly_better(value, best_single)
             and value > max(rivals)
+            and not any(_taken(scores, i, j) for j in subset)
         ):
             found.append((value, i, subset))
     return found
+
+
+def _taken(scores: np.ndarray, i: int, j: int) -> bool:
+    """Whether ``j`` scores higher with another row ``k`` than with ``i``
+    and ``k``'s best is ``j``: a mutual best pair elsewhere (the same clause
+    kept in two places), so ``j`` is no piece of ``i``."""
+    col = scores[:, j].copy()
+    col[i] = -1.0
+    k = int(col.argmax())
+    return bool(col[k] > scores[i, j] and scores[k].argmax() == j)
 
 
 def _clearly_better(value: float, than: float) -> bool:
@@ -389,11 +440,27 @@ def _pair_links(
     sub = scores[np.ix_(free_a, free_b)]
     floor = floors[np.ix_(free_a, free_b)]
     jitter = _jitter([pa.refs[i] for i in free_a], [pb.refs[j] for j in free_b])
+    jitter += _chapter_bonus(pa, pb)[np.ix_(free_a, free_b)]
     first = [((free_a[r],), (free_b[c],)) for r, c in assign(sub, floor, jitter)]
     support = _neighbour_support(
-        [*[(r, c) for r, c, _ in links], *first], free_a, free_b
+        [*[(r, c) for r, c, _ in links], *first],
+        free_a,
+        free_b,
+        (len(pa.refs), len(pb.refs)),
     )
-    for r, c in assign(sub, floor, jitter + _NEIGHBOUR_BONUS * support):
+    # Order evidence lowers the bar: two articles that are each other's best
+    # and sit between linked neighbours on both sides (the slot the drafters
+    # kept for the article) pair once they stand out of the background at all.
+    slotted = (support == 2) & _mutual_best(sub)
+    bar = np.minimum(background(scores) + _SLOT_MARGIN, _STANDOUT_CAP)
+    floor = np.where(slotted, np.minimum(floor, bar[np.ix_(free_a, free_b)]), floor)
+    runs = _offset_support(scores, [*[(r, c) for r, c, _ in links], *first])
+    bonus = (
+        jitter
+        + _NEIGHBOUR_BONUS * support
+        + _OFFSET_BONUS * runs[np.ix_(free_a, free_b)]
+    )
+    for r, c in assign(sub, floor, bonus):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return _with_clause_links(pa, pb, links, scores), scores
 
@@ -403,15 +470,37 @@ def _heading_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:
     the likeness of their distinctive words (words found in several headings
     of a treaty, such as "Amendments to Directive", count for nothing); 0
     where either article has no such heading."""
-    heads_a = _distinctive(pa.headings)
-    heads_b = _distinctive(pb.headings)
+    return _HEADING_WEIGHT * _likeness(
+        _distinctive(pa.headings), _distinctive(pb.headings)
+    )
+
+
+def _chapter_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:
+    """Per article pair, ``_CHAPTER_WEIGHT`` times the likeness of the
+    distinctive words of their chapters' headings (each chapter counted once)."""
+    if not any(pa.chapters) or not any(pb.chapters):
+        return np.zeros((len(pa.refs), len(pb.refs)))
+    return _CHAPTER_WEIGHT * _likeness(
+        _distinctive_once(pa.chapters), _distinctive_once(pb.chapters)
+    )
+
+
+def _likeness(heads_a: Sequence[str], heads_b: Sequence[str]) -> np.ndarray:
+    """Word Dice of two lists of headings; 0 where either is empty."""
     bonus = np.zeros((len(heads_a), len(heads_b)))
     rows = [i for i, h in enumerate(heads_a) if h]
     cols = [j for j, h in enumerate(heads_b) if h]
     if rows and cols:
         dice, _, _ = word_dice([heads_a[i] for i in rows], [heads_b[j] for j in cols])
-        bonus[np.ix_(rows, cols)] = _HEADING_WEIGHT * dice
+        bonus[np.ix_(rows, cols)] = dice
     return bonus
+
+
+def _distinctive_once(headings: Sequence[str]) -> list[str]:
+    """:func:`_distinctive` over the distinct headings (one per chapter)."""
+    unique = sorted(set(headings))
+    kept = dict(zip(unique, _distinctive(unique), strict=True))
+    return [kept[h] for h in headings]
 
 
 def _distinctive(headings: Sequence[str]) -> list[str]:
@@ -517,13 +606,21 @@ def _with_clause_links(
     edges: dict[tuple[int, int], float] = {
         (i, j): value for rows, cols, value in links for i in rows for j in cols
     }
-    linked_a = {i for i, _ in edges}
-    linked_b = {j for _, j in edges}
+    linked_a = sorted({i for i, _ in edges})
+    linked_b = sorted({j for _, j in edges})
+    set_a, set_b = set(linked_a), set(linked_b)
+    added = {}
     for (i, j), (cover_a, cover_b, dice) in _clause_links(pa, pb).items():
-        if (i not in linked_a and cover_a >= _CLAUSE_COVER) or (
-            j not in linked_b and cover_b >= _CLAUSE_COVER
+        # Drafters cut an article into consecutive pieces: a clause link that
+        # continues the link of the nearest linked neighbour needs no share
+        # of the article.
+        next_a = any((k, j) in edges for k in _nearest(linked_a, i))
+        next_b = any((i, k) in edges for k in _nearest(linked_b, j))
+        if (i not in set_a and (cover_a >= _CLAUSE_COVER or next_a)) or (
+            j not in set_b and (cover_b >= _CLAUSE_COVER or next_b)
         ):
-            edges[i, j] = max(float(scores[i, j]), dice)
+            added[i, j] = max(float(scores[i, j]), dice)
+    edges.update(added)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
@@ -546,21 +643,62 @@ def _with_clause_links(
     return out
 
 
+def _offset_support(
+    scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> np.ndarray:
+    """Per article pair, on how many sides (before, after) a run with its
+    offset passes: a link on the same diagonal, at most ``_RUN_GAP`` articles
+    away, whose score is the only best of its row and of its column."""
+    n_a, n_b = scores.shape
+    before, after = np.zeros((n_a, n_b)), np.zeros((n_a, n_b))
+    for rows, cols in links:
+        for i in rows:
+            for j in cols:
+                value = scores[i, j]
+                if np.sum(scores[i] >= value) > 1 or np.sum(scores[:, j] >= value) > 1:
+                    continue
+                for d in range(1, _RUN_GAP + 1):
+                    if i + d < n_a and j + d < n_b:
+                        before[i + d, j + d] = 1.0
+                    if i >= d and j >= d:
+                        after[i - d, j - d] = 1.0
+    runs: np.ndarray = before + after
+    return runs
+
+
+def _mutual_best(scores: np.ndarray) -> np.ndarray:
+    """Where a score is the highest of both its row and its column."""
+    if scores.size == 0:
+        return np.zeros(scores.shape, dtype=bool)
+    best: np.ndarray = (scores >= scores.max(axis=1, keepdims=True)) & (
+        scores >= scores.max(axis=0, keepdims=True)
+    )
+    return best
+
+
+def _nearest(linked: Sequence[int], k: int) -> tuple[int, ...]:
+    """The nearest items of the sorted ``linked`` before and after ``k``."""
+    at = bisect.bisect_left(linked, k)
+    after = at + (at < len(linked) and linked[at] == k)
+    return tuple(linked[at - 1 : at]) + tuple(linked[after : after + 1])
+
+
 def _neighbour_support(
     links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
     rows: Sequence[int],
     cols: Sequence[int],
+    ends: tuple[int, int],
 ) -> np.ndarray:
     """For each candidate ``(rows[r], cols[c])``: how many of its two diagonal
-    neighbours (previous articles, next articles) are linked."""
+    neighbours (previous articles, next articles) are linked; the starts of
+    both texts are linked, and so are their ends (``ends``: article counts)."""
     if not rows or not cols:
         return np.zeros((len(rows), len(cols)))
     pairs = np.array([(i, j) for ra, cb in links for i in ra for j in cb], dtype=int)
-    size = (max(rows) + 3, max(cols) + 3)
-    linked = np.zeros(size)
+    linked = np.zeros((ends[0] + 2, ends[1] + 2))
+    linked[0, 0] = linked[-1, -1] = 1.0
     if pairs.size:
-        inside = (pairs[:, 0] < size[0] - 1) & (pairs[:, 1] < size[1] - 1)
-        linked[pairs[inside, 0] + 1, pairs[inside, 1] + 1] = 1.0
+        linked[pairs[:, 0] + 1, pairs[:, 1] + 1] = 1.0
     r = np.asarray(rows)[:, np.newaxis] + 1
     c = np.asarray(cols)[np.newaxis, :] + 1
     support: np.ndarray = linked[r - 1, c - 1] + linked[r + 1, c + 1]
