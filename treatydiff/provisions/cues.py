@@ -21,8 +21,7 @@ from treatydiff.provisions.needles import (
     Needles,
     Requirements,
     Screen,
-    needles,
-    requirements,
+    reading,
     satisfied,
 )
 
@@ -105,7 +104,7 @@ def _present(text: str) -> frozenset[str] | None:
 def rx(*alternatives: str) -> Cue:
     """Compile ``alternatives`` as one case-insensitive cue."""
     pattern = re.compile(any_of(*alternatives), re.IGNORECASE)
-    found, required = needles(pattern), requirements(pattern)
+    found, required = reading(*alternatives, flags=re.IGNORECASE)
     if _screen.cache_info().currsize:  # made after the screen: reads its own
         return Cue(pattern, found)
     _WORDS.update(found.strings if found else ())

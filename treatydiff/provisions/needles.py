@@ -35,8 +35,7 @@ __all__ = [
     "Needles",
     "Requirements",
     "Screen",
-    "needles",
-    "requirements",
+    "reading",
     "satisfied",
 ]
 
@@ -49,7 +48,6 @@ except ImportError:  # pragma: no cover - a Python without it: no needles
     _parser = None
 
 _MAX_STRINGS = 32  # beyond this many spellings a run is cut in two
-_MAX_ALTERNATIVES = 64  # beyond this many a pattern is read whole
 _MIN_WORD = 4  # shorter required words are not screened for
 
 Strings = frozenset[str]
@@ -183,74 +181,67 @@ class Screen:
         return frozenset(word for _end, word in self._automaton.iter(lowered))
 
 
-def _alternatives(items: list[tuple[object, Any]]) -> list[list[tuple[object, Any]]]:
-    """The pattern's items as alternatives without alternation (groups
-    inlined, each branch spelled out), or as they are beyond
-    ``_MAX_ALTERNATIVES``."""
-    for i, (op, av) in enumerate(items):
-        if op is _op.SUBPATTERN and not av[1] and not av[2]:
-            return _alternatives([*items[:i], *av[3], *items[i + 1 :]])
-        if op is _op.BRANCH:
-            spelled: list[list[tuple[object, Any]]] = []
-            for sub in av[1]:
-                spelled += _alternatives([*items[:i], *sub, *items[i + 1 :]])
-                if len(spelled) > _MAX_ALTERNATIVES:
-                    return [items]
-            return spelled
-    return [items]
-
-
 def _lower_set(strings: Strings) -> frozenset[str] | None:
     if not all(PLAIN.fullmatch(s) for s in strings):
         return None
     return frozenset(s.lower() for s in strings)
 
 
-def requirements(pattern: re.Pattern[str]) -> Requirements | None:
-    """What a text must hold for ``pattern`` to match in it: for one of its
-    alternatives (its branches spelled out), a word of each of that
-    alternative's sets. ``None`` if some alternative needs no word of
-    ``_MIN_WORD`` letters or more.
+def reading(
+    *alternatives: str, flags: int = 0
+) -> tuple[Needles | None, Requirements | None]:
+    """The needles of the pattern that matches any of ``alternatives``, and
+    what a text must hold for it to match: for one alternative, a word of each
+    set that alternative needs. Needles are ``None`` if some alternative has
+    none, or one is not :data:`PLAIN`; requirements are ``None`` if some
+    alternative needs no word of ``_MIN_WORD`` letters or more.
 
-    >>> [[sorted(c) for c in alt] for alt in requirements(
-    ...     re.compile(r"\\bmutual\\s+defen[cs]e|\\ballies", re.I))]
+    >>> found, required = reading(r"\\bmutual\\s+defen[cs]e", r"\\ballies", flags=re.I)
+    >>> found.strings
+    ('allies', 'defence', 'defense')
+    >>> [[sorted(c) for c in alt] for alt in required]
     [[['defence', 'defense'], ['mutual']], [['allies']]]
+    >>> reading(r"\\w+ly")[0].strings, reading(r"\\w+")
+    (('ly',), (None, None))
     """
     if _parser is None:  # pragma: no cover
-        return None
-    alternatives = []
-    for alt in _alternatives(list(_parser.parse(pattern.pattern, pattern.flags).data)):
-        sets = (_lower_set(c) for c in _read(alt)[1])
+        return None, None
+    best: list[Strings | None] = []
+    required: list[frozenset[frozenset[str]]] | None = []
+    for alt in alternatives:
+        candidates = _read(_parser.parse(alt, flags).data)[1]
+        best.append(_best(candidates))
+        sets = (_lower_set(c) for c in candidates)
         # Short words are in nearly every text: they would only slow the screen.
         usable = frozenset(c for c in sets if c and min(map(len, c)) >= _MIN_WORD)
-        if not usable:
-            return None
-        alternatives.append(usable)
-    # An alternative that needs all another needs, and more, adds nothing.
-    kept = [a for a in alternatives if not any(b < a for b in alternatives)]
-    return tuple(tuple(sorted(a, key=sorted)) for a in dict.fromkeys(kept))
+        if required is not None:
+            required = [*required, usable] if usable else None
+    return _needles(best), _simplest(required)
 
 
-def satisfied(required: Requirements, present: frozenset[str]) -> bool:
-    """Whether the needles ``present`` in a text meet ``required``."""
-    return any(all(not c.isdisjoint(present) for c in alt) for alt in required)
-
-
-def needles(pattern: re.Pattern[str]) -> Needles | None:
-    """The needles of ``pattern``: ``None`` if it has none, or one is not :data:`PLAIN`.
-
-    >>> needles(re.compile(r"\\bDefen[cs]e\\s+(?:pact|treaty)", re.I)).strings
-    ('defence', 'defense')
-    >>> needles(re.compile(r"\\w+ly")).strings, needles(re.compile(r"\\w+"))
-    (('ly',), None)
-    """
-    if _parser is None:  # pragma: no cover
+def _needles(best: list[Strings | None]) -> Needles | None:
+    if not all(best):
         return None
-    found = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)[1]
-    if found is None or not all(PLAIN.fullmatch(s) for s in found):
+    found = frozenset[str]().union(*(b for b in best if b))
+    if not all(PLAIN.fullmatch(s) for s in found):
         return None
     lowered = {s.lower() for s in found}
     # A needle that contains another adds nothing.
     return Needles(
         tuple(sorted(s for s in lowered if not any(o != s and o in s for o in lowered)))
     )
+
+
+def _simplest(
+    alternatives: list[frozenset[frozenset[str]]] | None,
+) -> Requirements | None:
+    """``alternatives`` without those that need all another needs, and more."""
+    if alternatives is None:
+        return None
+    kept = [a for a in alternatives if not any(b < a for b in alternatives)]
+    return tuple(tuple(sorted(a, key=sorted)) for a in dict.fromkeys(kept))
+
+
+def satisfied(required: Requirements, present: frozenset[str]) -> bool:
+    """Whether the words ``present`` in a text meet ``required``."""
+    return any(all(not c.isdisjoint(present) for c in alt) for alt in required)
