@@ -604,3 +604,18 @@ def test_a_closing_in_other_languages_first_is_the_closing() -> None:
     )
     assert spanish_witness.articles[-1].text.endswith("on signature.")
     assert spanish_witness.closing.startswith("En fe de lo cual")
+
+
+def test_made_in_the_city_of_is_a_closing() -> None:
+    """Issue 13 (rendered-as-published harness): CIS agreements in English
+    close with "Made in (at) the city of ...", not "Done at"."""
+    treaty = parse(
+        "Article 1\nThis Agreement shall enter into force on signature.\n\n"
+        "Made in the city of Almaty on 17 February 1995 in two copies.\n\n"
+        "For the Government of Ukraine\n"
+    )
+    assert (
+        treaty.articles[-1].text
+        == "This Agreement shall enter into force on signature."
+    )
+    assert treaty.closing.startswith("Made in the city of Almaty")
