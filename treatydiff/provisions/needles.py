@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -178,7 +179,7 @@ class Screen:
             return None
         if self._automaton is None:
             return frozenset()
-        return frozenset(word for _end, word in self._automaton.iter(lowered))
+        return frozenset(map(itemgetter(1), self._automaton.iter(lowered)))
 
 
 def _lower_set(strings: Strings) -> frozenset[str] | None:
@@ -239,9 +240,15 @@ def _simplest(
     if alternatives is None:
         return None
     kept = [a for a in alternatives if not any(b < a for b in alternatives)]
-    return tuple(tuple(sorted(a, key=sorted)) for a in dict.fromkeys(kept))
+    return tuple(tuple(sorted(a, key=_selective)) for a in dict.fromkeys(kept))
+
+
+def _selective(words: frozenset[str]) -> tuple[int, list[str]]:
+    """Sort key: the rarer-looking set (longer shortest word) first."""
+    return -min(map(len, words)), sorted(words)
 
 
 def satisfied(required: Requirements, present: frozenset[str]) -> bool:
     """Whether the words ``present`` in a text meet ``required``."""
-    return any(all(not c.isdisjoint(present) for c in alt) for alt in required)
+    lacks = present.isdisjoint
+    return any(not any(map(lacks, alt)) for alt in required)
