@@ -6,7 +6,9 @@ sentences. The needles are read off the pattern's parse tree: within a
 sequence, consecutive literal items (zero-width assertions are transparent)
 spell strings that any match contains; a branch needs a needle in each
 alternative; optional or open-ended items give none. A pattern with no such
-literals gets no needles and is always run.
+literals gets no needles and is always run. :func:`reading` also gives each
+alternative of a cue the sets of words (four letters or more) it needs, one of
+each: a text that lacks a set for every alternative is skipped too.
 
 Needles are compared in lower case with the lower-cased text. On the
 characters of :data:`PLAIN` (ASCII, Latin-1, Cyrillic, punctuation, currency
