@@ -6,6 +6,8 @@ import __future__
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
 
 import pytest
 
@@ -19,8 +21,24 @@ def test_all_matches_public_names() -> None:
         if not n.startswith("_")
         and not inspect.ismodule(v)
         and not isinstance(v, __future__._Feature)
-    }
+    } | set(treatydiff._LAZY)  # served on first use
     assert set(treatydiff.__all__) - {"__version__"} == public
+    assert all(getattr(treatydiff, name) for name in treatydiff.__all__)
+
+
+def test_importing_the_package_leaves_the_heavy_modules_alone() -> None:
+    """Issue 13: start-up. SciPy, the reports and the cue tables load only
+    when compare, align, parse or read is first used."""
+    code = (
+        "import sys, treatydiff; "
+        "heavy = ['scipy', 'treatydiff.comparison', 'treatydiff.provisions.cues_en']; "
+        "print([m for m in heavy if m in sys.modules]); "
+        "treatydiff.compare; print('scipy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[:2] == ["[]", "True"]
     assert treatydiff.__all__ == sorted(treatydiff.__all__, key=str)
 
 

@@ -548,3 +548,74 @@ def test_signature_line_is_not_the_last_article_heading() -> None:
         "For the Government of", "За Правительство"
     )
     assert parse(russian, lang="ru").articles[-1].heading is None
+
+
+def test_title_case_headings_with_commas_or_many_words_are_headings() -> None:
+    """Issue 13 (rendered-as-published harness): a heading in title case is a
+    heading even with commas or more than 14 words, as official texts print them."""
+    long = (
+        "Prohibition And Abolition Of Quantitative Restrictions On Imports Or "
+        "Exports And Measures Having Equivalent Effect"
+    )
+    treaty = parse(
+        "Article 1\nScope\nThis Agreement applies to goods.\n\n"
+        "Article 2\nCustoms Unions, Free Trade Areas And Frontier Trade\n"
+        "This Agreement shall not prevent the maintenance of customs unions.\n\n"
+        f"ARTICLE 3\n{long}\nNo new quantitative restrictions shall be introduced.\n"
+    )
+    assert [a.heading for a in treaty.articles] == [
+        "Scope",
+        "Customs Unions, Free Trade Areas And Frontier Trade",
+        long,
+    ]
+    assert treaty.articles[1].text.startswith("This Agreement shall not prevent")
+    assert treaty.articles[2].text.startswith("No new quantitative")
+
+
+def test_a_wrapped_sentence_with_commas_stays_text() -> None:
+    """The title-case allowance leaves sentence-case lines with commas as text."""
+    treaty = parse(
+        "Article 1\nThe Parties, acting through the Joint Committee, may review\n"
+        "the annexes to this Agreement.\n"
+    )
+    assert treaty.articles[0].heading is None
+    assert treaty.articles[0].text.startswith("The Parties, acting through")
+
+
+def test_a_closing_in_other_languages_first_is_the_closing() -> None:
+    """Issue 13 (rendered-as-published harness): European Union agreements
+    print "Done at" in every language, Bulgarian and Spanish before English;
+    the closing starts at the first of them, not at the English one."""
+    treaty = parse(
+        "Article 1\nThis Agreement shall enter into force on signature.\n\n"
+        "Article 2\nEach Party may denounce this Agreement.\n\n"
+        "Съставено в Брюксел на шести октомври две хиляди и десета година.\n"
+        "Hecho en Bruselas, el seis de octubre de dos mil diez.\n"
+        "Done at Brussels on the sixth day of October two thousand and ten.\n"
+        "Fait à Bruxelles, le six octobre deux mille dix.\n"
+    )
+    assert treaty.articles[-1].text == "Each Party may denounce this Agreement."
+    assert treaty.closing is not None
+    assert treaty.closing.startswith("Съставено в Брюксел")
+    spanish_witness = parse(
+        "Article 1\nThis Agreement shall enter into force on signature.\n\n"
+        "En fe de lo cual, los plenipotenciarios abajo firmantes suscriben.\n"
+        "In witness whereof the undersigned have signed this Agreement.\n"
+    )
+    assert spanish_witness.articles[-1].text.endswith("on signature.")
+    assert spanish_witness.closing.startswith("En fe de lo cual")
+
+
+def test_made_in_the_city_of_is_a_closing() -> None:
+    """Issue 13 (rendered-as-published harness): CIS agreements in English
+    close with "Made in (at) the city of ...", not "Done at"."""
+    treaty = parse(
+        "Article 1\nThis Agreement shall enter into force on signature.\n\n"
+        "Made in the city of Almaty on 17 February 1995 in two copies.\n\n"
+        "For the Government of Ukraine\n"
+    )
+    assert (
+        treaty.articles[-1].text
+        == "This Agreement shall enter into force on signature."
+    )
+    assert treaty.closing.startswith("Made in the city of Almaty")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from treatydiff.provisions import (
     TAXONOMY,
     classify,
 )
+from treatydiff.provisions.cues import _WORDS, Cue
 from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
 
@@ -306,32 +309,67 @@ def test_a_disclaimer_before_a_defence_pledge_removes_it(clause):
     assert "mutual-defence" not in kinds(f"{prefix} {text[0].lower()}{text[1:]}")
 
 
-_TOPIC_CUES = [
-    (code, cue)
-    for code, cues in CUES.items()
+_SCREENED_CUES = [
+    cue
+    for cues in CUES.values()
+    for field in attrs.fields(type(cues))
+    for value in [getattr(cues, field.name)]
     for cue in (
-        *(c for cs in cues.topics.values() for c in cs),
-        *cues.peacetime.values(),
+        [value]
+        if isinstance(value, Cue)
+        else [
+            c
+            for v in (value.values() if isinstance(value, Mapping) else ())
+            for c in (v if isinstance(v, tuple) else (v,))
+        ]
     )
+    if cue.screened
 ]
-_NEEDLE_WORDS = sorted(
-    {s for _, cue in _TOPIC_CUES if cue.needles for s in cue.needles.strings}
-)
+_SCREEN_WORDS = sorted(_WORDS)
+_FRAGMENTS = sorted({w for c in CLAUSES for w in c["text"].split()})
+
+
+def _same_matches(cue: Cue, text: str) -> None:
+    spans = [m.span() for m in cue.pattern.finditer(text)]
+    assert [m.span() for m in cue.finditer(text)] == spans
+    assert (cue.search(text) is None) == (not spans)
+
+
+def test_every_cue_of_both_languages_is_screened() -> None:
+    assert len(_SCREENED_CUES) > 100
+    assert all(c.needles or c.requires for c in _SCREENED_CUES[:10])
+
+
+@pytest.mark.parametrize("clause", CLAUSES, ids=lambda c: c["id"])
+def test_the_screen_never_drops_a_match_of_a_clause(clause) -> None:
+    """Issue 13: a cue screened out of a text has no match in it."""
+    for text in (clause["text"], clause["text"].upper(), clause["text"][5:]):
+        for cue in _SCREENED_CUES:
+            _same_matches(cue, text)
 
 
 @given(
     st.lists(
-        st.one_of(st.sampled_from(_NEEDLE_WORDS), st.text(max_size=6)), max_size=12
-    ).map(" ".join),
-    st.sampled_from(["en", "ru"]),
+        st.one_of(
+            st.sampled_from(_SCREEN_WORDS),
+            st.sampled_from(_FRAGMENTS),
+            st.text(max_size=6),
+        ),
+        max_size=14,
+    ).map(" ".join)
 )
-def test_topic_screen_agrees_with_each_cues_needles(text: str, code: str) -> None:
-    """Issue 13: the one-pass screen rules out exactly the cues each cue's own
-    needle test rules out, so labels are unchanged."""
-    cues = CUES[code]
-    possible = cues.topic_screen(text)
-    for lang, cue in _TOPIC_CUES:
-        if lang != code:
-            continue
-        may = not (cue.needles is not None and cue.needles.absent(text, 0, len(text)))
-        assert (possible is None or id(cue) in possible) == may
+def test_the_screen_never_drops_a_match(text: str) -> None:
+    """Issue 13: whatever the text, screened cues find exactly what their
+    patterns find (the one-pass screen and the required words only skip
+    patterns that cannot match)."""
+    for cue in _SCREENED_CUES:
+        _same_matches(cue, text)
+
+
+def test_a_cue_needs_all_the_words_of_one_alternative() -> None:
+    cue = CUES["en"].topics["military-cooperation"][0]
+    assert ("military",) in [tuple(sorted(c)) for alt in cue.requires for c in alt]
+    # "military" alone, or "cooperation" alone, cannot make "military cooperation"
+    assert cue.search("The military attaches met.") is None
+    assert cue.search("Cooperation in science is welcome.") is None
+    assert cue.search("They develop military and technical cooperation.")

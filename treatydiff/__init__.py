@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import typing as _typing
+from importlib import import_module as _import_module
 from importlib.metadata import version as _version
 
-from treatydiff.alignment.pairwise import align
-from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import (
     AlignmentError,
     CorpusError,
@@ -16,8 +16,6 @@ from treatydiff.errors import (
     TreatyDiffError,
     UnknownRef,
 )
-from treatydiff.formats.plaintext.parser import parse
-from treatydiff.formats.reader import read
 from treatydiff.model import (
     Absence,
     AlignedPair,
@@ -32,6 +30,31 @@ from treatydiff.model import (
     Strength,
     Treaty,
 )
+
+if _typing.TYPE_CHECKING:
+    from treatydiff.alignment.pairwise import align
+    from treatydiff.comparison import Comparison, compare
+    from treatydiff.formats.plaintext.parser import parse
+    from treatydiff.formats.reader import read
+
+# Imported on first use: alignment (SciPy), the reports and the cue tables take
+# a second or more to load, which ``import treatydiff`` should not pay.
+_LAZY = {
+    "align": "treatydiff.alignment.pairwise",
+    "Comparison": "treatydiff.comparison",
+    "compare": "treatydiff.comparison",
+    "parse": "treatydiff.formats.plaintext.parser",
+    "read": "treatydiff.formats.reader",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'treatydiff' has no attribute {name!r}")
+    value = getattr(_import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Absence",

@@ -132,15 +132,12 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
 
 def _topics(s: str, c: Cues) -> Iterator[Hit]:
     wartime = c.trigger.search(s) is not None
-    possible = c.topic_screen(s)
     for kind, patterns in c.topics.items():
         found = []
         if kind in c.peacetime and not wartime:
             patterns = (*patterns, c.peacetime[kind])
         for pattern in patterns:
-            if possible is not None and id(pattern) not in possible:
-                continue  # none of its needles: it cannot match
-            for m in pattern.pattern.finditer(s):
+            for m in pattern.finditer(s):
                 if kind in c.positive_only and (
                     polarity(s, m.start(), m.end(), c) not in _POSITIVE
                 ):

@@ -4,7 +4,8 @@ Each language module (:mod:`.cues_en`, :mod:`.cues_ru`) builds one
 :class:`Cues`. Patterns match word stems (Russian inflects), are compiled
 case-insensitive and treat any run of whitespace, line breaks included, as a
 word gap. Each is wrapped in a :class:`Cue` that skips texts lacking all of
-its needles (:mod:`.needles`).
+its needles (:mod:`.needles`): one pass over a text finds the needles of every
+cue, so each cue after the first costs a set look-up.
 """
 
 from __future__ import annotations
@@ -12,10 +13,17 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
 
 import attrs
 
-from treatydiff.provisions.needles import Needles, Screen, needles
+from treatydiff.provisions.needles import (
+    Needles,
+    Requirements,
+    Screen,
+    reading,
+    satisfied,
+)
 
 __all__ = ["Cue", "Cues", "any_of", "gap", "rx"]
 
@@ -32,16 +40,29 @@ def any_of(*alternatives: str) -> str:
 
 @attrs.frozen
 class Cue:
-    """A compiled cue that is only run on text containing one of its needles.
+    """A compiled cue that is only run on text that may hold a match.
 
     ``search`` and ``finditer`` answer exactly as ``pattern``'s would; ``match``
-    is anchored, hence cheap, and skips the needle test.
+    is anchored, hence cheap, and skips the test. On a whole text, a
+    ``screened`` cue reads the words the shared screen found in it: one of its
+    ``needles``, and what one of its alternatives ``requires``; on part of a
+    text, it looks for its needles there.
     """
 
     pattern: re.Pattern[str]
     needles: Needles | None
+    requires: Requirements | None = None
+    screened: bool = False
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        if self.screened and pos <= 0 and endpos >= len(text):
+            present = _present(text)
+            if present is not None:
+                if self.needles and present.isdisjoint(self.needles.strings):
+                    return True
+                return self.requires is not None and not satisfied(
+                    self.requires, present
+                )
         return self.needles is not None and self.needles.absent(text, pos, endpos)
 
     def search(
@@ -64,10 +85,31 @@ class Cue:
         return self.pattern.match(text, pos, endpos)
 
 
+_WORDS: set[str] = set()  # every word the cues made by rx screen for
+
+
+@cache
+def _screen() -> Screen:
+    """One screen for the cues made before its first use (those of the cue
+    modules, made at import)."""
+    return Screen(frozenset(_WORDS))
+
+
+@lru_cache(maxsize=256)
+def _present(text: str) -> frozenset[str] | None:
+    """The screened words in ``text`` (cached: every cue of a sentence asks)."""
+    return _screen().present(text)
+
+
 def rx(*alternatives: str) -> Cue:
     """Compile ``alternatives`` as one case-insensitive cue."""
     pattern = re.compile(any_of(*alternatives), re.IGNORECASE)
-    return Cue(pattern, needles(pattern))
+    found, required = reading(*alternatives, flags=re.IGNORECASE)
+    if _screen.cache_info().currsize:  # made after the screen: reads its own
+        return Cue(pattern, found)
+    _WORDS.update(found.strings if found else ())
+    _WORDS.update(word for alt in required or () for c in alt for word in c)
+    return Cue(pattern, found, required, screened=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -158,22 +200,3 @@ class Cues:
     positive_only: frozenset[str] = frozenset(
         {"military-cooperation", "basing", "intelligence-exchange"}
     )
-    _screened: tuple[Cue, ...] = attrs.field(init=False, repr=False, eq=False)
-    _screen: Screen = attrs.field(init=False, repr=False, eq=False)
-
-    @_screened.default
-    def _topic_cues(self) -> tuple[Cue, ...]:
-        topical = (cue for cues in self.topics.values() for cue in cues)
-        return (*topical, *self.peacetime.values())
-
-    @_screen.default
-    def _topic_screen(self) -> Screen:
-        return Screen(tuple(cue.needles for cue in self._screened))
-
-    def topic_screen(self, text: str) -> frozenset[int] | None:
-        """``id`` of each topic or peacetime cue that may match ``text``
-        (one pass for all of them); ``None``: any may."""
-        possible = self._screen.possible(text)
-        if possible is None:
-            return None
-        return frozenset(id(self._screened[i]) for i in possible)

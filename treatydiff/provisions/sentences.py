@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from treatydiff.errors import InvalidArgument
 from treatydiff.provisions.cues import Cues
@@ -68,8 +69,14 @@ def _last_token(text: str, end: int) -> str:
         width *= 4
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each sentence; line breaks never end one."""
+@lru_cache(maxsize=1024)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each sentence; line breaks never end one (cached:
+    the classifier and the strength of each label read them)."""
+    return tuple(_sentences(text))
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         word = _last_token(text, m.start())
@@ -95,6 +102,11 @@ def languages(text: str, lang: str | None) -> tuple[str, ...]:
         if code not in CUES:
             raise InvalidArgument(f"unsupported language {lang!r} (use 'en' or 'ru')")
         return (code,)
+    return _detected(text)
+
+
+@lru_cache(maxsize=1024)
+def _detected(text: str) -> tuple[str, ...]:
     return tuple(code for code in languages_in(text) if code in CUES)
 
 

@@ -46,7 +46,7 @@ def strength(
     """
     if kind in _BY_KIND:
         return _BY_KIND[kind]
-    bounds = list(sentences(text)) or [(0, len(text))]
+    bounds = sentences(text) or ((0, len(text)),)
     if evidence is None:
         a, b = 0, 0
         start, end = next(

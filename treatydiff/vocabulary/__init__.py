@@ -27,6 +27,7 @@ from treatydiff.vocabulary.russian import RUSSIAN
 from treatydiff.vocabulary.table import (
     LANGUAGES,
     LOOKALIKE_LETTERS,
+    OTHER_CLOSING_PHRASES,
     article_keywords,
     division_words,
     fold_lookalikes,
@@ -41,6 +42,7 @@ __all__ = [
     "INSERTED_WORDS",
     "LANGUAGES",
     "LOOKALIKE_LETTERS",
+    "OTHER_CLOSING_PHRASES",
     "RUSSIAN",
     "SUPERSCRIPT_DIGITS",
     "DivisionWord",

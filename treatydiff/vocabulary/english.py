@@ -30,6 +30,8 @@ ENGLISH = Language(
         "Done at",
         "Done in",
         "Signed at",
+        "Made in the city of",
+        "Made at the city of",
         "In witness whereof",
         "In faith whereof",
     ],

@@ -20,6 +20,7 @@ from treatydiff.vocabulary.russian import RUSSIAN
 __all__ = [
     "LANGUAGES",
     "LOOKALIKE_LETTERS",
+    "OTHER_CLOSING_PHRASES",
     "article_keywords",
     "division_words",
     "fold_lookalikes",
@@ -31,6 +32,29 @@ __all__ = [
 
 #: Every language the readers know, in order of preference on a tie.
 LANGUAGES: Mapping[str, Language] = {lang.code: lang for lang in (ENGLISH, RUSSIAN)}
+
+#: Closing formulas of other language versions printed after the last article
+#: of an English or Russian text: the European Union's agreements close with
+#: "Done at ..." and "In witness whereof" in every language, in protocol order
+#: (Bulgarian and Spanish before English), so the closing may start with one.
+OTHER_CLOSING_PHRASES: tuple[str, ...] = (
+    "Съставено в",
+    "В уверение на което",
+    "Hecho en",
+    "En fe de lo cual",
+    "Udfærdiget i",
+    "Til bekræftelse heraf",
+    "Geschehen zu",
+    "Zu Urkund dessen",
+    "Fait à",
+    "En foi de quoi",
+    "Fatto a",
+    "In fede di che",
+    "Gedaan te",
+    "Ten blijke waarvan",
+    "Feito em",
+    "Em fé do que",
+)
 
 
 def article_keywords(*, abbreviations: bool = True) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from treatydiff.vocabulary import (
     INSERTED_WORDS,
     LANGUAGES,
+    OTHER_CLOSING_PHRASES,
     SUPERSCRIPT_DIGITS,
     Language,
     alternation,
@@ -84,7 +85,11 @@ _LETTERS = letters()
 _ART_WORDS = _cased_alternation(article_keywords())
 _DIV_WORDS = _cased_alternation(d.word for d in division_words())
 _CLOSE_WORDS = "|".join(
-    _phrase(p) for lang in LANGUAGES.values() for p in lang.closing_phrases
+    _phrase(p)
+    for p in (
+        *(p for lang in LANGUAGES.values() for p in lang.closing_phrases),
+        *OTHER_CLOSING_PHRASES,
+    )
 )
 # "For the Government of ...: A. Name": a party's signature, never a heading.
 _SIGN_WORDS = _cased_alternation(
@@ -213,11 +218,19 @@ def rest_kind(rest: str) -> tuple[str, str]:
     return CONT, stripped
 
 
+def title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital: "Customs
+    Unions, Free Trade Areas And Frontier Trade" (a heading, not a sentence)."""
+    content = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
 def heading_like(line: str) -> bool:
-    """A short line without final punctuation that is not itself structure."""
+    """A short line without final punctuation that is not itself structure
+    (a title-case line may be longer)."""
     return (
-        len(line) <= 120
-        and len(line.split()) <= 14
+        len(line) <= (160 if title_case(line) else 120)
+        and len(line.split()) <= (20 if title_case(line) else 14)
         and not line[0].islower()
         and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
         and line[-1] not in ".,;:!?"
@@ -279,7 +292,10 @@ def number_words(
 
 
 def sentence_like(text: str) -> bool:
-    """A verb, a comma in a long line, or mostly lower-case words: a sentence."""
+    """Not title case, and a verb, a comma in a long line, or mostly
+    lower-case words: a sentence."""
+    if title_case(text):
+        return False
     words = text.split()
     if any(w.lower() in _VERBS for w in words):
         return True

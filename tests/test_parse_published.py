@@ -1,0 +1,98 @@
+"""ToTA treaties rendered as official publications print them parse back exact.
+
+The renderer and the check live in ``benchmarks/published.py`` (which prints
+the count, ``python benchmarks/published.py``): forty English ToTA treaties,
+each in one publication style (Roman, word or Arabic article numbers, inline or
+own-line headings, capitals, chapter lines, a preamble, the closing formula and
+signature blocks, page numbers). Issue 13's target is 38 of 40 exact and
+intact; the floor asserted here is the count reached, so a regression shows.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import attrs
+
+from treatydiff.formats.tota import read_tota
+from treatydiff.model import Article, Paragraph, Treaty
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from published import SELECTION, Style, as_printed, check, render, style_for
+
+#: Treaties of the selection that do not yet come back exact, and why: ToTA's
+#: own headings cut into the text, ending in ":" or "." or broken by OCR (6),
+#: a 23-word heading, OCR'd closing formulas (2).
+NOT_YET = {
+    "pta_1": 'heading "Determination Of Origin" continues in the ToTA text',
+    "pta_11": 'heading ends with a full stop ("... Subcommittees.")',
+    "pta_37": 'heading ends with ":" (ToTA joined the chapeau)',
+    "pta_47": "a 23-word heading",
+    "pta_156": 'heading ends with ":" (ToTA joined the chapeau)',
+    "pta_188": 'OCR\'d closing "IN WITNESS WHEROF"',
+    "pta_218": "OCR'd Danish and German closing formulas come first",
+    "pta_250": 'OCR split a heading: "Protection Of Intellectual. Property"',
+    "pta_411": 'heading "... Arbitration Panel" continues in the ToTA text',
+}
+
+
+def test_rendered_as_published_tota_parses_back_exact(tota_dir: Path) -> None:
+    failing = {}
+    for position, name in enumerate(SELECTION):
+        path = tota_dir / f"{name}.xml"
+        treaty = read_tota(path.read_bytes(), source=str(path))
+        problems = check(treaty, style_for(position, treaty))
+        if problems:
+            failing[name] = problems[0]
+    assert len(SELECTION) == 40
+    assert set(failing) == set(NOT_YET), failing
+    assert len(SELECTION) - len(failing) >= 31
+
+
+def _treaty() -> Treaty:
+    return Treaty(
+        id="t",
+        title="Ruritania - Freedonia",
+        articles=[
+            Article(
+                num=str(n),
+                heading=heading,
+                paragraphs=[Paragraph(text=f"The Parties shall act under rule {n}.")],
+            )
+            for n, heading in enumerate(["Objectives", None, "Customs Duties"], 1)
+        ],
+    )
+
+
+def test_the_renderer_prints_what_the_check_claims() -> None:
+    """The oracle: styles show in the text, and a clean rendering passes."""
+    style = Style(
+        numbers="roman",
+        upper_keyword=True,
+        heading=". ",
+        upper_heading=True,
+        page_numbers=False,
+        signatures_on_one_line=True,
+    )
+    text = render(_treaty(), style)
+    assert "ARTICLE I. OBJECTIVES\n" in text
+    assert "ARTICLE II\nThe Parties" in text
+    assert "For the Government of Ruritania: A. Smith" in text
+    assert check(_treaty(), style) == []
+    in_words = attrs.evolve(style, numbers="words", upper_keyword=False)
+    assert "Article Three. CUSTOMS DUTIES\n" in render(_treaty(), in_words)
+    assert check(_treaty(), in_words) == []
+
+
+def test_a_closing_kept_in_the_last_article_moves_to_the_closing() -> None:
+    treaty = _treaty()
+    last = treaty.articles[-1]
+    moved = Article(
+        num=last.num,
+        heading=last.heading,
+        paragraphs=[Paragraph(text=f"{last.text}\nDone at Geneva, 1 June 1998.")],
+    )
+    printed = as_printed(Treaty(id="t", articles=[*treaty.articles[:-1], moved]))
+    assert printed.articles[-1].text == last.text
+    assert printed.closing == "Done at Geneva, 1 June 1998."
