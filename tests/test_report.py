@@ -19,7 +19,7 @@ from treatydiff import report
 from treatydiff.comparison import compare
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import ComparisonResult
-from treatydiff.report.formatting import ref_ranges, safe
+from treatydiff.report.formatting import clause_anchor, ref_ranges, safe
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
@@ -197,9 +197,12 @@ def test_html_parses_and_is_self_contained(comp) -> None:
     assert doc.xpath("//link | //img | //iframe | //object | //*[@src]") == []
     style = doc.xpath("//style")[0].text
     assert "@media print" in style and "url(" not in style
-    assert [a.get("href") for a in doc.xpath("//a")] == [
+    hrefs = [a.get("href") for a in doc.xpath("//a")]
+    assert {h for h in hrefs if not h.startswith("#")} == {
         "https://example.org/ir-no-alliance"
-    ]
+    }
+    ids = set(doc.xpath("//@id"))
+    assert {h[1:] for h in hrefs if h.startswith("#")} <= ids  # all in the page
 
 
 def test_html_matrix_marks_missing_cells_with_status_and_nearest(comp, data) -> None:
@@ -297,6 +300,7 @@ _ALLOWED_TAGS = {
     "code",
     "details",
     "summary",
+    "h3",
 }
 
 
@@ -569,3 +573,25 @@ def test_html_folds_the_not_found_findings(comp) -> None:
     # Confirmed absences stay in view, before the folded list.
     shown = section.xpath("dl/dt")
     assert shown and not any("not found" in dt.text_content() for dt in shown)
+
+
+@given(
+    st.text(max_size=12), st.text(max_size=8), st.text(max_size=12), st.text(max_size=8)
+)
+def test_clause_anchors_are_distinct_and_have_no_space(
+    t1: str, r1: str, t2: str, r2: str
+) -> None:
+    a, b = clause_anchor(t1, r1), clause_anchor(t2, r2)
+    assert (a == b) == ((t1, r1) == (t2, r2))
+    assert re.fullmatch(r"[A-Za-z0-9.:_-]+", a)
+
+
+def test_html_matrix_refs_link_to_the_cited_clauses(comp) -> None:
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    row = doc.xpath("//tr[@id='provision-mutual-defence']")[0]
+    (near,) = row.xpath("td[1]//a[starts-with(@href, '#')]")
+    assert near.text == "3.3" and near.get("href") == "#clause-ru-ir-2025:3.3"
+    (clause,) = doc.xpath("//*[@id='clause-ru-ir-2025:3.3']")
+    assert clause.xpath("ancestor::section/@id") == ["clauses"]
+    assert "#provision-mutual-defence" in clause.xpath(".//a/@href")
+    assert row.xpath("td[1]/details/summary")  # the finding's detail is folded

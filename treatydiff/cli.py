@@ -23,7 +23,7 @@ from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
-from treatydiff.model import Article, ChangeKind, Paragraph, Point, Treaty
+from treatydiff.model import ChangeKind, Treaty
 from treatydiff.output import write_file, write_stdout
 from treatydiff.report.formatting import safe
 
@@ -199,15 +199,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
     treaty = bundled.load(args.id)
     if args.ref is None:
         return _render_treaty(treaty, args.format)
-    found = treaty.find(args.ref)
-    if isinstance(found, Article):
-        text = found.text
-    elif isinstance(found, Paragraph):
-        text = found.full_text
-    elif isinstance(found, Point):
-        text = found.text
-    else:
-        text = found
+    text = treaty.clause_text(args.ref)
     if args.format == "json":
         data = {"treaty": treaty.id, "ref": args.ref, "text": text}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -18,7 +18,9 @@ __all__ = [
     "FINDINGS",
     "UNPLACED",
     "cell_refs",
+    "cell_runs",
     "changed_diffs",
+    "clause_anchor",
     "coverage",
     "diff_title",
     "finding_details",
@@ -29,11 +31,13 @@ __all__ = [
     "members_line",
     "missing_findings",
     "nearest_line",
+    "provision_anchor",
     "ref_ranges",
     "safe",
     "score_label",
     "side_by_side",
     "status_label",
+    "strength_note",
 ]
 
 _UNSAFE = re.compile(
@@ -44,6 +48,7 @@ _STATUS = {
     "not-found": "not found",
     "unplaced": "unplaced (in the treaty, article not identified)",
 }
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
 _NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers
 #: The heading of the findings: missing provisions and unplaced ones.
 FINDINGS = "Missing provisions and provisions at an unknown article"
@@ -77,22 +82,51 @@ def nearest_line(nearest: Nearest | None) -> str:
     return line
 
 
-def cell_refs(view: ReportView, kind: str, tid: str) -> str:
-    """The refs of a present cell with their strength: ``4 (binding)``; refs
-    of one strength share it (``4.1, 4.2 (binding)``)."""
+def cell_runs(
+    view: ReportView, kind: str, tid: str
+) -> list[tuple[list[str], Strength | None]]:
+    """The refs of a present cell in runs of one strength (refs unescaped):
+    ``[(["4.1", "4.2"], Strength.BINDING)]``."""
     found = view.labels.get(kind, {}).get(tid, ())
     if not found:
-        return ", ".join(safe(r) for r in view.provisions[kind].get(tid, ()))
+        return [(list(view.provisions[kind].get(tid, ())), None)]
     runs: list[tuple[list[str], Strength | None]] = []
     for label in found:
         if runs and runs[-1][1] == label.strength:
-            runs[-1][0].append(safe(label.ref))
+            runs[-1][0].append(label.ref)
         else:
-            runs.append(([safe(label.ref)], label.strength))
+            runs.append(([label.ref], label.strength))
+    return runs
+
+
+def strength_note(strength: Strength | None) -> str:
+    """``" (binding)"``, or ``""`` for no strength."""
+    return "" if strength is None else f" ({safe(strength)})"
+
+
+def cell_refs(view: ReportView, kind: str, tid: str) -> str:
+    """The refs of a present cell with their strength: ``4 (binding)``; refs
+    of one strength share it (``4.1, 4.2 (binding)``)."""
     return ", ".join(
-        ", ".join(refs) + (f" ({strength})" if strength is not None else "")
-        for refs, strength in runs
+        ", ".join(map(safe, refs)) + strength_note(strength)
+        for refs, strength in cell_runs(view, kind, tid)
     )
+
+
+def clause_anchor(tid: str, ref: str) -> str:
+    """The HTML id of a cited clause: ``clause-ru-ir-2025:3.3``; any character
+    but ASCII letters, digits, ``-`` and ``.`` is written ``_hex_``, so two
+    (treaty, ref) pairs never share an id."""
+    return f"clause-{_id_part(tid)}:{_id_part(ref)}"
+
+
+def provision_anchor(kind: str) -> str:
+    """The HTML id of a provision's matrix row: ``provision-mutual-defence``."""
+    return f"provision-{_id_part(kind)}"
+
+
+def _id_part(text: str) -> str:
+    return _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", text)
 
 
 def matrix_cell(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
+import attrs
 import lxml.html
 from lxml.builder import E
 
@@ -19,7 +20,9 @@ from treatydiff.model import ChangeKind, Op, OpKind
 from treatydiff.report.formatting import (
     FINDINGS,
     UNPLACED,
+    cell_runs,
     changed_diffs,
+    clause_anchor,
     coverage,
     diff_title,
     finding_details,
@@ -28,9 +31,11 @@ from treatydiff.report.formatting import (
     matrix_cell,
     missing_findings,
     nearest_line,
+    provision_anchor,
     safe,
     score_label,
     status_label,
+    strength_note,
 )
 from treatydiff.report.view import Finding, GroupView, ReportView
 
@@ -87,6 +92,10 @@ CSS = """
 .tdr dl.findings dt { font-weight: 600; margin-top: .6rem; }
 .tdr dl.findings dd { margin: .1rem 0 0 1.2rem; }
 .tdr .legend > span { margin-right: 1rem; }
+.tdr .clause { border-left: 3px solid var(--line); padding: .2rem .6rem;
+               margin: .5rem 0; }
+.tdr .clause:target, .tdr tr:target > th { background: #fff7c2; }
+.tdr td summary { cursor: pointer; }
 @media print {
   .tdr { font-size: 9.5pt; max-width: none; padding: 0; }
   .tdr h2 { break-after: avoid; }
@@ -94,7 +103,7 @@ CSS = """
   .tdr thead { display: table-header-group; }
   .tdr, .tdr * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .tdr a { color: inherit; }
-  .tdr a[href]::after { content: " <" attr(href) ">"; font-size: .8em; }
+  .tdr a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; }
 }
 """
 
@@ -154,6 +163,54 @@ def _treaties(view: ReportView) -> Any:
     return E.table(E.thead(head), E.tbody(*rows), _cls("treaties"))
 
 
+def _clause_link(view: ReportView, tid: str, ref: str) -> Any:
+    """``ref`` as a link to its clause in the cited clauses, when there is one."""
+    if ref in view.clauses.get(tid, {}):
+        return E.a(safe(ref), href="#" + clause_anchor(tid, ref))
+    return safe(ref)
+
+
+def _joined(items: Sequence[Any], sep: str = ", ") -> list[Any]:
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        out += [sep, item] if i else [item]
+    return out
+
+
+def _present_refs(view: ReportView, kind: str, tid: str) -> list[Any]:
+    """A present cell's refs as links, each run with its strength."""
+    out: list[Any] = []
+    for i, (refs, strength) in enumerate(cell_runs(view, kind, tid)):
+        out += [", "] if i else []
+        out += _joined([_clause_link(view, tid, r) for r in refs])
+        out.append(strength_note(strength))
+    return out
+
+
+def _missing_cell(
+    view: ReportView, tid: str, cell: Any, short: str, entry: Finding
+) -> None:
+    """Fill a missing cell: its status and nearest candidate (a link) in view,
+    the candidate's kinds and why, the note and sources folded in ``<details>``."""
+    summary: list[Any] = [E.span(short, _cls("mark"))]
+    near = entry.nearest
+    folded: list[Any] = []
+    if near is not None:
+        link = _clause_link(view, tid, near.ref)
+        kinds = f" ({safe(', '.join(near.kinds))})" if near.kinds else ""
+        summary += [E.br(), E.span("nearest: ", link, kinds, _cls("nearest"))]
+        if near.why:
+            folded.append(E.div(safe(near.why), _cls("nearest")))
+    if entry.note:
+        folded.append(E.div(f"note: {safe(entry.note)}"))
+    if entry.sources:
+        folded.append(E.div(*_sources(entry)))
+    if folded:
+        cell.append(E.details(E.summary(*summary), *folded))
+    else:
+        cell.extend(summary)
+
+
 def _matrix(view: ReportView) -> Any:
     ids = view.ids
     head = E.tr(E.th("Provision"), *[E.th(safe(t), {"scope": "col"}) for t in ids])
@@ -161,17 +218,65 @@ def _matrix(view: ReportView) -> Any:
     for kind in view.provisions:
         cells = [E.th(safe(kind), {"scope": "row"})]
         for tid in ids:
-            state, short, nearest = matrix_cell(view, kind, tid)
-            cell = E.td(E.span(short, _cls("mark")), _cls(state))
-            if state == "unplaced":
-                cell.set("title", "in the treaty; its article is not identified")
-            near = nearest_line(nearest)
-            if near:
-                cell.append(E.span(f"nearest: {near}", _cls("nearest")))
+            state, short, _ = matrix_cell(view, kind, tid)
+            cell = E.td(_cls(state))
+            entry = view.missing.get(kind, {}).get(tid)
+            if state == "present":
+                cell.append(E.span(*_present_refs(view, kind, tid), _cls("mark")))
+            elif state == "unplaced" or entry is None:
+                cell.append(E.span(short, _cls("mark")))
+                if state == "unplaced":
+                    cell.set("title", "in the treaty; its article is not identified")
+            else:
+                _missing_cell(view, tid, cell, short, entry)
             cells.append(cell)
-        rows.append(E.tr(*cells))
+        rows.append(E.tr(*cells, {"id": provision_anchor(kind)}))
     cols = E.colgroup(E.col(_cls("kind")), *[E.col() for _ in ids])
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("matrix"))
+
+
+def _clauses(view: ReportView) -> list[Any]:
+    """Every cited clause with its anchor, linking back to the matrix rows
+    that cite it (as present or as the nearest candidate)."""
+    cited: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for kind, cells in view.provisions.items():
+        for tid, refs in cells.items():
+            for ref in refs:
+                cited.setdefault((tid, ref), []).append((kind, "present"))
+    for kind, findings in view.missing.items():
+        for tid, entry in findings.items():
+            if entry.nearest is not None:
+                cited.setdefault((tid, entry.nearest.ref), []).append((kind, "nearest"))
+    out: list[Any] = []
+    for tid in view.ids:
+        texts = view.clauses.get(tid, {})
+        if not texts:
+            continue
+        out.append(E.h3(safe(tid)))
+        for ref, text in texts.items():
+            back = [
+                E.a(
+                    safe(kind) + ("" if role == "present" else " (nearest)"),
+                    href="#" + provision_anchor(kind),
+                )
+                for kind, role in cited.get((tid, ref), [])
+            ]
+            out.append(
+                E.div(
+                    E.div(
+                        E.strong(f"{safe(tid)} {safe(ref)}"),
+                        " · in the matrix: ",
+                        *_joined(back),
+                        _cls("refs"),
+                    ),
+                    E.div(safe(text), _cls("text"))
+                    if text
+                    else E.div("(text not encoded)", _cls("absent")),
+                    _cls("clause"),
+                    {"id": clause_anchor(tid, ref)},
+                )
+            )
+    return out or [E.p("No clause is cited.")]
 
 
 def _member_block(group: GroupView, tid: str) -> list[Any]:
@@ -249,17 +354,19 @@ def _findings(view: ReportView) -> list[Any]:
         return [E.p("No missing provisions.")]
     shown = [f for f in found if f[2].status != "not-found"]
     folded = [f for f in found if f[2].status == "not-found"]
-    out: list[Any] = [_finding_list(shown)] if shown else []
+    out: list[Any] = [_finding_list(view, shown)] if shown else []
     if folded:
         many = "s" if len(folded) > 1 else ""
         summary = f"{len(folded)} provision{many} not found among the encoded articles"
         out.append(
-            E.details(E.summary(summary), _finding_list(folded), _cls("not-found"))
+            E.details(
+                E.summary(summary), _finding_list(view, folded), _cls("not-found")
+            )
         )
     return out
 
 
-def _finding_list(found: list[tuple[str, str, Finding]]) -> Any:
+def _finding_list(view: ReportView, found: list[tuple[str, str, Finding]]) -> Any:
     items: list[Any] = []
     for kind, tid, entry in found:
         state = safe(entry.status)
@@ -267,16 +374,25 @@ def _finding_list(found: list[tuple[str, str, Finding]]) -> Any:
         items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", status))
         if entry.note:
             items.append(E.dd(f"note: {safe(entry.note)}"))
-        items += [E.dd(line) for line in finding_details(entry)]
+        items += [
+            E.dd(line) for line in finding_details(attrs.evolve(entry, nearest=None))
+        ]
+        if entry.nearest is not None:
+            link = _clause_link(view, tid, entry.nearest.ref)
+            why = nearest_line(attrs.evolve(entry.nearest, ref=""))
+            items.append(E.dd("nearest candidate: ", link, why))
         if entry.sources:
-            links: list[Any] = ["sources: "]
-            for i, source in enumerate(entry.sources):
-                src = safe(source)
-                links.append(E.a(src, href=src) if _HTTP.match(src) else E.code(src))
-                if i < len(entry.sources) - 1:
-                    links.append(", ")
-            items.append(E.dd(*links))
+            items.append(E.dd(*_sources(entry)))
     return E.dl(*items, _cls("findings"))
+
+
+def _sources(entry: Finding) -> list[Any]:
+    """``sources: `` and the finding's sources, ``http(s)`` ones as links."""
+    links: list[Any] = [
+        E.a(src, href=src) if _HTTP.match(src) else E.code(src)
+        for src in map(safe, entry.sources)
+    ]
+    return ["sources: ", *_joined(links)]
 
 
 def _changes_list(groups: Sequence[GroupView]) -> Any:
@@ -348,6 +464,7 @@ def _report(view: ReportView) -> Any:
             {"id": "matrix"},
         ),
         E.section(E.h2(FINDINGS), *_findings(view), {"id": "missing"}),
+        E.section(E.h2("Cited clauses"), *_clauses(view), {"id": "clauses"}),
         E.section(
             E.h2("Correspondence"),
             legend,

@@ -15,14 +15,14 @@ shown side by side with the base's; see ``GroupView.side_by_side``). Filters
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from treatydiff.alignment.crosslingual import treaty_language
 from treatydiff.diff.changes import describe_group
-from treatydiff.errors import InvalidArgument
+from treatydiff.errors import InvalidArgument, UnknownRef
 from treatydiff.model import (
     Article,
     ChangeKind,
@@ -129,7 +129,8 @@ class Finding:
 @attrs.frozen(kw_only=True)
 class ReportView:
     """One comparison as the reports show it; ``groups`` are those the
-    filters keep, in the comparison's order."""
+    filters keep, in the comparison's order; ``clauses`` holds the text of
+    every clause the matrix cites (treaty id → ref → text, document order)."""
 
     treaties: tuple[TreatyView, ...]
     base: str
@@ -140,6 +141,7 @@ class ReportView:
     labels: Mapping[str, Mapping[str, tuple[CellLabel, ...]]] = attrs.field(
         factory=dict
     )
+    clauses: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
     @property
     def ids(self) -> list[str]:
@@ -185,6 +187,10 @@ def build_view(
         for group in comparison.groups
     ]
     table = matrix(list(comparison.treaties))
+    missing = {
+        kind: {tid: _finding(entry) for tid, entry in cells.items()}
+        for kind, cells in table["missing"].items()
+    }
     return ReportView(
         treaties=tuple(_treaty_view(t) for t in comparison.treaties),
         base=comparison.base,
@@ -193,10 +199,8 @@ def build_view(
             kind: {tid: tuple(refs) for tid, refs in cells.items()}
             for kind, cells in table["provisions"].items()
         },
-        missing={
-            kind: {tid: _finding(entry) for tid, entry in cells.items()}
-            for kind, cells in table["missing"].items()
-        },
+        missing=missing,
+        clauses=_cited_clauses(comparison.treaties, table["provisions"], missing),
         labels={
             kind: {tid: tuple(map(_cell_label, found)) for tid, found in cells.items()}
             for kind, cells in table["labels"].items()
@@ -211,6 +215,51 @@ def build_view(
             *(note for t in comparison.treaties if (note := _coverage_note(t))),
         ),
     )
+
+
+def _cited_clauses(
+    treaties: Sequence[Treaty],
+    provisions: Mapping[str, Mapping[str, Sequence[str]]],
+    missing: Mapping[str, Mapping[str, Finding]],
+) -> dict[str, dict[str, str]]:
+    """Treaty id → ref → text of every clause the matrix cites (found refs
+    and nearest candidates), in document order; refs no clause has are left out."""
+    cited: dict[str, set[str]] = {}
+    for cells in provisions.values():
+        for tid, refs in cells.items():
+            cited.setdefault(tid, set()).update(refs)
+    for findings in missing.values():
+        for tid, entry in findings.items():
+            if entry.nearest is not None:
+                cited.setdefault(tid, set()).add(entry.nearest.ref)
+    out: dict[str, dict[str, str]] = {}
+    for treaty in treaties:
+        texts = {}
+        for ref in _document_order(treaty, cited.get(treaty.id, ())):
+            try:
+                texts[ref] = treaty.clause_text(ref)
+            except UnknownRef:
+                continue
+        out[treaty.id] = texts
+    return out
+
+
+def _document_order(treaty: Treaty, refs: Iterable[str]) -> list[str]:
+    """``refs`` in the treaty's document order: by article, then by the
+    paragraph and point parts (refs of no article last)."""
+    position = {a.ref: i for i, a in enumerate(treaty.articles)}
+
+    def key(ref: str) -> tuple[int, list[tuple[int, str]]]:
+        parts = ref.split(".")
+        for cut in range(len(parts), 0, -1):  # article "2.1" before paragraph 1
+            if (head := ".".join(parts[:cut])) in position:
+                rest = parts[cut:]
+                return position[head], [
+                    (int(p), "") if p.isdigit() else (-1, p) for p in rest
+                ]
+        return len(position), [(0, ref)]
+
+    return sorted(refs, key=key)
 
 
 def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
