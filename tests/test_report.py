@@ -20,6 +20,7 @@ from treatydiff.comparison import compare
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import ComparisonResult
 from treatydiff.report.formatting import clause_anchor, ref_ranges, safe
+from treatydiff.report.markdown import md_escape
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
@@ -595,3 +596,40 @@ def test_html_matrix_refs_link_to_the_cited_clauses(comp) -> None:
     assert clause.xpath("ancestor::section/@id") == ["clauses"]
     assert "#provision-mutual-defence" in clause.xpath(".//a/@href")
     assert row.xpath("td[1]/details/summary")  # the finding's detail is folded
+
+
+def _bundled_three() -> ComparisonResult:
+    from treatydiff import bundled
+
+    return compare(
+        *(bundled.load(t) for t in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
+    )
+
+
+def test_groups_linked_by_provisions_only_show_clauses_side_by_side() -> None:
+    comp = _bundled_three()
+    linked = [g for g in comp.groups if g.basis == ("provisions",)]
+    assert linked  # the digests share security-core kinds, not wording
+    data = json.loads(report.render(comp, "json"))
+    for group in (g for g in data["groups"] if g["basis"] == ["provisions"]):
+        assert all(d["ops"] == [] and d["flags"] == [] for d in group["diffs"])
+    text = report.render(comp, "text")
+    gid = linked[0].id
+    block = text.split(f"  {gid} · ", 1)[1].split("\n\n", 1)[0]
+    assert "[ru-ir-2025 " in block and "[-" not in block and "{+" not in block
+    md = report.render(comp, "md")
+    assert "~~" not in md.split(f"### {gid}", 1)[1].split("###", 1)[0]
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    row = doc.xpath(f"//table[contains(@class,'groups')]//tr[th//strong='{gid}']")[0]
+    assert row.xpath(".//del | .//ins") == []
+
+
+def test_text_report_prints_a_removal_shared_by_several_treaties_once() -> None:
+    a = treaty("a", CUSTOMS, DISPUTES)
+    comp = compare(a, treaty("b", CUSTOMS), treaty("c", CUSTOMS))
+    for fmt in ("text", "md"):
+        out = report.render(comp, fmt)
+        changes = out.split("Changes against", 1)[1]
+        assert changes.count("removed") == 1, fmt
+        assert changes.count(md_escape(DISPUTES.split()[0])) == 1, fmt
+        assert "b, c — vs a 2: removed" in changes.replace("\\", "")

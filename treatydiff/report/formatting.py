@@ -255,11 +255,25 @@ def members_line(group: GroupView, ids: Sequence[str]) -> list[str]:
 
 
 def changed_diffs(group: GroupView) -> list[TreatyChange]:
-    """The per-treaty changes of a group that change something."""
-    return [
+    """The per-treaty changes of a group that change something; a removal
+    several treaties share is listed once (its title names them all)."""
+    changed = [
         d
         for d in group.change.diffs
         if d.change is not None and d.change != ChangeKind.IDENTICAL
+    ]
+    return [d for d in changed if _sharing(group, d)[0] == d.treaty]
+
+
+def _sharing(group: GroupView, diff: TreatyChange) -> list[str]:
+    """The treaties whose change is the same removal as ``diff``'s (in diff
+    order), or ``diff``'s treaty alone for any other change."""
+    if diff.change != ChangeKind.REMOVED:
+        return [diff.treaty]
+    return [
+        d.treaty
+        for d in group.change.diffs
+        if d.change == ChangeKind.REMOVED and (d.ops, d.flags) == (diff.ops, diff.flags)
     ]
 
 
@@ -281,11 +295,12 @@ def flag_line(diff: TreatyChange) -> str:
 
 
 def diff_title(group: GroupView, diff: TreatyChange) -> str:
-    """``"g2 · ru-kp-2024 4 — Scope vs ru-ir-2025 3.3: modified"``."""
+    """``"g2 · ru-kp-2024 4 — Scope vs ru-ir-2025 3.3: modified"``; a removal
+    shared by several treaties names them all (``g3 · a, b — vs c 3: removed``)."""
     side = member_refs(group, diff.treaty)
     base = member_refs(group, diff.base)
     title = (
-        f"{safe(group.id)} · {safe(diff.treaty)} {side} vs "
+        f"{safe(group.id)} · {', '.join(map(safe, _sharing(group, diff)))} {side} vs "
         f"{safe(diff.base)} {base}: {safe(diff.change)}"
     )
     moved = diff.moved and diff.change != ChangeKind.MOVED

@@ -8,8 +8,9 @@ change against the base (:func:`~treatydiff.diff.changes.describe_group`),
 the provision × treaty matrix with a typed label (ref, strength, confidence,
 evidence) for every found provision and a typed finding for every empty cell
 (:func:`~treatydiff.provisions.matrix`), and the coverage notes. A treaty
-in another language than the base has no word redline (its clauses are
-shown side by side with the base's; see ``GroupView.side_by_side``). Filters
+in another language than the base, and a group linked by provisions only,
+have no word redline (the clauses are shown side by side with the base's;
+see ``GroupView.side_by_side``). Filters
 (``only``, ``changed_only``) drop groups here, so every format shows the same.
 """
 
@@ -72,8 +73,9 @@ class TreatyView:
 class GroupView:
     """A correspondence group as reported: its id, the group, the texts and
     headings of its members (treaty id → ref → text) and its change;
-    ``side_by_side`` holds the treaties in another language than the base,
-    whose diffs carry no word ops (their clauses are shown beside the base's)."""
+    ``side_by_side`` holds the treaties whose diffs carry no word ops or flags
+    (their clauses are shown beside the base's): those in another language
+    than the base, and all of them in a group linked by provisions only."""
 
     id: str
     group: Group
@@ -309,11 +311,14 @@ def _group_view(
         kind=group.kind,
         moved=group.moved,
     )
-    if foreign:
+    # Two independent paraphrases linked only by their provision kinds: a
+    # word redline between them would be noise, so they are shown side by side.
+    apart = frozenset(members) if group.basis == ("provisions",) else foreign
+    if apart:
         change = attrs.evolve(
             change,
             diffs=[
-                attrs.evolve(d, ops=(), flags=()) if d.treaty in foreign else d
+                attrs.evolve(d, ops=(), flags=()) if d.treaty in apart else d
                 for d in change.diffs
             ],
         )
@@ -326,7 +331,7 @@ def _group_view(
             for tid, refs in members.items()
         },
         change=change,
-        side_by_side=foreign,
+        side_by_side=apart,
     )
 
 
