@@ -190,26 +190,24 @@ def missing_findings(view: ReportView) -> Iterator[tuple[str, str, Finding]]:
 def listed_groups(view: ReportView) -> tuple[list[GroupView], list[str]]:
     """The groups to list one by one, and one line per treaty for the groups
     that hold only its placeholder articles."""
-    holes = {t.id: set(t.placeholders) for t in view.treaties}
     listed: list[GroupView] = []
-    hidden: dict[str, set[str]] = {tid: set() for tid in holes}
+    hidden: dict[str, set[str]] = {t.id: set() for t in view.treaties}
     for group in view.groups:
-        members = [(tid, ref) for tid, refs in group.members.items() for ref in refs]
-        if members and all(ref in holes[tid] for tid, ref in members):
-            for tid, ref in members:
-                hidden[tid].add(ref)
+        if group.placeholder:
+            for tid, refs in group.members.items():
+                hidden[tid].update(refs)
         else:
             listed.append(group)
     lines = []
     for treaty in view.treaties:
-        refs = hidden[treaty.id]
-        if refs:
+        holes = hidden[treaty.id]
+        if holes:
             order = {r: i for i, r in enumerate(treaty.articles)}
-            ranked = sorted(refs, key=lambda r: (order.get(r, len(order)), r))
+            ranked = sorted(holes, key=lambda r: (order.get(r, len(order)), r))
             digest = " in the digest" if treaty.treaty.kind == "digest" else ""
-            many = "s" if len(refs) > 1 else ""
+            many = "s" if len(holes) > 1 else ""
             lines.append(
-                f"{safe(treaty.id)}: {len(refs)} article{many} not encoded"
+                f"{safe(treaty.id)}: {len(holes)} article{many} not encoded"
                 f"{digest} (placeholder{many}): {ref_ranges(ranked)}"
             )
     return listed, lines

@@ -45,8 +45,10 @@ __all__ = [
     "Nearest",
     "ReportView",
     "TreatyView",
+    "article_index",
     "build_view",
     "check_change",
+    "describe",
 ]
 
 #: Treaty parts outside the articles reported as groups of their own
@@ -75,7 +77,8 @@ class GroupView:
     headings of its members (treaty id → ref → text) and its change;
     ``side_by_side`` holds the treaties whose diffs carry no word ops or flags
     (their clauses are shown beside the base's): those in another language
-    than the base, and all of them in a group linked by provisions only."""
+    than the base, and all of them in a group linked by provisions only;
+    ``placeholder``: every member is a placeholder article (no change told)."""
 
     id: str
     group: Group
@@ -83,6 +86,7 @@ class GroupView:
     headings: Mapping[str, Mapping[str, str | None]]
     change: GroupChange
     side_by_side: frozenset[str] = frozenset()
+    placeholder: bool = False
 
     @property
     def members(self) -> Mapping[str, tuple[str, ...]]:
@@ -176,10 +180,7 @@ def build_view(
             f"{type(comparison).__name__}"
         )
     check_change(only)
-    articles = {
-        t.id: {**{a.ref: a for a in t.articles}, **_frame_articles(t)}
-        for t in comparison.treaties
-    }
+    articles = article_index(comparison.treaties)
     langs = {t.id: treaty_language(t) for t in comparison.treaties}
     foreign = frozenset(
         t for t, lang in langs.items() if lang != langs[comparison.base]
@@ -275,6 +276,41 @@ def _language_notes(langs: Mapping[str, str], base: str) -> list[str]:
     ]
 
 
+def article_index(treaties: Iterable[Treaty]) -> dict[str, dict[str, Article]]:
+    """Treaty id → ref → article, the preamble and closing (:data:`FRAME_PARTS`)
+    included as articles of their own."""
+    return {
+        t.id: {**{a.ref: a for a in t.articles}, **_frame_articles(t)} for t in treaties
+    }
+
+
+def describe(
+    articles: Mapping[str, Mapping[str, Article]], base: str, group: Group
+) -> tuple[GroupChange, bool]:
+    """A group's change against ``base`` and whether it is a placeholder group
+    (every member a placeholder article: then no change kind, no diff)."""
+    members = group.members
+    change = describe_group(
+        {
+            tid: [(r, articles[tid][r].text) for r in refs]
+            for tid, refs in members.items()
+        },
+        base,
+        kind=group.kind,
+        moved=group.moved,
+    )
+    found = [articles[tid][r] for tid, refs in members.items() for r in refs]
+    placeholder = bool(found) and not any(a.encoded for a in found)
+    if placeholder:
+        change = GroupChange(
+            change=None,
+            diffs=[
+                attrs.evolve(d, change=None, ops=(), flags=()) for d in change.diffs
+            ],
+        )
+    return change, placeholder
+
+
 def _frame_articles(treaty: Treaty) -> dict[str, Article]:
     """The preamble and closing formula as articles of the frame groups."""
     return {
@@ -305,12 +341,7 @@ def _group_view(
     texts = {
         tid: {r: articles[tid][r].text for r in refs} for tid, refs in members.items()
     }
-    change = describe_group(
-        {tid: [(r, texts[tid][r]) for r in refs] for tid, refs in members.items()},
-        base,
-        kind=group.kind,
-        moved=group.moved,
-    )
+    change, placeholder = describe(articles, base, group)
     # Two independent paraphrases linked only by their provision kinds: a
     # word redline between them would be noise, so they are shown side by side.
     apart = frozenset(members) if group.basis == ("provisions",) else foreign
@@ -332,6 +363,7 @@ def _group_view(
         },
         change=change,
         side_by_side=apart,
+        placeholder=placeholder,
     )
 
 
