@@ -23,7 +23,7 @@ from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
-from treatydiff.model import ChangeKind, Treaty
+from treatydiff.model import ChangeKind, Strength, Treaty
 from treatydiff.output import write_file, write_stdout
 from treatydiff.report.formatting import safe
 
@@ -101,6 +101,19 @@ def _build_parser() -> argparse.ArgumentParser:
         help="show only groups of this change kind: %(choices)s",
     )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
+    p.add_argument(
+        "--strength",
+        metavar="STRENGTH",
+        choices=[s.value for s in Strength],
+        help="matrix: only the provision labels of this strength: %(choices)s",
+    )
+    p.add_argument(
+        "--provision",
+        metavar="KIND",
+        help="only this provision, treaty by treaty: the clause with its evidence "
+        "marked, or the absence with its source and the nearest candidate's text "
+        "(text, md or html; kinds: 'treatydiff provisions')",
+    )
     _corpus_parsers(sub)
     return parser
 
@@ -313,12 +326,17 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         color = (
             args.output is None and args.format == "text" and _is_terminal(sys.stdout)
         )
+        if args.provision is not None:
+            return report.render_provision(
+                comparison, args.provision, args.format, strength=args.strength
+            )
         return report.render(
             comparison,
             args.format,
             color=color,
             only=args.only,
             changed_only=args.changed,
+            strength=args.strength,
         )
     finally:
         progress.close()
@@ -458,6 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "compare" and len(args.treaties) < 2:
         parser.error("compare needs at least two treaties")  # exits 2
+    if args.command == "compare" and args.provision is not None:
+        _check_provision(parser, args)
     if args.command == "show" and args.ref and args.format == "akn":
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
@@ -494,6 +514,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (MemoryError, RecursionError) as exc:
         return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
     return 0
+
+
+def _check_provision(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors of ``compare --provision`` (exit 2): an unknown kind, with
+    the known ones listed, or a format the provision view has not."""
+    if args.provision not in provisions.TAXONOMY:
+        known = ", ".join(provisions.TAXONOMY)
+        parser.error(f"unknown provision kind {args.provision!r}; known kinds: {known}")
+    if args.format not in report.PROVISION_FORMATS:
+        formats = ", ".join(report.PROVISION_FORMATS)
+        parser.error(f"--provision prints {formats}, not {args.format}")
 
 
 def _fail(message: str, *, status: int = 1) -> int:

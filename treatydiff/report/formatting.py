@@ -47,6 +47,7 @@ _STATUS = {
     "confirmed-absent": "confirmed absent",
     "not-found": "not found",
     "unplaced": "unplaced (in the treaty, article not identified)",
+    "other-strength": "other strength",
 }
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
 _NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers

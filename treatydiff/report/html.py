@@ -67,6 +67,8 @@ CSS = """
 .tdr .unplaced { background: #e3eefb; border: 2px dotted var(--move); }
 .tdr .confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
 .tdr .not-found, .tdr .missing { background: #fff3d6; border: 2px dashed #b07a00; }
+.tdr .other-strength { background: #f1ecf9; border: 2px dashed #6b4fa0; }
+.tdr mark { background: #ffe27a; color: inherit; }
 .tdr .legend .key { display: inline-block; padding: 0 .4em; border-width: 1px; }
 .tdr .mark { font-weight: 600; }
 .tdr .nearest { display: block; font-size: .85em; margin-top: .2rem; }

@@ -48,6 +48,7 @@ __all__ = [
     "article_index",
     "build_view",
     "check_change",
+    "check_strength",
     "describe",
 ]
 
@@ -119,9 +120,10 @@ class CellLabel:
 class Finding:
     """Why a provision × treaty cell is empty.
 
-    ``status`` is ``confirmed-absent``, ``not-found`` or ``unplaced`` (in the
+    ``status`` is ``confirmed-absent``, ``not-found``, ``unplaced`` (in the
     treaty at an unknown article; then ``article`` is a hint or ``None`` and
-    ``confidence`` says how sure the source is).
+    ``confidence`` says how sure the source is) or, under a strength filter,
+    ``other-strength`` (found only at another strength).
     """
 
     status: str
@@ -162,17 +164,27 @@ def check_change(only: str | None) -> None:
         raise InvalidArgument(f"unknown change kind {only!r}; expected one of {names}")
 
 
+def check_strength(strength: str | None) -> None:
+    """Raise InvalidArgument unless ``strength`` is ``None`` or a strength."""
+    if strength is not None and strength not in set(Strength):
+        names = tuple(k.value for k in Strength)
+        raise InvalidArgument(f"unknown strength {strength!r}; expected one of {names}")
+
+
 def build_view(
     comparison: ComparisonResult,
     *,
     only: str | None = None,
     changed_only: bool = False,
+    strength: str | None = None,
 ) -> ReportView:
     """The view of ``comparison``.
 
     ``only`` keeps the groups where the group or one of its treaties has that
-    change kind; ``changed_only`` hides identical groups. Raises
-    :class:`InvalidArgument` for anything but a comparison or an unknown kind.
+    change kind; ``changed_only`` hides identical groups; ``strength`` keeps
+    in the matrix only the labels of that strength (see :func:`_of_strength`).
+    Raises :class:`InvalidArgument` for anything but a comparison or an
+    unknown kind or strength.
     """
     if not isinstance(comparison, ComparisonResult):
         raise InvalidArgument(
@@ -180,6 +192,7 @@ def build_view(
             f"{type(comparison).__name__}"
         )
     check_change(only)
+    check_strength(strength)
     articles = article_index(comparison.treaties)
     langs = {t.id: treaty_language(t) for t in comparison.treaties}
     foreign = frozenset(
@@ -190,6 +203,8 @@ def build_view(
         for group in comparison.groups
     ]
     table = matrix(list(comparison.treaties))
+    if strength is not None:
+        table = _of_strength(table, strength)
     missing = {
         kind: {tid: _finding(entry) for tid, entry in cells.items()}
         for kind, cells in table["missing"].items()
@@ -218,6 +233,39 @@ def build_view(
             *(note for t in comparison.treaties if (note := _coverage_note(t))),
         ),
     )
+
+
+def _of_strength(table: Mapping[str, Any], strength: str) -> dict[str, Any]:
+    """The matrix with only the labels of ``strength``: a provision no treaty
+    has at that strength is dropped; a cell whose labels all have another
+    strength becomes an ``other-strength`` finding, its first ref as the
+    nearest candidate."""
+    out: dict[str, Any] = {"provisions": {}, "labels": {}, "missing": {}}
+    for kind, cells in table["labels"].items():
+        kept = {
+            tid: [e for e in found if e["strength"] == strength]
+            for tid, found in cells.items()
+        }
+        if not any(kept.values()):
+            continue
+        out["provisions"][kind] = {
+            tid: [e["ref"] for e in k] for tid, k in kept.items()
+        }
+        out["labels"][kind] = kept
+        missing = dict(table["missing"].get(kind, {}))
+        for tid, found in cells.items():
+            if found and not kept[tid]:
+                shown = ", ".join(f"{e['ref']} ({e['strength']})" for e in found)
+                missing[tid] = {
+                    "status": "other-strength",
+                    "note": f"found at another strength: {shown}",
+                    "sources": [],
+                    "nearest": {"ref": found[0]["ref"], "kinds": [kind], "why": ""},
+                    "article": None,
+                    "confidence": None,
+                }
+        out["missing"][kind] = missing
+    return out
 
 
 def _cited_clauses(
