@@ -112,6 +112,7 @@ class FlagKind(enum.StrEnum):
     NEGATION = "negation"
     NUMBER = "number"
     TIME = "time"
+    FREQUENCY = "frequency"
     PARTY = "party"
 
 
