@@ -13,7 +13,7 @@ from treatydiff import bundled, compare, report
 from treatydiff.cli import main
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import Span
-from treatydiff.report.provision import highlight
+from treatydiff.report.formatting import highlight
 
 PLEDGE = (
     "If either Party is subjected to an armed attack, the other Party shall "
@@ -138,3 +138,11 @@ def test_highlight_finds_evidence_whose_offsets_moved() -> None:
         (" three", False),
     ]
     assert highlight("abc", [Span("zz", 0, 2)]) == [("abc", False)]
+
+
+def test_cited_clauses_in_the_html_report_mark_their_evidence(files) -> None:
+    comp = compare(*map(bundled.resolve, files))
+    doc = lxml.html.document_fromstring(comp.render("html"))
+    (clause,) = doc.xpath("//*[@id='clause-alpha:2']")
+    assert "provide it with military assistance" in clause.xpath(".//mark/text()")
+    assert PLEDGE in clause.text_content()

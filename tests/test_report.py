@@ -302,6 +302,7 @@ _ALLOWED_TAGS = {
     "details",
     "summary",
     "h3",
+    "mark",
 }
 
 

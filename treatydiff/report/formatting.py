@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from treatydiff.model import ChangeKind, Strength, Treaty, TreatyChange
+from treatydiff.model import ChangeKind, Span, Strength, Treaty, TreatyChange
 from treatydiff.report.view import Finding, GroupView, Nearest, ReportView
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "diff_title",
     "finding_details",
     "flag_line",
+    "highlight",
     "listed_groups",
     "matrix_cell",
     "member_refs",
@@ -63,6 +64,32 @@ def safe(text: object) -> str:
         lambda m: m.group().encode("unicode_escape").decode("ascii"),
         "" if text is None else str(text),
     )
+
+
+def highlight(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_evidence)`` runs; a span whose offsets do
+    not hold its text is looked up by its text, and overlapping spans merge."""
+    cuts: list[tuple[int, int]] = []
+    for span in spans:
+        start = span.start
+        if text[span.start : span.end] != span.text:
+            start = text.find(span.text) if span.text else -1
+            if start < 0:
+                continue
+        cuts.append((start, start + len(span.text)))
+    merged: list[list[int]] = []
+    for start, end in sorted(cuts):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in merged:
+        out += [(text[pos:start], False), (text[start:end], True)]
+        pos = end
+    out.append((text[pos:], False))
+    return [(piece, marked) for piece, marked in out if piece]
 
 
 def coverage(treaty: Treaty) -> str:

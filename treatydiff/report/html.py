@@ -16,7 +16,7 @@ import attrs
 import lxml.html
 from lxml.builder import E
 
-from treatydiff.model import ChangeKind, Op, OpKind
+from treatydiff.model import ChangeKind, Op, OpKind, Span
 from treatydiff.report.formatting import (
     FINDINGS,
     UNPLACED,
@@ -27,6 +27,7 @@ from treatydiff.report.formatting import (
     diff_title,
     finding_details,
     flag_line,
+    highlight,
     listed_groups,
     matrix_cell,
     missing_findings,
@@ -39,7 +40,7 @@ from treatydiff.report.formatting import (
 )
 from treatydiff.report.view import Finding, GroupView, ReportView
 
-__all__ = ["CSS", "page_html", "render_fragment", "render_html"]
+__all__ = ["CSS", "mark_evidence", "page_html", "render_fragment", "render_html"]
 
 CSS = """
 .tdr { --del: #a1251b; --del-bg: #fde4e1; --ins: #17652a; --ins-bg: #def3dc;
@@ -249,6 +250,11 @@ def _clauses(view: ReportView) -> list[Any]:
         for tid, entry in findings.items():
             if entry.nearest is not None:
                 cited.setdefault((tid, entry.nearest.ref), []).append((kind, "nearest"))
+    evidence: dict[tuple[str, str], list[Span]] = {}
+    for per_treaty in view.labels.values():
+        for tid, labels in per_treaty.items():
+            for label in labels:
+                evidence.setdefault((tid, label.ref), []).extend(label.evidence)
     out: list[Any] = []
     for tid in view.ids:
         texts = view.clauses.get(tid, {})
@@ -271,7 +277,9 @@ def _clauses(view: ReportView) -> list[Any]:
                         *_joined(back),
                         _cls("refs"),
                     ),
-                    E.div(safe(text), _cls("text"))
+                    E.div(
+                        *mark_evidence(text, evidence.get((tid, ref), [])), _cls("text")
+                    )
                     if text
                     else E.div("(text not encoded)", _cls("absent")),
                     _cls("clause"),
@@ -279,6 +287,11 @@ def _clauses(view: ReportView) -> list[Any]:
                 )
             )
     return out or [E.p("No clause is cited.")]
+
+
+def mark_evidence(text: str, spans: Sequence[Span]) -> list[Any]:
+    """``text`` with its evidence spans in ``<mark>``."""
+    return [E.mark(safe(p)) if m else safe(p) for p, m in highlight(text, spans)]
 
 
 def _member_block(group: GroupView, tid: str) -> list[Any]:

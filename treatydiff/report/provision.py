@@ -17,19 +17,20 @@ import attrs
 from lxml.builder import E
 
 from treatydiff.errors import InvalidArgument
-from treatydiff.model import ComparisonResult, Span
+from treatydiff.model import ComparisonResult
 from treatydiff.provisions import TAXONOMY
 from treatydiff.report.formatting import (
     finding_details,
+    highlight,
     safe,
     status_label,
     strength_note,
 )
-from treatydiff.report.html import CSS, page_html
+from treatydiff.report.html import CSS, mark_evidence, page_html
 from treatydiff.report.markdown import md_escape
 from treatydiff.report.view import CellLabel, Finding, ReportView, build_view
 
-__all__ = ["PROVISION_FORMATS", "highlight", "render_provision"]
+__all__ = ["PROVISION_FORMATS", "render_provision"]
 
 #: The formats of the provision view.
 PROVISION_FORMATS = ("text", "md", "html")
@@ -44,32 +45,6 @@ class _Entry:
     found: tuple[tuple[CellLabel, str], ...]
     finding: Finding | None
     nearest_text: str | None
-
-
-def highlight(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
-    """``text`` cut into ``(piece, is_evidence)`` runs; a span whose offsets do
-    not hold its text is looked up by its text, and overlapping spans merge."""
-    cuts: list[tuple[int, int]] = []
-    for span in spans:
-        start = span.start
-        if text[span.start : span.end] != span.text:
-            start = text.find(span.text) if span.text else -1
-            if start < 0:
-                continue
-        cuts.append((start, start + len(span.text)))
-    merged: list[list[int]] = []
-    for start, end in sorted(cuts):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    out: list[tuple[str, bool]] = []
-    pos = 0
-    for start, end in merged:
-        out += [(text[pos:start], False), (text[start:end], True)]
-        pos = end
-    out.append((text[pos:], False))
-    return [(piece, marked) for piece, marked in out if piece]
 
 
 def _entries(view: ReportView, kind: str) -> list[_Entry]:
@@ -205,10 +180,7 @@ def _html(kind: str, entries: Sequence[_Entry]) -> str:
             {"id": f"treaty-{safe(entry.treaty)}"},
         )
         for label, text in entry.found:
-            pieces = [
-                E.mark(safe(p)) if m else safe(p)
-                for p, m in highlight(text, label.evidence)
-            ]
+            pieces = mark_evidence(text, label.evidence)
             section.append(E.div(_label_line(label), {"class": "refs"}))
             section.append(
                 E.div(*pieces, {"class": "text clause"})
