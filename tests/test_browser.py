@@ -145,6 +145,12 @@ def test_every_cited_ref_links_to_its_clause_text_and_back(tmp_path: Path) -> No
     treaties = [bundled.load(t) for t in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024")]
     page = tmp_path / "bundled.html"
     page.write_text(compare(*treaties).render("html"), encoding="utf-8")
+    shot = tmp_path / "bundled.png"
+    _chromium(
+        tmp_path, f"--screenshot={shot}", "--window-size=1280,1400", page.as_uri()
+    )
+    width, _, rows = _png_rows(shot.read_bytes(), limit=400)
+    assert width == 1280 and len({bytes(r) for r in rows}) > 50  # the matrix is drawn
     result = _chromium(tmp_path, "--dump-dom", page.as_uri())
     assert result.returncode == 0, result.stderr[-2000:]
     doc = lxml.html.document_fromstring(result.stdout)
