@@ -408,8 +408,11 @@ EN = Cues(
                 r"\bconsult\w*\s+(?:each\s+other\s+|one\s+another\s+)?regularly",
                 r"\bregularly\s+consult\w*",
                 r"\bconsultations?\s+(?:\w+\s+){0,3}?at\s+the\s+level\s+of\b",
-                r"\b(?:foreign|deputy\s+foreign)\s+ministers?\b",
-                r"\bministers?\s+(?:\w+\s+){0,2}?foreign\s+affairs",
+                # Ministers meeting, not a minister named as a source.
+                r"\b(?:meetings?|consultations?|talks)\s+(?:\w+\s+){0,3}?"
+                r"(?:foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)",
+                r"\b(?:foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+"
+                r"(?:\w+\s+){0,3}?(?:meet|hold|consult)\w*",
                 r"\bexchange\w*\s+(?:of\s+)?views",
                 r"\bpolitical\s+dialogue",
                 r"\bsummits?\b",
