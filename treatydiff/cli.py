@@ -101,6 +101,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="show only groups of this change kind: %(choices)s",
     )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
+    p.set_defaults(usage_error=p.error)  # compare's usage mistakes show its usage
     p.add_argument(
         "--strength",
         metavar="STRENGTH",
@@ -475,9 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command == "compare" and len(args.treaties) < 2:
-        parser.error("compare needs at least two treaties")  # exits 2
+        args.usage_error("compare needs at least two treaties")  # exits 2
     if args.command == "compare" and args.provision is not None:
-        _check_provision(parser, args)
+        _check_provision(args)
     if args.command == "show" and args.ref and args.format == "akn":
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
@@ -516,15 +517,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _check_provision(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+def _check_provision(args: argparse.Namespace) -> None:
     """Usage errors of ``compare --provision`` (exit 2): an unknown kind, with
     the known ones listed, or a format the provision view has not."""
     if args.provision not in provisions.TAXONOMY:
         known = ", ".join(provisions.TAXONOMY)
-        parser.error(f"unknown provision kind {args.provision!r}; known kinds: {known}")
+        args.usage_error(
+            f"unknown provision kind {args.provision!r}; known kinds: {known}"
+        )
     if args.format not in report.PROVISION_FORMATS:
         formats = ", ".join(report.PROVISION_FORMATS)
-        parser.error(f"--provision prints {formats}, not {args.format}")
+        args.usage_error(f"--provision prints {formats}, not {args.format}")
 
 
 def _fail(message: str, *, status: int = 1) -> int:
