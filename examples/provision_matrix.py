@@ -8,11 +8,11 @@ carrying it and their obligation strength.
     python examples/provision_matrix.py [OUT.csv]     # default: provision_matrix.csv
 """
 
-import csv
 import sys
 
 import treatydiff
 from treatydiff import bundled
+from treatydiff.report.table import csv_text
 
 TREATIES = ["ru-ir-2025", "ru-kp-2024", "ru-by-2024"]
 
@@ -24,9 +24,8 @@ def main() -> None:
         comparison.matrix_rows()
     )  # dicts: provision, treaty, status, refs, strength, ...
     with open(out, "w", newline="", encoding="utf-8") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+        # csv_text: RFC 4180 CSV with formula-like cells defused for spreadsheets
+        file.write(csv_text(rows, list(rows[0])))
     # A short summary on screen: where mutual defence is, and how binding.
     for row in rows:
         if row["provision"] == "mutual-defence":

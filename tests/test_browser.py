@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from tests.support import comparison_from
-from treatydiff import Comparison, compare, read, report
+from treatydiff import Comparison, bundled, compare, read, report
 from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.report.view import build_view
 
@@ -235,3 +235,43 @@ def test_a_real_pair_map_renders_with_one_path_per_link(
     )
     chapters = doc.xpath("//*[local-name()='rect'][@class='chapter']")
     assert len(chapters) == 8  # four chapters a side
+
+
+def test_every_cited_ref_links_to_its_clause_text_and_back(tmp_path: Path) -> None:
+    """From the matrix and the findings one click reaches the text of any cited
+    clause, and each clause links back to the matrix rows that cite it."""
+    treaties = [bundled.load(t) for t in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024")]
+    page = tmp_path / "bundled.html"
+    page.write_text(compare(*treaties).render("html"), encoding="utf-8")
+    shot = tmp_path / "bundled.png"
+    _chromium(
+        tmp_path, f"--screenshot={shot}", "--window-size=1280,1400", page.as_uri()
+    )
+    width, _, rows = _png_rows(shot.read_bytes(), limit=400)
+    assert width == 1280 and len({bytes(r) for r in rows}) > 50  # the matrix is drawn
+    result = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = lxml.html.document_fromstring(result.stdout)
+    by_id = {el.get("id"): el for el in doc.xpath("//*[@id]")}
+    texts = {t.id: t for t in treaties}
+    links = doc.xpath(
+        "//table[contains(@class,'matrix')]//a | //section[@id='missing']//a"
+    )
+    cited = [a for a in links if a.get("href", "").startswith("#clause-")]
+    assert len(cited) > 30  # every present ref and nearest candidate
+    for link in cited:
+        row = link.xpath("ancestor::tr[1]")
+        column = len(link.xpath("ancestor::td[1]/preceding-sibling::*")) - 1
+        tid = (
+            treaties[column].id
+            if row
+            else link.xpath("string(ancestor::dd/preceding-sibling::dt[1])")
+            .split(" · ")[1]
+            .split(":")[0]
+        )
+        target = by_id[link.get("href")[1:]]
+        assert texts[tid].clause_text(link.text) in target.text_content()
+        back = {a.get("href")[1:] for a in target.xpath(".//a")}
+        assert back and back <= set(by_id)
+        if row:
+            assert row[0].get("id") in back

@@ -267,3 +267,41 @@ def test_group_ids_of_bundled_digests_hold_under_order_and_base():
         assert re.fullmatch(r"g[0-9a-f]{8}", g.id)
     report_ids = [g["id"] for g in first.to_dict()["groups"]]
     assert report_ids == [g.id for g in first.groups]
+
+
+def _bundled_three() -> Comparison:
+    return compare(
+        *(bundled.load(t) for t in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
+    )
+
+
+def test_groups_carry_their_change_kind_and_placeholder_mark() -> None:
+    comp = _bundled_three()
+    data = comp.to_dict()
+    assert [g.change for g in comp.groups] == [g["change"] for g in data["groups"]]
+    assert [g.placeholder for g in comp.groups] == [
+        g["placeholder"] for g in data["groups"]
+    ]
+    holes = [g for g in data["groups"] if g["placeholder"]]
+    assert holes  # the digests encode few of their articles
+    for group in holes:
+        assert group["change"] is None  # never "added" for an empty placeholder
+        assert all(d["change"] is None and d["ops"] == [] for d in group["diffs"])
+    real = [g for g in comp.groups if not g.placeholder]
+    assert all(g.change is not None for g in real)
+
+
+def test_the_cli_lists_the_api_groups_that_are_not_placeholders() -> None:
+    comp = _bundled_three()
+    text = comp.render("text")
+    table = text.split("Correspondence groups\n", 1)[1].split("\n\n", 1)[0]
+    listed = [line.split()[0] for line in table.splitlines()[1:] if line[2] == "g"]
+    assert listed == [g.id for g in comp.groups if not g.placeholder]
+
+
+def test_a_comparison_gives_the_labels_of_each_article() -> None:
+    comp = _bundled_three()
+    kp = comp.labelled("ru-kp-2024")
+    assert "mutual-defence" in {label.kind for label in kp.article("4").labels}
+    with pytest.raises(InvalidArgument, match="compared: ru-ir-2025"):
+        comp.labelled("nope")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from treatydiff.diff.changes import describe_group, find_flags
+from treatydiff.diff.changes import change_kind, describe_group, find_flags
 from treatydiff.diff.words import apply, diff_texts, tokenize
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import ChangeKind, Flag, Op, WordDiff
@@ -372,3 +372,40 @@ def test_group_kinds_name_split_and_merge_groups() -> None:
         describe_group({"a": [], "b": [("9", "x")]}, "a", kind="single").change
         == "added"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "removed", "added"),
+    [
+        (
+            "The Parties shall meet at least once a year.",
+            "The Parties shall meet twice a year.",
+            ("at least once a year",),
+            ("twice a year",),
+        ),
+        (
+            "The Council meets annually.",
+            "The Council meets monthly.",
+            ("annually",),
+            ("monthly",),
+        ),
+        (
+            "Стороны проводят встречи не реже одного раза в год.",
+            "Стороны проводят встречи два раза в год.",
+            ("не реже одного раза в год",),
+            ("два раза в год",),
+        ),
+    ],
+)
+def test_a_changed_frequency_is_flagged(a, b, removed, added) -> None:
+    flags = {f.kind: f for f in find_flags(a, b)}
+    assert (flags["frequency"].removed, flags["frequency"].added) == (removed, added)
+    diff = diff_texts(a, b)
+    assert change_kind(diff, find_flags(a, b), counts=(1, 1)) == "modified"
+
+
+def test_the_same_frequency_reworded_is_not_flagged() -> None:
+    flags = find_flags(
+        "The Parties shall meet twice a year.", "The Parties will convene twice a year."
+    )
+    assert "frequency" not in {f.kind for f in flags}

@@ -373,3 +373,118 @@ def test_a_cue_needs_all_the_words_of_one_alternative() -> None:
     assert cue.search("The military attaches met.") is None
     assert cue.search("Cooperation in science is welcome.") is None
     assert cue.search("They develop military and technical cooperation.")
+
+
+# Precision on trade agreements and the missed wordings of issue 12 (clauses
+# written for these tests).
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Upon the entry into force of this Agreement, each Party shall eliminate "
+            "its customs duties on originating goods.",
+            "entry-into-force",
+            False,
+        ),
+        (
+            "From the date of entry into force of this Agreement, each Party shall "
+            "apply the tariff schedule in Annex 2.",
+            "entry-into-force",
+            False,
+        ),
+        (
+            "As of the entry into force of this Agreement, the Parties shall open "
+            "their public procurement to each other's suppliers.",
+            "entry-into-force",
+            False,
+        ),
+        (
+            "This Agreement shall enter into force on the thirtieth day after the "
+            "date of the last notification.",
+            "entry-into-force",
+            True,
+        ),
+        (
+            "С даты вступления в силу настоящего Соглашения Стороны отменяют "
+            "таможенные пошлины.",
+            "entry-into-force",
+            False,
+        ),
+        (
+            "Настоящий Договор вступает в силу с даты обмена ратификационными "
+            "грамотами.",
+            "entry-into-force",
+            True,
+        ),
+        (
+            "The Parties reaffirm their rights and obligations under the Marrakesh "
+            "Agreement Establishing the World Trade Organization.",
+            "trade-economy",
+            False,
+        ),
+        (
+            "Each Party shall protect trade secrets of the other's nationals.",
+            "trade-economy",
+            False,
+        ),
+        (
+            "The Parties shall expand trade in goods and services between them.",
+            "trade-economy",
+            True,
+        ),
+        (
+            "The Parties reaffirm their commitment to the purposes and principles of "
+            "the Charter of the United Nations.",
+            "multilateral-cooperation",
+            False,
+        ),
+        (
+            "Nothing in this Chapter affects measures adopted under a resolution of "
+            "the UN Security Council.",
+            "multilateral-cooperation",
+            False,
+        ),
+        (
+            "The Parties shall cooperate closely within the United Nations and its "
+            "specialised agencies.",
+            "multilateral-cooperation",
+            True,
+        ),
+        (
+            "The Parties recall the Treaty establishing the African Economic "
+            "Community signed at Abuja on 3 June 1991.",
+            "languages",
+            False,
+        ),
+        (
+            "Done at Moscow on 19 June 2024 in two originals, each in the Russian "
+            "and English languages.",
+            "languages",
+            True,
+        ),
+        ("Настоящий Договор заключается на неограниченный срок.", "duration", True),
+        ("Настоящий Договор действует в течение двадцати лет.", "duration", True),
+        (
+            "The Parties shall hold consultations at the level of foreign ministers "
+            "on the questions of the day.",
+            "political-dialogue",
+            True,
+        ),
+        (
+            "Стороны регулярно консультируются друг с другом по международным "
+            "вопросам.",
+            "political-dialogue",
+            True,
+        ),
+        (
+            "The Parties shall consult each other regularly on international and "
+            "regional security questions.",
+            "consultation",
+            True,
+        ),
+    ],
+)
+def test_issue_12_cue_precision_and_recall(
+    text: str, kind: str, expected: bool
+) -> None:
+    assert (kind in {lab.kind for lab in classify(text)}) is expected

@@ -19,7 +19,8 @@ from treatydiff import report
 from treatydiff.comparison import compare
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import ComparisonResult
-from treatydiff.report.formatting import ref_ranges, safe
+from treatydiff.report.formatting import clause_anchor, ref_ranges, safe
+from treatydiff.report.markdown import md_escape
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 PLACEHOLDERS = FIXTURE.with_name("placeholders.json")
@@ -198,9 +199,9 @@ def test_html_parses_and_is_self_contained(comp) -> None:
     style = doc.xpath("//style")[0].text
     assert "@media print" in style and "url(" not in style
     hrefs = [a.get("href") for a in doc.xpath("//a | //*[local-name()='a']")]
-    assert [h for h in hrefs if not h.startswith("#")] == [
+    assert {h for h in hrefs if not h.startswith("#")} == {
         "https://example.org/ir-no-alliance"
-    ]
+    }
     ids = set(doc.xpath("//@id"))
     assert {h[1:] for h in hrefs if h.startswith("#")} <= ids  # no dead anchor
 
@@ -307,6 +308,8 @@ _ALLOWED_TAGS = {
     "line",
     "path",
     "text",
+    "h3",
+    "mark",
 }
 
 
@@ -413,10 +416,11 @@ def test_placeholder_lines_follow_the_group_filters(holes) -> None:
         report.render(holes, "text", only="removed"), "Correspondence", "Changes"
     )
     assert re.findall(rf"^  ({GROUP_ID}) ", groups, re.M) == _ids(holes, [7])
-    assert groups.splitlines()[-1] == (
-        "  alpha-digest: 4 articles not encoded in the digest (placeholders): 2–4, 9"
-    )
+    # A placeholder group has no change kind: neither removed nor added.
+    assert "placeholders)" not in groups
     assert "placeholders)" not in report.render(holes, "text", only="added")
+    changed = report.render(holes, "text", changed_only=True)
+    assert all(f"  {line}\n" in changed for line in PLACEHOLDER_LINES)
 
 
 def test_without_placeholders_every_group_is_listed() -> None:
@@ -579,3 +583,62 @@ def test_html_folds_the_not_found_findings(comp) -> None:
     # Confirmed absences stay in view, before the folded list.
     shown = section.xpath("dl/dt")
     assert shown and not any("not found" in dt.text_content() for dt in shown)
+
+
+@given(
+    st.text(max_size=12), st.text(max_size=8), st.text(max_size=12), st.text(max_size=8)
+)
+def test_clause_anchors_are_distinct_and_have_no_space(
+    t1: str, r1: str, t2: str, r2: str
+) -> None:
+    a, b = clause_anchor(t1, r1), clause_anchor(t2, r2)
+    assert (a == b) == ((t1, r1) == (t2, r2))
+    assert re.fullmatch(r"[A-Za-z0-9.:_-]+", a)
+
+
+def test_html_matrix_refs_link_to_the_cited_clauses(comp) -> None:
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    row = doc.xpath("//tr[@id='provision-mutual-defence']")[0]
+    (near,) = row.xpath("td[1]//a[starts-with(@href, '#')]")
+    assert near.text == "3.3" and near.get("href") == "#clause-ru-ir-2025:3.3"
+    (clause,) = doc.xpath("//*[@id='clause-ru-ir-2025:3.3']")
+    assert clause.xpath("ancestor::section/@id") == ["clauses"]
+    assert "#provision-mutual-defence" in clause.xpath(".//a/@href")
+    assert row.xpath("td[1]/details/summary")  # the finding's detail is folded
+
+
+def _bundled_three() -> ComparisonResult:
+    from treatydiff import bundled
+
+    return compare(
+        *(bundled.load(t) for t in ("ru-ir-2025", "ru-kp-2024", "ru-by-2024"))
+    )
+
+
+def test_groups_linked_by_provisions_only_show_clauses_side_by_side() -> None:
+    comp = _bundled_three()
+    linked = [g for g in comp.groups if g.basis == ("provisions",)]
+    assert linked  # the digests share security-core kinds, not wording
+    data = json.loads(report.render(comp, "json"))
+    for group in (g for g in data["groups"] if g["basis"] == ["provisions"]):
+        assert all(d["ops"] == [] and d["flags"] == [] for d in group["diffs"])
+    text = report.render(comp, "text")
+    gid = linked[0].id
+    block = text.split(f"  {gid} · ", 1)[1].split("\n\n", 1)[0]
+    assert "[ru-ir-2025 " in block and "[-" not in block and "{+" not in block
+    md = report.render(comp, "md")
+    assert "~~" not in md.split(f"### {gid}", 1)[1].split("###", 1)[0]
+    doc = lxml.html.document_fromstring(report.render(comp, "html"))
+    row = doc.xpath(f"//table[contains(@class,'groups')]//tr[th//strong='{gid}']")[0]
+    assert row.xpath(".//del | .//ins") == []
+
+
+def test_text_report_prints_a_removal_shared_by_several_treaties_once() -> None:
+    a = treaty("a", CUSTOMS, DISPUTES)
+    comp = compare(a, treaty("b", CUSTOMS), treaty("c", CUSTOMS))
+    for fmt in ("text", "md"):
+        out = report.render(comp, fmt)
+        changes = out.split("Changes against", 1)[1]
+        assert changes.count("removed") == 1, fmt
+        assert changes.count(md_escape(DISPUTES.split()[0])) == 1, fmt
+        assert "b, c — vs a 2: removed" in changes.replace("\\", "")

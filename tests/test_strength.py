@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import lxml.html
 import pytest
 
 from treatydiff import Article, Label, Paragraph, Strength, Treaty, compare
@@ -108,7 +109,12 @@ def test_reports_tell_a_binding_pledge_from_a_discretionary_one() -> None:
     )
     assert row.split()[1:] == ["4", "(binding)", "4", "(discretionary)"]
     assert "| mutual-defence | 4 (binding) | 4 (discretionary) |" in comp.render("md")
-    assert ">4 (discretionary)<" in comp.render("html")
+    doc = lxml.html.document_fromstring(comp.render("html"))
+    row = doc.xpath("//tr[@id='provision-mutual-defence']")[0]
+    assert [td.text_content() for td in row.xpath("td")] == [
+        "4 (binding)",
+        "4 (discretionary)",
+    ]
     data = json.loads(comp.render("json"))
     cells = data["labels"]["mutual-defence"]
     assert [cells[t][0]["strength"] for t in ("firm", "soft")] == [

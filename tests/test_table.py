@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
+from tests.support import comparison_from
 from tests.test_cli import _run
-from treatydiff import bundled, compare
-from treatydiff.report.table import COLUMNS
+from treatydiff import bundled, compare, report
+from treatydiff.report.table import COLUMNS, csv_text
+
+FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 
 IDS = ["ru-ir-2025", "ru-kp-2024", "ru-by-2024"]
 
@@ -56,3 +60,26 @@ def test_csv_is_the_same_rows(comp, capsys: pytest.CaptureFixture[str]) -> None:
     assert defence["ru-kp-2024"]["strength"] == "binding"
     assert comp.render("csv") == out
     json.dumps(comp.matrix_rows())  # plain data, ready for pandas.DataFrame
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(start) -> None:
+    hostile = f'{start}HYPERLINK("http://evil.example","x")'
+    raw = dict.fromkeys(COLUMNS) | {"provision": "basing", "note": hostile}
+    text = csv_text([raw], COLUMNS)
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["note"] == "'" + hostile and row["provision"] == "basing"
+
+
+def test_compare_csv_defuses_a_formula_in_a_digest_note() -> None:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    data["missing"]["mutual-defence"]["ru-ir-2025"]["note"] = "=cmd|' /C calc'!A0"
+    rows = list(
+        csv.DictReader(io.StringIO(report.render(comparison_from(data), "csv")))
+    )
+    (cell,) = [
+        r
+        for r in rows
+        if r["provision"] == "mutual-defence" and r["treaty"] == "ru-ir-2025"
+    ]
+    assert cell["note"] == "'=cmd|' /C calc'!A0"

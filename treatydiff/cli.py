@@ -23,7 +23,7 @@ from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
-from treatydiff.model import Article, ChangeKind, Paragraph, Point, Treaty
+from treatydiff.model import ChangeKind, Strength, Treaty
 from treatydiff.output import write_file, write_stdout
 from treatydiff.report.formatting import safe
 
@@ -102,6 +102,20 @@ def _build_parser() -> argparse.ArgumentParser:
         help="show only groups of this change kind: %(choices)s",
     )
     p.add_argument("--changed", action="store_true", help="hide identical groups")
+    p.set_defaults(usage_error=p.error)  # compare's usage mistakes show its usage
+    p.add_argument(
+        "--strength",
+        metavar="STRENGTH",
+        choices=[s.value for s in Strength],
+        help="matrix: only the provision labels of this strength: %(choices)s",
+    )
+    p.add_argument(
+        "--provision",
+        metavar="KIND",
+        help="only this provision, treaty by treaty: the clause with its evidence "
+        "marked, or the absence with its source and the nearest candidate's text "
+        "(text, md or html; kinds: 'treatydiff provisions')",
+    )
     _corpus_parsers(sub)
     return parser
 
@@ -200,15 +214,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
     treaty = bundled.load(args.id)
     if args.ref is None:
         return _render_treaty(treaty, args.format)
-    found = treaty.find(args.ref)
-    if isinstance(found, Article):
-        text = found.text
-    elif isinstance(found, Paragraph):
-        text = found.full_text
-    elif isinstance(found, Point):
-        text = found.text
-    else:
-        text = found
+    text = treaty.clause_text(args.ref)
     if args.format == "json":
         data = {"treaty": treaty.id, "ref": args.ref, "text": text}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -322,12 +328,17 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         color = (
             args.output is None and args.format == "text" and _is_terminal(sys.stdout)
         )
+        if args.provision is not None:
+            return report.render_provision(
+                comparison, args.provision, args.format, strength=args.strength
+            )
         return report.render(
             comparison,
             args.format,
             color=color,
             only=args.only,
             changed_only=args.changed,
+            strength=args.strength,
         )
     finally:
         progress.close()
@@ -466,7 +477,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command == "compare" and len(args.treaties) < 2:
-        parser.error("compare needs at least two treaties")  # exits 2
+        args.usage_error("compare needs at least two treaties")  # exits 2
+    if args.command == "compare" and args.provision is not None:
+        _check_provision(args)
     if args.command == "show" and args.ref and args.format == "akn":
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
@@ -503,6 +516,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (MemoryError, RecursionError) as exc:
         return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
     return 0
+
+
+def _check_provision(args: argparse.Namespace) -> None:
+    """Usage errors of ``compare --provision`` (exit 2): an unknown kind, with
+    the known ones listed, or a format the provision view has not."""
+    if args.provision not in provisions.TAXONOMY:
+        known = ", ".join(provisions.TAXONOMY)
+        args.usage_error(
+            f"unknown provision kind {args.provision!r}; known kinds: {known}"
+        )
+    if args.format not in report.PROVISION_FORMATS:
+        formats = ", ".join(report.PROVISION_FORMATS)
+        args.usage_error(f"--provision prints {formats}, not {args.format}")
 
 
 def _fail(message: str, *, status: int = 1) -> int:

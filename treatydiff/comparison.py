@@ -18,7 +18,9 @@ Every pair of treaties is aligned (:func:`~treatydiff.alignment.align`) and
 the links are joined into groups (:func:`~treatydiff.alignment.group`);
 articles no text link reached are labelled
 (:func:`~treatydiff.provisions.label_treaty`) and those sharing a
-security-core provision kind are linked too (``basis`` ``("provisions",)``). A
+security-core provision kind are linked too (``basis`` ``("provisions",)``).
+Each group is described against the base (its ``change`` kind, or
+``placeholder`` when it holds only articles whose content is not encoded). A
 :class:`Comparison` is the plain result
 (:class:`~treatydiff.model.results.ComparisonResult`) with the reports of
 :mod:`treatydiff.report` at hand.
@@ -40,7 +42,7 @@ from treatydiff.alignment.similarity import Processor, Scorer, clause_ratio
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Alignment, ComparisonResult, Group, Treaty
 from treatydiff.provisions import SECURITY_CORE, label_treaty
-from treatydiff.report.view import FRAME_PARTS
+from treatydiff.report.view import FRAME_PARTS, article_index, describe
 
 __all__ = ["Comparison", "compare"]
 
@@ -48,8 +50,13 @@ __all__ = ["Comparison", "compare"]
 @attrs.frozen(kw_only=True)
 class Comparison(ComparisonResult):
     """The result of :func:`compare`: treaties as given, the base id, groups
-    in the base treaty's order, and every pairwise alignment keyed by
-    ``(id_a, id_b)`` with ``id_a < id_b``; reports at hand."""
+    in the base treaty's order (each with its change kind, and marked when it
+    holds only placeholder articles), and every pairwise alignment keyed by
+    ``(id_a, id_b)`` with ``id_a < id_b``; reports at hand.
+
+    The text, Markdown and HTML reports list the groups that are not
+    placeholders (``[g for g in comp.groups if not g.placeholder]``) and fold
+    the placeholder ones into one line per treaty; JSON keeps them all."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``treatydiff compare --format json``: treaties, base,
@@ -66,6 +73,17 @@ class Comparison(ComparisonResult):
         cells with their status (``pandas.DataFrame(comp.matrix_rows())``);
         the rows of ``--format csv``, see :mod:`treatydiff.report.table`."""
         return report.matrix_table(self)
+
+    def labelled(self, treaty_id: str) -> Treaty:
+        """The compared treaty ``treaty_id`` with provision labels on every
+        article and paragraph (:func:`~treatydiff.provisions.label_treaty`),
+        as the matrix reads them: ``comp.labelled("a").article("4").labels``.
+        Raises :class:`InvalidArgument` for an id not compared."""
+        for treaty in self.treaties:
+            if treaty.id == treaty_id:
+                return label_treaty(treaty)
+        ids = ", ".join(t.id for t in self.treaties)
+        raise InvalidArgument(f"no treaty {treaty_id!r} here; compared: {ids}")
 
     def _repr_html_(self) -> str:
         """The HTML report (matrix, groups, redlines) for Jupyter."""
@@ -133,14 +151,19 @@ def compare(
     labelled = [
         label_treaty(t, loose[t.id]) if loose.get(t.id) else t for t in treaties
     ]
+    groups = (
+        *group(labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)),
+        *_frame_groups(treaties),
+    )
+    articles = article_index(treaties)
+    described = []
+    for found in groups:
+        change, placeholder = describe(articles, base_id, found)
+        described.append(
+            attrs.evolve(found, change=change.change, placeholder=placeholder)
+        )
     return Comparison(
-        treaties=treaties,
-        base=base_id,
-        groups=(
-            *group(labelled, base_id, alignments, link_kinds=frozenset(SECURITY_CORE)),
-            *_frame_groups(treaties),
-        ),
-        alignments=alignments,
+        treaties=treaties, base=base_id, groups=described, alignments=alignments
     )
 
 

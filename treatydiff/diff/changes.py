@@ -15,8 +15,10 @@ Flags (:class:`~treatydiff.model.results.FlagKind`), found by comparing the
 terms of each kind on both sides, in English and Russian: ``modality``
 (shall → may, обязуются → могут), ``negation`` (not, no, never, refrain; не,
 ни, без, воздерживаться), ``number``, ``time`` (time limits and dates:
-30 days, шести месяцев, 17 January 2025) and ``party`` (Party/Parties, State,
-third States, named states; Сторона/Стороны, государства, named states).
+30 days, шести месяцев, 17 January 2025), ``frequency`` (at least once a
+year, twice a year, annually; не реже одного раза в год) and ``party``
+(Party/Parties, State, third States, named states; Сторона/Стороны,
+государства, named states).
 Numbers inside time limits and dates count as ``time`` only; numbers of
 cross-references (``Article 4``, ``статьи 4``) are not flagged, so
 renumbering is not noise.
@@ -105,6 +107,19 @@ _REF_WORDS = _words(
 )
 _REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
 _JOINERS = _words("and or и или")
+# How often (``at least once a year``, ``twice a year``, ``annually``, ``не реже
+# одного раза в год``), matched in case-folded text with its bound.
+_FREQUENCY = re.compile(
+    r"(?:(?:at\s+(?:least|most)|no\s+(?:less|more|fewer)\s+(?:often\s+)?than|"
+    r"not\s+(?:less|more)\s+(?:often\s+)?than)\s+)?"
+    r"(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
+    r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b"
+    r"|\b(?:annually|yearly|biannually|biennially|quarterly|monthly|weekly|daily)\b"
+    r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?)\b"
+    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|(?:\w+|\d+)\s+раз[а]?)\s+в\s+"
+    r"(?:\w+\s+)?(?:год|года|лет|месяц\w*|квартал|недел\w+|полгода)\b"
+    r"|\b(?:ежегодно|ежемесячно|ежеквартально|еженедельно)\b"
+)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
@@ -182,7 +197,8 @@ def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """:func:`_terms` as immutable pairs (cached: a report reads each clause
     once per group it shows)."""
     iso_dates = _ISO_DATE.findall(text)
-    words = _TOKEN.findall(_ISO_DATE.sub(" ", text).casefold())
+    folded = text.casefold()
+    words = _TOKEN.findall(_ISO_DATE.sub(" ", folded))
     used: set[int] = set()
     times = _times(words, used) + iso_dates
     _cross_refs(words, used)
@@ -204,6 +220,7 @@ def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             tuple(w for i, w in enumerate(words) if i not in used and _is_number(w)),
         ),
         ("time", tuple(times)),
+        ("frequency", tuple(" ".join(m.split()) for m in _FREQUENCY.findall(folded))),
         ("party", tuple(" ".join(m.split()).casefold() for m in _PARTY.findall(text))),
     )
 

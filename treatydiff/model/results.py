@@ -112,6 +112,7 @@ class FlagKind(enum.StrEnum):
     NEGATION = "negation"
     NUMBER = "number"
     TIME = "time"
+    FREQUENCY = "frequency"
     PARTY = "party"
 
 
@@ -289,6 +290,10 @@ class Group:
     treaty, whether the group sits out of the base treaty's order there.
     ``basis`` names the evidence of its links: ``"text"`` (similar wording)
     and/or ``"provisions"`` (the same curated provision kinds in two digests).
+    ``change`` is the group's change kind against the base (the most telling
+    of its treaties'; ``None`` until described, and for a placeholder group);
+    ``placeholder`` is true when every member is a placeholder article (a
+    digest article whose content is not encoded), so no change can be told.
     """
 
     members: Mapping[str, tuple[str, ...]]
@@ -296,6 +301,8 @@ class Group:
     kind: GroupKind = attrs.field(converter=_group_kind)
     moved: Mapping[str, bool]
     basis: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    change: ChangeKind | None = attrs.field(default=None, converter=_change_kind)
+    placeholder: bool = False
 
     @property
     def id(self) -> str:

@@ -372,6 +372,14 @@ class Treaty:
         labels = ", ".join(repr(p.label) for p in para.points) or "none"
         raise UnknownRef(f"{self.id}: no point {ref!r} (points there: {labels})")
 
+    def clause_text(self, ref: str) -> str:
+        """The text of the clause at ``ref`` (see :meth:`find`): an article's or
+        a paragraph's with its points, a point's, or the preamble."""
+        found = self.find(ref)
+        if isinstance(found, Article | Point):
+            return found.text
+        return found.full_text if isinstance(found, Paragraph) else found
+
     def _split_ref(self, ref: str) -> tuple[Article, str]:
         # Longest article ref first: article "2.1" (dotted chapter numbering)
         # wins over paragraph 1 of article "2".

@@ -173,6 +173,8 @@ EN = Cues(
         r"\bcrisis\b(?:\W+\w+){0,4}?\W+security",
         r"\bpeace\s+(?:is\s+)?(?:threatened|endangered|undermined|breached)",
         r"\bsecurity\s+interests",
+        r"\bsecurity\s+(?:questions|issues|matters)\b",
+        r"\b(?:questions|issues|matters)\s+of\s+(?:\w+\s+){0,2}?security\b",
         r"\bmilitary\s+threats",
     ),
     non_aggression=rx(
@@ -403,6 +405,14 @@ EN = Cues(
         "political-dialogue": (
             rx(
                 r"\bregular\s+(?:political\s+)?consultations",
+                r"\bconsult\w*\s+(?:each\s+other\s+|one\s+another\s+)?regularly",
+                r"\bregularly\s+consult\w*",
+                r"\bconsultations?\s+(?:\w+\s+){0,3}?at\s+the\s+level\s+of\b",
+                # Ministers meeting, not a minister named as a source.
+                r"\b(?:meetings?|consultations?|talks)\s+(?:\w+\s+){0,3}?"
+                r"(?:foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)",
+                r"\b(?:foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+"
+                r"(?:\w+\s+){0,3}?(?:meet|hold|consult)\w*",
                 r"\bexchange\w*\s+(?:of\s+)?views",
                 r"\bpolitical\s+dialogue",
                 r"\bsummits?\b",
@@ -411,8 +421,11 @@ EN = Cues(
         ),
         "multilateral-cooperation": (
             rx(
-                r"\bUnited\s+Nations\b(?!\s+Charter)",
-                r"\bUN\b(?!\s+Charter)",
+                # A forum the parties work in, not any mention (the Charter,
+                # a UN convention, sanctions of the Security Council).
+                r"\b(?:with|within|in|at|through)\s+(?:the\s+)?"
+                r"(?:framework\s+of\s+(?:the\s+)?)?(?:UN|United\s+Nations)\b"
+                r"(?!\s+(?:Charter|Convention))",
                 r"\bShanghai\s+Cooperation",
                 r"\bSCO\b",
                 r"\bBRICS\b",
@@ -440,7 +453,9 @@ EN = Cues(
         ),
         "trade-economy": (
             rx(
-                r"\btrade\b",
+                # Not the names of institutions and agreements, nor trade marks.
+                r"(?<!World\s)(?<!Free\s)\btrade\b"
+                r"(?!\s+(?:Organi[sz]ation|Agreement|Area|Zone|marks?|names?|secrets?)\b)",
                 r"\bcommerc\w+",
                 r"\beconomic\s+(?:cooperation|ties|relations|partnership|integration)",
                 r"\btrade\s+and\s+economic",
@@ -614,6 +629,14 @@ EN = Cues(
         "entry-into-force": (
             rx(
                 r"\benter\w*\s+into\s+force",
+                # Not as a date for other duties ("upon entry into force of
+                # this Agreement, tariffs shall be ...").
+                r"(?<!upon\s)(?<!upon\sthe\s)(?<!after\s)(?<!after\sthe\s)"
+                r"(?<!from\s)(?<!from\sthe\s)(?<!since\s)(?<!since\sthe\s)"
+                r"(?<!before\s)(?<!before\sthe\s)(?<!following\s)"
+                r"(?<!following\sthe\s)(?<!prior\sto\s)(?<!prior\sto\sthe\s)"
+                r"(?<!date\sof\s)(?<!date\sof\sthe\s)(?<!on\s)(?<!on\sthe\s)"
+                r"(?<!as\sof\s)(?<!as\sof\sthe\s)"
                 r"\bentry\s+into\s+force",
                 r"\bratif\w+",
                 r"\b(?:internal|domestic)\s+(?:\w+\s+)?procedures",
@@ -672,7 +695,10 @@ EN = Cues(
         ),
         "languages": (
             rx(
-                r"\b(?:done|signed)\s+(?:at|in)\s+[A-Z]\w+",
+                # The closing formula opens its sentence; "the Treaty signed
+                # at Abuja" is a reference to another treaty.
+                r"^\W*(?:done|signed)\s+(?:\w+\s+){0,2}?(?:at|in)\s+[A-Z]\w+",
+                r"\bin\s+duplicate\b",
                 r"\b(?:two|duplicate)\s+(?:originals|copies)",
                 r"\bequally\s+authentic",
                 r"\b(?:in|of)\s+the\s+\w+(?:,\s+\w+)*\s+and\s+\w+\s+languages",

@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from treatydiff.report.renderer import (
     FORMATS,
+    PROVISION_FORMATS,
     comparison_dict,
     html_fragment,
     matrix_table,
     render,
+    render_provision,
 )
 
-__all__ = ["FORMATS", "comparison_dict", "html_fragment", "matrix_table", "render"]
+__all__ = [
+    "FORMATS",
+    "PROVISION_FORMATS",
+    "comparison_dict",
+    "html_fragment",
+    "matrix_table",
+    "render",
+    "render_provision",
+]

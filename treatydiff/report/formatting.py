@@ -11,29 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from treatydiff.model import ChangeKind, Strength, Treaty, TreatyChange
+from treatydiff.model import ChangeKind, Span, Strength, Treaty, TreatyChange
 from treatydiff.report.view import Finding, GroupView, Nearest, ReportView
 
 __all__ = [
     "FINDINGS",
     "UNPLACED",
     "cell_refs",
+    "cell_runs",
     "changed_diffs",
+    "clause_anchor",
     "coverage",
     "diff_title",
     "finding_details",
     "flag_line",
+    "highlight",
     "listed_groups",
     "matrix_cell",
     "member_refs",
     "members_line",
     "missing_findings",
     "nearest_line",
+    "provision_anchor",
     "ref_ranges",
     "safe",
     "score_label",
     "side_by_side",
     "status_label",
+    "strength_note",
 ]
 
 _UNSAFE = re.compile(
@@ -43,7 +48,9 @@ _STATUS = {
     "confirmed-absent": "confirmed absent",
     "not-found": "not found",
     "unplaced": "unplaced (in the treaty, article not identified)",
+    "other-strength": "other strength",
 }
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
 _NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers
 #: The heading of the findings: missing provisions and unplaced ones.
 FINDINGS = "Missing provisions and provisions at an unknown article"
@@ -57,6 +64,32 @@ def safe(text: object) -> str:
         lambda m: m.group().encode("unicode_escape").decode("ascii"),
         "" if text is None else str(text),
     )
+
+
+def highlight(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_evidence)`` runs; a span whose offsets do
+    not hold its text is looked up by its text, and overlapping spans merge."""
+    cuts: list[tuple[int, int]] = []
+    for span in spans:
+        start = span.start
+        if text[span.start : span.end] != span.text:
+            start = text.find(span.text) if span.text else -1
+            if start < 0:
+                continue
+        cuts.append((start, start + len(span.text)))
+    merged: list[list[int]] = []
+    for start, end in sorted(cuts):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in merged:
+        out += [(text[pos:start], False), (text[start:end], True)]
+        pos = end
+    out.append((text[pos:], False))
+    return [(piece, marked) for piece, marked in out if piece]
 
 
 def coverage(treaty: Treaty) -> str:
@@ -77,22 +110,51 @@ def nearest_line(nearest: Nearest | None) -> str:
     return line
 
 
-def cell_refs(view: ReportView, kind: str, tid: str) -> str:
-    """The refs of a present cell with their strength: ``4 (binding)``; refs
-    of one strength share it (``4.1, 4.2 (binding)``)."""
+def cell_runs(
+    view: ReportView, kind: str, tid: str
+) -> list[tuple[list[str], Strength | None]]:
+    """The refs of a present cell in runs of one strength (refs unescaped):
+    ``[(["4.1", "4.2"], Strength.BINDING)]``."""
     found = view.labels.get(kind, {}).get(tid, ())
     if not found:
-        return ", ".join(safe(r) for r in view.provisions[kind].get(tid, ()))
+        return [(list(view.provisions[kind].get(tid, ())), None)]
     runs: list[tuple[list[str], Strength | None]] = []
     for label in found:
         if runs and runs[-1][1] == label.strength:
-            runs[-1][0].append(safe(label.ref))
+            runs[-1][0].append(label.ref)
         else:
-            runs.append(([safe(label.ref)], label.strength))
+            runs.append(([label.ref], label.strength))
+    return runs
+
+
+def strength_note(strength: Strength | None) -> str:
+    """``" (binding)"``, or ``""`` for no strength."""
+    return "" if strength is None else f" ({safe(strength)})"
+
+
+def cell_refs(view: ReportView, kind: str, tid: str) -> str:
+    """The refs of a present cell with their strength: ``4 (binding)``; refs
+    of one strength share it (``4.1, 4.2 (binding)``)."""
     return ", ".join(
-        ", ".join(refs) + (f" ({strength})" if strength is not None else "")
-        for refs, strength in runs
+        ", ".join(map(safe, refs)) + strength_note(strength)
+        for refs, strength in cell_runs(view, kind, tid)
     )
+
+
+def clause_anchor(tid: str, ref: str) -> str:
+    """The HTML id of a cited clause: ``clause-ru-ir-2025:3.3``; any character
+    but ASCII letters, digits, ``-`` and ``.`` is written ``_hex_``, so two
+    (treaty, ref) pairs never share an id."""
+    return f"clause-{_id_part(tid)}:{_id_part(ref)}"
+
+
+def provision_anchor(kind: str) -> str:
+    """The HTML id of a provision's matrix row: ``provision-mutual-defence``."""
+    return f"provision-{_id_part(kind)}"
+
+
+def _id_part(text: str) -> str:
+    return _ID_UNSAFE.sub(lambda m: f"_{ord(m.group()):x}_", text)
 
 
 def matrix_cell(
@@ -156,26 +218,24 @@ def missing_findings(view: ReportView) -> Iterator[tuple[str, str, Finding]]:
 def listed_groups(view: ReportView) -> tuple[list[GroupView], list[str]]:
     """The groups to list one by one, and one line per treaty for the groups
     that hold only its placeholder articles."""
-    holes = {t.id: set(t.placeholders) for t in view.treaties}
     listed: list[GroupView] = []
-    hidden: dict[str, set[str]] = {tid: set() for tid in holes}
+    hidden: dict[str, set[str]] = {t.id: set() for t in view.treaties}
     for group in view.groups:
-        members = [(tid, ref) for tid, refs in group.members.items() for ref in refs]
-        if members and all(ref in holes[tid] for tid, ref in members):
-            for tid, ref in members:
-                hidden[tid].add(ref)
+        if group.placeholder:
+            for tid, refs in group.members.items():
+                hidden[tid].update(refs)
         else:
             listed.append(group)
     lines = []
     for treaty in view.treaties:
-        refs = hidden[treaty.id]
-        if refs:
+        holes = hidden[treaty.id]
+        if holes:
             order = {r: i for i, r in enumerate(treaty.articles)}
-            ranked = sorted(refs, key=lambda r: (order.get(r, len(order)), r))
+            ranked = sorted(holes, key=lambda r: (order.get(r, len(order)), r))
             digest = " in the digest" if treaty.treaty.kind == "digest" else ""
-            many = "s" if len(refs) > 1 else ""
+            many = "s" if len(holes) > 1 else ""
             lines.append(
-                f"{safe(treaty.id)}: {len(refs)} article{many} not encoded"
+                f"{safe(treaty.id)}: {len(holes)} article{many} not encoded"
                 f"{digest} (placeholder{many}): {ref_ranges(ranked)}"
             )
     return listed, lines
@@ -221,11 +281,25 @@ def members_line(group: GroupView, ids: Sequence[str]) -> list[str]:
 
 
 def changed_diffs(group: GroupView) -> list[TreatyChange]:
-    """The per-treaty changes of a group that change something."""
-    return [
+    """The per-treaty changes of a group that change something; a removal
+    several treaties share is listed once (its title names them all)."""
+    changed = [
         d
         for d in group.change.diffs
         if d.change is not None and d.change != ChangeKind.IDENTICAL
+    ]
+    return [d for d in changed if _sharing(group, d)[0] == d.treaty]
+
+
+def _sharing(group: GroupView, diff: TreatyChange) -> list[str]:
+    """The treaties whose change is the same removal as ``diff``'s (in diff
+    order), or ``diff``'s treaty alone for any other change."""
+    if diff.change != ChangeKind.REMOVED:
+        return [diff.treaty]
+    return [
+        d.treaty
+        for d in group.change.diffs
+        if d.change == ChangeKind.REMOVED and (d.ops, d.flags) == (diff.ops, diff.flags)
     ]
 
 
@@ -247,11 +321,12 @@ def flag_line(diff: TreatyChange) -> str:
 
 
 def diff_title(group: GroupView, diff: TreatyChange) -> str:
-    """``"g2 · ru-kp-2024 4 — Scope vs ru-ir-2025 3.3: modified"``."""
+    """``"g2 · ru-kp-2024 4 — Scope vs ru-ir-2025 3.3: modified"``; a removal
+    shared by several treaties names them all (``g3 · a, b — vs c 3: removed``)."""
     side = member_refs(group, diff.treaty)
     base = member_refs(group, diff.base)
     title = (
-        f"{safe(group.id)} · {safe(diff.treaty)} {side} vs "
+        f"{safe(group.id)} · {', '.join(map(safe, _sharing(group, diff)))} {side} vs "
         f"{safe(diff.base)} {base}: {safe(diff.change)}"
     )
     moved = diff.moved and diff.change != ChangeKind.MOVED

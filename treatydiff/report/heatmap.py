@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from treatydiff.report.formatting import matrix_cell, safe
+from treatydiff.report.formatting import (
+    clause_anchor,
+    matrix_cell,
+    provision_anchor,
+    safe,
+)
 from treatydiff.report.svg import FONT, INK, PAD, RULE, SVG, clip, group_index, number
 from treatydiff.report.view import GroupView, ReportView
 
@@ -73,19 +78,22 @@ def cell_state(view: ReportView, kind: str, tid: str) -> str:
 def cell_links(
     view: ReportView, listed: Sequence[GroupView]
 ) -> dict[tuple[str, str], str]:
-    """The HTML report's address for each cell: the group holding the first
-    ref of a present cell (else the matrix), the findings (``#missing``) for
-    an empty cell with a finding."""
+    """The HTML report's address for each cell: the cited clause of a present
+    cell's first ref (else the group holding it, else the matrix), the
+    provision's matrix row, which folds the finding, for an empty cell with
+    a finding."""
     where = group_index(listed)
     out: dict[tuple[str, str], str] = {}
     for kind, per_treaty in view.provisions.items():
         for tid in view.ids:
             refs = per_treaty.get(tid, ())
-            if refs:
+            if refs and refs[0] in view.clauses.get(tid, {}):
+                out[kind, tid] = "#" + clause_anchor(tid, refs[0])
+            elif refs:
                 gid = _group_of(where, tid, refs[0])
                 out[kind, tid] = "#" + gid if gid else "#matrix"
             elif tid in view.missing.get(kind, {}):
-                out[kind, tid] = "#missing"
+                out[kind, tid] = "#" + provision_anchor(kind)
     return out
 
 

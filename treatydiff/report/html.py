@@ -12,31 +12,37 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
+import attrs
 import lxml.html
 from lxml.builder import E
 
-from treatydiff.model import ChangeKind, Op, OpKind
+from treatydiff.model import ChangeKind, Op, OpKind, Span
 from treatydiff.report.formatting import (
     FINDINGS,
     UNPLACED,
+    cell_runs,
     changed_diffs,
+    clause_anchor,
     coverage,
     diff_title,
     finding_details,
     flag_line,
+    highlight,
     listed_groups,
     matrix_cell,
     missing_findings,
     nearest_line,
+    provision_anchor,
     safe,
     score_label,
     status_label,
+    strength_note,
 )
 from treatydiff.report.heatmap import cell_links, heat_map
 from treatydiff.report.svg import maps
 from treatydiff.report.view import Finding, GroupView, ReportView
 
-__all__ = ["CSS", "page_html", "render_fragment", "render_html"]
+__all__ = ["CSS", "mark_evidence", "page_html", "render_fragment", "render_html"]
 
 CSS = """
 .tdr { --del: #a1251b; --del-bg: #fde4e1; --ins: #17652a; --ins-bg: #def3dc;
@@ -64,6 +70,8 @@ CSS = """
 .tdr .unplaced { background: #e3eefb; border: 2px dotted var(--move); }
 .tdr .confirmed-absent { background: #f9d6d2; border: 2px solid var(--del); }
 .tdr .not-found, .tdr .missing { background: #fff3d6; border: 2px dashed #b07a00; }
+.tdr .other-strength { background: #f1ecf9; border: 2px dashed #6b4fa0; }
+.tdr mark { background: #ffe27a; color: inherit; }
 .tdr .legend .key { display: inline-block; padding: 0 .4em; border-width: 1px; }
 .tdr .mark { font-weight: 600; }
 .tdr .nearest { display: block; font-size: .85em; margin-top: .2rem; }
@@ -91,6 +99,10 @@ CSS = """
 .tdr .legend > span { margin-right: 1rem; }
 .tdr .maps { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
 .tdr svg.alignment-map, .tdr svg.heat-map { max-width: 100%; height: auto; }
+.tdr .clause { border-left: 3px solid var(--line); padding: .2rem .6rem;
+               margin: .5rem 0; }
+.tdr .clause:target, .tdr tr:target > th { background: #fff7c2; }
+.tdr td summary { cursor: pointer; }
 @media print {
   .tdr { font-size: 9.5pt; max-width: none; padding: 0; }
   .tdr h2 { break-after: avoid; }
@@ -98,7 +110,7 @@ CSS = """
   .tdr thead { display: table-header-group; }
   .tdr, .tdr * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .tdr a { color: inherit; }
-  .tdr a[href]::after { content: " <" attr(href) ">"; font-size: .8em; }
+  .tdr a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; }
 }
 """
 
@@ -158,6 +170,54 @@ def _treaties(view: ReportView) -> Any:
     return E.table(E.thead(head), E.tbody(*rows), _cls("treaties"))
 
 
+def _clause_link(view: ReportView, tid: str, ref: str) -> Any:
+    """``ref`` as a link to its clause in the cited clauses, when there is one."""
+    if ref in view.clauses.get(tid, {}):
+        return E.a(safe(ref), href="#" + clause_anchor(tid, ref))
+    return safe(ref)
+
+
+def _joined(items: Sequence[Any], sep: str = ", ") -> list[Any]:
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        out += [sep, item] if i else [item]
+    return out
+
+
+def _present_refs(view: ReportView, kind: str, tid: str) -> list[Any]:
+    """A present cell's refs as links, each run with its strength."""
+    out: list[Any] = []
+    for i, (refs, strength) in enumerate(cell_runs(view, kind, tid)):
+        out += [", "] if i else []
+        out += _joined([_clause_link(view, tid, r) for r in refs])
+        out.append(strength_note(strength))
+    return out
+
+
+def _missing_cell(
+    view: ReportView, tid: str, cell: Any, short: str, entry: Finding
+) -> None:
+    """Fill a missing cell: its status and nearest candidate (a link) in view,
+    the candidate's kinds and why, the note and sources folded in ``<details>``."""
+    summary: list[Any] = [E.span(short, _cls("mark"))]
+    near = entry.nearest
+    folded: list[Any] = []
+    if near is not None:
+        link = _clause_link(view, tid, near.ref)
+        kinds = f" ({safe(', '.join(near.kinds))})" if near.kinds else ""
+        summary += [E.br(), E.span("nearest: ", link, kinds, _cls("nearest"))]
+        if near.why:
+            folded.append(E.div(safe(near.why), _cls("nearest")))
+    if entry.note:
+        folded.append(E.div(f"note: {safe(entry.note)}"))
+    if entry.sources:
+        folded.append(E.div(*_sources(entry)))
+    if folded:
+        cell.append(E.details(E.summary(*summary), *folded))
+    else:
+        cell.extend(summary)
+
+
 def _matrix(view: ReportView) -> Any:
     ids = view.ids
     head = E.tr(E.th("Provision"), *[E.th(safe(t), {"scope": "col"}) for t in ids])
@@ -165,17 +225,77 @@ def _matrix(view: ReportView) -> Any:
     for kind in view.provisions:
         cells = [E.th(safe(kind), {"scope": "row"})]
         for tid in ids:
-            state, short, nearest = matrix_cell(view, kind, tid)
-            cell = E.td(E.span(short, _cls("mark")), _cls(state))
-            if state == "unplaced":
-                cell.set("title", "in the treaty; its article is not identified")
-            near = nearest_line(nearest)
-            if near:
-                cell.append(E.span(f"nearest: {near}", _cls("nearest")))
+            state, short, _ = matrix_cell(view, kind, tid)
+            cell = E.td(_cls(state))
+            entry = view.missing.get(kind, {}).get(tid)
+            if state == "present":
+                cell.append(E.span(*_present_refs(view, kind, tid), _cls("mark")))
+            elif state == "unplaced" or entry is None:
+                cell.append(E.span(short, _cls("mark")))
+                if state == "unplaced":
+                    cell.set("title", "in the treaty; its article is not identified")
+            else:
+                _missing_cell(view, tid, cell, short, entry)
             cells.append(cell)
-        rows.append(E.tr(*cells))
+        rows.append(E.tr(*cells, {"id": provision_anchor(kind)}))
     cols = E.colgroup(E.col(_cls("kind")), *[E.col() for _ in ids])
     return E.table(cols, E.thead(head), E.tbody(*rows), _cls("matrix"))
+
+
+def _clauses(view: ReportView) -> list[Any]:
+    """Every cited clause with its anchor, linking back to the matrix rows
+    that cite it (as present or as the nearest candidate)."""
+    cited: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for kind, cells in view.provisions.items():
+        for tid, refs in cells.items():
+            for ref in refs:
+                cited.setdefault((tid, ref), []).append((kind, "present"))
+    for kind, findings in view.missing.items():
+        for tid, entry in findings.items():
+            if entry.nearest is not None:
+                cited.setdefault((tid, entry.nearest.ref), []).append((kind, "nearest"))
+    evidence: dict[tuple[str, str], list[Span]] = {}
+    for per_treaty in view.labels.values():
+        for tid, labels in per_treaty.items():
+            for label in labels:
+                evidence.setdefault((tid, label.ref), []).extend(label.evidence)
+    out: list[Any] = []
+    for tid in view.ids:
+        texts = view.clauses.get(tid, {})
+        if not texts:
+            continue
+        out.append(E.h3(safe(tid)))
+        for ref, text in texts.items():
+            back = [
+                E.a(
+                    safe(kind) + ("" if role == "present" else " (nearest)"),
+                    href="#" + provision_anchor(kind),
+                )
+                for kind, role in cited.get((tid, ref), [])
+            ]
+            out.append(
+                E.div(
+                    E.div(
+                        E.strong(f"{safe(tid)} {safe(ref)}"),
+                        " · in the matrix: ",
+                        *_joined(back),
+                        _cls("refs"),
+                    ),
+                    E.div(
+                        *mark_evidence(text, evidence.get((tid, ref), [])), _cls("text")
+                    )
+                    if text
+                    else E.div("(text not encoded)", _cls("absent")),
+                    _cls("clause"),
+                    {"id": clause_anchor(tid, ref)},
+                )
+            )
+    return out or [E.p("No clause is cited.")]
+
+
+def mark_evidence(text: str, spans: Sequence[Span]) -> list[Any]:
+    """``text`` with its evidence spans in ``<mark>``."""
+    return [E.mark(safe(p)) if m else safe(p) for p, m in highlight(text, spans)]
 
 
 def _member_block(group: GroupView, tid: str) -> list[Any]:
@@ -253,17 +373,19 @@ def _findings(view: ReportView) -> list[Any]:
         return [E.p("No missing provisions.")]
     shown = [f for f in found if f[2].status != "not-found"]
     folded = [f for f in found if f[2].status == "not-found"]
-    out: list[Any] = [_finding_list(shown)] if shown else []
+    out: list[Any] = [_finding_list(view, shown)] if shown else []
     if folded:
         many = "s" if len(folded) > 1 else ""
         summary = f"{len(folded)} provision{many} not found among the encoded articles"
         out.append(
-            E.details(E.summary(summary), _finding_list(folded), _cls("not-found"))
+            E.details(
+                E.summary(summary), _finding_list(view, folded), _cls("not-found")
+            )
         )
     return out
 
 
-def _finding_list(found: list[tuple[str, str, Finding]]) -> Any:
+def _finding_list(view: ReportView, found: list[tuple[str, str, Finding]]) -> Any:
     items: list[Any] = []
     for kind, tid, entry in found:
         state = safe(entry.status)
@@ -271,16 +393,25 @@ def _finding_list(found: list[tuple[str, str, Finding]]) -> Any:
         items.append(E.dt(f"{safe(kind)} · {safe(tid)}: ", status))
         if entry.note:
             items.append(E.dd(f"note: {safe(entry.note)}"))
-        items += [E.dd(line) for line in finding_details(entry)]
+        items += [
+            E.dd(line) for line in finding_details(attrs.evolve(entry, nearest=None))
+        ]
+        if entry.nearest is not None:
+            link = _clause_link(view, tid, entry.nearest.ref)
+            why = nearest_line(attrs.evolve(entry.nearest, ref=""))
+            items.append(E.dd("nearest candidate: ", link, why))
         if entry.sources:
-            links: list[Any] = ["sources: "]
-            for i, source in enumerate(entry.sources):
-                src = safe(source)
-                links.append(E.a(src, href=src) if _HTTP.match(src) else E.code(src))
-                if i < len(entry.sources) - 1:
-                    links.append(", ")
-            items.append(E.dd(*links))
+            items.append(E.dd(*_sources(entry)))
     return E.dl(*items, _cls("findings"))
+
+
+def _sources(entry: Finding) -> list[Any]:
+    """``sources: `` and the finding's sources, ``http(s)`` ones as links."""
+    links: list[Any] = [
+        E.a(src, href=src) if _HTTP.match(src) else E.code(src)
+        for src in map(safe, entry.sources)
+    ]
+    return ["sources: ", *_joined(links)]
 
 
 def _changes_list(groups: Sequence[GroupView]) -> Any:
@@ -370,6 +501,7 @@ def _report(view: ReportView) -> Any:
             {"id": "matrix"},
         ),
         E.section(E.h2(FINDINGS), *_findings(view), {"id": "missing"}),
+        E.section(E.h2("Cited clauses"), *_clauses(view), {"id": "clauses"}),
         E.section(E.h2("Alignment map"), drawn, {"id": "map"}),
         E.section(
             E.h2("Correspondence"),

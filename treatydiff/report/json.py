@@ -2,13 +2,14 @@
 
 The document opens with ``"format": "treatydiff-comparison/1"``, then
 ``treaties`` (each treaty's header with its article refs and placeholder
-refs), ``base``, ``groups`` (members, score, kind, basis, moved, texts,
-headings, the group's ``change`` and one entry per other treaty under
-``diffs``), ``provisions`` (kind → treaty id → refs), ``labels`` (kind →
-treaty id → one entry per ref: ``ref``, ``strength``, ``confidence``,
-``source`` and ``evidence`` spans ``{"text", "start", "end"}`` in the clause),
-``missing`` and ``notes``. A diff's ``ops`` have
-the same keys for every kind::
+refs), ``base``, ``groups`` (members, score, kind, basis, ``placeholder``
+(every member a placeholder article: then ``change`` is ``null``, never
+``"added"``), moved, texts, headings, the group's ``change`` and one entry
+per other treaty under ``diffs``), ``provisions`` (kind → treaty id →
+refs), ``labels`` (kind → treaty id → one entry per ref: ``ref``,
+``strength``, ``confidence``, ``source`` and ``evidence`` spans
+``{"text", "start", "end"}`` in the clause), ``missing`` and ``notes``. A
+diff's ``ops`` have the same keys for every kind::
 
     {"op": "equal" | "insert" | "delete" | "replace" | "move-from" | "move-to",
      "a": text on the left ("" for insert, move-to),
@@ -94,6 +95,7 @@ def _group(view: GroupView) -> dict[str, Any]:
         "score": group.score,
         "kind": group.kind.value,
         "basis": list(group.basis),
+        "placeholder": view.placeholder,
         "moved": dict(group.moved),
         "texts": {tid: dict(texts) for tid, texts in view.texts.items()},
         "headings": {tid: dict(heads) for tid, heads in view.headings.items()},

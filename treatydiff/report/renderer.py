@@ -23,12 +23,21 @@ from treatydiff.model import ComparisonResult
 from treatydiff.report.html import render_fragment, render_html
 from treatydiff.report.json import comparison_data, render_json
 from treatydiff.report.markdown import render_markdown
+from treatydiff.report.provision import PROVISION_FORMATS, render_provision
 from treatydiff.report.svg import render_svg
 from treatydiff.report.table import matrix_rows, render_csv
 from treatydiff.report.text import render_text
 from treatydiff.report.view import build_view
 
-__all__ = ["FORMATS", "comparison_dict", "html_fragment", "matrix_table", "render"]
+__all__ = [
+    "FORMATS",
+    "PROVISION_FORMATS",
+    "comparison_dict",
+    "html_fragment",
+    "matrix_table",
+    "render",
+    "render_provision",
+]
 
 FORMATS = ("text", "md", "json", "html", "csv", "svg")
 
@@ -40,6 +49,7 @@ def render(
     color: bool = False,
     only: str | None = None,
     changed_only: bool = False,
+    strength: str | None = None,
 ) -> str:
     """The report of ``comparison`` in ``fmt`` (text, md, json, html, csv:
     the provision matrix as a long table, :mod:`treatydiff.report.table`;
@@ -47,15 +57,19 @@ def render(
     :mod:`treatydiff.report.svg`).
 
     ``only`` keeps the groups where the group or one of its treaties has that
-    change kind; ``changed_only`` hides identical groups. ``color`` adds ANSI
-    colours to text. Raises :class:`InvalidArgument` for an unknown format or
-    change kind, or anything but a comparison.
+    change kind; ``changed_only`` hides identical groups; ``strength`` keeps
+    only the provision labels of that strength (a cell found only at another
+    strength reads ``other strength``). ``color`` adds ANSI colours to text.
+    Raises :class:`InvalidArgument` for an unknown format, change kind or
+    strength, or anything but a comparison.
     """
     if fmt not in FORMATS:
         raise InvalidArgument(
             f"unknown report format {fmt!r}; expected one of {FORMATS}"
         )
-    view = build_view(comparison, only=only, changed_only=changed_only)
+    view = build_view(
+        comparison, only=only, changed_only=changed_only, strength=strength
+    )
     if fmt == "json":
         return render_json(view)
     if fmt == "html":

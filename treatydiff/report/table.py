@@ -8,17 +8,19 @@ for ``unplaced``, the source's article hint if any),
 ``strength`` (the refs' strengths, ``;``-joined in the same order),
 ``confidence`` (the highest of the cell's labels, empty when missing),
 ``nearest`` (the nearest candidate's ref), ``note`` and ``sources``
-(``;``-joined).
+(``;``-joined). In CSV text, cells a spreadsheet would read as a formula
+are defused (:func:`csv_cell`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping, Sequence
 
 from treatydiff.report.view import ReportView
 
-__all__ = ["COLUMNS", "matrix_rows", "render_csv"]
+__all__ = ["COLUMNS", "csv_cell", "csv_text", "matrix_rows", "render_csv"]
 
 #: The columns of a matrix row, in order.
 COLUMNS = (
@@ -78,10 +80,31 @@ def matrix_rows(view: ReportView) -> list[dict[str, str | float | None]]:
 
 
 def render_csv(view: ReportView) -> str:
-    """The matrix rows as CSV with a header line (RFC 4180 quoting, ``\\n``
-    line ends; empty fields for missing values)."""
+    """The matrix rows as CSV (see :func:`csv_text`)."""
+    return csv_text(matrix_rows(view), COLUMNS)
+
+
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """Rows as CSV with a header line (RFC 4180 quoting, ``\\n`` line ends,
+    empty fields for missing values), every cell through :func:`csv_cell`."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(matrix_rows(view))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+def csv_cell(value: object) -> object:
+    """A text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+    gets a leading apostrophe, so a spreadsheet shows it and never runs it as
+    a formula (CSV injection); other values are returned as they are.
+
+    >>> print(csv_cell("=1+2"), csv_cell("3.3"), csv_cell(0.9))
+    '=1+2 3.3 0.9
+    """
+    if isinstance(value, str) and value[:1] in _FORMULA_START:
+        return "'" + value
+    return value
+
+
+_FORMULA_START = frozenset("=+-@\t\r")

@@ -135,6 +135,7 @@ def render_text(view: ReportView, color: bool = False) -> str:
     lines += head(f"Changes against {safe(base)}")
     lines.append("  marks: [-deleted-] {+inserted+} [~n moved away~] {~n moved here~}")
     for group in groups:
+        shown: set[str] = set()  # clauses side by side: each printed once
         for diff in changed_diffs(group):
             lines.append("")
             lines.append("  " + _paint(diff_title(group, diff), "head", color))
@@ -142,8 +143,10 @@ def render_text(view: ReportView, color: bool = False) -> str:
                 lines.append("    flags: " + flag_line(diff))
             beside = side_by_side(group, diff)
             for label, text in beside:
-                lines.append(f"    [{label}]")
-                lines += ["      " + line for line in text.splitlines()]
+                lines.append(f"    [{label}]" + (" as above" if label in shown else ""))
+                if label not in shown:
+                    lines += ["      " + line for line in text.splitlines()]
+                shown.add(label)
             if not beside:
                 body = redline_text(diff.ops, color)
                 lines += ["    " + line for line in body.splitlines()]
