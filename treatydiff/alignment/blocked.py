@@ -151,12 +151,20 @@ class Table:
         if isinstance(key, tuple):
             i, j = key
             if isinstance(i, slice):
-                return self.by_col[:, j].toarray().ravel()
+                return _line(self.by_col, j, self.shape[0])
             value = self.held.get((int(i), int(j)))
             if value is None:
                 return self.missing(i, j) if self.missing else 0.0
             return value
-        return self.by_row[key].toarray().ravel()
+        return _line(self.by_row, key, self.shape[1])
+
+
+def _line(mat: Any, k: int, length: int) -> np.ndarray:
+    """Row ``k`` of a CSR (or column of a CSC) matrix as a dense vector."""
+    out = np.zeros(length)
+    lo, hi = mat.indptr[k], mat.indptr[k + 1]
+    out[mat.indices[lo:hi]] = mat.data[lo:hi]
+    return out
 
 
 def backgrounds(
@@ -164,7 +172,7 @@ def backgrounds(
 ) -> np.ndarray:
     """Per row, the median of its scores without the best one, over all ``m``
     columns when ``m <= SAMPLE + 1``, else over ``SAMPLE`` drawn at random
-    (without its best too); 0 for a single column."""
+    with replacement (without their best too); 0 for a single column."""
     if m < 2:
         return np.zeros(n)
     rng = np.random.default_rng(seed)
@@ -175,7 +183,7 @@ def backgrounds(
         if width == m:
             cols = np.tile(np.arange(m), (stop - start, 1))
         else:
-            cols = np.argsort(rng.random((stop - start, m)), axis=1)[:, :width]
+            cols = rng.integers(0, m, size=(stop - start, width))
         rows = np.repeat(np.arange(start, stop), width)
         got = score(rows, cols.ravel()).reshape(stop - start, width)
         out[start:stop] = np.median(np.sort(got, axis=1)[:, :-1], axis=1)
