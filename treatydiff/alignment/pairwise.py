@@ -105,7 +105,7 @@ _DENSE_CELLS = 250_000
 _LONG_TEXT = 50_000
 # Above this many article pairs, alignment scores sparse candidate pairs
 # (bounded memory; see treatydiff.alignment.blocked).
-_LARGE_CELLS = 4_000_000
+_LARGE_CELLS = 1_000_000
 _ORDER_FREE = frozenset(
     {
         clause_ratio,
