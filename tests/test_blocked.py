@@ -56,9 +56,9 @@ def test_large_inputs_take_the_sparse_path():
     x = treaty("x", CUSTOMS, ORIGIN, DISPUTES)
     y = treaty("y", DISPUTES, CUSTOMS)
     with mock.patch.object(pairwise, "_sparse_links", spy):
-        with mock.patch.object(pairwise, "_LARGE_CELLS", 5):
-            assert align(x, y).links == {("1", "2"), ("3", "1")}
         with mock.patch.object(pairwise, "_LARGE_CELLS", 6):
+            assert align(x, y).links == {("1", "2"), ("3", "1")}
+        with mock.patch.object(pairwise, "_LARGE_CELLS", 7):
             align(x, y)
     assert calls == [(3, 2)]
 
@@ -136,14 +136,15 @@ def test_candidates_hold_the_closest_articles_and_the_contained_ones():
 
 def test_table_reads_like_a_matrix():
     table = blocked.Table(
-        np.array([0, 1]),
-        np.array([1, 0]),
-        np.array([0.5, 0.25]),
+        np.array([0, 1, 1]),
+        np.array([1, 0, 2]),
+        np.array([0.5, 0.25, 0.0]),
         (2, 3),
         lambda i, j: 9.0,
     )
     assert table[0].tolist() == [0.0, 0.5, 0.0]
     assert table[:, 0].tolist() == [0.0, 0.25]
     assert table[0, 1] == 0.5
-    assert table[1, 2] == 9.0
+    assert table[1, 2] == 0.0  # held, though zero
+    assert table[1, 1] == 9.0  # not held: computed
     assert table.shape == (2, 3)

@@ -1,6 +1,6 @@
 """Building blocks for aligning big treaties in memory that grows with the
 number of candidate pairs rather than n × m (used by
-:func:`treatydiff.alignment.pairwise.align` above ``_LARGE_CELLS`` pairs):
+:func:`treatydiff.alignment.pairwise.align` from ``_LARGE_CELLS`` pairs on):
 
 - :func:`candidates`: for each article, the ``TOP`` articles of the other
   treaty closest by shared distinctive words (tf-idf cosine over the words
@@ -99,11 +99,7 @@ def candidates(
         (np.ones(len(rows_all)), (rows_all, cols_all)), shape=(n, m)
     )
     chosen.data[:] = 1.0
-    return (
-        chosen,
-        _summed(b_in_a, (n, m)),
-        _summed(a_in_b, (m, n)),
-    )
+    return chosen, _stacked(b_in_a, (n, m)), _stacked(a_in_b, (m, n))
 
 
 def _unit_rows(mat: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -112,10 +108,11 @@ def _unit_rows(mat: sparse.csr_matrix) -> sparse.csr_matrix:
     return unit.tocsr()
 
 
-def _summed(parts: list[sparse.coo_matrix], shape: tuple[int, int]) -> Any:
-    rows = np.concatenate([p.row for p in parts]) if parts else np.zeros(0, int)
-    cols = np.concatenate([p.col for p in parts]) if parts else np.zeros(0, int)
-    data = np.concatenate([p.data for p in parts]) if parts else np.zeros(0)
+def _stacked(parts: list[sparse.coo_matrix], shape: tuple[int, int]) -> Any:
+    """The entries of ``parts`` (of disjoint positions) in one CSR matrix."""
+    rows = np.concatenate([p.row for p in parts])
+    cols = np.concatenate([p.col for p in parts])
+    data = np.concatenate([p.data for p in parts])
     return sparse.csr_matrix((data, (rows, cols)), shape=shape)
 
 
@@ -133,12 +130,9 @@ class Table:
         missing: Callable[[int, int], float] | None = None,
     ) -> None:
         held = sparse.csr_matrix((values, (rows, cols)), shape=shape)
+        held.sort_indices()
         self.by_row, self.by_col = held, held.tocsc()
         self.shape = shape
-        self.held = {
-            (int(i), int(j)): float(v)
-            for i, j, v in zip(rows, cols, values, strict=True)
-        }
         self.missing = missing
 
     @classmethod
@@ -152,10 +146,11 @@ class Table:
             i, j = key
             if isinstance(i, slice):
                 return _line(self.by_col, j, self.shape[0])
-            value = self.held.get((int(i), int(j)))
-            if value is None:
-                return self.missing(i, j) if self.missing else 0.0
-            return value
+            lo, hi = self.by_row.indptr[i], self.by_row.indptr[i + 1]
+            k = lo + np.searchsorted(self.by_row.indices[lo:hi], j)
+            if k < hi and self.by_row.indices[k] == j:
+                return float(self.by_row.data[k])
+            return self.missing(i, j) if self.missing else 0.0
         return _line(self.by_row, key, self.shape[1])
 
 

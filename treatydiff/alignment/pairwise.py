@@ -103,7 +103,7 @@ _HEADING_WEIGHT = 0.1
 # scored by its word counts, not edit distance.
 _DENSE_CELLS = 250_000
 _LONG_TEXT = 50_000
-# Above this many article pairs, alignment scores sparse candidate pairs
+# From this many article pairs on, alignment scores sparse candidate pairs
 # (bounded memory; see treatydiff.alignment.blocked).
 _LARGE_CELLS = 1_000_000
 _ORDER_FREE = frozenset(
@@ -341,9 +341,9 @@ def _pair_links(
     np.ndarray,
 ]:
     """Linked components ``(rows of A, cols of B, {(i, j): score})`` and the
-    article score matrix (above ``_LARGE_CELLS`` pairs: sparse candidates,
+    article score matrix (from ``_LARGE_CELLS`` pairs on: sparse candidates,
     :mod:`treatydiff.alignment.blocked`)."""
-    if len(pa.refs) * len(pb.refs) > _LARGE_CELLS:
+    if len(pa.refs) * len(pb.refs) >= _LARGE_CELLS:
         return _sparse_links(pa, pb, opts)
     long_a = [i for i, s in enumerate(pa.strings) if len(s) > _LONG_TEXT]
     long_b = [j for j, s in enumerate(pb.strings) if len(s) > _LONG_TEXT]
