@@ -148,3 +148,13 @@ def test_table_reads_like_a_matrix():
     assert table[1, 2] == 0.0  # held, though zero
     assert table[1, 1] == 9.0  # not held: computed
     assert table.shape == (2, 3)
+
+
+def test_very_long_articles_are_scored_by_word_counts_on_the_sparse_path_too():
+    long = " ".join(f"{CUSTOMS} Item {k}." for k in range(1500))
+    edited = long.replace("Item 7.", "Entry 7.")
+    a = treaty("a", long, ORIGIN, DISPUTES)
+    b = treaty("b", DISPUTES, edited, ORIGIN)
+    assert len(long) > pairwise._LONG_TEXT
+    assert _sparse(a, b) == align(a, b)
+    assert ("1", "2") in align(a, b).links

@@ -413,13 +413,16 @@ def _sparse_links(
     heads_a = [set(h.split()) for h in _distinctive(pa.headings)]
     heads_b = [set(h.split()) for h in _distinctive(pb.headings)]
 
+    long_a = np.array([len(s) > _LONG_TEXT for s in pa.strings])
+    long_b = np.array([len(s) > _LONG_TEXT for s in pb.strings])
+
     def text(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         out = pair_text(rows, cols)
-        for k, (i, j) in enumerate(zip(rows, cols, strict=True)):
-            if len(pa.strings[i]) > _LONG_TEXT or len(pb.strings[j]) > _LONG_TEXT:
-                out[k] = _word_likeness(
-                    Counter(pa.strings[i].split()), Counter(pb.strings[j].split())
-                )
+        for k in np.flatnonzero(long_a[rows] | long_b[cols]):
+            out[k] = _word_likeness(
+                Counter(pa.strings[rows[k]].split()),
+                Counter(pb.strings[cols[k]].split()),
+            )
         return out
 
     def with_bonus(rows: np.ndarray, cols: np.ndarray, text: np.ndarray) -> Any:
