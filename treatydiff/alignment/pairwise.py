@@ -33,17 +33,19 @@ import itertools
 import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
+from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     STOPWORDS,
+    PairScores,
     Processor,
     Scorer,
     clause_ratio,
@@ -117,6 +119,9 @@ _CHAPTER_WEIGHT = 0.05
 # scored by its word counts, not edit distance.
 _DENSE_CELLS = 250_000
 _LONG_TEXT = 50_000
+# From this many article pairs on, alignment scores sparse candidate pairs
+# (bounded memory; see treatydiff.alignment.blocked).
+_LARGE_CELLS = 1_000_000
 _ORDER_FREE = frozenset(
     {
         clause_ratio,
@@ -387,7 +392,10 @@ def _pair_links(
     np.ndarray,
 ]:
     """Linked components ``(rows of A, cols of B, {(i, j): score})`` and the
-    article score matrix."""
+    article score matrix (from ``_LARGE_CELLS`` pairs on: sparse candidates,
+    :mod:`treatydiff.alignment.blocked`)."""
+    if len(pa.refs) * len(pb.refs) >= _LARGE_CELLS:
+        return _sparse_links(pa, pb, opts)
     long_a = [i for i, s in enumerate(pa.strings) if len(s) > _LONG_TEXT]
     long_b = [j for j, s in enumerate(pb.strings) if len(s) > _LONG_TEXT]
     text_scores = score_matrix(
@@ -420,21 +428,7 @@ def _pair_links(
         )
     ]
 
-    def key(cand: tuple[float, tuple[int, ...], tuple[int, ...]]) -> tuple[Any, ...]:
-        value, rows, cols = cand
-        sides = sorted(
-            [tuple(pa.refs[r] for r in rows), tuple(pb.refs[c] for c in cols)]
-        )
-        return (-round(value, 9), sides)
-
-    links: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for value, rows, cols in sorted(candidates, key=key):
-        if used_a.isdisjoint(rows) and used_b.isdisjoint(cols):
-            links.append((rows, cols, value))
-            used_a.update(rows)
-            used_b.update(cols)
+    links, used_a, used_b = _take_groups(pa, pb, candidates)
     free_a = [i for i in range(len(pa.refs)) if i not in used_a]
     free_b = [j for j in range(len(pb.refs)) if j not in used_b]
     sub = scores[np.ix_(free_a, free_b)]
@@ -463,6 +457,137 @@ def _pair_links(
     for r, c in assign(sub, floor, bonus):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return _with_clause_links(pa, pb, links, scores), scores
+
+
+def _sparse_links(
+    pa: Prepared, pb: Prepared, opts: AlignOptions
+) -> tuple[
+    list[tuple[tuple[int, ...], tuple[int, ...], dict[tuple[int, int], float]]],
+    Any,
+]:
+    """:func:`_pair_links` on sparse candidate pairs (the same steps; see
+    :mod:`treatydiff.alignment.blocked`) and the candidates' scores."""
+    n, m = len(pa.refs), len(pb.refs)
+    chosen, b_in_a, a_in_b = blocked.candidates(
+        pa.words, pb.words, pa.drop, _SPLIT_CONTAINMENT
+    )
+    pair_text = PairScores(
+        [s if len(s) <= _LONG_TEXT else "" for s in pa.strings],
+        [s if len(s) <= _LONG_TEXT else "" for s in pb.strings],
+        scorer=opts.scorer,
+        scorer_kwargs=opts.scorer_kwargs,
+    )
+    heads_a = [set(h.split()) for h in _distinctive(pa.headings)]
+    heads_b = [set(h.split()) for h in _distinctive(pb.headings)]
+
+    long_a = np.array([len(s) > _LONG_TEXT for s in pa.strings])
+    long_b = np.array([len(s) > _LONG_TEXT for s in pb.strings])
+
+    def text(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        out = pair_text(rows, cols)
+        for k in np.flatnonzero(long_a[rows] | long_b[cols]):
+            out[k] = _word_likeness(
+                Counter(pa.strings[rows[k]].split()),
+                Counter(pb.strings[cols[k]].split()),
+            )
+        return out
+
+    def with_bonus(rows: np.ndarray, cols: np.ndarray, text: np.ndarray) -> Any:
+        bonus = [
+            _HEADING_WEIGHT * 2.0 * len(ha & hb) / (len(ha) + len(hb))
+            if (ha := heads_a[i]) and (hb := heads_b[j])
+            else 0.0
+            for i, j in zip(rows, cols, strict=True)
+        ]
+        return np.minimum(text + np.array(bonus), 1.0)
+
+    def scores(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        result: np.ndarray = with_bonus(rows, cols, text(rows, cols))
+        return result
+
+    coo = chosen.tocoo()
+    cr, cc = coo.row.astype(np.int64), coo.col.astype(np.int64)
+    texts = text(cr, cc)
+    values = with_bonus(cr, cc, texts)
+    seed = n * 1_000_003 + m
+    background = np.maximum(
+        blocked.backgrounds(scores, n, m, seed)[cr],
+        blocked.backgrounds(lambda r, c: scores(c, r), m, n, seed + 1)[cc],
+    )
+    floors = np.maximum(
+        opts.threshold, np.minimum(background + _STANDOUT, _STANDOUT_CAP)
+    )
+    # Tables read as _group_candidates reads the dense matrices.
+    text_ab = cast(np.ndarray, blocked.Table(cr, cc, texts, (n, m)))
+    text_ba = cast(np.ndarray, blocked.Table(cc, cr, texts, (m, n)))
+    candidates = [
+        (value, (i,), subset)
+        for value, i, subset in _group_candidates(
+            pa, pb, text_ab, cast(np.ndarray, blocked.Table.of(b_in_a)), opts
+        )
+    ] + [
+        (value, subset, (j,))
+        for value, j, subset in _group_candidates(
+            pb, pa, text_ba, cast(np.ndarray, blocked.Table.of(a_in_b)), opts
+        )
+    ]
+    links, used_a, used_b = _take_groups(pa, pb, candidates)
+    free = np.array(
+        [i not in used_a and j not in used_b for i, j in zip(cr, cc, strict=True)],
+        dtype=bool,
+    )
+    fr, fc, fv, ff = cr[free], cc[free], values[free], floors[free]
+    eligible = fv >= ff
+    same = np.array([pa.refs[i] == pb.refs[j] for i, j in zip(fr, fc, strict=True)])
+    jitter = 1e-6 * same + 1e-9 * _ref_hash(pa.refs)[fr] * _ref_hash(pb.refs)[fc]
+    margin = np.where(eligible, fv - ff + 1e-9 + jitter, 0.0)
+    first = blocked.assign_sparse(fr, fc, margin, (n, m))
+    linked = {(i, j) for rows, cols, _ in links for i in rows for j in cols}
+    linked.update(first)
+    support = np.array(
+        [
+            ((i - 1, j - 1) in linked) + ((i + 1, j + 1) in linked)
+            for i, j in zip(fr, fc, strict=True)
+        ],
+        dtype=np.float64,
+    )
+    margin += np.where(eligible, _NEIGHBOUR_BONUS * support, 0.0)
+    table = blocked.Table(
+        cr,
+        cc,
+        values,
+        (n, m),
+        lambda i, j: float(scores(np.array([i]), np.array([j]))[0]),
+    )
+    for i, j in blocked.assign_sparse(fr, fc, margin, (n, m)):
+        links.append(((i,), (j,), float(table[i, j])))
+    return _with_clause_links(pa, pb, links, cast(np.ndarray, table)), table
+
+
+def _take_groups(
+    pa: Prepared,
+    pb: Prepared,
+    candidates: Sequence[tuple[float, tuple[int, ...], tuple[int, ...]]],
+) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], set[int], set[int]]:
+    """Split and merge candidates ``(score, rows, cols)`` taken best first
+    while their articles are free: the links and the rows and cols used."""
+
+    def key(cand: tuple[float, tuple[int, ...], tuple[int, ...]]) -> tuple[Any, ...]:
+        value, rows, cols = cand
+        sides = sorted(
+            [tuple(pa.refs[r] for r in rows), tuple(pb.refs[c] for c in cols)]
+        )
+        return (-round(value, 9), sides)
+
+    links: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for value, rows, cols in sorted(candidates, key=key):
+        if used_a.isdisjoint(rows) and used_b.isdisjoint(cols):
+            links.append((rows, cols, value))
+            used_a.update(rows)
+            used_b.update(cols)
+    return links, used_a, used_b
 
 
 def _heading_bonus(pa: Prepared, pb: Prepared) -> np.ndarray:

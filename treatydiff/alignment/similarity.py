@@ -28,6 +28,7 @@ from treatydiff.alignment.normalise import stem, stem_words
 __all__ = [
     "DEFAULT_SCORER",
     "STOPWORDS",
+    "PairScores",
     "Processor",
     "Scorer",
     "clause_ratio",
@@ -144,6 +145,52 @@ def score_matrix(
         scores = _cdist(a, b, scorer, processor, kwargs)
     clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
     return clipped
+
+
+class PairScores:
+    """The scores of :func:`score_matrix` for chosen pairs only: called with
+    index arrays ``rows`` (into ``a``) and ``cols`` (into ``b``), it returns
+    the score of each ``(a[rows[k]], b[cols[k]])`` on 0–1."""
+
+    def __init__(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        scorer: Scorer | None = None,
+        scorer_kwargs: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.a, self.b = list(a), list(b)
+        self.scorer = scorer or DEFAULT_SCORER
+        self.kwargs = dict(scorer_kwargs or {})
+        if self.scorer is clause_ratio:
+            self.sorted_a = [_sorted_words(x) for x in a]
+            self.sorted_b = [_sorted_words(y) for y in b]
+
+    def __call__(
+        self, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | np.ndarray
+    ) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0)
+        a = [self.a[i] for i in rows]
+        b = [self.b[j] for j in cols]
+        if self.scorer is clause_ratio:
+            sort = self._cpdist(
+                [self.sorted_a[i] for i in rows],
+                [self.sorted_b[j] for j in cols],
+                fuzz.ratio,
+            )
+            scores = (sort + self._cpdist(a, b, fuzz.token_set_ratio)) / 2
+        else:
+            scores = self._cpdist(a, b, self.scorer)
+        clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
+        return clipped
+
+    def _cpdist(self, a: list[str], b: list[str], scorer: Scorer) -> np.ndarray:
+        workers = -1 if len(a) >= 256 else 1
+        return process.cpdist(
+            a, b, scorer=scorer, workers=workers, dtype=np.float64, **self.kwargs
+        )
 
 
 def _sorted_words(text: str) -> str:

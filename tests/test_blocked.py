@@ -1,0 +1,160 @@
+"""Big comparisons (issue 13, item 4): the sparse candidate path of alignment
+gives the dense path's answers; its building blocks keep their laws."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from tests.support import CUSTOMS, DISPUTES, ORIGIN, treaty
+from treatydiff.alignment import blocked, pairwise
+from treatydiff.alignment.pairwise import align, assign, background
+from treatydiff.alignment.similarity import PairScores, score_matrix
+from treatydiff.strategies import EditRates, clause_texts, treaty_pairs
+
+
+def _sparse(a, b, top=blocked.TOP, sample=blocked.SAMPLE):
+    with (
+        mock.patch.object(pairwise, "_LARGE_CELLS", 0),
+        mock.patch.multiple(blocked, TOP=top, SAMPLE=sample),
+    ):
+        return align(a, b)
+
+
+@given(treaty_pairs())
+def test_sparse_path_equals_dense_path_when_every_pair_is_a_candidate(pair):
+    a, b, _ = pair
+    # TOP (10) covers every article of these treaties: the same answer, scores
+    # and paragraphs included.
+    assert _sparse(a, b) == align(a, b)
+
+
+@given(treaty_pairs(min_articles=6, max_articles=10, rates=EditRates(split=0, merge=0)))
+def test_sparse_path_with_few_candidates_keeps_the_plain_matches(pair):
+    # Three candidates per article and backgrounds from four sampled articles:
+    # the limits of the large path, on treaties where the answer is known.
+    a, b, _ = pair
+    dense = align(a, b)
+    sparse_ = _sparse(a, b, top=3, sample=4)
+    assert sparse_.links == dense.links
+    assert sparse_.unmatched_a == dense.unmatched_a
+    assert sparse_.unmatched_b == dense.unmatched_b
+
+
+def test_large_inputs_take_the_sparse_path():
+    calls = []
+    real = pairwise._sparse_links
+
+    def spy(pa, pb, opts):
+        calls.append((len(pa.refs), len(pb.refs)))
+        return real(pa, pb, opts)
+
+    x = treaty("x", CUSTOMS, ORIGIN, DISPUTES)
+    y = treaty("y", DISPUTES, CUSTOMS)
+    with mock.patch.object(pairwise, "_sparse_links", spy):
+        with mock.patch.object(pairwise, "_LARGE_CELLS", 6):
+            assert align(x, y).links == {("1", "2"), ("3", "1")}
+        with mock.patch.object(pairwise, "_LARGE_CELLS", 7):
+            align(x, y)
+    assert calls == [(3, 2)]
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 6), st.integers(1, 6)),
+        elements=st.floats(0, 1),
+    ),
+    st.floats(0.1, 0.9),
+)
+def test_sparse_assignment_reaches_the_dense_optimum(scores, threshold):
+    n, m = scores.shape
+    rows, cols = np.indices(scores.shape)
+    rows, cols = rows.ravel(), cols.ravel()
+    weights = np.where(scores >= threshold, scores - threshold + 1e-9, 0.0).ravel()
+    got = blocked.assign_sparse(rows, cols, weights, (n, m))
+    want = assign(scores, threshold)
+    total = {(r, c): w for r, c, w in zip(rows, cols, weights, strict=True)}
+    assert len({r for r, _ in got}) == len(got) == len({c for _, c in got})
+    assert all(total[p] > 0 for p in got)
+    assert np.isclose(sum(total[p] for p in got), sum(total[p] for p in want))
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 8), st.integers(1, 8)),
+        elements=st.floats(0, 1),
+    )
+)
+def test_backgrounds_equal_the_dense_ones_when_every_article_is_read(scores):
+    n, m = scores.shape
+
+    def score(rows, cols):
+        return scores[rows, cols]
+
+    got = np.maximum(
+        blocked.backgrounds(score, n, m, 1)[:, None],
+        blocked.backgrounds(lambda r, c: scores[c, r], m, n, 2)[None, :],
+    )
+    assert np.allclose(got, background(scores))
+
+
+@given(
+    st.lists(clause_texts(), min_size=1, max_size=4),
+    st.lists(clause_texts(), min_size=1, max_size=4),
+)
+def test_pair_scores_equal_the_score_matrix(a, b):
+    rows, cols = np.indices((len(a), len(b)))
+    got = PairScores(a, b)(rows.ravel(), cols.ravel())
+    assert np.array_equal(got.reshape(len(a), len(b)), score_matrix(a, b))
+
+
+def test_candidates_hold_the_closest_articles_and_the_contained_ones():
+    words_a = [["custom", "duty", "abolish"], ["arbitr", "tribunal"], ["visa"]]
+    words_b = [
+        ["tribunal", "arbitr", "panel"],
+        ["custom", "duty"],
+        ["abolish", "custom"],
+        ["visa", "permit"],
+    ]
+    with mock.patch.object(blocked, "TOP", 1):
+        chosen, b_in_a, a_in_b = blocked.candidates(words_a, words_b, frozenset(), 0.6)
+    pairs = set(zip(*chosen.nonzero(), strict=True))
+    # Each article's closest counterpart, both ways, and both pieces of
+    # article 0 of a (each wholly contained in it).
+    assert {(0, 1), (0, 2), (1, 0), (2, 3)} <= pairs
+    assert b_in_a[0, 1] == 1.0 and b_in_a[0, 2] == 1.0
+    assert a_in_b[1, 0] == 2 / 3 and a_in_b[3, 2] == 1.0
+    assert b_in_a.nnz == 3 and a_in_b.nnz == 4
+    assert (1, 3) not in pairs
+
+
+def test_table_reads_like_a_matrix():
+    table = blocked.Table(
+        np.array([0, 1, 1]),
+        np.array([1, 0, 2]),
+        np.array([0.5, 0.25, 0.0]),
+        (2, 3),
+        lambda i, j: 9.0,
+    )
+    assert table[0].tolist() == [0.0, 0.5, 0.0]
+    assert table[:, 0].tolist() == [0.0, 0.25]
+    assert table[0, 1] == 0.5
+    assert table[1, 2] == 0.0  # held, though zero
+    assert table[1, 1] == 9.0  # not held: computed
+    assert table.shape == (2, 3)
+
+
+def test_very_long_articles_are_scored_by_word_counts_on_the_sparse_path_too():
+    long = " ".join(f"{CUSTOMS} Item {k}." for k in range(1500))
+    edited = long.replace("Item 7.", "Entry 7.")
+    a = treaty("a", long, ORIGIN, DISPUTES)
+    b = treaty("b", DISPUTES, edited, ORIGIN)
+    assert len(long) > pairwise._LONG_TEXT
+    assert _sparse(a, b) == align(a, b)
+    assert ("1", "2") in align(a, b).links
