@@ -80,8 +80,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "treaties",
         nargs="+",
         metavar="TREATY",
-        help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (an official "
-        "text in a digest's place)",
+        help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (the file "
+        "with that id; with a bundled id, an official text in the digest's place)",
     )
     p.add_argument(
         "--format",
@@ -219,20 +219,30 @@ def _cmd_show(args: argparse.Namespace) -> str:
 
 def _unique_ids(treaties: list[Treaty], args: Sequence[str]) -> list[Treaty]:
     """Treaties read from files whose names give the same id (``v1/treaty.txt``,
-    ``v2/treaty.txt``) get ids from their paths (``v1/treaty``, ``v2/treaty``)."""
+    ``v2/treaty.txt``) get ids from their paths (``v1/treaty``, ``v2/treaty``),
+    or from their names when only the extension differs (``treaty.txt``)."""
     ids = [t.id for t in treaties]
     out = []
     for treaty, arg in zip(treaties, args, strict=True):
-        path = Path(arg)
-        if ids.count(treaty.id) > 1 and "=" not in arg and path.is_file():
-            parts = path.with_suffix("").parts
-            others = [Path(a).with_suffix("").parts for a in args if a != arg]
-            for n in range(2, len(parts) + 1):
-                if all(o[-n:] != parts[-n:] for o in others):
-                    treaty = attrs.evolve(treaty, id="/".join(parts[-n:]))
-                    break
+        if ids.count(treaty.id) > 1 and "=" not in arg and Path(arg).is_file():
+            others = [Path(a) for a in args if a != arg]
+            treaty = attrs.evolve(treaty, id=_path_id(Path(arg), others) or treaty.id)
         out.append(treaty)
     return out
+
+
+def _path_id(path: Path, others: list[Path]) -> str | None:
+    """The shortest end of ``path`` (without, then with its extension) that
+    ends none of ``others``."""
+    for strip, first in ((True, 2), (False, 1)):
+
+        def tail(p: Path, n: int, strip: bool = strip) -> tuple[str, ...]:
+            return (p.with_suffix("") if strip else p).parts[-n:]
+
+        for n in range(first, len(path.parts) + 1):
+            if all(tail(o, n) != tail(path, n) for o in others):
+                return "/".join(tail(path, n))
+    return None
 
 
 def _cmd_parse(args: argparse.Namespace) -> str:
