@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import attrs
 
@@ -24,7 +24,7 @@ from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
 from treatydiff.model import Article, ChangeKind, Paragraph, Point, Treaty
-from treatydiff.output import write_file, write_stdout
+from treatydiff.output import check_target, write_file, write_stdout
 from treatydiff.report.formatting import safe
 
 __all__ = ["main"]
@@ -32,8 +32,18 @@ __all__ = ["main"]
 _PROG = "treatydiff"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake as one error line (and exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix(_PROG).strip()
+        where = f"{command}: " if command else ""
+        hint = f"see '{self.prog} --help'"
+        self.exit(2, f"{_PROG}: error: {safe(where + message)} ({hint})\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=_PROG, description="Compare international treaties clause by clause."
     )
     parser.add_argument(
@@ -128,20 +138,20 @@ def _corpus_parsers(sub: Any) -> None:
     p.add_argument("text", nargs="?", help="text of a clause (or a keyword query)")
     p.add_argument("--like", metavar="TREATY:REF", help="an indexed article instead")
     p.add_argument("--keyword", action="store_true", help="FTS5 keyword search")
-    p.add_argument("-k", type=int, default=10, help="results (default 10)")
+    p.add_argument("-k", type=_positive, default=10, help="results (default 10)")
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = sub.add_parser("sources", help="earlier treaties a treaty's articles come from")
     p.add_argument("treaty", help="treaty id in the index")
-    p.add_argument("--threshold", type=float, default=80.0)
+    p.add_argument("--threshold", type=_score, default=80.0)
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = sub.add_parser("reuse", help="all article pairs above a similarity")
-    p.add_argument("--threshold", type=float, default=80.0)
+    p.add_argument("--threshold", type=_score, default=80.0)
     p.add_argument("--lang", help="only treaties in this language")
     p.add_argument(
         "--share",
@@ -161,6 +171,30 @@ def _corpus_parsers(sub: Any) -> None:
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv", "html"], default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be a number of at least 1, not {value!r}"
+        )
+    return number
+
+
+def _score(value: str) -> float:
+    """An argparse type: a similarity between 0 and 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100:  # NaN too
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value!r}")
+    return number
 
 
 def _write(text: str | bytes, output: str | None) -> None:
@@ -481,6 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
     try:
+        if getattr(args, "output", None) is not None:
+            check_target(args.output)  # before the work, not after it
         if args.command == "parse":
             out = _cmd_parse(args)
         elif args.command == "show":
