@@ -97,3 +97,25 @@ def test_a_bad_output_path_fails_before_the_work(
     _one_line(capsys, str(out))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "i.sqlite", "ok.txt"]
     assert not any((tmp_path / "adir").iterdir())
+
+
+def test_a_line_break_in_a_path_stays_inside_the_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: the newline of the name split the error over two lines.
+    assert main(["parse", str(tmp_path / "two\nli\tnes.txt")]) == 1
+    _one_line(capsys, "two\\nli\\tnes.txt: No such file or directory")
+
+
+def test_a_stray_nul_in_utf8_text_is_not_read_as_utf16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: an even-length UTF-8 file with one NUL decoded as UTF-16
+    # (CJK) and gave "no articles found".
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Article 1\nText\x00more.\n\nArticle 2\nOther text.\n")
+    assert len(path.read_bytes()) % 2 == 0
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Text\ufffdmore." in out
+    assert "Article 2" in out

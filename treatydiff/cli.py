@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
         command = self.prog.removeprefix(_PROG).strip()
         where = f"{command}: " if command else ""
         hint = f"see '{self.prog} --help'"
-        self.exit(2, f"{_PROG}: error: {safe(where + message)} ({hint})\n")
+        self.exit(2, f"{_PROG}: error: {_one_line(where + message)} ({hint})\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -554,5 +554,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str, *, status: int = 1) -> int:
     """Print the one error line (control characters escaped); return ``status``."""
     if sys.stderr is not None:
-        print(f"{_PROG}: error: {safe(message)}", file=sys.stderr)
+        print(f"{_PROG}: error: {_one_line(message)}", file=sys.stderr)
     return status
+
+
+def _one_line(message: str) -> str:
+    """``message`` with control characters, line breaks and tabs escaped."""
+    return safe(message).replace("\t", "\\t").replace("\n", "\\n")
