@@ -105,6 +105,6 @@ def test_cli_compares_an_official_text_in_a_digests_place(ir_file, capsys):
     assert "official text from ir_official.txt" in capsys.readouterr().out
 
 
-def test_an_unknown_id_before_the_equals_sign_is_named(ir_file):
-    with pytest.raises(CorpusError, match="unknown treaty id 'xx-yy'"):
-        bundled.resolve(f"xx-yy={ir_file}")
+def test_an_id_that_is_not_bundled_before_the_equals_sign_names_the_file(ir_file):
+    treaty = bundled.resolve(f"xx-yy={ir_file}")
+    assert (treaty.id, treaty.kind) == ("xx-yy", "text")

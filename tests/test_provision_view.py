@@ -90,7 +90,8 @@ def test_unknown_provision_kind_is_a_usage_error_listing_the_kinds(
 ) -> None:
     code, out, err = _run(["compare", *files, "--provision", "mutual-defense"], capsys)
     assert code == 2 and out == ""
-    assert err.startswith("usage: treatydiff compare ")  # compare's own usage
+    assert err.startswith("treatydiff: error: compare: ")  # one line, compare's
+    assert err.count("\n") == 1 and "treatydiff compare --help" in err
     assert "unknown provision kind 'mutual-defense'" in err
     assert "mutual-defence, non-assistance-to-aggressor" in err
     code, _, err = _run(
@@ -149,7 +150,8 @@ def test_cited_clauses_in_the_html_report_mark_their_evidence(files) -> None:
     assert PLEDGE in clause.text_content()
 
 
-def test_a_one_treaty_compare_shows_the_compare_usage(files, capsys) -> None:
+def test_a_one_treaty_compare_points_to_the_compare_usage(files, capsys) -> None:
     code, _, err = _run(["compare", files[0]], capsys)
-    assert code == 2 and err.startswith("usage: treatydiff compare ")
+    assert code == 2 and err.startswith("treatydiff: error: compare: ")
+    assert "treatydiff compare --help" in err
     assert "compare needs at least two treaties" in err

@@ -31,6 +31,7 @@ from treatydiff import formats
 from treatydiff.alignment.crosslingual import concept_words
 from treatydiff.errors import CorpusError, FetchError, ParseError
 from treatydiff.formats.fetch import Page, download, is_url
+from treatydiff.formats.reader import read_file
 from treatydiff.model import (
     Absence,
     Article,
@@ -134,7 +135,8 @@ def load(treaty_id: str) -> Treaty:
 
 def resolve(arg: str) -> Treaty:
     """A bundled id, a file path, an http(s) URL, or ``ID=FILE`` / ``ID=URL``
-    (:func:`official`), as the CLI takes them."""
+    (with a bundled id, :func:`official`; otherwise the file read with that
+    id), as the CLI takes them."""
     if arg in ids():
         return load(arg)
     if is_url(arg) or Path(arg).is_file():
@@ -142,11 +144,8 @@ def resolve(arg: str) -> Treaty:
     treaty_id, eq, path = arg.partition("=")
     if eq and treaty_id in ids():
         return official(treaty_id, path)
-    if eq and path and (is_url(path) or Path(path).is_file()):
-        known = ", ".join(ids())
-        raise CorpusError(
-            f"unknown treaty id {treaty_id!r} before '=' (known: {known})"
-        )
+    if eq and path:
+        return formats.read(path, id=treaty_id)
     known = ", ".join(ids())
     raise CorpusError(
         f"{arg!r} is neither a bundled treaty id nor a file (known ids: {known})"
@@ -174,7 +173,7 @@ def official(treaty_id: str, path: str | Path) -> Treaty:
         page = download(path)
         data, name = page.data, path
     else:
-        data, name = Path(path).read_bytes(), Path(path).name
+        data, name = read_file(path), Path(path).name
     text = formats.read_bytes(data, source=str(path))
     return _in_place(treaty_id, text, data, name, str(path))
 

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import attrs
 
@@ -24,7 +24,7 @@ from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import treaty_to_dict
 from treatydiff.model import ChangeKind, Strength, Treaty
-from treatydiff.output import write_file, write_stdout
+from treatydiff.output import check_target, write_file, write_stdout
 from treatydiff.report.formatting import safe
 
 __all__ = ["main"]
@@ -32,8 +32,18 @@ __all__ = ["main"]
 _PROG = "treatydiff"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake as one error line (and exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix(_PROG).strip()
+        where = f"{command}: " if command else ""
+        hint = f"see '{self.prog} --help'"
+        self.exit(2, f"{_PROG}: error: {_one_line(where + message)} ({hint})\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=_PROG, description="Compare international treaties clause by clause."
     )
     parser.add_argument(
@@ -80,8 +90,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "treaties",
         nargs="+",
         metavar="TREATY",
-        help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (an official "
-        "text in a digest's place)",
+        help="bundled id, file path, http(s) URL, or ID=FILE / ID=URL (the file "
+        "with that id; with a bundled id, an official text in the digest's place)",
     )
     p.add_argument(
         "--format",
@@ -142,20 +152,20 @@ def _corpus_parsers(sub: Any) -> None:
     p.add_argument("text", nargs="?", help="text of a clause (or a keyword query)")
     p.add_argument("--like", metavar="TREATY:REF", help="an indexed article instead")
     p.add_argument("--keyword", action="store_true", help="FTS5 keyword search")
-    p.add_argument("-k", type=int, default=10, help="results (default 10)")
+    p.add_argument("-k", type=_positive, default=10, help="results (default 10)")
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = sub.add_parser("sources", help="earlier treaties a treaty's articles come from")
     p.add_argument("treaty", help="treaty id in the index")
-    p.add_argument("--threshold", type=float, default=80.0)
+    p.add_argument("--threshold", type=_score, default=80.0)
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv"], default="text")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     p = sub.add_parser("reuse", help="all article pairs above a similarity")
-    p.add_argument("--threshold", type=float, default=80.0)
+    p.add_argument("--threshold", type=_score, default=80.0)
     p.add_argument("--lang", help="only treaties in this language")
     p.add_argument(
         "--share",
@@ -175,6 +185,30 @@ def _corpus_parsers(sub: Any) -> None:
     db(p)
     p.add_argument("--format", choices=["text", "json", "csv", "html"], default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"must be a number of at least 1, not {value!r}"
+        )
+    return number
+
+
+def _score(value: str) -> float:
+    """An argparse type: a similarity between 0 and 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100:  # NaN too
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value!r}")
+    return number
 
 
 def _write(text: str | bytes, output: str | None) -> None:
@@ -225,20 +259,30 @@ def _cmd_show(args: argparse.Namespace) -> str:
 
 def _unique_ids(treaties: list[Treaty], args: Sequence[str]) -> list[Treaty]:
     """Treaties read from files whose names give the same id (``v1/treaty.txt``,
-    ``v2/treaty.txt``) get ids from their paths (``v1/treaty``, ``v2/treaty``)."""
+    ``v2/treaty.txt``) get ids from their paths (``v1/treaty``, ``v2/treaty``),
+    or from their names when only the extension differs (``treaty.txt``)."""
     ids = [t.id for t in treaties]
     out = []
     for treaty, arg in zip(treaties, args, strict=True):
-        path = Path(arg)
-        if ids.count(treaty.id) > 1 and "=" not in arg and path.is_file():
-            parts = path.with_suffix("").parts
-            others = [Path(a).with_suffix("").parts for a in args if a != arg]
-            for n in range(2, len(parts) + 1):
-                if all(o[-n:] != parts[-n:] for o in others):
-                    treaty = attrs.evolve(treaty, id="/".join(parts[-n:]))
-                    break
+        if ids.count(treaty.id) > 1 and "=" not in arg and Path(arg).is_file():
+            others = [Path(a) for a in args if a != arg]
+            treaty = attrs.evolve(treaty, id=_path_id(Path(arg), others) or treaty.id)
         out.append(treaty)
     return out
+
+
+def _path_id(path: Path, others: list[Path]) -> str | None:
+    """The shortest end of ``path`` (without, then with its extension) that
+    ends none of ``others``."""
+    for strip, first in ((True, 2), (False, 1)):
+
+        def tail(p: Path, n: int, strip: bool = strip) -> tuple[str, ...]:
+            return (p.with_suffix("") if strip else p).parts[-n:]
+
+        for n in range(first, len(path.parts) + 1):
+            if all(tail(o, n) != tail(path, n) for o in others):
+                return "/".join(tail(path, n))
+    return None
 
 
 def _cmd_parse(args: argparse.Namespace) -> str:
@@ -484,6 +528,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
     try:
+        if getattr(args, "output", None) is not None:
+            check_target(args.output)  # before the work, not after it
         if args.command == "parse":
             out = _cmd_parse(args)
         elif args.command == "show":
@@ -534,5 +580,10 @@ def _check_provision(args: argparse.Namespace) -> None:
 def _fail(message: str, *, status: int = 1) -> int:
     """Print the one error line (control characters escaped); return ``status``."""
     if sys.stderr is not None:
-        print(f"{_PROG}: error: {safe(message)}", file=sys.stderr)
+        print(f"{_PROG}: error: {_one_line(message)}", file=sys.stderr)
     return status
+
+
+def _one_line(message: str) -> str:
+    """``message`` with control characters, line breaks and tabs escaped."""
+    return safe(message).replace("\t", "\\t").replace("\n", "\\n")

@@ -20,7 +20,7 @@ import stat
 import sys
 import tempfile
 
-__all__ = ["write_file", "write_stdout"]
+__all__ = ["check_target", "write_file", "write_stdout"]
 
 
 def write_stdout(text: str) -> None:
@@ -46,8 +46,7 @@ def write_stdout(text: str) -> None:
 def write_file(text: str | bytes, path: str) -> None:
     """Write ``text`` (as UTF-8 when a str) to ``path`` (see the module docstring)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.endswith(("/", os.sep)):
-        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
+    check_target(path)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -72,6 +71,19 @@ def write_file(text: str | bytes, path: str) -> None:
     if st is not None and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise PermissionError(errno.EACCES, "write-protected; not replaced", path)
     _replace(data, path, st)
+
+
+def check_target(path: str) -> None:
+    """Raise the ``OSError`` that writing ``path`` would, when it names a
+    directory or sits in a missing one, so a command can fail before its work."""
+    if path.endswith(("/", os.sep)):
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
+    if os.path.isdir(path) and not os.path.islink(path):
+        raise IsADirectoryError(errno.EISDIR, "is a directory; not replaced", path)
+    if not os.path.isdir(os.path.dirname(path) or "."):
+        raise FileNotFoundError(
+            errno.ENOENT, "no such directory for the output file", path
+        )
 
 
 def _writes_through(mode: int) -> bool:

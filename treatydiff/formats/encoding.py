@@ -74,6 +74,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None if best is None else best[1]
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 with a NUL or two (not UTF-16, whose Latin
+    text is half NULs and whose other scripts are rarely valid UTF-8)."""
+    if data.count(b"\x00") > 2:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _single_byte_codec(data: bytes) -> str:
     """Windows-1251 when its Cyrillic letters make whole words, else 1252."""
     if not _HIGH_RE.search(data):
@@ -118,7 +130,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
             except UnicodeDecodeError:
                 raise _binary(source) from None
             break
-    if text is None and b"\x00" in data:
+    if text is None and b"\x00" in data and not _stray_nuls(data):
         wide = _utf16_without_bom(data)
         if wide is not None:
             text = data.decode(wide, errors="replace")

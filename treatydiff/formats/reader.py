@@ -23,7 +23,7 @@ from pathlib import Path
 import attrs
 from lxml import etree
 
-from treatydiff.errors import ParseError
+from treatydiff.errors import InvalidArgument, ParseError
 from treatydiff.formats.akn import akn_to_treaty
 from treatydiff.formats.encoding import BOMS, decode
 from treatydiff.formats.fetch import download, is_url
@@ -33,13 +33,22 @@ from treatydiff.formats.safexml import parse_xml
 from treatydiff.formats.tota import is_tota, tota_to_treaty
 from treatydiff.model import Treaty
 
-__all__ = ["MAX_BYTES", "detect", "read", "read_bytes", "read_url", "read_xml"]
+__all__ = [
+    "MAX_BYTES",
+    "detect",
+    "read",
+    "read_bytes",
+    "read_file",
+    "read_url",
+    "read_xml",
+]
 
 # Leading XML declaration, comments, processing instructions and whitespace.
 _PROLOG = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.IGNORECASE)
 _XML = re.compile(r"<(?:!doctype\s|[^\W\d])", re.IGNORECASE)
 _HEAD = 4096
+_SPACE = re.compile(r"\s")
 #: The default input size limit in bytes (``TREATYDIFF_MAX_BYTES`` overrides it).
 MAX_BYTES = 100_000_000
 _FILE_KINDS = (
@@ -161,17 +170,35 @@ def read(
     *,
     lang: str | None = None,
     max_bytes: int | None = None,
+    id: str | None = None,
 ) -> Treaty:
     """Read a treaty file of any supported format, or the page at an http(s)
     URL (downloaded and cached by :func:`~treatydiff.formats.fetch.download`);
-    ``lang`` overrides detection.
+    ``lang`` overrides detection, ``id`` the id (by default the file's stem,
+    or the one in the XML).
 
     A missing or unreadable file raises the ``OSError`` (the CLI reports it);
     what is not a regular file, or is larger than the limit, raises ParseError;
-    a page that cannot be downloaded, :class:`~treatydiff.errors.FetchError`.
+    a page that cannot be downloaded, :class:`~treatydiff.errors.FetchError`;
+    an ``id`` that is empty or holds spaces or control characters,
+    :class:`~treatydiff.errors.InvalidArgument`.
     """
+    if id is not None and (not id or not id.isprintable() or _SPACE.search(id)):
+        raise InvalidArgument(
+            f"{id!r} is not a treaty id (it must be non-empty, without spaces)"
+        )
     if isinstance(path, str) and is_url(path):
-        return read_url(path, lang=lang)
+        treaty = read_url(path, lang=lang)
+    else:
+        source = os.fspath(path)
+        data = read_file(path, max_bytes=max_bytes)
+        treaty = read_bytes(data, source=source, lang=lang, max_bytes=max_bytes)
+    return treaty if id is None else attrs.evolve(treaty, id=id)
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most the size limit
+    (see :func:`read` for the errors)."""
     source = os.fspath(path)
     limit = _limit(max_bytes)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -186,7 +213,7 @@ def read(
         os.close(fd)
     if len(data) > limit:
         raise _too_large(limit, source)
-    return read_bytes(data, source=source, lang=lang, max_bytes=limit)
+    return data
 
 
 def read_url(url: str, *, lang: str | None = None, refresh: bool = False) -> Treaty:

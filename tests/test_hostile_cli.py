@@ -1,0 +1,121 @@
+"""Hostile input through every subcommand: one error line, the right exit
+status, nothing done or written in vain."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from treatydiff.cli import main
+
+OK = "Article 1\nThe Parties shall consult each other.\n\nArticle 2\nDone at Geneva.\n"
+
+
+def _one_line(capsys: pytest.CaptureFixture[str], *needles: str) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("treatydiff: error: "), err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+@pytest.fixture
+def ok(tmp_path: Path) -> Path:
+    path = tmp_path / "ok.txt"
+    path.write_text(OK, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        ([], "required: COMMAND"),
+        (["parse"], "parse: the following arguments are required: file"),
+        (["compare", "a", "b", "--format", "pdf"], "compare: argument --format"),
+        (["compare", "ru-ir-2025"], "compare needs at least two treaties"),
+        (["show", "ru-ir-2025", "3.3", "--format", "akn"], "not akn"),
+        (["search", "x", "--db", "i.sqlite", "-k", "0"], "-k: must be a number"),
+        (["search", "x", "--db", "i.sqlite", "-k", "ten"], "not 'ten'"),
+        (["sources", "t", "--db", "i.sqlite", "--threshold", "nan"], "0 and 100"),
+        (["reuse", "--db", "i.sqlite", "--threshold", "101"], "not '101'"),
+        (["census"], "census: the following arguments are required: --db"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_and_exit_2(
+    argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: argparse printed its usage lines too, and -k 0 or a NaN
+    # threshold were taken.
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    _one_line(capsys, needle, "(see 'treatydiff")
+
+
+@pytest.mark.parametrize("label", ["ru-kp-2024", "mine"])
+def test_a_device_in_an_id_file_pair_is_refused_not_read(
+    label: str, ok: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: ru-kp-2024=/dev/zero read without end.
+    assert main(["compare", f"{label}={os.devnull}", str(ok)]) == 1
+    _one_line(capsys, "not a regular file (a character device)")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compare", "ru-ir-2025", "ru-kp-2024"],
+        ["parse", "OK"],
+        ["show", "ru-kp-2024"],
+        ["reuse", "--db", "INDEX"],
+        ["census", "--db", "INDEX"],
+        ["search", "consult", "--db", "INDEX"],
+    ],
+)
+@pytest.mark.parametrize("target", ["gone/out.txt", "adir"])
+def test_a_bad_output_path_fails_before_the_work(
+    command: list[str],
+    target: str,
+    tmp_path: Path,
+    ok: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Regression: reuse printed its figure, and compare did all its work,
+    # before the output path was found wrong.
+    index = tmp_path / "i.sqlite"
+    assert main(["index", str(ok), "--db", str(index), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    (tmp_path / "adir").mkdir()
+    argv = [
+        str(ok) if a == "OK" else str(index) if a == "INDEX" else a for a in command
+    ]
+    out = tmp_path / target
+    assert main([*argv, "-o", str(out)]) == 1
+    _one_line(capsys, str(out))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adir", "i.sqlite", "ok.txt"]
+    assert not any((tmp_path / "adir").iterdir())
+
+
+def test_a_line_break_in_a_path_stays_inside_the_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: the newline of the name split the error over two lines.
+    assert main(["parse", str(tmp_path / "two\nli\tnes.txt")]) == 1
+    _one_line(capsys, "two\\nli\\tnes.txt: No such file or directory")
+
+
+def test_a_stray_nul_in_utf8_text_is_not_read_as_utf16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: an even-length UTF-8 file with one NUL decoded as UTF-16
+    # (CJK) and gave "no articles found".
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Article 1\nText\x00more.\n\nArticle 2\nOther text.\n")
+    assert len(path.read_bytes()) % 2 == 0
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Text\ufffdmore." in out
+    assert "Article 2" in out
