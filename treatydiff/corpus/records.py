@@ -31,7 +31,8 @@ def _strs(items: Any) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class ArticleRecord:
-    """One article as stored: position, ref, heading, text, labels, band keys."""
+    """One article as stored: position, ref, heading, text, labels, and its band
+    keys as the stored blob (signed 64-bit, native order; ``None``: too short)."""
 
     pos: int
     ref: str
@@ -40,7 +41,7 @@ class ArticleRecord:
     text: str
     words: int
     labels: tuple[str, ...] = attrs.field(converter=_strs)
-    keys: tuple[int, ...] = ()
+    keys: bytes | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -5,24 +5,28 @@ and modification time, its treaty, or the reason it failed), ``treaties``
 (metadata), ``articles`` (text, provision kinds, LSH band keys as a blob),
 ``fts`` (FTS5 over article text, external content), ``terms`` (each FTS
 term's article count, copied from the ``vocab`` view after every run, for
-choosing rare query words) and ``bands`` (LSH key → article). Every treaty
-is written or removed in one transaction, so an interrupted run leaves a
-consistent index.
+choosing rare query words) and ``bands`` (LSH key → article). Treaties are
+written in batches, each batch in one transaction, so an interrupted run
+leaves a consistent index.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from treatydiff.corpus.minhash import BANDS, MIN_WORDS, ROWS
 from treatydiff.errors import CorpusError
 
-__all__ = ["SCHEMA_VERSION", "connect", "transaction"]
+__all__ = ["SCHEMA_VERSION", "batches", "connect", "transaction"]
 
 SCHEMA_VERSION = "2"
+
+#: SQLite's page cache per connection, in KiB: the band table's B-tree is
+#: written at random keys, and a small cache rereads its pages.
+CACHE_KIB = 64 * 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +75,7 @@ def connect(
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if create and "meta" not in tables:
             values = ", ".join(f"('{k}', '{v}')" for k, v in _expected().items())
@@ -97,3 +102,22 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def batches(conn: sqlite3.Connection, rows: int) -> Iterator[Callable[[int], None]]:
+    """Transactions of about ``rows`` written rows: yields ``wrote(n)``, which
+    commits once ``rows`` are pending; the last batch commits at the end, and
+    an exception rolls back the batch in progress (earlier ones stay)."""
+    pending = 0
+
+    def wrote(n: int) -> None:
+        nonlocal pending
+        pending += n
+        if pending >= rows:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            pending = 0
+
+    with transaction(conn):
+        yield wrote
