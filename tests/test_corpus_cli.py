@@ -157,3 +157,26 @@ def test_parquet_round_trip(db: str, tmp_path: Path) -> None:
         == 0
     )
     assert parquet.read_table(out).num_rows == 5
+
+
+def test_reuse_aligned_says_which_article_became_which(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    links = tmp_path / "links.csv"
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--aligned", str(links)], capsys
+    )
+    assert code == 0
+    assert err.splitlines()[1] == (
+        f"3 treaty pairs reusing >= 50% of either one's articles aligned: "
+        f"5 links in {links}"
+    )
+    rows = list(csv.DictReader(links.open(encoding="utf-8")))
+    assert [(r["a_treaty"], r["a_ref"], r["b_treaty"], r["b_ref"]) for r in rows] == [
+        ("pta_1", "1", "pta_2", "1"),
+        ("pta_1", "2", "pta_2", "2"),
+        ("pta_1", "3", "pta_2", "3"),
+        ("pta_1", "2", "pta_3", "2"),
+        ("pta_2", "2", "pta_3", "2"),
+    ]
+    assert {r["link"] for r in rows} == {"match"}

@@ -15,6 +15,7 @@ __all__ = [
     "ArticleSource",
     "CensusRow",
     "Copy",
+    "Correspondence",
     "Failure",
     "Hit",
     "IndexSummary",
@@ -235,4 +236,34 @@ class Copy:
             "source": self.source,
             "signed": self.signed or "",
             "share": round(self.share, 3),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Correspondence:
+    """One link of the alignment of two treaties that share much text: article
+    ``a_ref`` of the earlier ``a_treaty`` became ``b_ref`` of ``b_treaty``
+    (``link``: match, split, merge or regroup; ``moved``: out of order).
+    ``share`` is the larger share of either treaty's articles reused in the
+    other, which chose the pair."""
+
+    a_treaty: str
+    b_treaty: str
+    share: float
+    a_ref: str
+    b_ref: str
+    link: str
+    score: float
+    moved: bool
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "a_treaty": self.a_treaty,
+            "b_treaty": self.b_treaty,
+            "share": round(self.share, 3),
+            "a_ref": self.a_ref,
+            "b_ref": self.b_ref,
+            "link": self.link,
+            "score": round(self.score, 3),
+            "moved": self.moved,
         }
