@@ -121,6 +121,7 @@ def test_census_rows_and_kind_filter(corpus: Corpus) -> None:
         "parties": "AAA BBB",
         "mutual-defence": "1",
     }
+    assert rows["pta_4"].as_row()["mutual-defence"] == "not-found"
     with pytest.raises(InvalidArgument, match="unknown provision kind"):
         list(corpus.census(["no-such-kind"]))
 
@@ -153,3 +154,25 @@ def test_treaty_pairs_reusing_half_their_articles_are_aligned(tmp_path: Path) ->
     assert ("pta_1", "pta_5") in every and ("pta_1", "pta_5") not in {
         (c.a_treaty, c.b_treaty) for c in links
     }
+
+
+def test_census_tells_a_confirmed_absence_from_not_found(tmp_path: Path) -> None:
+    # ru-ir-2025 records a curated absence of mutual defence and sanctions at
+    # an unknown article; pta_4 has neither, and nothing recorded.
+    src = write_corpus(tmp_path / "src")
+    kinds = ["mutual-defence", "sanctions"]
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update(["ru-ir-2025", "ru-kp-2024", str(src / "pta_4.xml")], jobs=1)
+        rows = {r.treaty: r for r in corpus.census(kinds)}
+        every = next(corpus.census()).status
+    assert rows["ru-ir-2025"].status == (
+        ("mutual-defence", "confirmed-absent"),
+        ("sanctions", "unplaced"),
+    )
+    assert rows["ru-kp-2024"].status[0] == ("mutual-defence", "present")
+    assert rows["pta_4"].status == (
+        ("mutual-defence", "not-found"),
+        ("sanctions", "not-found"),
+    )
+    assert rows["ru-ir-2025"].refs[0] == ("mutual-defence", ())
+    assert "mutual-defence" in dict(every)

@@ -15,16 +15,18 @@ import numpy as np
 from treatydiff import bundled, formats, provisions
 from treatydiff.alignment.normalise import normalize
 from treatydiff.corpus.minhash import MIN_WORDS, band_keys_many
-from treatydiff.corpus.records import ArticleRecord, Failure, TreatyRecord
+from treatydiff.corpus.records import ArticleRecord, Failure, Finding, TreatyRecord
 from treatydiff.errors import TreatyDiffError
 from treatydiff.model import Article, Treaty
 
-__all__ = ["BUNDLED", "Extracted", "content_hash", "extract", "records"]
+__all__ = ["BUNDLED", "Extracted", "content_hash", "extract", "findings", "records"]
 
 #: Prefix of a bundled digest's source name: ``bundled:ru-kp-2024``.
 BUNDLED = "bundled:"
 
-Extracted = tuple[str, TreatyRecord, tuple[ArticleRecord, ...]] | Failure
+Extracted = (
+    tuple[str, TreatyRecord, tuple[ArticleRecord, ...], tuple[Finding, ...]] | Failure
+)
 
 
 def content_hash(source: str) -> str:
@@ -79,6 +81,20 @@ def _kinds(treaty: Treaty) -> dict[int, tuple[str, ...]]:
     return kinds
 
 
+def findings(treaty: Treaty) -> tuple[Finding, ...]:
+    """The curated absences and unplaced provisions of a treaty, as the
+    provision matrix reads them (only a treaty that records some is read)."""
+    if not (treaty.absences or treaty.metadata.get("unplaced_topics")):
+        return ()
+    missing = provisions.matrix([treaty])["missing"]
+    return tuple(
+        Finding(kind=kind, status=cell["status"], note=cell["note"])
+        for kind, cells in missing.items()
+        for cell in [cells[treaty.id]]
+        if cell["status"] != "not-found"
+    )
+
+
 def records(
     treaty: Treaty, source: str
 ) -> tuple[TreatyRecord, tuple[ArticleRecord, ...]]:
@@ -128,8 +144,9 @@ def extract(job: tuple[str, str]) -> Extracted:
         else:
             treaty = formats.read(source)
         record, arts = records(treaty, source)
+        found = findings(treaty)
     except TreatyDiffError as exc:
         return Failure(source=source, error=str(exc))
     except OSError as exc:
         return Failure(source=source, error=exc.strerror or str(exc))
-    return digest, record, arts
+    return digest, record, arts, found

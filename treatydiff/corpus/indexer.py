@@ -18,6 +18,7 @@ from treatydiff.corpus.extract import BUNDLED, content_hash, extract
 from treatydiff.corpus.records import (
     ArticleRecord,
     Failure,
+    Finding,
     IndexSummary,
     TreatyRecord,
 )
@@ -102,6 +103,7 @@ def _delete(conn: sqlite3.Connection, source: str) -> None:
                 ((int(k), art_id) for k in np.frombuffer(keys, np.int64)),
             )
     conn.execute("DELETE FROM articles WHERE treaty = ?", (treaty,))
+    conn.execute("DELETE FROM findings WHERE treaty = ?", (treaty,))
     conn.execute("DELETE FROM treaties WHERE id = ?", (treaty,))
 
 
@@ -110,6 +112,7 @@ def _insert(
     digest: str,
     record: TreatyRecord,
     articles: Sequence[ArticleRecord],
+    findings: Sequence[Finding],
 ) -> None:
     cur = conn.execute(
         "INSERT INTO treaties(name, title, parties, signed, lang, kind, source,"
@@ -158,6 +161,10 @@ def _insert(
         for key in np.frombuffer(art.keys, np.int64).tolist()
     ]
     conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", sorted(bands))
+    conn.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?)",
+        ((treaty, f.kind, f.status, f.note) for f in findings),
+    )
     conn.execute(
         "INSERT INTO sources(path, hash, stamp, treaty) VALUES (?, ?, ?, ?)",
         (record.source, digest, _safe_stamp(record.source), treaty),
@@ -235,14 +242,14 @@ def update(
                 failed.append(result)
                 wrote(1)
             else:
-                digest, record, articles = result
+                digest, record, articles, notes = result
                 source = record.source
                 _delete(conn, source)
                 taken = conn.execute(
                     "SELECT source FROM treaties WHERE name = ?", (record.name,)
                 ).fetchone()
                 if taken is None:
-                    _insert(conn, digest, record, articles)
+                    _insert(conn, digest, record, articles, notes)
                     (updated if source in stored else added).append(source)
                 else:
                     failure = Failure(

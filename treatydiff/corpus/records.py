@@ -17,6 +17,7 @@ __all__ = [
     "Copy",
     "Correspondence",
     "Failure",
+    "Finding",
     "Hit",
     "IndexSummary",
     "ReusePair",
@@ -67,6 +68,17 @@ class TreatyRecord:
             "articles": self.articles,
             "title": self.title or "",
         }
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What a treaty's source records about a provision kind it carries no
+    labelled clause for: ``confirmed-absent`` (a curated absence) or
+    ``unplaced`` (in the treaty, article not identified), with its note."""
+
+    kind: str
+    status: str
+    note: str
 
 
 @attrs.frozen(kw_only=True)
@@ -201,13 +213,17 @@ class ReusePair:
 
 @attrs.frozen(kw_only=True)
 class CensusRow:
-    """One treaty's row of the provision census: refs per provision kind
-    (an empty tuple: absent, not found by the classifier)."""
+    """One treaty's row of the provision census: refs per provision kind, and
+    the status of each kind: ``present`` (refs), ``confirmed-absent``,
+    ``unplaced`` (see :class:`Finding`) or ``not-found`` (no clause labelled,
+    nothing recorded). A row's cell for a kind is its refs when present,
+    else its status."""
 
     treaty: str
     signed: str | None
     parties: tuple[str, ...] = attrs.field(converter=_strs)
     refs: tuple[tuple[str, tuple[str, ...]], ...]
+    status: tuple[tuple[str, str], ...]
 
     def as_row(self) -> dict[str, Any]:
         row: dict[str, Any] = {
@@ -215,8 +231,9 @@ class CensusRow:
             "signed": self.signed or "",
             "parties": " ".join(self.parties),
         }
+        status = dict(self.status)
         for kind, refs in self.refs:
-            row[kind] = " ".join(refs)
+            row[kind] = " ".join(refs) or status[kind]
         return row
 
 

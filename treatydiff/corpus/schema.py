@@ -1,8 +1,9 @@
-"""The SQLite layout of a corpus index, opening it, and one-treaty transactions.
+"""The SQLite layout of a corpus index, opening it, and batched transactions.
 
 Tables: ``sources`` (every file or digest seen, with its content hash, size
 and modification time, its treaty, or the reason it failed), ``treaties``
-(metadata), ``articles`` (text, provision kinds, LSH band keys as a blob),
+(metadata), ``findings`` (a source's curated absences and provisions at an
+unknown article), ``articles`` (text, provision kinds, LSH band keys as a blob),
 ``fts`` (FTS5 over article text, external content), ``terms`` (each FTS
 term's article count, copied from the ``vocab`` view after every run, for
 choosing rare query words) and ``bands`` (LSH key → article). Treaties are
@@ -22,7 +23,7 @@ from treatydiff.errors import CorpusError
 
 __all__ = ["SCHEMA_VERSION", "batches", "connect", "transaction"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: SQLite's page cache per connection, in KiB: the band table's B-tree is
 #: written at random keys, and a small cache rereads its pages.
@@ -47,6 +48,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
 CREATE TABLE IF NOT EXISTS terms(
     term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS findings(
+    treaty INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+    note TEXT NOT NULL, PRIMARY KEY(treaty, kind)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bands(
     key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
