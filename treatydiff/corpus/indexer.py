@@ -22,7 +22,7 @@ from treatydiff.corpus.records import (
     IndexSummary,
     TreatyRecord,
 )
-from treatydiff.corpus.schema import batches, transaction
+from treatydiff.corpus.schema import batches, merge_bands, transaction
 from treatydiff.errors import CorpusError
 
 __all__ = ["SUFFIXES", "discover", "update"]
@@ -160,7 +160,7 @@ def _insert(
         if art.keys
         for key in np.frombuffer(art.keys, np.int64).tolist()
     ]
-    conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", sorted(bands))
+    conn.executemany("INSERT INTO new_bands VALUES (?, ?)", bands)
     conn.executemany(
         "INSERT INTO findings VALUES (?, ?, ?, ?)",
         ((treaty, f.kind, f.status, f.note) for f in findings),
@@ -262,6 +262,7 @@ def update(
                 wrote(1 + len(articles))
             if progress is not None:
                 progress(done, len(jobs_todo), source)
+    merge_bands(conn)
     if added or updated or dropped or failed:
         with transaction(conn):
             conn.execute("DELETE FROM terms")

@@ -8,7 +8,10 @@ unknown article), ``articles`` (text, provision kinds, LSH band keys as a blob),
 term's article count, copied from the ``vocab`` view after every run, for
 choosing rare query words) and ``bands`` (LSH key → article). Treaties are
 written in batches, each batch in one transaction, so an interrupted run
-leaves a consistent index.
+leaves a consistent index. A batch appends its band rows to ``new_bands``;
+:func:`merge_bands` moves them into ``bands`` in key order at the end of a
+run (inserting at random keys one treaty at a time rewrites most of a large
+index's pages), or when an index is opened after an interrupted run.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from contextlib import contextmanager
 from treatydiff.corpus.minhash import BANDS, MIN_WORDS, ROWS
 from treatydiff.errors import CorpusError
 
-__all__ = ["SCHEMA_VERSION", "batches", "connect", "transaction"]
+__all__ = ["SCHEMA_VERSION", "batches", "connect", "merge_bands", "transaction"]
 
 SCHEMA_VERSION = "3"
 
@@ -54,6 +57,7 @@ CREATE TABLE IF NOT EXISTS findings(
 CREATE TABLE IF NOT EXISTS bands(
     key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS new_bands(key INTEGER NOT NULL, article INTEGER NOT NULL);
 """
 
 
@@ -93,7 +97,20 @@ def connect(
         raise CorpusError(
             f"{os.fspath(path)}: built with other index settings {meta}; rebuild it"
         )
+    merge_bands(conn)
     return conn
+
+
+def merge_bands(conn: sqlite3.Connection) -> None:
+    """Move the band rows appended by a run into ``bands``, in one transaction."""
+    if conn.execute("SELECT 1 FROM new_bands LIMIT 1").fetchone() is None:
+        return
+    with transaction(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO bands SELECT key, article FROM new_bands"
+            " ORDER BY key, article"
+        )
+        conn.execute("DELETE FROM new_bands")
 
 
 @contextmanager
