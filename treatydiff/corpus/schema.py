@@ -11,7 +11,8 @@ written in batches, each batch in one transaction, so an interrupted run
 leaves a consistent index. A batch appends its band rows to ``new_bands``;
 :func:`merge_bands` moves them into ``bands`` in key order at the end of a
 run (inserting at random keys one treaty at a time rewrites most of a large
-index's pages), or when an index is opened after an interrupted run.
+index's pages), or when an index is opened after an interrupted run (the
+emptied ``new_bands`` pages stay in the file for the next run).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from treatydiff.errors import CorpusError
 __all__ = ["SCHEMA_VERSION", "batches", "connect", "merge_bands", "transaction"]
 
 SCHEMA_VERSION = "3"
+
+#: Bytes the write-ahead log is cut back to after a checkpoint.
+WAL_LIMIT = 64 * 1024 * 1024
 
 #: SQLite's page cache per connection, in KiB: the band table's B-tree is
 #: written at random keys, and a small cache rereads its pages.
@@ -82,6 +86,7 @@ def connect(
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
