@@ -22,7 +22,7 @@ from treatydiff.corpus.records import (
     IndexSummary,
     TreatyRecord,
 )
-from treatydiff.corpus.schema import batches, merge_bands, transaction
+from treatydiff.corpus.schema import batches, merge_bands, pend_bands, transaction
 from treatydiff.errors import CorpusError
 
 __all__ = ["SUFFIXES", "discover", "update"]
@@ -151,16 +151,6 @@ def _insert(
         "INSERT INTO fts(rowid, text) SELECT id, text FROM articles WHERE treaty = ?",
         (treaty,),
     )
-    ids = conn.execute(
-        "SELECT id FROM articles WHERE treaty = ? ORDER BY pos", (treaty,)
-    ).fetchall()
-    bands = [
-        (key, art_id)
-        for (art_id,), art in zip(ids, articles, strict=True)
-        if art.keys
-        for key in np.frombuffer(art.keys, np.int64).tolist()
-    ]
-    conn.executemany("INSERT INTO new_bands VALUES (?, ?)", bands)
     conn.executemany(
         "INSERT INTO findings VALUES (?, ?, ?, ?)",
         ((treaty, f.kind, f.status, f.note) for f in findings),
@@ -232,6 +222,7 @@ def update(
     hashes = dict(jobs_todo)
     # Largest first: no long treaty is left alone on one worker at the end.
     jobs_todo.sort(key=lambda job: -_size(job[0]))
+    pend_bands(conn)
     results = run(extract, jobs_todo, jobs=jobs, engine=engine, scheduler=scheduler)
     with batches(conn, BATCH) as wrote:
         for done, result in enumerate(results, start=1):

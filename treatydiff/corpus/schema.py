@@ -8,11 +8,11 @@ unknown article), ``articles`` (text, provision kinds, LSH band keys as a blob),
 term's article count, copied from the ``vocab`` view after every run, for
 choosing rare query words) and ``bands`` (LSH key → article). Treaties are
 written in batches, each batch in one transaction, so an interrupted run
-leaves a consistent index. A batch appends its band rows to ``new_bands``;
-:func:`merge_bands` moves them into ``bands`` in key order at the end of a
-run (inserting at random keys one treaty at a time rewrites most of a large
-index's pages), or when an index is opened after an interrupted run (the
-emptied ``new_bands`` pages stay in the file for the next run).
+leaves a consistent index. The band rows of a run's articles (ids above
+the one row of ``pending_bands``) are written once, in key order, from their
+stored keys by :func:`merge_bands` at the end of the run, or when an index is
+opened after an interrupted run: inserting at random keys one treaty at a
+time rewrites most of a large index's pages.
 """
 
 from __future__ import annotations
@@ -22,10 +22,19 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
+
 from treatydiff.corpus.minhash import BANDS, MIN_WORDS, ROWS
 from treatydiff.errors import CorpusError
 
-__all__ = ["SCHEMA_VERSION", "batches", "connect", "merge_bands", "transaction"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "batches",
+    "connect",
+    "merge_bands",
+    "pend_bands",
+    "transaction",
+]
 
 SCHEMA_VERSION = "3"
 
@@ -46,7 +55,8 @@ CREATE TABLE IF NOT EXISTS treaties(
     parties TEXT NOT NULL, signed TEXT, lang TEXT, kind TEXT NOT NULL,
     source TEXT NOT NULL, articles INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
-    id INTEGER PRIMARY KEY, treaty INTEGER NOT NULL, pos INTEGER NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, treaty INTEGER NOT NULL,
+    pos INTEGER NOT NULL,
     ref TEXT NOT NULL, num TEXT NOT NULL, heading TEXT, text TEXT NOT NULL,
     words INTEGER NOT NULL, labels TEXT NOT NULL, keys BLOB);
 CREATE INDEX IF NOT EXISTS articles_treaty ON articles(treaty, pos);
@@ -61,7 +71,7 @@ CREATE TABLE IF NOT EXISTS findings(
 CREATE TABLE IF NOT EXISTS bands(
     key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(key, article)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS new_bands(key INTEGER NOT NULL, article INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS pending_bands(since INTEGER NOT NULL);
 """
 
 
@@ -106,16 +116,42 @@ def connect(
     return conn
 
 
+def pend_bands(conn: sqlite3.Connection) -> None:
+    """Mark the articles written from now on as still without band rows."""
+    if conn.execute("SELECT 1 FROM pending_bands").fetchone() is None:
+        last = conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"
+        ).fetchone()
+        with transaction(conn):
+            conn.execute(
+                "INSERT INTO pending_bands VALUES (?)", (last[0] if last else 0,)
+            )
+
+
 def merge_bands(conn: sqlite3.Connection) -> None:
-    """Move the band rows appended by a run into ``bands``, in one transaction."""
-    if conn.execute("SELECT 1 FROM new_bands LIMIT 1").fetchone() is None:
+    """Write the band rows of the pending articles in key order, in one
+    transaction."""
+    pending = conn.execute("SELECT since FROM pending_bands").fetchone()
+    if pending is None:
         return
+    rows = conn.execute(
+        "SELECT id, keys FROM articles WHERE id > ? AND keys IS NOT NULL ORDER BY id",
+        pending,
+    ).fetchall()
+    ids = np.repeat(np.array([r[0] for r in rows], np.int64), BANDS)
+    keys = np.frombuffer(b"".join(r[1] for r in rows), np.int64)
+    order = np.lexsort((ids, keys))
     with transaction(conn):
-        conn.execute(
-            "INSERT OR IGNORE INTO bands SELECT key, article FROM new_bands"
-            " ORDER BY key, article"
-        )
-        conn.execute("DELETE FROM new_bands")
+        for start in range(0, len(order), _CHUNK):
+            part = order[start : start + _CHUNK]
+            conn.executemany(
+                "INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                zip(keys[part].tolist(), ids[part].tolist(), strict=True),
+            )
+        conn.execute("DELETE FROM pending_bands")
+
+
+_CHUNK = 1 << 20  # band rows converted to Python at a time
 
 
 @contextmanager

@@ -168,19 +168,18 @@ def candidate_pairs(
     arts: _Articles, threshold: float
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Row index pairs of different treaties sharing any band key whose lengths
-    allow a ratio of ``threshold``."""
-    pairs = np.unique(
-        np.concatenate(
-            [_bucket_pairs(arts.keys[:, band]) for band in range(BANDS)]
-            or [np.empty(0, np.int64)]
-        )
-    )
-    i, j = pairs >> 32, pairs & 0xFFFFFFFF
-    keep = arts.treaty[i] != arts.treaty[j]
+    allow a ratio of ``threshold``, in order (band by band: at most one band's
+    pairs are held beside the set)."""
     lengths = np.array([len(t) for t in arts.texts], np.int64)
-    la, lb = lengths[i], lengths[j]
-    keep &= 200 * np.minimum(la, lb) >= threshold * (la + lb)
-    return i[keep], j[keep]
+    pairs = np.empty(0, np.int64)
+    for band in range(BANDS):
+        found = _bucket_pairs(arts.keys[:, band])
+        i, j = found >> 32, found & 0xFFFFFFFF
+        la, lb = lengths[i], lengths[j]
+        keep = arts.treaty[i] != arts.treaty[j]
+        keep &= 200 * np.minimum(la, lb) >= threshold * (la + lb)
+        pairs = np.union1d(pairs, found[keep])
+    return pairs >> 32, pairs & 0xFFFFFFFF
 
 
 def _verify(
