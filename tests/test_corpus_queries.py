@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from tests.corpus_support import CLAUSES, tota_xml, write_corpus
 from treatydiff.alignment.normalise import normalize
 from treatydiff.corpus import Corpus
+from treatydiff.corpus import sources as corpus_sources
 from treatydiff.errors import InvalidArgument, UnknownRef
 
 
@@ -176,3 +177,11 @@ def test_census_tells_a_confirmed_absence_from_not_found(tmp_path: Path) -> None
     )
     assert rows["ru-ir-2025"].refs[0] == ("mutual-defence", ())
     assert "mutual-defence" in dict(every)
+
+
+def test_reuse_is_the_same_when_candidates_are_deduplicated_band_by_band(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = list(corpus.reuse(threshold=50, jobs=1))
+    monkeypatch.setattr(corpus_sources, "HOLD", 0)
+    assert every and list(corpus.reuse(threshold=50, jobs=1)) == every
