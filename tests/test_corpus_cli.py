@@ -157,3 +157,52 @@ def test_parquet_round_trip(db: str, tmp_path: Path) -> None:
         == 0
     )
     assert parquet.read_table(out).num_rows == 5
+
+
+def test_reuse_aligned_says_which_article_became_which(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    links = tmp_path / "links.csv"
+    code, _, err = _run(
+        ["reuse", "--db", db, "--jobs", "1", "--aligned", str(links)], capsys
+    )
+    assert code == 0
+    assert err.splitlines()[1] == (
+        f"3 treaty pairs reusing >= 50% of either one's articles aligned: "
+        f"5 links in {links}"
+    )
+    rows = list(csv.DictReader(links.open(encoding="utf-8")))
+    assert [(r["a_treaty"], r["a_ref"], r["b_treaty"], r["b_ref"]) for r in rows] == [
+        ("pta_1", "1", "pta_2", "1"),
+        ("pta_1", "2", "pta_2", "2"),
+        ("pta_1", "3", "pta_2", "3"),
+        ("pta_1", "2", "pta_3", "2"),
+        ("pta_2", "2", "pta_3", "2"),
+    ]
+    assert {r["link"] for r in rows} == {"match"}
+
+
+def test_every_census_format_tells_absent_from_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "c.sqlite")
+    src = write_corpus(tmp_path / "src")
+    _run(["index", "ru-ir-2025", str(src / "pta_4.xml"), "--db", db], capsys)
+    census = ["census", "--db", db, "--provision", "mutual-defence"]
+    outs = {
+        fmt: _run([*census, "--format", fmt], capsys)[1]
+        for fmt in ("csv", "json", "text", "html")
+    }
+    assert outs["csv"].splitlines()[1:] == [
+        "pta_4,2010-05-01,EEE FFF,not-found",
+        "ru-ir-2025,2025-01-17,Russian Federation Islamic Republic of Iran,"
+        "confirmed-absent",
+    ]
+    cells = {r["treaty"]: r["mutual-defence"] for r in json.loads(outs["json"])}
+    assert cells == {"pta_4": "not-found", "ru-ir-2025": "confirmed-absent"}
+    assert [line.split()[-1] for line in outs["text"].splitlines()[1:]] == [
+        "not-found",
+        "confirmed-absent",
+    ]
+    assert '<td class="confirmed-absent">confirmed-absent</td>' in outs["html"]
+    assert '<td class="not-found">not-found</td>' in outs["html"]

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.corpus_support import CLAUSES, tota_xml, write_corpus
-from treatydiff.corpus import Corpus
+from treatydiff import read
+from treatydiff.corpus import Corpus, extract, indexer
 from treatydiff.corpus.minhash import BANDS, band_keys, band_keys_many
 from treatydiff.corpus.search import _rare_words
 from treatydiff.errors import CorpusError, InvalidArgument
+from treatydiff.model import Article, Label, Paragraph, Treaty
+from treatydiff.provisions import label_treaty
 
 
 def _contents(db: Path) -> list[tuple[object, ...]]:
@@ -30,7 +35,9 @@ def _contents(db: Path) -> list[tuple[object, ...]]:
 
 
 def _consistent(db: Path) -> None:
-    """Every article has its FTS row and bands; nothing points at a missing row."""
+    """Every article has its FTS row, and its bands unless it waits for them
+    (``pending_bands``: the articles of an interrupted run, until the index is
+    opened again); nothing points at a missing row."""
     conn = sqlite3.connect(db)
     q = conn.execute
     assert (
@@ -43,7 +50,11 @@ def _consistent(db: Path) -> None:
     assert not q(
         "SELECT 1 FROM articles WHERE treaty NOT IN (SELECT id FROM treaties)"
     ).fetchall()
-    banded = q("SELECT count(*) FROM articles WHERE keys IS NOT NULL").fetchone()[0]
+    pending = q("SELECT since FROM pending_bands").fetchone()
+    since = pending[0] if pending else sys.maxsize
+    banded = q(
+        "SELECT count(*) FROM articles WHERE keys IS NOT NULL AND id <= ?", (since,)
+    ).fetchone()[0]
     assert q("SELECT count(DISTINCT article) FROM bands").fetchone()[0] == banded
     conn.close()
 
@@ -112,9 +123,13 @@ def test_a_bad_file_is_reported_and_skipped_every_run(tmp_path: Path) -> None:
     assert second.unchanged == 6 and not second.added
 
 
+@pytest.mark.parametrize(("batch", "kept"), [(10_000, 0), (1, 2)])
 def test_interrupted_run_leaves_a_consistent_index_the_next_run_completes(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, kept: int
 ) -> None:
+    # Interrupted after two treaties are read: the batch in progress is rolled
+    # back, batches committed before it stay.
+    monkeypatch.setattr(indexer, "BATCH", batch)
     src = write_corpus(tmp_path / "src")
     db = tmp_path / "c.sqlite"
 
@@ -125,10 +140,27 @@ def test_interrupted_run_leaves_a_consistent_index_the_next_run_completes(
     with Corpus(db) as corpus, pytest.raises(KeyboardInterrupt):
         corpus.update([str(src)], jobs=1, progress=stop_after_two)
     _consistent(db)
+    raw = sqlite3.connect(db)
+    assert raw.execute("SELECT count(*) FROM pending_bands").fetchone() == (1,)
+    raw.close()
     with Corpus(db) as corpus:
-        assert len(list(corpus.treaties())) == 2
+        assert len(list(corpus.treaties())) == kept
+        # Opening the index wrote the kept batches' band rows.
+        assert not corpus.connection.execute("SELECT * FROM pending_bands").fetchall()
+        assert (
+            corpus.connection.execute(
+                "SELECT count(DISTINCT article) FROM bands"
+            ).fetchone()
+            == corpus.connection.execute(
+                "SELECT count(*) FROM articles WHERE keys IS NOT NULL"
+            ).fetchone()
+        )
         summary = corpus.update([str(src)], jobs=1)
-    assert (len(summary.added), summary.unchanged, summary.treaties) == (2, 2, 4)
+    assert (len(summary.added), summary.unchanged, summary.treaties) == (
+        4 - kept,
+        kept,
+        4,
+    )
     _consistent(db)
 
 
@@ -227,3 +259,46 @@ def test_text_search_asks_fts_for_the_rarest_words_first(tmp_path: Path) -> None
         chosen = _rare_words(corpus.connection, ["the", "shall", "catch", "zzz"])
     assert chosen[:2] == ["zzz", "catch"]  # absent from the index, then 1 article
     assert chosen[-1] in {"the", "shall"}  # 10 articles each: within the budget
+
+
+def test_each_distinct_article_is_labelled_once_as_it_would_be_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labelled: list[str] = []
+
+    def counting(treaty: Treaty, refs: Collection[str] | None = None) -> Treaty:
+        labelled.extend(refs or ())
+        return label_treaty(treaty, refs)
+
+    monkeypatch.setattr(extract.provisions, "label_treaty", counting)
+    monkeypatch.setattr(extract, "_LABELS", {})
+    src = write_corpus(tmp_path / "src")
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        stored = {
+            (name, ref): labels
+            for name, ref, labels in corpus.connection.execute(
+                "SELECT t.name, a.ref, a.labels FROM articles a"
+                " JOIN treaties t ON t.id = a.treaty"
+            )
+        }
+    # Ten articles, the consultation clause three times over: eight distinct.
+    assert len(stored) == 10 and len(labelled) == 8
+    alone = {
+        (treaty.id, art.ref): " ".join(sorted({lab.kind for lab in art.labels}))
+        for path in sorted(src.iterdir())
+        for treaty in [label_treaty(read(path))]
+        for art in treaty.articles
+    }
+    assert stored == alone
+    assert stored["pta_3", "2"] == stored["pta_1", "2"] != ""
+
+
+def test_an_article_with_labels_of_its_own_is_never_labelled_from_the_cache() -> None:
+    art = Article(
+        num="1",
+        paragraphs=[Paragraph(text=CLAUSES["consult"])],
+        labels=[Label(kind="consultation", confidence=1.0, source="curated")],
+    )
+    assert extract._label_key("en", art) is None
+    assert extract._label_key("en", attrs.evolve(art, labels=())) is not None

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from tests.corpus_support import CLAUSES, write_corpus
+from tests.corpus_support import CLAUSES, tota_xml, write_corpus
 from treatydiff.alignment.normalise import normalize
 from treatydiff.corpus import Corpus
+from treatydiff.corpus import sources as corpus_sources
 from treatydiff.errors import InvalidArgument, UnknownRef
 
 
@@ -121,5 +122,66 @@ def test_census_rows_and_kind_filter(corpus: Corpus) -> None:
         "parties": "AAA BBB",
         "mutual-defence": "1",
     }
+    assert rows["pta_4"].as_row()["mutual-defence"] == "not-found"
     with pytest.raises(InvalidArgument, match="unknown provision kind"):
         list(corpus.census(["no-such-kind"]))
+
+
+def test_treaty_pairs_reusing_half_their_articles_are_aligned(tmp_path: Path) -> None:
+    # pta_5 takes pta_4's two articles in the other order, and one of pta_1's
+    # three: which article became which is what the alignment says.
+    src = write_corpus(tmp_path / "src")
+    c = CLAUSES
+    (src / "pta_5.xml").write_text(
+        tota_xml(
+            5, "2020-05-01", ("EEE", "GGG"), [c["fish"], c["science"], c["force"]]
+        ),
+        encoding="utf-8",
+    )
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        pairs = list(corpus.reuse())
+        links = list(corpus.aligned(pairs, share=0.6))
+        every = {(c.a_treaty, c.b_treaty) for c in corpus.aligned(pairs, share=0)}
+    assert [(c.a_treaty, c.a_ref, c.b_treaty, c.b_ref, c.moved) for c in links] == [
+        ("pta_1", "1", "pta_2", "1", False),
+        ("pta_1", "2", "pta_2", "2", False),
+        ("pta_1", "3", "pta_2", "3", False),
+        ("pta_4", "1", "pta_5", "2", True),
+        ("pta_4", "2", "pta_5", "1", True),
+    ]
+    assert {c.share for c in links if c.b_treaty == "pta_5"} == {1.0}
+    # Below the share: pta_1 / pta_5 share one article of three.
+    assert ("pta_1", "pta_5") in every and ("pta_1", "pta_5") not in {
+        (c.a_treaty, c.b_treaty) for c in links
+    }
+
+
+def test_census_tells_a_confirmed_absence_from_not_found(tmp_path: Path) -> None:
+    # ru-ir-2025 records a curated absence of mutual defence and sanctions at
+    # an unknown article; pta_4 has neither, and nothing recorded.
+    src = write_corpus(tmp_path / "src")
+    kinds = ["mutual-defence", "sanctions"]
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update(["ru-ir-2025", "ru-kp-2024", str(src / "pta_4.xml")], jobs=1)
+        rows = {r.treaty: r for r in corpus.census(kinds)}
+        every = next(corpus.census()).status
+    assert rows["ru-ir-2025"].status == (
+        ("mutual-defence", "confirmed-absent"),
+        ("sanctions", "unplaced"),
+    )
+    assert rows["ru-kp-2024"].status[0] == ("mutual-defence", "present")
+    assert rows["pta_4"].status == (
+        ("mutual-defence", "not-found"),
+        ("sanctions", "not-found"),
+    )
+    assert rows["ru-ir-2025"].refs[0] == ("mutual-defence", ())
+    assert "mutual-defence" in dict(every)
+
+
+def test_reuse_is_the_same_when_candidates_are_deduplicated_band_by_band(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = list(corpus.reuse(threshold=50, jobs=1))
+    monkeypatch.setattr(corpus_sources, "HOLD", 0)
+    assert every and list(corpus.reuse(threshold=50, jobs=1)) == every

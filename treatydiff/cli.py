@@ -173,6 +173,20 @@ def _corpus_parsers(sub: Any) -> None:
         default=0.8,
         help="the corpus figure: treaties taking this share from one (default 0.8)",
     )
+    p.add_argument(
+        "--aligned",
+        metavar="FILE",
+        help="also align the treaty pairs that reuse at least --align-share of "
+        "either one's articles, and write which article became which to FILE "
+        "(in --format)",
+    )
+    p.add_argument(
+        "--align-share",
+        type=float,
+        default=0.5,
+        metavar="SHARE",
+        help="treaty pairs aligned for --aligned (default 0.5)",
+    )
     db(p)
     engine(p)
     p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
@@ -469,23 +483,34 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
         raise InvalidArgument("--format parquet needs -o FILE")
     if args.format == "parquet":
         require_parquet()
+    run = {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}
     with corpus.Corpus(args.db, create=False) as index:
-        pairs = list(
-            index.reuse(
-                threshold=args.threshold,
-                lang=args.lang,
-                jobs=args.jobs,
-                engine=args.engine,
-                scheduler=args.scheduler,
-            )
-        )
+        pairs = list(index.reuse(threshold=args.threshold, lang=args.lang, **run))
         copied = index.copies(pairs, share=args.share, lang=args.lang)
+        links = (
+            []
+            if args.aligned is None
+            else [
+                c.as_row()
+                for c in index.aligned(
+                    pairs, share=args.align_share, lang=args.lang, **run
+                )
+            ]
+        )
     print(
         f"{len(pairs)} article pairs with similarity >= {args.threshold:g}; "
         f"{len(copied)} treaties take >= {args.share:.0%} of their articles "
         "from a single earlier treaty",
         file=sys.stderr,
     )
+    if args.aligned is not None:
+        aligned_pairs = len({(r["a_treaty"], r["b_treaty"]) for r in links})
+        print(
+            f"{aligned_pairs} treaty pairs reusing >= {args.align_share:.0%} of "
+            f"either one's articles aligned: {len(links)} links in {args.aligned}",
+            file=sys.stderr,
+        )
+        _write_rows(links, args.format, args.aligned, _LINK_COLUMNS)
     rows = [p.as_row() for p in pairs]
     if args.format != "parquet":
         return render_rows(rows, args.format, columns=_PAIR_COLUMNS)
@@ -493,6 +518,25 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _write_rows(
+    rows: list[dict[str, Any]], fmt: str, output: str, columns: tuple[str, ...]
+) -> None:
+    if fmt == "parquet":
+        write_parquet(rows, output, columns=columns)
+    else:
+        write_file(render_rows(rows, fmt, columns=columns), output)
+
+
+_LINK_COLUMNS = (
+    "a_treaty",
+    "b_treaty",
+    "share",
+    "a_ref",
+    "b_ref",
+    "link",
+    "score",
+    "moved",
+)
 _PAIR_COLUMNS = ("a_treaty", "a_ref", "b_treaty", "b_ref", "score")
 
 

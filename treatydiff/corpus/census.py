@@ -18,13 +18,14 @@ def census(
     conn: sqlite3.Connection, kinds: Iterable[str] | None = None
 ) -> Iterator[CensusRow]:
     """One row per treaty (by id): the refs of its articles labelled with each
-    kind, in taxonomy order; ``kinds`` defaults to every kind found."""
+    kind, in taxonomy order, and each kind's status; ``kinds`` defaults to
+    every kind labelled or recorded in the index."""
     if kinds is None:
         present = {
             kind
             for (labels,) in conn.execute("SELECT DISTINCT labels FROM articles")
             for kind in labels.split()
-        }
+        } | {kind for (kind,) in conn.execute("SELECT DISTINCT kind FROM findings")}
         chosen = [k for k in TAXONOMY if k in present]
     else:
         chosen = list(kinds)
@@ -42,9 +43,18 @@ def census(
         ):
             for kind in labels.split():
                 refs[kind].append(ref)
+        found = dict(
+            conn.execute(
+                "SELECT kind, status FROM findings WHERE treaty = ?", (treaty,)
+            )
+        )
         yield CensusRow(
             treaty=name,
             signed=signed,
             parties=json.loads(parties),
             refs=tuple((k, tuple(refs.get(k, ()))) for k in chosen),
+            status=tuple(
+                (k, "present" if k in refs else found.get(k, "not-found"))
+                for k in chosen
+            ),
         )

@@ -10,19 +10,23 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
+
 from treatydiff import bundled, formats, provisions
 from treatydiff.alignment.normalise import normalize
 from treatydiff.corpus.minhash import MIN_WORDS, band_keys_many
-from treatydiff.corpus.records import ArticleRecord, Failure, TreatyRecord
+from treatydiff.corpus.records import ArticleRecord, Failure, Finding, TreatyRecord
 from treatydiff.errors import TreatyDiffError
-from treatydiff.model import Treaty
+from treatydiff.model import Article, Treaty
 
-__all__ = ["BUNDLED", "Extracted", "content_hash", "extract", "records"]
+__all__ = ["BUNDLED", "Extracted", "content_hash", "extract", "findings", "records"]
 
 #: Prefix of a bundled digest's source name: ``bundled:ru-kp-2024``.
 BUNDLED = "bundled:"
 
-Extracted = tuple[str, TreatyRecord, tuple[ArticleRecord, ...]] | Failure
+Extracted = (
+    tuple[str, TreatyRecord, tuple[ArticleRecord, ...], tuple[Finding, ...]] | Failure
+)
 
 
 def content_hash(source: str) -> str:
@@ -34,12 +38,69 @@ def content_hash(source: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+#: Provision kinds of the article texts this process has labelled, by
+#: :func:`_label_key`: treaties share many verbatim articles, each distinct one
+#: is labelled once per worker. Cleared when it reaches :data:`_LABELS_MAX`.
+_LABELS: dict[bytes, tuple[str, ...]] = {}
+_LABELS_MAX = 200_000
+
+
+def _label_key(lang: str | None, art: Article) -> bytes | None:
+    """What an article's classifier labels depend on (its language, text and
+    paragraph texts), hashed; ``None`` for one with labels of its own."""
+    if art.labels or any(para.labels for para in art.paragraphs):
+        return None
+    parts = (lang, art.text, tuple(para.full_text for para in art.paragraphs))
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+def _kinds(treaty: Treaty) -> dict[int, tuple[str, ...]]:
+    """The provision kinds of each encoded article (by position), labelling
+    only the articles whose text this process has not labelled before."""
+    keys = {
+        pos: _label_key(treaty.lang, art)
+        for pos, art in enumerate(treaty.articles)
+        if art.encoded
+    }
+    kinds = {
+        pos: _LABELS[key]
+        for pos, key in keys.items()
+        if key is not None and key in _LABELS
+    }
+    todo = keys.keys() - kinds.keys()
+    if todo:
+        refs = {treaty.articles[pos].ref for pos in todo}
+        labelled = provisions.label_treaty(treaty, refs=refs).articles
+        if len(_LABELS) + len(todo) > _LABELS_MAX:
+            _LABELS.clear()
+        for pos in todo:
+            kinds[pos] = tuple(sorted({label.kind for label in labelled[pos].labels}))
+            key = keys[pos]
+            if key is not None:
+                _LABELS[key] = kinds[pos]
+    return kinds
+
+
+def findings(treaty: Treaty) -> tuple[Finding, ...]:
+    """The curated absences and unplaced provisions of a treaty, as the
+    provision matrix reads them (only a treaty that records some is read)."""
+    if not (treaty.absences or treaty.metadata.get("unplaced_topics")):
+        return ()
+    missing = provisions.matrix([treaty])["missing"]
+    return tuple(
+        Finding(kind=kind, status=cell["status"], note=cell["note"])
+        for kind, cells in missing.items()
+        for cell in [cells[treaty.id]]
+        if cell["status"] != "not-found"
+    )
+
+
 def records(
     treaty: Treaty, source: str
 ) -> tuple[TreatyRecord, tuple[ArticleRecord, ...]]:
     """A treaty's stored form: labelled articles with text and band keys."""
-    labelled = provisions.label_treaty(treaty)
-    kept = [(pos, art) for pos, art in enumerate(labelled.articles) if art.encoded]
+    kinds = _kinds(treaty)
+    kept = [(pos, treaty.articles[pos]) for pos in sorted(kinds)]
     texts = [normalize(art.text) for _, art in kept]
     sizes = [len(text.split()) for text in texts]
     keys = band_keys_many(
@@ -56,8 +117,8 @@ def records(
             heading=art.heading,
             text=art.text,
             words=size,
-            labels=sorted({label.kind for label in art.labels}),
-            keys=art_keys,
+            labels=kinds[pos],
+            keys=np.array(art_keys, np.int64).tobytes() if art_keys else None,
         )
         for (pos, art), size, art_keys in zip(kept, sizes, keys, strict=True)
     ]
@@ -83,8 +144,9 @@ def extract(job: tuple[str, str]) -> Extracted:
         else:
             treaty = formats.read(source)
         record, arts = records(treaty, source)
+        found = findings(treaty)
     except TreatyDiffError as exc:
         return Failure(source=source, error=str(exc))
     except OSError as exc:
         return Failure(source=source, error=exc.strerror or str(exc))
-    return digest, record, arts
+    return digest, record, arts, found

@@ -8,11 +8,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
 
-from treatydiff.corpus import census, indexer, search, sources
+from treatydiff.corpus import aligned, census, indexer, search, sources
 from treatydiff.corpus.engine import Engine
 from treatydiff.corpus.records import (
     CensusRow,
     Copy,
+    Correspondence,
     Hit,
     IndexSummary,
     ReusePair,
@@ -71,7 +72,8 @@ class Corpus:
         :data:`~treatydiff.corpus.indexer.SUFFIXES`, bundled ids): new or
         changed sources (by SHA-256) are read across ``jobs`` workers, sources
         gone from disk or from a scanned directory are dropped, a source that
-        fails is recorded and skipped. One transaction per treaty."""
+        fails is recorded and skipped. Treaties are written in batches, one
+        transaction each: an interrupted run keeps the batches it finished."""
         return indexer.update(
             self._conn,
             paths,
@@ -142,6 +144,30 @@ class Corpus:
         """Of the reuse ``pairs``, the treaties that take at least ``share`` of
         their comparable articles from a single strictly earlier treaty."""
         return sources.copies(self._conn, pairs, share=share, lang=lang)
+
+    def aligned(
+        self,
+        pairs: Iterable[ReusePair],
+        *,
+        share: float = 0.5,
+        lang: str | None = None,
+        jobs: int | None = None,
+        engine: Engine | str = Engine.PROCESS,
+        scheduler: str | None = None,
+    ) -> Iterator[Correspondence]:
+        """The treaty pairs whose reuse ``pairs`` cover at least ``share`` of
+        either treaty's comparable articles, aligned with
+        :func:`treatydiff.align`: which article became which, pair by pair
+        (by treaty ids, each alignment in document order)."""
+        return aligned.aligned(
+            self._conn,
+            pairs,
+            share=share,
+            lang=lang,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+        )
 
     def census(self, kinds: Iterable[str] | None = None) -> Iterator[CensusRow]:
         """The provision × treaty matrix, one row per treaty (all kinds found in

@@ -1,5 +1,6 @@
 """Building and updating an index: find sources, read what is new or changed
-(by content hash) across workers, drop what is gone, one transaction per treaty.
+(by content hash) across workers, drop what is gone; treaties are written in
+batches of about :data:`BATCH` rows, one transaction each.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from treatydiff.corpus.extract import BUNDLED, content_hash, extract
 from treatydiff.corpus.records import (
     ArticleRecord,
     Failure,
+    Finding,
     IndexSummary,
     TreatyRecord,
 )
-from treatydiff.corpus.schema import transaction
+from treatydiff.corpus.schema import batches, merge_bands, pend_bands, transaction
 from treatydiff.errors import CorpusError
 
 __all__ = ["SUFFIXES", "discover", "update"]
@@ -28,6 +30,9 @@ __all__ = ["SUFFIXES", "discover", "update"]
 #: File name endings read when a directory is scanned (a file named on the
 #: command line is read whatever its name).
 SUFFIXES = frozenset({".txt", ".xml", ".akn", ".html", ".htm", ".xhtml"})
+
+#: Rows (a treaty, each of its articles) written per transaction.
+BATCH = 5000
 
 #: ``progress(done, total, source)`` after each source read.
 Progress = Callable[[int, int, str], None]
@@ -64,6 +69,13 @@ def _stamp(source: str) -> str | None:
     return f"{info.st_size}:{info.st_mtime_ns}"
 
 
+def _size(source: str) -> int:
+    try:
+        return 0 if source.startswith(BUNDLED) else Path(source).stat().st_size
+    except OSError:  # gone since it was hashed: reading it will say so
+        return 0
+
+
 def _gone(source: str, found: set[str], roots: Sequence[Path]) -> bool:
     if source in found or source.startswith(BUNDLED):
         return False
@@ -91,6 +103,7 @@ def _delete(conn: sqlite3.Connection, source: str) -> None:
                 ((int(k), art_id) for k in np.frombuffer(keys, np.int64)),
             )
     conn.execute("DELETE FROM articles WHERE treaty = ?", (treaty,))
+    conn.execute("DELETE FROM findings WHERE treaty = ?", (treaty,))
     conn.execute("DELETE FROM treaties WHERE id = ?", (treaty,))
 
 
@@ -99,6 +112,7 @@ def _insert(
     digest: str,
     record: TreatyRecord,
     articles: Sequence[ArticleRecord],
+    findings: Sequence[Finding],
 ) -> None:
     cur = conn.execute(
         "INSERT INTO treaties(name, title, parties, signed, lang, kind, source,"
@@ -115,11 +129,10 @@ def _insert(
         ),
     )
     treaty = cur.lastrowid
-    for art in articles:
-        keys = np.array(art.keys, np.int64).tobytes() if art.keys else None
-        cur = conn.execute(
-            "INSERT INTO articles(treaty, pos, ref, num, heading, text, words,"
-            " labels, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    conn.executemany(
+        "INSERT INTO articles(treaty, pos, ref, num, heading, text, words,"
+        " labels, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
             (
                 treaty,
                 art.pos,
@@ -129,14 +142,19 @@ def _insert(
                 art.text,
                 art.words,
                 " ".join(art.labels),
-                keys,
-            ),
-        )
-        art_id = cur.lastrowid
-        conn.execute("INSERT INTO fts(rowid, text) VALUES (?, ?)", (art_id, art.text))
-        conn.executemany(
-            "INSERT OR IGNORE INTO bands VALUES (?, ?)", ((k, art_id) for k in art.keys)
-        )
+                art.keys,
+            )
+            for art in articles
+        ),
+    )
+    conn.execute(
+        "INSERT INTO fts(rowid, text) SELECT id, text FROM articles WHERE treaty = ?",
+        (treaty,),
+    )
+    conn.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?)",
+        ((treaty, f.kind, f.status, f.note) for f in findings),
+    )
     conn.execute(
         "INSERT INTO sources(path, hash, stamp, treaty) VALUES (?, ?, ?, ?)",
         (record.source, digest, _safe_stamp(record.source), treaty),
@@ -202,24 +220,28 @@ def update(
     added: list[str] = []
     updated: list[str] = []
     hashes = dict(jobs_todo)
+    # Largest first: no long treaty is left alone on one worker at the end.
+    jobs_todo.sort(key=lambda job: -_size(job[0]))
+    pend_bands(conn)
     results = run(extract, jobs_todo, jobs=jobs, engine=engine, scheduler=scheduler)
-    for done, result in enumerate(results, start=1):
-        if isinstance(result, Failure):
-            source = result.source
-            with transaction(conn):
+    with batches(conn, BATCH) as wrote:
+        for done, result in enumerate(results, start=1):
+            if isinstance(result, Failure):
+                source = result.source
                 _delete(conn, source)
                 _fail(conn, result, hashes[source])
-            failed.append(result)
-        else:
-            digest, record, articles = result
-            source = record.source
-            with transaction(conn):
+                failed.append(result)
+                wrote(1)
+            else:
+                digest, record, articles, notes = result
+                source = record.source
                 _delete(conn, source)
                 taken = conn.execute(
                     "SELECT source FROM treaties WHERE name = ?", (record.name,)
                 ).fetchone()
                 if taken is None:
-                    _insert(conn, digest, record, articles)
+                    _insert(conn, digest, record, articles, notes)
+                    (updated if source in stored else added).append(source)
                 else:
                     failure = Failure(
                         source=source,
@@ -228,10 +250,10 @@ def update(
                     )
                     _fail(conn, failure, digest)
                     failed.append(failure)
-            if taken is None:
-                (updated if source in stored else added).append(source)
-        if progress is not None:
-            progress(done, len(jobs_todo), source)
+                wrote(1 + len(articles))
+            if progress is not None:
+                progress(done, len(jobs_todo), source)
+    merge_bands(conn)
     if added or updated or dropped or failed:
         with transaction(conn):
             conn.execute("DELETE FROM terms")

@@ -15,7 +15,9 @@ __all__ = [
     "ArticleSource",
     "CensusRow",
     "Copy",
+    "Correspondence",
     "Failure",
+    "Finding",
     "Hit",
     "IndexSummary",
     "ReusePair",
@@ -31,7 +33,8 @@ def _strs(items: Any) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class ArticleRecord:
-    """One article as stored: position, ref, heading, text, labels, band keys."""
+    """One article as stored: position, ref, heading, text, labels, and its band
+    keys as the stored blob (signed 64-bit, native order; ``None``: too short)."""
 
     pos: int
     ref: str
@@ -40,7 +43,7 @@ class ArticleRecord:
     text: str
     words: int
     labels: tuple[str, ...] = attrs.field(converter=_strs)
-    keys: tuple[int, ...] = ()
+    keys: bytes | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -65,6 +68,17 @@ class TreatyRecord:
             "articles": self.articles,
             "title": self.title or "",
         }
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What a treaty's source records about a provision kind it carries no
+    labelled clause for: ``confirmed-absent`` (a curated absence) or
+    ``unplaced`` (in the treaty, article not identified), with its note."""
+
+    kind: str
+    status: str
+    note: str
 
 
 @attrs.frozen(kw_only=True)
@@ -199,13 +213,17 @@ class ReusePair:
 
 @attrs.frozen(kw_only=True)
 class CensusRow:
-    """One treaty's row of the provision census: refs per provision kind
-    (an empty tuple: absent, not found by the classifier)."""
+    """One treaty's row of the provision census: refs per provision kind, and
+    the status of each kind: ``present`` (refs), ``confirmed-absent``,
+    ``unplaced`` (see :class:`Finding`) or ``not-found`` (no clause labelled,
+    nothing recorded). A row's cell for a kind is its refs when present,
+    else its status."""
 
     treaty: str
     signed: str | None
     parties: tuple[str, ...] = attrs.field(converter=_strs)
     refs: tuple[tuple[str, tuple[str, ...]], ...]
+    status: tuple[tuple[str, str], ...]
 
     def as_row(self) -> dict[str, Any]:
         row: dict[str, Any] = {
@@ -213,8 +231,9 @@ class CensusRow:
             "signed": self.signed or "",
             "parties": " ".join(self.parties),
         }
+        status = dict(self.status)
         for kind, refs in self.refs:
-            row[kind] = " ".join(refs)
+            row[kind] = " ".join(refs) or status[kind]
         return row
 
 
@@ -234,4 +253,34 @@ class Copy:
             "source": self.source,
             "signed": self.signed or "",
             "share": round(self.share, 3),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Correspondence:
+    """One link of the alignment of two treaties that share much text: article
+    ``a_ref`` of the earlier ``a_treaty`` became ``b_ref`` of ``b_treaty``
+    (``link``: match, split, merge or regroup; ``moved``: out of order).
+    ``share`` is the larger share of either treaty's articles reused in the
+    other, which chose the pair."""
+
+    a_treaty: str
+    b_treaty: str
+    share: float
+    a_ref: str
+    b_ref: str
+    link: str
+    score: float
+    moved: bool
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "a_treaty": self.a_treaty,
+            "b_treaty": self.b_treaty,
+            "share": round(self.share, 3),
+            "a_ref": self.a_ref,
+            "b_ref": self.b_ref,
+            "link": self.link,
+            "score": round(self.score, 3),
+            "moved": self.moved,
         }

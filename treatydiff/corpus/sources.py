@@ -29,7 +29,7 @@ from treatydiff.corpus.records import (
 )
 from treatydiff.errors import CorpusError
 
-__all__ = ["CHUNK", "candidate_pairs", "copies", "reuse", "sources"]
+__all__ = ["CHUNK", "HOLD", "candidate_pairs", "copies", "reuse", "sources"]
 
 #: Candidate pairs verified per task.
 CHUNK = 200_000
@@ -164,23 +164,29 @@ def _bucket_pairs(column: NDArray[np.int64]) -> NDArray[np.int64]:
     return pairs
 
 
+#: Candidate pairs held before duplicates are dropped (bounds the memory of
+#: :func:`candidate_pairs` on a large corpus: 8 bytes each).
+HOLD = 1 << 25
+
+
 def candidate_pairs(
     arts: _Articles, threshold: float
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Row index pairs of different treaties sharing any band key whose lengths
-    allow a ratio of ``threshold``."""
-    pairs = np.unique(
-        np.concatenate(
-            [_bucket_pairs(arts.keys[:, band]) for band in range(BANDS)]
-            or [np.empty(0, np.int64)]
-        )
-    )
-    i, j = pairs >> 32, pairs & 0xFFFFFFFF
-    keep = arts.treaty[i] != arts.treaty[j]
+    allow a ratio of ``threshold``, in order."""
     lengths = np.array([len(t) for t in arts.texts], np.int64)
-    la, lb = lengths[i], lengths[j]
-    keep &= 200 * np.minimum(la, lb) >= threshold * (la + lb)
-    return i[keep], j[keep]
+    held: list[NDArray[np.int64]] = [np.empty(0, np.int64)]
+    for band in range(BANDS):
+        found = _bucket_pairs(arts.keys[:, band])
+        i, j = found >> 32, found & 0xFFFFFFFF
+        la, lb = lengths[i], lengths[j]
+        keep = arts.treaty[i] != arts.treaty[j]
+        keep &= 200 * np.minimum(la, lb) >= threshold * (la + lb)
+        held.append(found[keep])
+        if sum(map(len, held)) > HOLD:
+            held = [np.unique(np.concatenate(held))]
+    pairs = np.unique(np.concatenate(held))
+    return pairs >> 32, pairs & 0xFFFFFFFF
 
 
 def _verify(

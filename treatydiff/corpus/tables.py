@@ -24,6 +24,9 @@ __all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
 
 FORMATS = ("text", "json", "csv", "html")
 
+#: Cell values that are a census status, styled as the report styles them.
+_STATUS = frozenset({"confirmed-absent", "unplaced", "not-found"})
+
 Row = Mapping[str, Any]
 
 
@@ -60,13 +63,17 @@ def _text(rows: list[Row], keys: list[str]) -> str:
 def _html(rows: list[Row], keys: list[str], title: str) -> str:
     table = E.table(
         E.thead(E.tr(*(E.th(k) for k in keys))),
-        E.tbody(*(E.tr(*(E.td(str(r[k])) for k in keys)) for r in rows)),
+        E.tbody(*(E.tr(*(_td(str(r[k])) for k in keys)) for r in rows)),
     )
     page = E.html(
         E.head(E.meta(charset="utf-8"), E.title(title), E.style(CSS)),
         E.body(E.div(E.h1(title), table, {"class": "tdr"})),
     )
     return page_html(page)
+
+
+def _td(value: str) -> Any:
+    return E.td(value, {"class": value}) if value in _STATUS else E.td(value)
 
 
 def require_parquet() -> None:
