@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,3 +187,17 @@ def test_reuse_is_the_same_when_candidates_are_deduplicated_band_by_band(
     every = list(corpus.reuse(threshold=50, jobs=1))
     monkeypatch.setattr(corpus_sources, "HOLD", 0)
     assert every and list(corpus.reuse(threshold=50, jobs=1)) == every
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_corpus_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(
+    start: str,
+) -> None:
+    """Corpus tables (search, sources, reuse, census) are written by one
+    function; a cell a spreadsheet would run as a formula is defused there."""
+    from treatydiff.corpus.tables import render_rows
+
+    out = render_rows([{"heading": start + "HYPERLINK(1)", "score": -0.5}], "csv")
+    (row,) = list(csv.DictReader(io.StringIO(out, newline="")))
+    cell = "'" + start.replace("\r", "\n") + "HYPERLINK(1)"  # CR written as LF
+    assert row == {"heading": cell, "score": "-0.5"}

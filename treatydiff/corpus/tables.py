@@ -6,8 +6,6 @@ every row of one table has the same keys.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
@@ -19,6 +17,7 @@ from lxml.builder import E
 
 from treatydiff.errors import InvalidArgument
 from treatydiff.report.html import CSS, page_html
+from treatydiff.report.table import csv_text
 
 __all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
 
@@ -39,11 +38,7 @@ def render_rows(
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue()
+        return csv_text(rows, keys)
     if fmt == "html":
         return _html(rows, keys, title)
     if fmt == "text":

@@ -86,12 +86,26 @@ def render_csv(view: ReportView) -> str:
 
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """Rows as CSV with a header line (RFC 4180 quoting, ``\\n`` line ends,
-    empty fields for missing values), every cell through :func:`csv_cell`."""
+    empty fields for missing values), every cell through :func:`csv_cell`;
+    a carriage return inside a cell becomes a line feed, so the cell is quoted
+    (the writer quotes only the line terminator's characters).
+
+    >>> csv_text([{"a": "x\\ry", "b": 1}], ["a", "b"])
+    'a,b\\n"x\\ny",1\\n'
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows(
+        {k: _line_feeds(csv_cell(v)) for k, v in row.items()} for row in rows
+    )
     return out.getvalue()
+
+
+def _line_feeds(value: object) -> object:
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 def csv_cell(value: object) -> object:
