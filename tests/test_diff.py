@@ -409,3 +409,33 @@ def test_the_same_frequency_reworded_is_not_flagged() -> None:
         "The Parties shall meet twice a year.", "The Parties will convene twice a year."
     )
     assert "frequency" not in {f.kind for f in flags}
+
+
+_FREQUENCY_TEXT = (
+    "at least no less often than not more once twice thrice three 3 times a per each "
+    "every in calendar year years month months weeks day days quarter quarters "
+    "annually biannually daily nonce sometimes не реже чаще одного раза два раз в "
+    "год года лет месяц месяца квартал недели полгода ежегодно разработка Parties"
+)
+_FREQUENCY_WORDS = tuple(_FREQUENCY_TEXT.split())
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FREQUENCY_WORDS), st.sampled_from(_PUNCT)),
+        max_size=30,
+    )
+)
+@example([("twice", " "), ("a", " "), ("year", "")])
+@example([("3", " "), ("times", " "), ("per", " "), ("quarter", "")])
+@example([("два", " "), ("раза", " "), ("в", " "), ("полгода", "")])
+def test_the_frequency_screen_skips_only_texts_the_pattern_cannot_match(
+    parts: list[tuple[str, str]],
+) -> None:
+    # Regression for the screen in front of _FREQUENCY: same matches as the
+    # pattern run on every text.
+    from treatydiff.diff.changes import _FREQUENCY, _frequencies
+
+    folded = "".join(w + p for w, p in parts).casefold()
+    expected = [" ".join(m.split()) for m in _FREQUENCY.findall(folded)]
+    assert _frequencies(folded) == expected

@@ -313,6 +313,7 @@ _SCREENED_CUES = [
     cue
     for cues in CUES.values()
     for field in attrs.fields(type(cues))
+    if field.init  # the derived indexes are not cues
     for value in [getattr(cues, field.name)]
     for cue in (
         [value]
@@ -364,6 +365,36 @@ def test_the_screen_never_drops_a_match(text: str) -> None:
     patterns that cannot match)."""
     for cue in _SCREENED_CUES:
         _same_matches(cue, text)
+
+
+def _topics_ruled_out_never_match(text: str) -> None:
+    for cues in CUES.values():
+        kinds = cues.topic_kinds(text)
+        for kind, patterns in cues.topics.items():
+            if kinds is None or kind in kinds:
+                continue
+            peace = [cues.peacetime[kind]] if kind in cues.peacetime else []
+            for cue in [*patterns, *peace]:
+                assert cue.pattern.search(text) is None, (kind, text)
+
+
+@pytest.mark.parametrize("clause", CLAUSES, ids=lambda c: c["id"])
+def test_a_topic_kind_ruled_out_has_no_match_in_a_clause(clause) -> None:
+    """Issue 13: the classifier skips a topic kind only when none of its cues,
+    peacetime cue included, could match."""
+    for text in (clause["text"], clause["text"].upper(), clause["text"][5:]):
+        _topics_ruled_out_never_match(text)
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SCREEN_WORDS), st.sampled_from(_FRAGMENTS)),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_a_topic_kind_ruled_out_has_no_match(text: str) -> None:
+    _topics_ruled_out_never_match(text)
+    assert CUES["en"].topic_kinds("The weather is fine.") < set(CUES["en"].topics)
 
 
 def test_a_cue_needs_all_the_words_of_one_alternative() -> None:

@@ -120,6 +120,39 @@ _FREQUENCY = re.compile(
     r"(?:\w+\s+)?(?:год|года|лет|месяц\w*|квартал|недел\w+|полгода)\b"
     r"|\b(?:ежегодно|ежемесячно|ежеквартально|еженедельно)\b"
 )
+# Words every match of _FREQUENCY contains, by branch: (any of the first and any
+# of the second) for "once a year", "every year" and "раз в год"; any of
+# _FREQUENCY_ALONE for "annually". A text with none cannot match, and most have
+# none, so the slow pattern rarely runs.
+_FREQUENCY_NEEDS = (
+    (
+        ("once", "twice", "thrice", "times", "every"),
+        ("year", "month", "week", "day", "quarter"),
+    ),
+    (("раз",), ("год", "лет", "месяц", "квартал", "недел")),
+)
+_FREQUENCY_ALONE = (
+    "annually",
+    "yearly",
+    "biennially",
+    "quarterly",
+    "monthly",
+    "weekly",
+    "daily",
+    "еже",
+)
+
+
+def _frequencies(folded: str) -> list[str]:
+    """The matches of _FREQUENCY in case-folded text, spaces collapsed."""
+    if not any(w in folded for w in _FREQUENCY_ALONE) and not any(
+        any(w in folded for w in first) and any(w in folded for w in second)
+        for first, second in _FREQUENCY_NEEDS
+    ):
+        return []
+    return [" ".join(m.split()) for m in _FREQUENCY.findall(folded)]
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
@@ -220,7 +253,7 @@ def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             tuple(w for i, w in enumerate(words) if i not in used and _is_number(w)),
         ),
         ("time", tuple(times)),
-        ("frequency", tuple(" ".join(m.split()) for m in _FREQUENCY.findall(folded))),
+        ("frequency", tuple(_frequencies(folded))),
         ("party", tuple(" ".join(m.split()).casefold() for m in _PARTY.findall(text))),
     )
 

@@ -15,6 +15,7 @@ import enum
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import attrs
@@ -355,8 +356,11 @@ class ComparisonResult:
 _WORD_RUN = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+@lru_cache(maxsize=1 << 13)
 def count_words(text: str) -> int:
-    """How many words (hyphenated and apostrophe words count once) ``text`` has."""
+    """How many words (hyphenated and apostrophe words count once) ``text`` has
+    (cached: a report asks each diff's similarity, hence each clause's count,
+    several times)."""
     return len(_WORD_RUN.findall(text))
 
 

@@ -132,7 +132,10 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
 
 def _topics(s: str, c: Cues) -> Iterator[Hit]:
     wartime = c.trigger.search(s) is not None
+    kinds = c.topic_kinds(s)
     for kind, patterns in c.topics.items():
+        if kinds is not None and kind not in kinds:
+            continue
         found = []
         if kind in c.peacetime and not wartime:
             patterns = (*patterns, c.peacetime[kind])

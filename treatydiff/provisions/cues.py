@@ -200,3 +200,43 @@ class Cues:
     positive_only: frozenset[str] = frozenset(
         {"military-cooperation", "basing", "intelligence-exchange"}
     )
+    # Topic kinds by the needles of their cues (peacetime cue included), and
+    # the kinds one of whose cues the screen cannot rule out.
+    _topic_kinds: Mapping[str, frozenset[str]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _unscreened_kinds: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    @_topic_kinds.default
+    def _read_topic_kinds(self) -> dict[str, frozenset[str]]:
+        kinds: dict[str, set[str]] = {}
+        for kind, cues in self._every_topic_cue():
+            for cue in cues:
+                for needle in cue.needles.strings if cue.needles else ():
+                    kinds.setdefault(needle, set()).add(kind)
+        return {needle: frozenset(found) for needle, found in kinds.items()}
+
+    @_unscreened_kinds.default
+    def _read_unscreened_kinds(self) -> frozenset[str]:
+        return frozenset(
+            kind
+            for kind, cues in self._every_topic_cue()
+            if not all(c.screened and c.needles for c in cues)
+        )
+
+    def _every_topic_cue(self) -> Iterator[tuple[str, tuple[Cue, ...]]]:
+        for kind, cues in self.topics.items():
+            peace = (self.peacetime[kind],) if kind in self.peacetime else ()
+            yield kind, (*cues, *peace)
+
+    def topic_kinds(self, text: str) -> frozenset[str] | None:
+        """The topic kinds whose cues (peacetime cue included) may match in the
+        whole of ``text``, ``None`` for all: each cue of another kind would
+        answer no match, the screen having found none of its needles."""
+        present = _present(text)
+        if present is None:
+            return None
+        found = self._topic_kinds
+        return self._unscreened_kinds.union(
+            *(found[word] for word in present if word in found)
+        )
