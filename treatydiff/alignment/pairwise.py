@@ -268,8 +268,7 @@ def assign(
     tie-break ``bonus``) is at least ``threshold`` (a number, or one per pair)."""
     if scores.size == 0:
         return []
-    boosted = scores if bonus is None else scores + bonus
-    weights = np.where(scores >= threshold, boosted - threshold + 1e-9, 0.0)
+    weights = _margins(scores, threshold, 0.0 if bonus is None else bonus)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return sorted(
         (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
@@ -564,7 +563,7 @@ def _sparse_links(
     slotted = (support == 2) & (fv >= best_a[fr]) & (fv >= best_b[fc])
     bar = np.minimum(background[free] + _SLOT_MARGIN, _STANDOUT_CAP)
     ff = np.where(slotted, np.minimum(ff, bar), ff)
-    before, after = _sparse_offset_support(table, known)
+    before, after = _run_cells(cast(np.ndarray, table), known)
     runs = np.array(
         [((i, j) in before) + ((i, j) in after) for i, j in zip(fr, fc, strict=True)],
         dtype=np.float64,
@@ -575,8 +574,11 @@ def _sparse_links(
     return _with_clause_links(pa, pb, links, cast(np.ndarray, table)), table
 
 
-def _margins(values: np.ndarray, floors: np.ndarray, bonus: np.ndarray) -> Any:
-    """The weights :func:`assign` gives pairs, over candidate pairs."""
+def _margins(
+    values: np.ndarray, floors: float | np.ndarray, bonus: float | np.ndarray
+) -> Any:
+    """The weights of :func:`assign`: margin plus tie-break ``bonus`` over the
+    ``floors``, 0 below them."""
     return np.where(values >= floors, values + bonus - floors + 1e-9, 0.0)
 
 
@@ -598,30 +600,6 @@ def _pair_dice(
         ],
         dtype=np.float64,
     )
-
-
-def _sparse_offset_support(
-    table: blocked.Table, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """:func:`_offset_support` over sparse scores: the pairs a run passes
-    from before and from after (rows and columns read over their candidates)."""
-    n_a, n_b = table.shape
-    before: set[tuple[int, int]] = set()
-    after: set[tuple[int, int]] = set()
-    for rows, cols in links:
-        for i in rows:
-            for j in cols:
-                value = table[i, j]
-                row, col = table[i], table[:, j]
-                row[j] = col[i] = value
-                if np.sum(row >= value) > 1 or np.sum(col >= value) > 1:
-                    continue
-                for d in range(1, _RUN_GAP + 1):
-                    if i + d < n_a and j + d < n_b:
-                        before.add((i + d, j + d))
-                    if i >= d and j >= d:
-                        after.add((i - d, j - d))
-    return before, after
 
 
 def _take_groups(
@@ -832,23 +810,39 @@ def _offset_support(
     scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 ) -> np.ndarray:
     """Per article pair, on how many sides (before, after) a run with its
-    offset passes: a link on the same diagonal, at most ``_RUN_GAP`` articles
-    away, whose score is the only best of its row and of its column."""
+    offset passes (see :func:`_run_cells`)."""
+    runs = np.zeros(scores.shape)
+    for cells in _run_cells(scores, links):
+        for i, j in cells:
+            runs[i, j] += 1.0
+    return runs
+
+
+def _run_cells(
+    scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The pairs a run passes from before and from after: those on the same
+    diagonal as a link at most ``_RUN_GAP`` articles away whose score is the
+    only best of its row and of its column (``scores`` a matrix, or a
+    :class:`~treatydiff.alignment.blocked.Table` read over its candidates)."""
     n_a, n_b = scores.shape
-    before, after = np.zeros((n_a, n_b)), np.zeros((n_a, n_b))
+    before: set[tuple[int, int]] = set()
+    after: set[tuple[int, int]] = set()
     for rows, cols in links:
         for i in rows:
             for j in cols:
                 value = scores[i, j]
-                if np.sum(scores[i] >= value) > 1 or np.sum(scores[:, j] >= value) > 1:
+                row, col = scores[i], scores[:, j]
+                # Rivals only: a Table's row reads 0 where (i, j) is not held.
+                rivals = np.sum(row >= value) - (row[j] >= value)
+                if rivals or np.sum(col >= value) - (col[i] >= value):
                     continue
                 for d in range(1, _RUN_GAP + 1):
                     if i + d < n_a and j + d < n_b:
-                        before[i + d, j + d] = 1.0
+                        before.add((i + d, j + d))
                     if i >= d and j >= d:
-                        after[i - d, j - d] = 1.0
-    runs: np.ndarray = before + after
-    return runs
+                        after.add((i - d, j - d))
+    return before, after
 
 
 def _mutual_best(scores: np.ndarray) -> np.ndarray:
