@@ -22,6 +22,7 @@ from tests.support import (
     distinct_clause,
     treaty,
 )
+from treatydiff.alignment import pairwise
 from treatydiff.alignment.pairwise import (
     DEFAULT_THRESHOLD,
     align,
@@ -437,8 +438,16 @@ def test_a_very_long_article_aligns_against_an_edited_copy():
     }
 
 
+@pytest.fixture(params=["dense", "sparse"])
+def path(request, monkeypatch):
+    """Both alignment paths: the sparse one (for big treaties) forced."""
+    if request.param == "sparse":
+        monkeypatch.setattr(pairwise, "_LARGE_CELLS", 0)
+    return request.param
+
+
 @pytest.mark.parametrize("between", [0, 1])
-def test_a_clause_cut_off_into_the_next_article_joins_the_split(between):
+def test_a_clause_cut_off_into_the_next_article_joins_the_split(between, path):
     """Issue 9: the last clause of article 1 opens a later article, which is
     mostly new text, after ``between`` new articles. It carries too small a
     share of either article for clause evidence alone, but it continues the
@@ -460,7 +469,7 @@ def test_a_clause_cut_off_into_the_next_article_joins_the_split(between):
     assert align(b, a) == al.mirror()
 
 
-def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor():
+def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor(path):
     """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
     full at the end of the new article 1, but its own successor, new article
     3, is the article it fits best, and the best fit of that one too."""
@@ -474,7 +483,7 @@ def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor():
     assert align(b, a) == al.mirror()
 
 
-def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs():
+def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs(path):
     """Issue 9: an article reworded below the usual bar still pairs with its
     best match when both sit between linked neighbours (order evidence);
     the same two articles out of that slot stay unmatched."""
@@ -489,7 +498,7 @@ def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs():
     assert moved.links == {("1", "1"), ("3", "2"), ("4", "3")}
 
 
-def test_a_run_renumbered_with_a_constant_offset_breaks_ties():
+def test_a_run_renumbered_with_a_constant_offset_breaks_ties(path):
     """Issue 9: three identical reserved articles after an inserted article.
     Every copy scores the same with every copy; the run of the renumbered
     articles around them (offset +1) decides, so nothing is "moved"."""
@@ -512,7 +521,7 @@ def _in_chapters(t: Treaty, *headings: str) -> Treaty:
     return attrs.evolve(t, divisions=chapters)
 
 
-def test_the_enclosing_chapter_heading_decides_between_close_candidates():
+def test_the_enclosing_chapter_heading_decides_between_close_candidates(path):
     """Issue 9, item 3: article 2 is reworded into two near-equal candidates;
     the one in the chapter with the same heading wins (without chapters the
     slightly higher score does). A shared chapter heading never pairs

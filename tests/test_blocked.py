@@ -3,17 +3,20 @@ gives the dense path's answers; its building blocks keep their laws."""
 
 from __future__ import annotations
 
+import itertools
 from unittest import mock
 
+import attrs
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from tests.support import CUSTOMS, DISPUTES, ORIGIN, treaty
+from tests.support import CUSTOMS, DISPUTES, ORIGIN, distinct_clause, treaty
 from treatydiff.alignment import blocked, pairwise
 from treatydiff.alignment.pairwise import align, assign, background
 from treatydiff.alignment.similarity import PairScores, score_matrix
+from treatydiff.model import Division, Treaty
 from treatydiff.strategies import EditRates, clause_texts, treaty_pairs
 
 
@@ -31,6 +34,62 @@ def test_sparse_path_equals_dense_path_when_every_pair_is_a_candidate(pair):
     # TOP (10) covers every article of these treaties: the same answer, scores
     # and paragraphs included.
     assert _sparse(a, b) == align(a, b)
+
+
+_RESERVED = "This Article is reserved for the protocol on maritime transport."
+_CHAPTERS = ("Customs Duties", "Fisheries", "Final Provisions", "Customs Procedures")
+
+
+@st.composite
+def _chaptered(draw, t: Treaty) -> Treaty:
+    """``t`` cut into chapters whose headings come from a small shared pool."""
+    refs = [a.ref for a in t.articles]
+    cuts = sorted(draw(st.sets(st.integers(1, len(refs) - 1), max_size=3)))
+    return attrs.evolve(
+        t,
+        divisions=tuple(
+            Division(
+                kind="chapter",
+                num=str(k + 1),
+                heading=draw(st.sampled_from(_CHAPTERS)),
+                articles=tuple(refs[start:stop]),
+            )
+            for k, (start, stop) in enumerate(itertools.pairwise([0, *cuts, len(refs)]))
+        ),
+    )
+
+
+@st.composite
+def _ordered_pairs(draw) -> tuple[Treaty, Treaty]:
+    """Treaties where issue 9's order evidence fires: an article reworded in
+    its slot, a run of identical articles after an inserted one, chapters."""
+    c = distinct_clause
+    texts = [
+        c(k)
+        for k in draw(st.lists(st.integers(0, 9), min_size=2, max_size=6, unique=True))
+    ]
+    at = draw(st.integers(0, len(texts)))
+    a = [*texts[:at], " ".join([c(10), c(13), c(16)]), *texts[at:]]
+    b = [*texts[:at], " ".join([c(10), c(14), c(15), c(17)]), *texts[at:]]
+    at = draw(st.integers(0, len(a)))
+    copies = [_RESERVED] * draw(st.integers(0, 3))
+    a[at:at] = copies
+    b[at:at] = copies
+    if draw(st.booleans()):
+        b.insert(draw(st.integers(0, at)), c(20))
+    x, y = treaty("a", *a), treaty("b", *b)
+    if draw(st.booleans()):
+        x, y = draw(_chaptered(x)), draw(_chaptered(y))
+    return x, y
+
+
+@given(_ordered_pairs())
+def test_sparse_path_equals_dense_path_where_order_evidence_decides(pair):
+    # Issue 9's slot rule, constant-offset tie-break and chapter headings give
+    # the same answer on both paths.
+    a, b = pair
+    assert _sparse(a, b) == align(a, b)
+    assert _sparse(b, a) == align(b, a)
 
 
 @given(treaty_pairs(min_articles=6, max_articles=10, rates=EditRates(split=0, merge=0)))

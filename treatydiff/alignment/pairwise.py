@@ -268,8 +268,7 @@ def assign(
     tie-break ``bonus``) is at least ``threshold`` (a number, or one per pair)."""
     if scores.size == 0:
         return []
-    boosted = scores if bonus is None else scores + bonus
-    weights = np.where(scores >= threshold, boosted - threshold + 1e-9, 0.0)
+    weights = _margins(scores, threshold, 0.0 if bonus is None else bonus)
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return sorted(
         (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
@@ -479,6 +478,9 @@ def _sparse_links(
     )
     heads_a = [set(h.split()) for h in _distinctive(pa.headings)]
     heads_b = [set(h.split()) for h in _distinctive(pb.headings)]
+    chapters = any(pa.chapters) and any(pb.chapters)
+    chapters_a = [set(h.split()) for h in _distinctive_once(pa.chapters)]
+    chapters_b = [set(h.split()) for h in _distinctive_once(pb.chapters)]
 
     long_a = np.array([len(s) > _LONG_TEXT for s in pa.strings])
     long_b = np.array([len(s) > _LONG_TEXT for s in pb.strings])
@@ -493,13 +495,8 @@ def _sparse_links(
         return out
 
     def with_bonus(rows: np.ndarray, cols: np.ndarray, text: np.ndarray) -> Any:
-        bonus = [
-            _HEADING_WEIGHT * 2.0 * len(ha & hb) / (len(ha) + len(hb))
-            if (ha := heads_a[i]) and (hb := heads_b[j])
-            else 0.0
-            for i, j in zip(rows, cols, strict=True)
-        ]
-        return np.minimum(text + np.array(bonus), 1.0)
+        bonus = _HEADING_WEIGHT * _pair_dice(heads_a, heads_b, rows, cols)
+        return np.minimum(text + bonus, 1.0)
 
     def scores(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         result: np.ndarray = with_bonus(rows, cols, text(rows, cols))
@@ -532,26 +529,6 @@ def _sparse_links(
         )
     ]
     links, used_a, used_b = _take_groups(pa, pb, candidates)
-    free = np.array(
-        [i not in used_a and j not in used_b for i, j in zip(cr, cc, strict=True)],
-        dtype=bool,
-    )
-    fr, fc, fv, ff = cr[free], cc[free], values[free], floors[free]
-    eligible = fv >= ff
-    same = np.array([pa.refs[i] == pb.refs[j] for i, j in zip(fr, fc, strict=True)])
-    jitter = 1e-6 * same + 1e-9 * _ref_hash(pa.refs)[fr] * _ref_hash(pb.refs)[fc]
-    margin = np.where(eligible, fv - ff + 1e-9 + jitter, 0.0)
-    first = blocked.assign_sparse(fr, fc, margin, (n, m))
-    linked = {(i, j) for rows, cols, _ in links for i in rows for j in cols}
-    linked.update(first)
-    support = np.array(
-        [
-            ((i - 1, j - 1) in linked) + ((i + 1, j + 1) in linked)
-            for i, j in zip(fr, fc, strict=True)
-        ],
-        dtype=np.float64,
-    )
-    margin += np.where(eligible, _NEIGHBOUR_BONUS * support, 0.0)
     table = blocked.Table(
         cr,
         cc,
@@ -559,9 +536,70 @@ def _sparse_links(
         (n, m),
         lambda i, j: float(scores(np.array([i]), np.array([j]))[0]),
     )
-    for i, j in blocked.assign_sparse(fr, fc, margin, (n, m)):
+    free = np.array(
+        [i not in used_a and j not in used_b for i, j in zip(cr, cc, strict=True)],
+        dtype=bool,
+    )
+    fr, fc, fv, ff = cr[free], cc[free], values[free], floors[free]
+    same = np.array([pa.refs[i] == pb.refs[j] for i, j in zip(fr, fc, strict=True)])
+    jitter = 1e-6 * same + 1e-9 * (_ref_hash(pa.refs)[fr] * _ref_hash(pb.refs)[fc])
+    if chapters:
+        jitter += _CHAPTER_WEIGHT * _pair_dice(chapters_a, chapters_b, fr, fc)
+    first = blocked.assign_sparse(fr, fc, _margins(fv, ff, jitter), (n, m))
+    known = [*[(r, c) for r, c, _ in links], *[((i,), (j,)) for i, j in first]]
+    linked = {(i, j) for rows, cols in known for i in rows for j in cols}
+    linked.update({(-1, -1), (n, m)})
+    support = np.array(
+        [
+            ((i - 1, j - 1) in linked) + ((i + 1, j + 1) in linked)
+            for i, j in zip(fr, fc, strict=True)
+        ],
+        dtype=np.float64,
+    )
+    # The slot rule and the offset tie-break of _pair_links, over candidates.
+    best_a, best_b = np.full(n, -np.inf), np.full(m, -np.inf)
+    np.maximum.at(best_a, fr, fv)
+    np.maximum.at(best_b, fc, fv)
+    slotted = (support == 2) & (fv >= best_a[fr]) & (fv >= best_b[fc])
+    bar = np.minimum(background[free] + _SLOT_MARGIN, _STANDOUT_CAP)
+    ff = np.where(slotted, np.minimum(ff, bar), ff)
+    before, after = _run_cells(cast(np.ndarray, table), known)
+    runs = np.array(
+        [((i, j) in before) + ((i, j) in after) for i, j in zip(fr, fc, strict=True)],
+        dtype=np.float64,
+    )
+    bonus = jitter + _NEIGHBOUR_BONUS * support + _OFFSET_BONUS * runs
+    for i, j in blocked.assign_sparse(fr, fc, _margins(fv, ff, bonus), (n, m)):
         links.append(((i,), (j,), float(table[i, j])))
     return _with_clause_links(pa, pb, links, cast(np.ndarray, table)), table
+
+
+def _margins(
+    values: np.ndarray, floors: float | np.ndarray, bonus: float | np.ndarray
+) -> Any:
+    """The weights of :func:`assign`: margin plus tie-break ``bonus`` over the
+    ``floors``, 0 below them."""
+    return np.where(values >= floors, values + bonus - floors + 1e-9, 0.0)
+
+
+def _pair_dice(
+    sets_a: Sequence[set[str]],
+    sets_b: Sequence[set[str]],
+    rows: np.ndarray,
+    cols: np.ndarray,
+) -> np.ndarray:
+    """Per pair ``(rows[k], cols[k])``, the word Dice of two word sets (as
+    :func:`~treatydiff.alignment.similarity.word_dice`); 0 where either is
+    empty."""
+    return np.array(
+        [
+            2.0 * len(a & b) / (len(a) + len(b))
+            if (a := sets_a[i]) and (b := sets_b[j])
+            else 0.0
+            for i, j in zip(rows, cols, strict=True)
+        ],
+        dtype=np.float64,
+    )
 
 
 def _take_groups(
@@ -772,23 +810,39 @@ def _offset_support(
     scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 ) -> np.ndarray:
     """Per article pair, on how many sides (before, after) a run with its
-    offset passes: a link on the same diagonal, at most ``_RUN_GAP`` articles
-    away, whose score is the only best of its row and of its column."""
+    offset passes (see :func:`_run_cells`)."""
+    runs = np.zeros(scores.shape)
+    for cells in _run_cells(scores, links):
+        for i, j in cells:
+            runs[i, j] += 1.0
+    return runs
+
+
+def _run_cells(
+    scores: np.ndarray, links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The pairs a run passes from before and from after: those on the same
+    diagonal as a link at most ``_RUN_GAP`` articles away whose score is the
+    only best of its row and of its column (``scores`` a matrix, or a
+    :class:`~treatydiff.alignment.blocked.Table` read over its candidates)."""
     n_a, n_b = scores.shape
-    before, after = np.zeros((n_a, n_b)), np.zeros((n_a, n_b))
+    before: set[tuple[int, int]] = set()
+    after: set[tuple[int, int]] = set()
     for rows, cols in links:
         for i in rows:
             for j in cols:
                 value = scores[i, j]
-                if np.sum(scores[i] >= value) > 1 or np.sum(scores[:, j] >= value) > 1:
+                row, col = scores[i], scores[:, j]
+                # Rivals only: a Table's row reads 0 where (i, j) is not held.
+                rivals = np.sum(row >= value) - (row[j] >= value)
+                if rivals or np.sum(col >= value) - (col[i] >= value):
                     continue
                 for d in range(1, _RUN_GAP + 1):
                     if i + d < n_a and j + d < n_b:
-                        before[i + d, j + d] = 1.0
+                        before.add((i + d, j + d))
                     if i >= d and j >= d:
-                        after[i - d, j - d] = 1.0
-    runs: np.ndarray = before + after
-    return runs
+                        after.add((i - d, j - d))
+    return before, after
 
 
 def _mutual_best(scores: np.ndarray) -> np.ndarray:
