@@ -90,6 +90,10 @@ _STANDOUT_CAP = 0.85
 # Order evidence: a mutual best pair in the slot between linked neighbours
 # needs only to stand _SLOT_MARGIN above the background (not _STANDOUT).
 _SLOT_MARGIN = 0.1
+# ... and only where the background is read from at least four unrelated
+# articles each way: in smaller texts a background is no evidence (two
+# unrelated final articles of two-article texts would sit "in the slot").
+_SLOT_MIN_ARTICLES = 5
 # Renumbering with a constant offset breaks ties: a pair on the diagonal of an
 # unambiguous link at most _RUN_GAP articles before or after it gains
 # _OFFSET_BONUS per side (below any real difference of scores).
@@ -444,7 +448,11 @@ def _pair_links(
     # Order evidence lowers the bar: two articles that are each other's best
     # and sit between linked neighbours on both sides (the slot the drafters
     # kept for the article) pair once they stand out of the background at all.
-    slotted = (support == 2) & _mutual_best(sub)
+    slotted = (
+        (support == 2)
+        & _mutual_best(sub)
+        & _slot_rule_applies(len(pa.refs), len(pb.refs))
+    )
     bar = np.minimum(background(scores) + _SLOT_MARGIN, _STANDOUT_CAP)
     floor = np.where(slotted, np.minimum(floor, bar[np.ix_(free_a, free_b)]), floor)
     runs = _offset_support(scores, [*[(r, c) for r, c, _ in links], *first])
@@ -560,7 +568,12 @@ def _sparse_links(
     best_a, best_b = np.full(n, -np.inf), np.full(m, -np.inf)
     np.maximum.at(best_a, fr, fv)
     np.maximum.at(best_b, fc, fv)
-    slotted = (support == 2) & (fv >= best_a[fr]) & (fv >= best_b[fc])
+    slotted = (
+        (support == 2)
+        & (fv >= best_a[fr])
+        & (fv >= best_b[fc])
+        & _slot_rule_applies(n, m)
+    )
     bar = np.minimum(background[free] + _SLOT_MARGIN, _STANDOUT_CAP)
     ff = np.where(slotted, np.minimum(ff, bar), ff)
     before, after = _run_cells(cast(np.ndarray, table), known)
@@ -843,6 +856,11 @@ def _run_cells(
                     if i >= d and j >= d:
                         after.add((i - d, j - d))
     return before, after
+
+
+def _slot_rule_applies(n: int, m: int) -> bool:
+    """Whether both texts are long enough for the slot rule's background."""
+    return min(n, m) >= _SLOT_MIN_ARTICLES
 
 
 def _mutual_best(scores: np.ndarray) -> np.ndarray:
