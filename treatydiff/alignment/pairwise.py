@@ -90,10 +90,10 @@ _STANDOUT_CAP = 0.85
 # Order evidence: a mutual best pair in the slot between linked neighbours
 # needs only to stand _SLOT_MARGIN above the background (not _STANDOUT).
 _SLOT_MARGIN = 0.1
-# ... and only where the background is read from at least four unrelated
+# ... and only where the background is read from at least three unrelated
 # articles each way: in smaller texts a background is no evidence (two
 # unrelated final articles of two-article texts would sit "in the slot").
-_SLOT_MIN_ARTICLES = 5
+_SLOT_MIN_ARTICLES = 4
 # Renumbering with a constant offset breaks ties: a pair on the diagonal of an
 # unambiguous link at most _RUN_GAP articles before or after it gains
 # _OFFSET_BONUS per side (below any real difference of scores).
