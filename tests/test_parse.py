@@ -21,11 +21,17 @@ from hypothesis import strategies as st
 
 from treatydiff import ParseError, Treaty
 from treatydiff.formats.plaintext.parser import parse
+from treatydiff.formats.plaintext.recognisers import ocr_closing
 from treatydiff.formats.plaintext.writer import to_text
 from treatydiff.formats.treatyjson import division_to_dict
 from treatydiff.strategies import treaties
+from treatydiff.vocabulary import LANGUAGES, OTHER_CLOSING_PHRASES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
+_OCR_PHRASES = [
+    *(p for lang in LANGUAGES.values() for p in lang.closing_phrases),
+    *OTHER_CLOSING_PHRASES,
+]
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 
 
@@ -619,3 +625,123 @@ def test_made_in_the_city_of_is_a_closing() -> None:
         == "This Agreement shall enter into force on signature."
     )
     assert treaty.closing.startswith("Made in the city of Almaty")
+
+
+def test_a_heading_opening_with_an_unnumbered_keyword_is_a_heading() -> None:
+    """Issue 13: "Chapter Coordinators" or "Section Heads" (a division word
+    without a number) under an article number is its heading; "Chapter 3" is
+    still a division."""
+    treaty = parse(
+        "Article 1\nChapter Coordinators\n1. Each Party shall name a coordinator.\n\n"
+        "Article 2\nSection Heads And Contact Points\n"
+        "Each Party keeps its rights.\n\n"
+        "CHAPTER 3\nFINAL PROVISIONS\n\nArticle 3\nEntry Into Force\n"
+        "This Agreement enters into force on signature.\n"
+    )
+    assert [a.heading for a in treaty.articles] == [
+        "Chapter Coordinators",
+        "Section Heads And Contact Points",
+        "Entry Into Force",
+    ]
+    assert [(d.num, d.heading) for d in treaty.divisions] == [("3", "FINAL PROVISIONS")]
+
+
+def test_capitalised_headings_may_end_in_a_full_stop_or_colon() -> None:
+    """Issue 13: "Rules Of Origin." and "DEFINITIONS FOR THIS CHAPTER:" (even
+    before a lower-case defined term) are headings; a sentence-case chapeau
+    ending in a colon stays text."""
+    treaty = parse(
+        "Article 1\nRules Of Origin.\nGoods wholly obtained in a Party originate.\n\n"
+        "ARTICLE 2 - DEFINITIONS FOR THIS CHAPTER:\n"
+        "supplier means a person that supplies a good;\n\n"
+        "Article 3\nThe Parties agree as follows:\n(a) to consult;\n(b) to report.\n"
+    )
+    assert [a.heading for a in treaty.articles] == [
+        "Rules Of Origin.",
+        "DEFINITIONS FOR THIS CHAPTER:",
+        None,
+    ]
+    assert treaty.articles[1].text.startswith("supplier means")
+    assert treaty.articles[2].text.startswith("The Parties agree as follows:")
+
+
+def test_a_full_stop_inside_a_title_case_heading_is_kept() -> None:
+    """Issue 13: an OCR'd full stop in a title-case heading ("Protection Of
+    Industrial. Designs") does not make it a sentence."""
+    treaty = parse(
+        "Article 1: Protection Of Industrial. Designs\n"
+        "1. Each Party shall protect designs.\n"
+    )
+    assert treaty.articles[0].heading == "Protection Of Industrial. Designs"
+    assert treaty.articles[0].paragraphs[0].num == "1"
+
+
+_LONG_HEADING = (
+    "Appointment Of A Panel When One Party Fails To Name A Member Or The "
+    "Parties Cannot Agree On The Chair Within The Time Set Out"
+)
+
+
+@pytest.mark.parametrize("layout", ["ARTICLE 4 – {}\n", "Article 4\n{}\n"])
+def test_a_long_title_case_heading_before_a_paragraph_is_a_heading(
+    layout: str,
+) -> None:
+    """Issue 13: a title-case heading of up to 32 words is an article's
+    heading when a paragraph or sentence follows, inline or on its own line."""
+    assert 20 < len(_LONG_HEADING.split()) <= 32
+    text = (
+        "Article 3\nScope\nThis Agreement applies to trade.\n\n"
+        + layout.format(_LONG_HEADING)
+        + "1. The Secretary-General shall appoint the member.\n"
+    )
+    article = parse(text).articles[1]
+    assert article.heading == _LONG_HEADING
+    assert article.paragraphs[0].text.startswith("The Secretary-General")
+    longer = f"{_LONG_HEADING} And Every Other Case Of Delay Or Failure To Act"
+    assert len(longer.split()) > 32
+    assert parse(text.replace(_LONG_HEADING, longer)).articles[1].heading is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "IN WITNESS WHEROF the undersigned have signed this Agreement.",
+        "In witness where of the undersigned have signed this Agreement.",
+        "In Witness Whereof, the undersigned have signed this Agreement.",
+        "Til bekrreftelse heraf har undertegnede underskrevet denne aftale.",
+        "Zu Urkund <lessen haben die Unterzeichneten unterschrieben.",
+    ],
+)
+def test_closing_formulas_in_any_capitals_or_damaged_by_ocr(closing: str) -> None:
+    """Issue 13: a closing formula a letter or two wrong (OCR), or in title
+    case, still ends the last article; its first word must be right."""
+    text = (
+        "Article 1\nThis Agreement enters into force on signature.\n\n"
+        f"{closing}\nDone at Geneva on 1 June 1998.\n"
+    )
+    treaty = parse(text)
+    assert treaty.articles[-1].text == "This Agreement enters into force on signature."
+    assert treaty.closing is not None
+    assert treaty.closing.startswith(closing)
+    unrelated = parse(text.replace(closing, "In the event of a dispute, consult."))
+    assert unrelated.closing == "Done at Geneva on 1 June 1998."
+
+
+@given(st.data())
+def test_closing_phrases_survive_one_ocr_error(data: st.DataObject) -> None:
+    """Law: every closing phrase of three words or more is recognised with one
+    letter of a long word after the first dropped or replaced, as written or
+    in capitals."""
+    phrases = [p for p in _OCR_PHRASES if len(p.split()) >= 3 and len(p) >= 14]
+    phrase = data.draw(st.sampled_from(phrases))
+    words = phrase.split()
+    long = [i for i, w in enumerate(words) if i and len(w) >= 4]
+    k = data.draw(st.sampled_from(long))
+    word = words[k]
+    at = data.draw(st.integers(0, len(word) - 1))
+    new = data.draw(st.sampled_from(["", "x", "rr"]))
+    words[k] = word[:at] + new + word[at + 1 :]
+    line = " ".join(words) + " the undersigned have signed"
+    if data.draw(st.booleans()):
+        line = line.upper()
+    assert ocr_closing(line)

@@ -60,12 +60,14 @@ from treatydiff.formats.plaintext.recognisers import (
     SENT_END_RE,
     SEP,
     article_number,
+    capitalised,
     dangles,
     heading_like,
     is_blank,
     last_word,
     next_label,
     number_words,
+    ocr_closing,
     rest_kind,
     sentence_like,
     starts_upper,
@@ -228,8 +230,10 @@ class _Parser:
         number or label) must also not look like part of a sentence; nor may
         an article's heading that only the next article heading follows.
         """
-        if not heading_like(text) or self._continues(j):
+        if not heading_like(text, long=article):
             return False
+        if self._continues(j) and not (text[-1] == ":" and capitalised(text)):
+            return False  # but "DEFINITIONS:" may open a list of defined terms
         nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
         if not nxt:
             after = self._next_text(j)[1]
@@ -245,7 +249,7 @@ class _Parser:
     def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
         """A heading on the lines after ``i``: (heading, last line used)."""
         j, line = self._next_text(i)
-        if not line or not heading_like(line):
+        if not line or not heading_like(line, long=article):
             return None, i
         parts = [line]
         while len(parts) < 3:
@@ -262,7 +266,10 @@ class _Parser:
             ):
                 break
             joined = f"{' '.join(parts)} {nxt}"
-            if not (heading_like(nxt[0].upper() + nxt[1:]) and heading_like(joined)):
+            if not (
+                heading_like(nxt[0].upper() + nxt[1:])
+                and heading_like(joined, long=article)
+            ):
                 break
             parts.append(nxt)
             j = k
@@ -519,7 +526,7 @@ class _Parser:
                     i = end + 1
                     continue
             elif (
-                group == "close"
+                (group == "close" or (m is None and ocr_closing(line)))
                 and self.arts
                 and i >= no_close_before
                 and self._boundary_score() >= 0

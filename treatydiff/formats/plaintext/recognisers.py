@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz.distance import Indel
+
 from treatydiff.vocabulary import (
     INSERTED_WORDS,
     LANGUAGES,
@@ -30,6 +32,7 @@ from treatydiff.vocabulary import (
     cased,
     division_words,
     int_to_roman,
+    language_of,
     letters,
     roman_to_int,
     word_list,
@@ -54,12 +57,14 @@ __all__ = [
     "SENT_END_RE",
     "SEP",
     "article_number",
+    "capitalised",
     "dangles",
     "heading_like",
     "is_blank",
     "last_word",
     "next_label",
     "number_words",
+    "ocr_closing",
     "rest_kind",
     "sentence_like",
     "starts_upper",
@@ -71,26 +76,44 @@ def _cased_alternation(words: Iterable[str]) -> str:
 
 
 def _phrase(phrase: str) -> str:
-    """A closing phrase: each word as written or in capitals, any spaces between.
+    """A closing phrase: each word as written, capitalised or in capitals
+    ("In Witness Whereof"), any spaces between.
 
     A short last word must end there ("Done at", not "Done atop"); a long one
     may run into the next word in OCR text ("IN WITNESS WHEREOFthe").
     """
     words = phrase.split()
-    pattern = r"\s+".join(f"(?:{alternation(cased(word))})" for word in words)
+    pattern = r"\s+".join(
+        f"(?:{alternation((*cased(word), word.capitalize()))})" for word in words
+    )
     return pattern + r"\b" if len(words[-1]) < 4 else pattern
 
 
 _LETTERS = letters()
 _ART_WORDS = _cased_alternation(article_keywords())
 _DIV_WORDS = _cased_alternation(d.word for d in division_words())
-_CLOSE_WORDS = "|".join(
-    _phrase(p)
-    for p in (
-        *(p for lang in LANGUAGES.values() for p in lang.closing_phrases),
-        *OTHER_CLOSING_PHRASES,
-    )
+_CLOSING_PHRASES = (
+    *(p for lang in LANGUAGES.values() for p in lang.closing_phrases),
+    *OTHER_CLOSING_PHRASES,
 )
+_CLOSE_WORDS = "|".join(_phrase(p) for p in _CLOSING_PHRASES)
+# How like a closing phrase OCR-damaged words must be (Indel similarity): one
+# or two letters wrong in "In witness whereof" or "Til bekræftelse heraf".
+_OCR_SIMILARITY = 0.85
+
+
+def _ocr_closings() -> dict[str, tuple[str, ...]]:
+    """Closing phrases long enough to recognise with a letter or two wrong,
+    folded, by their first word."""
+    by_first: dict[str, tuple[str, ...]] = {}
+    for phrase in _CLOSING_PHRASES:
+        if len(phrase.split()) >= 3 and len(phrase) >= 14:
+            first = phrase.split()[0].casefold()
+            by_first[first] = (*by_first.get(first, ()), phrase.casefold())
+    return by_first
+
+
+_OCR_CLOSINGS = _ocr_closings()
 # "For the Government of ...: A. Name": a party's signature, never a heading.
 _SIGN_WORDS = _cased_alternation(
     w for lang in LANGUAGES.values() for w in lang.signature_words
@@ -225,19 +248,68 @@ def title_case(text: str) -> bool:
     return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
-def heading_like(line: str) -> bool:
-    """A short line without final punctuation that is not itself structure
-    (a title-case line may be longer)."""
+def capitalised(text: str) -> bool:
+    """Title case, or every word that starts with a letter starts with a
+    capital ("De Minimis.", "SCOPE:"): how headings are printed, not sentences."""
+    if title_case(text):
+        return True
+    initials = [w[0] for w in text.split() if w[0].isalpha()]
+    return len(initials) >= 2 and all(c.isupper() for c in initials)
+
+
+def heading_like(line: str, *, long: bool = False) -> bool:
+    """A short line that is not itself structure; a title-case line may be
+    longer (much longer when ``long``: an article heading before a paragraph
+    or sentence), and a capitalised one may end in "." or ":" ("Definitions
+    For The Purposes Of This Chapter:") or hold one ("Protection Of
+    Intellectual. Property", an OCR'd full stop)."""
+    title = title_case(line)
+    words, chars = (32, 260) if long and title else (20, 160) if title else (14, 120)
+    punct = ",;!?" if capitalised(line) else ".,;:!?"
     return (
-        len(line) <= (160 if title_case(line) else 120)
-        and len(line.split()) <= (20 if title_case(line) else 14)
+        len(line) <= chars
+        and len(line.split()) <= words
         and not line[0].islower()
         and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
-        and line[-1] not in ".,;:!?"
-        and not _SENTENCE_BREAK_RE.search(line)  # "... territory. In accordance"
-        and LINE_RE.match(line) is None
+        and line[-1] not in punct
+        # "... territory. In accordance"
+        and (title or not _SENTENCE_BREAK_RE.search(line))
+        and not _structure(line)
         and _SIGNATURE_RE.match(line) is None
     )
+
+
+def _structure(line: str) -> bool:
+    """The line opens a numbered article or division, a closing or a label
+    (not "Chapter Coordinators" or "Article XIX Of The GATT", headings)."""
+    m = LINE_RE.match(line)
+    if m is None:
+        return False
+    group = m.lastgroup
+    if group == "art":
+        return article_number(line, m.end(), language_of(m.group(group))) is not None
+    if group == "div":
+        keyword = m.group(group).strip()
+        return DIV_NUM_RE.match(line, m.end()) is not None or (
+            number_words(line, m.end(), language_of(keyword)) is not None
+        )
+    return True
+
+
+def ocr_closing(line: str) -> bool:
+    """The line opens with a closing formula of three words or more that OCR
+    damaged by a letter or two ("IN WITNESS WHEROF", "Zu Urkund <lessen", "In
+    witness where of"); its first word must be right and capitalised."""
+    words = line.split(maxsplit=6)
+    if not words or not line[0].isupper():
+        return False
+    for phrase in _OCR_CLOSINGS.get(words[0].casefold(), ()):
+        n = phrase.count(" ") + 1
+        for k in (n, n + 1):  # or a word split in two
+            head = " ".join(words[:k]).casefold()
+            if Indel.normalized_similarity(head, phrase) >= _OCR_SIMILARITY:
+                return True
+    return False
 
 
 def is_blank(line: str) -> bool:
