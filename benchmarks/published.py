@@ -259,6 +259,25 @@ def as_printed(treaty: Treaty) -> Treaty:
     return attrs.evolve(treaty, articles=[*treaty.articles[:-1], cut], closing=closing)
 
 
+_PARA_ONE_RE = re.compile(r"\n|\s\(?1[.)]\s")
+_OPEN_ENDS = frozenset(["and", "or", "of", "the", "for", "in", "on", "to", "with"])
+
+
+def cut_heading_end(heading: str | None, text: str) -> str | None:
+    """The end of a heading that ToTA cut and left at the start of the
+    article's text, which then opens in lower case or follows a heading
+    ending on "And" ("Determination Of Origin" + "and Preferential Tariff
+    Treatment 1. The customs ..."): up to the line break or paragraph 1.
+    Print shows no cut there, so the heading may come back whole."""
+    text = text.lstrip()
+    if not heading or not (
+        text[:1].islower() or heading.split()[-1].casefold() in _OPEN_ENDS
+    ):
+        return None
+    end = _PARA_ONE_RE.search(text)
+    return text[: end.start() if end else len(text)].strip() or None
+
+
 def check(treaty: Treaty, style: Style) -> list[str]:
     """What ``parse`` gets wrong on ``treaty`` rendered in ``style``: one line
     per problem, none when every article comes back exact and nothing is lost
@@ -280,6 +299,10 @@ def check(treaty: Treaty, style: Style) -> list[str]:
         if heading is None and got.heading:
             # ToTA left this heading in the text: it may come back as one.
             body = f"{got.heading}\n{body}"
+        cut = cut_heading_end(heading, art.text)
+        if cut and _fold(got.heading) == _fold(f"{heading} {cut}"):
+            # ToTA cut this heading: it may come back whole.
+            heading, body = got.heading, f"{cut}\n{body}"
         if got.ref != str(n):
             problems.append(f"article {n}: ref {got.ref!r}")
         elif heading is not None and _fold(got.heading) != _fold(heading):

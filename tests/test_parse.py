@@ -745,3 +745,37 @@ def test_closing_phrases_survive_one_ocr_error(data: st.DataObject) -> None:
     if data.draw(st.booleans()):
         line = line.upper()
     assert ocr_closing(line)
+
+
+def test_a_heading_continued_on_the_next_line_is_joined() -> None:
+    """Issue 13: an inline heading whose last word wrapped onto the next line
+    ("... Panel" / "ruling") is one heading, as an own-line heading already was."""
+    treaty = parse(
+        "Article 1\nScope\nThis Agreement applies to trade.\n\n"
+        "ARTICLE 2 - REVIEW OF MEASURES TAKEN TO COMPLY WITH THE PANEL\nruling\n\n"
+        "1. The Party complained against shall notify the measure.\n"
+    )
+    article = treaty.articles[1]
+    assert article.heading == "REVIEW OF MEASURES TAKEN TO COMPLY WITH THE PANEL ruling"
+    assert article.paragraphs[0].num == "1"
+
+
+@pytest.mark.parametrize("layout", ["Article 2\n{}\n", "ARTICLE 2. {}\n"])
+def test_a_heading_glued_to_paragraph_one_ends_there(layout: str) -> None:
+    """Issue 13: a heading's second line glued to the text ("and Tariff
+    Treatment 1. The customs ...") ends the heading at paragraph 1; a
+    lower-case line that is a sentence leaves the heading line as text."""
+    text = (
+        "Article 1\nScope\nThis Agreement applies to trade.\n\n"
+        + layout.format("Determination Of Origin")
+        + "and Tariff Treatment 1. The customs authority may deny the claim.\n"
+        "2. It shall give reasons.\n"
+    )
+    article = parse(text).articles[1]
+    assert article.heading == "Determination Of Origin and Tariff Treatment"
+    assert [p.num for p in article.paragraphs] == ["1", "2"]
+    assert article.paragraphs[0].text == "The customs authority may deny the claim."
+    sentence = text.replace("and Tariff Treatment 1.", "and it shall give 1.")
+    article = parse(sentence).articles[1]
+    assert article.heading is None
+    assert "Determination Of Origin and it shall give" in article.text

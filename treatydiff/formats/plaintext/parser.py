@@ -87,6 +87,8 @@ __all__ = ["parse"]
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _DIGITS = frozenset("0123456789")
+# Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
+_PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
@@ -251,7 +253,20 @@ class _Parser:
         j, line = self._next_text(i)
         if not line or not heading_like(line, long=article):
             return None, i
-        parts = [line]
+        return self._heading_from(line, j, i, article=article)
+
+    def _heading_from(
+        self, first: str, j: int, i: int, *, article: bool = False
+    ) -> tuple[str | None, int]:
+        """The heading that ``first`` (line ``j``) opens, with the lines that
+        continue it: (heading, last line used), or (``None``, ``i``).
+
+        A continuation in lower case that runs on into paragraph 1 ("and Tariff
+        Treatment 1. The customs ...", a heading's second line glued to the
+        text) ends the heading there; the rest of its line is text.
+        """
+        parts = [first]
+        split: tuple[int, str] | None = None  # (line, its text before the cut)
         while len(parts) < 3:
             k = j + 1  # the next line; in double-spaced text, the next with text
             if self.loose and k < len(self.lines) and not self.lines[k]:
@@ -265,6 +280,20 @@ class _Parser:
                 or nxt[0].islower()
             ):
                 break
+            cut = _PARA_ONE_RE.search(nxt) if article else None
+            if cut and not heading_like(nxt):
+                head, rest = nxt[: cut.start()], nxt[cut.start() + 1 :]
+                joined = f"{' '.join(parts)} {head}"
+                if (
+                    heading_like(joined, long=article)
+                    and heading_like(head[0].upper() + head[1:])
+                    and not sentence_like(joined)
+                ):
+                    split = k, nxt
+                    self.lines[k] = rest
+                    parts.append(head)
+                    j = k - 1
+                break
             joined = f"{' '.join(parts)} {nxt}"
             if not (
                 heading_like(nxt[0].upper() + nxt[1:])
@@ -275,6 +304,8 @@ class _Parser:
             j = k
         heading = " ".join(parts)
         if not self._is_heading(heading, j, article=article):
+            if split:
+                self.lines[split[0]] = split[1]
             return None, i
         return heading, j
 
@@ -377,10 +408,10 @@ class _Parser:
         self._mark_struct()
         if kind == EMPTY:
             art.heading, i = self._heading_at(i, article=True)
-        elif self._is_heading(text, i, article=True):
-            art.heading = text
         else:
-            self._line(text)
+            art.heading, i = self._heading_from(text, i, i, article=True)
+            if art.heading is None:
+                self._line(text)
         return i
 
     # divisions -------------------------------------------------------------
