@@ -779,3 +779,29 @@ def test_a_heading_glued_to_paragraph_one_ends_there(layout: str) -> None:
     article = parse(sentence).articles[1]
     assert article.heading is None
     assert "Determination Of Origin and it shall give" in article.text
+
+
+@pytest.mark.parametrize("label", ["(a)", "a)", "i.", "(a)\n"])
+def test_a_heading_before_a_point_label_is_a_heading(label: str) -> None:
+    """Issue 13: an article that opens with a point ("(a) packages ...",
+    "i. Member States ...") keeps the heading above it; the label's letter is
+    not a sentence running on in lower case."""
+    treaty = parse(
+        "Article 1\nScope\nThis Agreement applies to trade.\n\n"
+        f"Article 2\nTreatment Of Packing\n{label} packages for retail sale are "
+        "part of the good;\n"
+    )
+    assert treaty.articles[1].heading == "Treatment Of Packing"
+    assert "packages for retail sale" in treaty.articles[1].text
+
+
+@pytest.mark.parametrize("formula", ["Done on 3 February 1994", "Signed in Muscat"])
+def test_done_on_and_signed_in_are_closings(formula: str) -> None:
+    """Issue 13: "Done on <date>" and "Signed in <place>" open the closing as
+    "Done at" and "Signed at" do."""
+    treaty = parse(
+        "Article 1\nThis Agreement enters into force on signature.\n\n"
+        f"{formula}, in two copies.\n"
+    )
+    assert treaty.articles[-1].text == "This Agreement enters into force on signature."
+    assert treaty.closing == f"{formula}, in two copies."

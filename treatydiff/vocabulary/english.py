@@ -29,7 +29,9 @@ ENGLISH = Language(
     closing_phrases=[
         "Done at",
         "Done in",
+        "Done on",
         "Signed at",
+        "Signed in",
         "Made in the city of",
         "Made at the city of",
         "In witness whereof",

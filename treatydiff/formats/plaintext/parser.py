@@ -87,6 +87,10 @@ __all__ = ["parse"]
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _DIGITS = frozenset("0123456789")
+# A point label opening a line: "(a) ", "a) ", "(iv) ", "i. ".
+_POINT_RE = re.compile(
+    r"(?:\([a-z]{1,2}\)|[a-z]{1,2}\)|(?:[ivx]{1,5}|[a-h])\.)(?:\s|$)"
+)
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -221,8 +225,12 @@ class _Parser:
         return len(lines), ""
 
     def _continues(self, j: int) -> bool:
-        """The text after line ``j`` starts in lower case: ``j`` is mid-sentence."""
-        nxt = self._next_text(j)[1].lstrip("(«\"“'")
+        """The text after line ``j`` starts in lower case, not with a point
+        label ("(a)", "i."): ``j`` is mid-sentence."""
+        nxt = self._next_text(j)[1]
+        if _POINT_RE.match(nxt):
+            return False
+        nxt = nxt.lstrip("(«\"“'")
         return bool(nxt) and nxt[0].islower()
 
     def _is_heading(self, text: str, j: int, *, article: bool = False) -> bool:
