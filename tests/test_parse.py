@@ -795,10 +795,22 @@ def test_a_heading_before_a_point_label_is_a_heading(label: str) -> None:
     assert "packages for retail sale" in treaty.articles[1].text
 
 
-@pytest.mark.parametrize("formula", ["Done on 3 February 1994", "Signed in Muscat"])
-def test_done_on_and_signed_in_are_closings(formula: str) -> None:
-    """Issue 13: "Done on <date>" and "Signed in <place>" open the closing as
-    "Done at" and "Signed at" do."""
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "Done on 3 February 1994",
+        "Signed in Muscat",
+        "Made at Yalta",
+        "Drawn up at Riyadh",
+        "Executed in the City of Minsk",
+        "Performed in Moscow",
+        "In confirmation of which the plenipotentiaries have signed",
+    ],
+)
+def test_more_english_closing_formulas(formula: str) -> None:
+    """Issue 13: "Done on <date>", "Signed in", "Made at", "Drawn up at",
+    "Executed in", "Performed in" and "In confirmation of which" open the
+    closing as "Done at" does."""
     treaty = parse(
         "Article 1\nThis Agreement enters into force on signature.\n\n"
         f"{formula}, in two copies.\n"
