@@ -781,17 +781,19 @@ def test_a_heading_glued_to_paragraph_one_ends_there(layout: str) -> None:
     assert "Determination Of Origin and it shall give" in article.text
 
 
-@pytest.mark.parametrize("label", ["(a)", "a)", "i.", "(a)\n"])
-def test_a_heading_before_a_point_label_is_a_heading(label: str) -> None:
+@pytest.mark.parametrize("label", ["(a)", "a)", "i.", "(a)\n", "l."])
+@pytest.mark.parametrize("layout", ["Article 2\n{}\n", "ARTICLE 2. {}\n"])
+def test_a_heading_before_a_point_label_is_a_heading(label: str, layout: str) -> None:
     """Issue 13: an article that opens with a point ("(a) packages ...",
-    "i. Member States ...") keeps the heading above it; the label's letter is
-    not a sentence running on in lower case."""
+    "i. Member States ...", "l." an OCR'd 1) keeps the heading above it; the
+    label's letter is not a sentence running on in lower case, nor the
+    heading's next line."""
     treaty = parse(
         "Article 1\nScope\nThis Agreement applies to trade.\n\n"
-        f"Article 2\nTreatment Of Packing\n{label} packages for retail sale are "
-        "part of the good;\n"
+        + layout.format("TREATMENT OF PACKING")
+        + f"{label} packages for retail sale are part of the good;\n"
     )
-    assert treaty.articles[1].heading == "Treatment Of Packing"
+    assert treaty.articles[1].heading == "TREATMENT OF PACKING"
     assert "packages for retail sale" in treaty.articles[1].text
 
 

@@ -87,9 +87,9 @@ __all__ = ["parse"]
 # "... of\n\nthe Parties" is.
 _LOOSE_RE = re.compile(r"\w[ \t]*\n[ \t]*\n\s*[a-zа-яё]")
 _DIGITS = frozenset("0123456789")
-# A point label opening a line: "(a) ", "a) ", "(iv) ", "i. ".
+# A point label opening a line: "(a) ", "a) ", "(iv) ", "i. " (or "l. ", an OCR'd 1).
 _POINT_RE = re.compile(
-    r"(?:\([a-z]{1,2}\)|[a-z]{1,2}\)|(?:[ivx]{1,5}|[a-h])\.)(?:\s|$)"
+    r"(?:\([a-z]{1,2}\)|[a-z]{1,2}\)|(?:[ivx]{1,5}|[a-hl])\.)(?:\s|$)"
 )
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
@@ -282,10 +282,14 @@ class _Parser:
             nxt = self.lines[k] if k < len(self.lines) else ""
             # "TRADE IN" + "GOODS", "Cooperation in the Field" + "of Science";
             # not "GENERAL" + "Scope".
-            if not nxt or not (
-                last_word(parts[-1]) in JOIN_WORDS
-                or (parts[-1].isupper() and nxt.isupper())
-                or nxt[0].islower()
+            if (
+                not nxt
+                or _POINT_RE.match(nxt)
+                or not (
+                    last_word(parts[-1]) in JOIN_WORDS
+                    or (parts[-1].isupper() and nxt.isupper())
+                    or nxt[0].islower()
+                )
             ):
                 break
             cut = _PARA_ONE_RE.search(nxt) if article else None
