@@ -819,3 +819,16 @@ def test_more_english_closing_formulas(formula: str) -> None:
     )
     assert treaty.articles[-1].text == "This Agreement enters into force on signature."
     assert treaty.closing == f"{formula}, in two copies."
+
+
+def test_an_article_that_is_only_a_closing_formula_keeps_it() -> None:
+    """Issue 13: an article is never empty: a "Done at" line right under the
+    last article heading is that article's text, not the closing."""
+    treaty = parse(
+        "Article 1\nThis Agreement enters into force on signature.\n\n"
+        "Article 2\nDone at Bratislava on 1 June 1998 in two copies.\n"
+    )
+    assert (
+        treaty.articles[-1].text == "Done at Bratislava on 1 June 1998 in two copies."
+    )
+    assert treaty.closing is None

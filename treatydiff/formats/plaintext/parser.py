@@ -570,7 +570,8 @@ class _Parser:
                     continue
             elif (
                 (group == "close" or (m is None and ocr_closing(line)))
-                and self.arts
+                and self.art is not None
+                and self.art.paras  # an article is never empty
                 and i >= no_close_before
                 and self._boundary_score() >= 0
             ):
