@@ -16,10 +16,14 @@ heading, its text word for word) and the treaty intact (no word lost or
 invented: division headings, preamble and closing are accounted for). The
 script prints the count of treaties that pass; ``tests/test_parse_published.py``
 holds the same check to the README's target.
+
+    python benchmarks/published.py --styles 12   # each of the 40 in 12 styles
+    python benchmarks/published.py --others      # every other English ToTA file
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -323,13 +327,12 @@ def check(treaty: Treaty, style: Style) -> list[str]:
     return problems
 
 
-def main() -> None:
-    tota = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tota" / "xml"
+def _run(treaties: list[tuple[str, Treaty]], shift: int) -> int:
+    """Check each treaty in the style of its position plus ``shift``; print
+    one line per treaty, return how many pass."""
     passed = 0
-    for position, name in enumerate(SELECTION):
-        path = tota / f"{name}.xml"
-        treaty = read_tota(path.read_bytes(), source=str(path))
-        style = style_for(position, treaty)
+    for position, (name, treaty) in enumerate(treaties):
+        style = style_for(position + shift, treaty)
         problems = check(treaty, style)
         passed += not problems
         status = "ok" if not problems else "; ".join(problems[:2])
@@ -337,7 +340,42 @@ def main() -> None:
             f"{name} ({len(treaty.articles)} articles, {style.numbers}, "
             f"heading {style.heading!r}): {status}"
         )
-    print(f"\n{passed} of {len(SELECTION)} treaties exact and intact")
+    return passed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--styles",
+        type=int,
+        default=1,
+        help="print each treaty of the selection in this many styles (shifted)",
+    )
+    parser.add_argument(
+        "--others",
+        action="store_true",
+        help="instead, every other English ToTA treaty (not held out: none left out)",
+    )
+    args = parser.parse_args()
+    tota = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tota" / "xml"
+    if args.others:
+        names = sorted(
+            (p.stem for p in tota.glob("pta_*.xml")),
+            key=lambda stem: int(stem[4:]),
+        )
+        names = [n for n in names if n not in SELECTION]
+    else:
+        names = list(SELECTION)
+    treaties = []
+    for name in names:
+        path = tota / f"{name}.xml"
+        treaty = read_tota(path.read_bytes(), source=str(path))
+        if treaty.lang == "en" and treaty.articles:
+            treaties.append((name, treaty))
+    shifts = range(1 if args.others else args.styles)
+    passed = sum(_run(treaties, shift) for shift in shifts)
+    total = len(treaties) * len(shifts)
+    print(f"\n{passed} of {total} treaty renderings exact and intact")
 
 
 if __name__ == "__main__":
