@@ -19,6 +19,7 @@ holds the same check to the README's target.
 
     python benchmarks/published.py --styles 12   # each of the 40 in 12 styles
     python benchmarks/published.py --others      # every other English ToTA file
+    python benchmarks/published.py --russian     # Статья 12, Статья 12¹, ...
 """
 
 from __future__ import annotations
@@ -120,12 +121,13 @@ def in_words(n: int) -> str:
 class Style:
     """How one publication prints a treaty."""
 
-    numbers: str  # "arabic", "roman" or "words"
+    numbers: str  # "arabic", "roman", "words" or "inserted" (see numbering)
     upper_keyword: bool
     heading: str  # "line" or an inline separator: ". ", " - ", " – ", ": "
     upper_heading: bool
     page_numbers: bool
     signatures_on_one_line: bool
+    keyword: str = "Article"
 
 
 def style_for(position: int, treaty: Treaty) -> Style:
@@ -151,6 +153,23 @@ def _number(n: int, style: Style) -> str:
         words = in_words(n)
         return words.upper() if style.upper_keyword else words.title()
     return str(n)
+
+
+def numbering(count: int, style: Style) -> list[tuple[str, str]]:
+    """(number as printed, the ref it parses to) for ``count`` articles. With
+    "inserted", every sixth article is one inserted after the article before
+    it, as amended Russian texts number them: ``12¹`` after ``12``, ref
+    ``12.1``."""
+    if style.numbers != "inserted":
+        return [(_number(n, style), str(n)) for n in range(1, count + 1)]
+    out, base = [], 0
+    for k in range(count):
+        if k % 6 == 5 and base:
+            out.append((f"{base}¹", f"{base}.1"))
+        else:
+            base += 1
+            out.append((str(base), str(base)))
+    return out
 
 
 def _division_lines(divisions: tuple[Division, ...]) -> dict[str, list[str]]:
@@ -181,10 +200,11 @@ def render(treaty: Treaty, style: Style) -> str:
     out = [(treaty.title or "Agreement").upper()]
     out.append(treaty.preamble or "The Parties,\n\nHAVE AGREED AS FOLLOWS:")
     divisions = _division_lines(treaty.divisions)
-    keyword = "ARTICLE" if style.upper_keyword else "Article"
-    for n, art in enumerate(treaty.articles, 1):
+    keyword = style.keyword.upper() if style.upper_keyword else style.keyword
+    nums = numbering(len(treaty.articles), style)
+    for n, (art, (num, _)) in enumerate(zip(treaty.articles, nums, strict=True), 1):
         out += divisions.get(art.ref, [])
-        head = f"{keyword} {_number(n, style)}"
+        head = f"{keyword} {num}"
         heading = art.heading and " ".join(art.heading.split())
         if heading and style.upper_heading:
             heading = heading.upper()
@@ -295,8 +315,9 @@ def check(treaty: Treaty, style: Style) -> list[str]:
         problems.append(
             f"{len(parsed.articles)} articles, {len(treaty.articles)} printed"
         )
-    for n, (got, art) in enumerate(
-        zip(parsed.articles, treaty.articles, strict=False), 1
+    refs = [ref for _, ref in numbering(len(treaty.articles), style)]
+    for n, (got, art, ref) in enumerate(
+        zip(parsed.articles, treaty.articles, refs, strict=False), 1
     ):
         heading = " ".join(art.heading.split()) if art.heading else None
         body = got.text
@@ -307,7 +328,7 @@ def check(treaty: Treaty, style: Style) -> list[str]:
         if cut and _fold(got.heading) == _fold(f"{heading} {cut}"):
             # ToTA cut this heading: it may come back whole.
             heading, body = got.heading, f"{cut}\n{body}"
-        if got.ref != str(n):
+        if got.ref != ref:
             problems.append(f"article {n}: ref {got.ref!r}")
         elif heading is not None and _fold(got.heading) != _fold(heading):
             problems.append(f"article {n}: heading {got.heading!r}, not {heading!r}")
@@ -318,7 +339,9 @@ def check(treaty: Treaty, style: Style) -> list[str]:
         _division_words(parsed.divisions)
     )
     for art in parsed.articles:
-        parsed_words += Counter(["article", *words(f"{art.num} {art.heading or ''}")])
+        parsed_words += Counter(
+            [style.keyword.casefold(), *words(f"{art.num} {art.heading or ''}")]
+        )
         parsed_words += Counter(words(art.text))
     printed = Counter(words(text))
     if printed != parsed_words:
@@ -327,12 +350,14 @@ def check(treaty: Treaty, style: Style) -> list[str]:
     return problems
 
 
-def _run(treaties: list[tuple[str, Treaty]], shift: int) -> int:
+def _run(treaties: list[tuple[str, Treaty]], shift: int, *, russian: bool) -> int:
     """Check each treaty in the style of its position plus ``shift``; print
     one line per treaty, return how many pass."""
     passed = 0
     for position, (name, treaty) in enumerate(treaties):
         style = style_for(position + shift, treaty)
+        if russian:
+            style = attrs.evolve(style, numbers="inserted", keyword="Статья")
         problems = check(treaty, style)
         passed += not problems
         status = "ok" if not problems else "; ".join(problems[:2])
@@ -356,6 +381,11 @@ def main() -> None:
         action="store_true",
         help="instead, every other English ToTA treaty (not held out: none left out)",
     )
+    parser.add_argument(
+        "--russian",
+        action="store_true",
+        help="number as amended Russian texts do: Статья 12, Статья 12¹, Статья 13",
+    )
     args = parser.parse_args()
     tota = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tota" / "xml"
     if args.others:
@@ -373,7 +403,7 @@ def main() -> None:
         if treaty.lang == "en" and treaty.articles:
             treaties.append((name, treaty))
     shifts = range(1 if args.others else args.styles)
-    passed = sum(_run(treaties, shift) for shift in shifts)
+    passed = sum(_run(treaties, shift, russian=args.russian) for shift in shifts)
     total = len(treaties) * len(shifts)
     print(f"\n{passed} of {total} treaty renderings exact and intact")
 

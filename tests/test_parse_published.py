@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import pytest
 
 from treatydiff.formats.tota import read_tota
 from treatydiff.model import Article, Paragraph, Treaty
@@ -26,6 +27,7 @@ from published import (
     as_printed,
     check,
     cut_heading_end,
+    numbering,
     render,
     style_for,
 )
@@ -35,12 +37,20 @@ from published import (
 NOT_YET: dict[str, str] = {}
 
 
-def test_rendered_as_published_tota_parses_back_exact(tota_dir: Path) -> None:
+@pytest.mark.parametrize("russian", [False, True], ids=["as-styled", "russian"])
+def test_rendered_as_published_tota_parses_back_exact(
+    tota_dir: Path, russian: bool
+) -> None:
+    """Each treaty in its style; then numbered as amended Russian texts are
+    (``Статья 12``, ``Статья 12¹``, ``Статья 13``)."""
     failing = {}
     for position, name in enumerate(SELECTION):
         path = tota_dir / f"{name}.xml"
         treaty = read_tota(path.read_bytes(), source=str(path))
-        problems = check(treaty, style_for(position, treaty))
+        style = style_for(position, treaty)
+        if russian:
+            style = attrs.evolve(style, numbers="inserted", keyword="Статья")
+        problems = check(treaty, style)
         if problems:
             failing[name] = problems[0]
     assert len(SELECTION) == 40
@@ -123,4 +133,34 @@ def test_a_heading_tota_cut_may_come_back_whole_and_only_so() -> None:
     )
     treaty = Treaty(id="t", title="Ruritania - Freedonia", articles=[cut])
     assert "Article 1\nRules Of\nthe Road\nVehicles" in render(treaty, style)
+    assert check(treaty, style) == []
+
+
+def test_russian_numbering_inserts_an_article_every_sixth() -> None:
+    """The oracle's Russian numbering: ``5¹`` after ``5`` (ref ``5.1``), then
+    ``6``; printed under ``Статья`` and parsed back."""
+    style = Style(
+        numbers="inserted",
+        upper_keyword=False,
+        heading="line",
+        upper_heading=False,
+        page_numbers=False,
+        signatures_on_one_line=False,
+        keyword="Статья",
+    )
+    assert numbering(7, style)[4:] == [("5", "5"), ("5¹", "5.1"), ("6", "6")]
+    treaty = Treaty(
+        id="t",
+        title="Ruritania - Freedonia",
+        articles=[
+            Article(
+                num=str(n),
+                heading="Customs Duties" if n == 6 else None,
+                paragraphs=[Paragraph(text=f"The Parties shall act under rule {n}.")],
+            )
+            for n in range(1, 10)
+        ],
+    )
+    text = render(treaty, style)
+    assert "Статья 5¹\nCustoms Duties\nThe Parties shall act under rule 6." in text
     assert check(treaty, style) == []
