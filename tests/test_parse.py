@@ -663,6 +663,9 @@ def test_capitalised_headings_may_end_in_a_full_stop_or_colon() -> None:
     ]
     assert treaty.articles[1].text.startswith("supplier means")
     assert treaty.articles[2].text.startswith("The Parties agree as follows:")
+    see = parse("Article 1\nRules of Origin.\n\nArticle 1a\nInserted, see Article 1.\n")
+    assert [a.heading for a in see.articles] == ["Rules of Origin.", None]
+    assert see.articles[1].text == "Inserted, see Article 1."
 
 
 def test_a_full_stop_inside_a_title_case_heading_is_kept() -> None:

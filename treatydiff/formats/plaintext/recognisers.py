@@ -185,6 +185,10 @@ JOIN_WORDS = frozenset(
         "of and the in for on to with between concerning и в о об по на для между с со"
     )
 )
+# Linking words a heading prints in lower case: "Rules of Origin".
+_SMALL_WORDS = frozenset(
+    word_list("a an the and or of in on at by for to with from и в о об по на для с")
+)
 RECITAL_END_RE = re.compile(r"[.,;:!?]$")
 POINT_CONT_RE = re.compile(
     r"(?:[,;]|(?:and|or|и|или)\s*\(|of\s+(?:this|the|paragraph|Article)\b|настоящ)"
@@ -249,11 +253,12 @@ def title_case(text: str) -> bool:
 
 
 def capitalised(text: str) -> bool:
-    """Title case, or every word that starts with a letter starts with a
-    capital ("De Minimis.", "SCOPE:"): how headings are printed, not sentences."""
-    if title_case(text):
-        return True
-    initials = [w[0] for w in text.split() if w[0].isalpha()]
+    """Every word that starts with a letter starts with a capital but for
+    small linking words ("Rules of Origin.", "De Minimis.", "SCOPE:"): how
+    headings are printed, not sentences ("Inserted, see Article 9.")."""
+    initials = [
+        w[0] for w in text.split() if w[0].isalpha() and w.lower() not in _SMALL_WORDS
+    ]
     return len(initials) >= 2 and all(c.isupper() for c in initials)
 
 
@@ -280,8 +285,8 @@ def heading_like(line: str, *, long: bool = False) -> bool:
 
 
 def _structure(line: str) -> bool:
-    """The line opens a numbered article or division, a closing or a label
-    (not "Chapter Coordinators" or "Article XIX Of The GATT", headings)."""
+    """The line opens a numbered article or division, a closing or a label;
+    not "Chapter Coordinators", a heading whose keyword has no number."""
     m = LINE_RE.match(line)
     if m is None:
         return False
