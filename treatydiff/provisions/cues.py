@@ -2,10 +2,11 @@
 
 Each language module (:mod:`.cues_en`, :mod:`.cues_ru`) builds one
 :class:`Cues`. Patterns match word stems (Russian inflects), are compiled
-case-insensitive and treat any run of whitespace, line breaks included, as a
-word gap. Each is wrapped in a :class:`Cue` that skips texts lacking all of
-its needles (:mod:`.needles`): one pass over a text finds the needles of every
-cue, so each cue after the first costs a set look-up.
+case-insensitive (on first use: most cues never run on a given text) and
+treat any run of whitespace, line breaks included, as a word gap. Each is
+wrapped in a :class:`Cue` that skips texts lacking all of its needles
+(:mod:`.needles`): one pass over a text finds the needles of every cue, so
+each cue after the first costs a set look-up.
 """
 
 from __future__ import annotations
@@ -49,10 +50,15 @@ class Cue:
     text, it looks for its needles there.
     """
 
-    pattern: re.Pattern[str]
+    source: str
     needles: Needles | None
     requires: Requirements | None = None
     screened: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``source`` compiled case-insensitive."""
+        return _compiled(self.source)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if self.screened and pos <= 0 and endpos >= len(text):
@@ -89,6 +95,11 @@ _WORDS: set[str] = set()  # every word the cues made by rx screen for
 
 
 @cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+@cache
 def _screen() -> Screen:
     """One screen for the cues made before its first use (those of the cue
     modules, made at import)."""
@@ -103,13 +114,13 @@ def _present(text: str) -> frozenset[str] | None:
 
 def rx(*alternatives: str) -> Cue:
     """Compile ``alternatives`` as one case-insensitive cue."""
-    pattern = re.compile(any_of(*alternatives), re.IGNORECASE)
+    source = any_of(*alternatives)
     found, required = reading(*alternatives, flags=re.IGNORECASE)
     if _screen.cache_info().currsize:  # made after the screen: reads its own
-        return Cue(pattern, found)
+        return Cue(source, found)
     _WORDS.update(found.strings if found else ())
     _WORDS.update(word for alt in required or () for c in alt for word in c)
-    return Cue(pattern, found, required, screened=True)
+    return Cue(source, found, required, screened=True)
 
 
 @attrs.frozen(kw_only=True)
