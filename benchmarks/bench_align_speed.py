@@ -27,6 +27,7 @@ import argparse
 import difflib
 import functools
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -94,9 +95,11 @@ def recast_size() -> tuple[Treaty, Treaty]:
 
 def forget_texts() -> None:
     """Empty every per-text cache of the package: the ``lru_cache``s with a
-    size bound (labels, sentences, diffs, flag terms, stems, word counts).
-    Unbounded ``cache``s hold one-time set-up (the cue screen, concept tables,
-    bundled treaties) and stay."""
+    size bound (labels, sentences, diffs, flag terms, stems, word counts, the
+    cue patterns cut to what a sentence may match), and ``re``'s own cache of
+    compiled patterns. Unbounded ``cache``s hold one-time set-up (the cue
+    screen and patterns, concept tables, bundled treaties) and stay."""
+    re.purge()
     for name, module in list(sys.modules.items()):
         if name.split(".")[0] != "treatydiff":
             continue

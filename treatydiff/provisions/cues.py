@@ -109,10 +109,11 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
-@cache
+@lru_cache(maxsize=1 << 12)
 def _subset(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> re.Pattern[str]:
-    """The pattern of the alternatives ``kept`` only."""
-    return _compiled(any_of(*(alternatives[k] for k in kept)))
+    """The pattern of the alternatives ``kept`` only (cached: labelling every
+    12th ToTA treaty makes 449 such sets)."""
+    return re.compile(any_of(*(alternatives[k] for k in kept)), re.IGNORECASE)
 
 
 @cache
