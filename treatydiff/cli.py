@@ -40,9 +40,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser(command: str | None) -> argparse.ArgumentParser:
-    """The parser, with the options of the subcommand ``command`` only (those
-    of ``compare`` and ``index``/``reuse`` import what the command runs; the
-    top-level help and ``--version`` need none)."""
+    """The parser. The options of ``compare`` and of ``index``/``reuse``
+    import what those commands run, so they are made only when ``command``
+    (the subcommand invoked) is one of them: ``--version`` imports nothing."""
     parser = _Parser(
         prog=_PROG, description="Compare international treaties clause by clause."
     )
