@@ -218,6 +218,27 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"treatydiff {__version__}"
 
 
+def test_version_and_help_load_no_command() -> None:
+    """``--version`` and the top-level help import neither SciPy nor the
+    reports, the cue tables or the corpus index (issue 13: start-up time)."""
+    probe = (
+        "import sys\n"
+        "from treatydiff.cli import main\n"
+        "for argv in (['--version'], ['--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('scipy', 'treatydiff.report', 'treatydiff.provisions',\n"
+        "         'treatydiff.corpus', 'treatydiff.comparison')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_show_prints_one_clause(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["show", "ru-ir-2025", "3.3"], capsys)
     assert code == 0

@@ -406,6 +406,20 @@ def test_a_cue_needs_all_the_words_of_one_alternative() -> None:
     assert cue.search("They develop military and technical cooperation.")
 
 
+def test_a_cue_runs_only_the_alternatives_a_text_can_match() -> None:
+    """Issue 13: on a whole text, a screened cue runs only the alternatives
+    whose words the text holds: a shorter pattern, the same matches."""
+    cue = CUES["en"].assist
+    text = "The Parties shall assist each other in customs matters."
+    run = cue._runnable(text, 0, len(text))
+    assert run is not None
+    assert len(run.pattern) < len(cue.source)
+    _same_matches(cue, text)
+    # Named groups (the modality markers) would change number: never cut.
+    assert CUES["en"].markers.needs == ()
+    assert CUES["en"].markers._runnable(text, 0, len(text)) is not None
+
+
 # Precision on trade agreements and the missed wordings of issue 12 (clauses
 # written for these tests).
 @pytest.mark.parametrize(

@@ -16,16 +16,13 @@ from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from treatydiff import __version__, bundled, corpus, formats, provisions, report
-from treatydiff.comparison import compare
-from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
+from treatydiff import __version__
 from treatydiff.errors import InvalidArgument, TreatyDiffError
-from treatydiff.formats.akn import to_akn
-from treatydiff.formats.plaintext.writer import to_text
-from treatydiff.formats.treatyjson import treaty_to_dict
 from treatydiff.model import ChangeKind, Strength, Treaty
 from treatydiff.output import check_target, write_file, write_stdout
-from treatydiff.report.formatting import safe
+
+# The rest of the package is imported by the command that runs it (start-up
+# time: a report loads SciPy and the cue tables, ``--version`` nothing).
 
 __all__ = ["main"]
 
@@ -42,7 +39,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{_PROG}: error: {_one_line(where + message)} ({hint})\n")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(command: str | None) -> argparse.ArgumentParser:
+    """The parser. The options of ``compare`` and of ``index``/``reuse``
+    import what those commands run, so they are made only when ``command``
+    (the subcommand invoked) is one of them: ``--version`` imports nothing."""
     parser = _Parser(
         prog=_PROG, description="Compare international treaties clause by clause."
     )
@@ -86,6 +86,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="save the downloaded page to this file")
 
     p = sub.add_parser("compare", help="align two or more treaties and report")
+    if command == "compare":
+        _compare_options(p)
+    _corpus_parsers(sub, command)
+    return parser
+
+
+def _compare_options(p: argparse.ArgumentParser) -> None:
+    from treatydiff import report
+
     p.add_argument(
         "treaties",
         nargs="+",
@@ -126,19 +135,19 @@ def _build_parser() -> argparse.ArgumentParser:
         "marked, or the absence with its source and the nearest candidate's text "
         "(text, md or html; kinds: 'treatydiff provisions')",
     )
-    _corpus_parsers(sub)
-    return parser
 
 
-def _corpus_parsers(sub: Any) -> None:
+def _corpus_parsers(sub: Any, command: str | None) -> None:
     def db(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", required=True, help="the index (an SQLite file)")
 
     def engine(p: argparse.ArgumentParser) -> None:
+        if command != p.prog.split()[-1]:
+            return
+        from treatydiff.corpus import Engine
+
         p.add_argument("--jobs", type=int, help="workers (default: all cores)")
-        p.add_argument(
-            "--engine", choices=[e.value for e in corpus.Engine], default="process"
-        )
+        p.add_argument("--engine", choices=[e.value for e in Engine], default="process")
         p.add_argument("--scheduler", help="address of a running Dask scheduler")
 
     p = sub.add_parser("index", help="build or update a corpus index")
@@ -235,8 +244,14 @@ def _write(text: str | bytes, output: str | None) -> None:
 
 
 def _render_treaty(treaty: Treaty, fmt: str) -> str:
+    from treatydiff.formats.akn import to_akn
+    from treatydiff.formats.plaintext.writer import to_text
+    from treatydiff.formats.treatyjson import treaty_to_dict
+    from treatydiff.provisions import label_treaty
+    from treatydiff.report.formatting import safe
+
     if fmt == "json":
-        data = treaty_to_dict(provisions.label_treaty(treaty))
+        data = treaty_to_dict(label_treaty(treaty))
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "akn":
         return to_akn(treaty).decode("utf-8")
@@ -259,6 +274,9 @@ def _digest_banner(treaty: Treaty) -> str:
 
 
 def _cmd_show(args: argparse.Namespace) -> str:
+    from treatydiff import bundled
+    from treatydiff.report.formatting import safe
+
     treaty = bundled.load(args.id)
     if args.ref is None:
         return _render_treaty(treaty, args.format)
@@ -300,10 +318,14 @@ def _path_id(path: Path, others: list[Path]) -> str | None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> str:
+    from treatydiff import formats
+
     return _render_treaty(formats.read(args.file, lang=args.lang), args.format)
 
 
 def _cmd_list(_: argparse.Namespace) -> str:
+    from treatydiff import bundled
+
     rows = [("ID", "DATE", "ARTICLES", "COVERAGE", "TITLE")]
     for treaty_id in bundled.ids():
         t = bundled.load(treaty_id)
@@ -323,6 +345,8 @@ def _cmd_list(_: argparse.Namespace) -> str:
 
 
 def _cmd_fetch(args: argparse.Namespace) -> str:
+    from treatydiff import bundled
+
     found = bundled.fetch(args.id, refresh=args.refresh)
     if args.output is not None:
         _write(found.page.data, args.output)
@@ -337,10 +361,11 @@ def _cmd_fetch(args: argparse.Namespace) -> str:
 
 
 def _cmd_provisions(_: argparse.Namespace) -> str:
-    width = max((len(k) for k in provisions.TAXONOMY), default=0)
+    from treatydiff.provisions import TAXONOMY
+
+    width = max((len(k) for k in TAXONOMY), default=0)
     return "".join(
-        f"{kind.ljust(width)}  {definition}\n"
-        for kind, definition in provisions.TAXONOMY.items()
+        f"{kind.ljust(width)}  {definition}\n" for kind, definition in TAXONOMY.items()
     )
 
 
@@ -373,6 +398,9 @@ class _Progress:
 
 
 def _cmd_compare(args: argparse.Namespace) -> str:
+    from treatydiff import bundled, report
+    from treatydiff.comparison import compare
+
     progress = _Progress(len(args.treaties) + 2)
     try:
         treaties = []
@@ -403,6 +431,8 @@ def _cmd_compare(args: argparse.Namespace) -> str:
 
 
 def _cmd_index(args: argparse.Namespace) -> str:
+    from treatydiff import corpus
+
     bar: _Progress | None = None
 
     def progress(done: int, total: int, source: str) -> None:
@@ -434,6 +464,9 @@ def _split_like(value: str) -> tuple[str, str]:
 
 
 def _cmd_search(args: argparse.Namespace) -> str:
+    from treatydiff import corpus
+    from treatydiff.corpus.tables import render_rows
+
     if (args.text is None) == (args.like is None):
         raise InvalidArgument("search takes a TEXT or --like TREATY:REF (one of them)")
     with corpus.Corpus(args.db, create=False) as index:
@@ -451,6 +484,9 @@ _HIT_COLUMNS = ("treaty", "ref", "heading", "signed", "score", "labels")
 
 
 def _cmd_sources(args: argparse.Namespace) -> str:
+    from treatydiff import corpus
+    from treatydiff.corpus.tables import render_rows
+
     with corpus.Corpus(args.db, create=False) as index:
         found = index.sources(args.treaty, threshold=args.threshold)
     if args.format == "json":
@@ -479,6 +515,9 @@ def _cmd_sources(args: argparse.Namespace) -> str:
 
 
 def _cmd_reuse(args: argparse.Namespace) -> str | None:
+    from treatydiff import corpus
+    from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
+
     if args.format == "parquet" and args.output is None:
         raise InvalidArgument("--format parquet needs -o FILE")
     if args.format == "parquet":
@@ -521,6 +560,8 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
 def _write_rows(
     rows: list[dict[str, Any]], fmt: str, output: str, columns: tuple[str, ...]
 ) -> None:
+    from treatydiff.corpus.tables import render_rows, write_parquet
+
     if fmt == "parquet":
         write_parquet(rows, output, columns=columns)
     else:
@@ -541,6 +582,9 @@ _PAIR_COLUMNS = ("a_treaty", "a_ref", "b_treaty", "b_ref", "score")
 
 
 def _cmd_census(args: argparse.Namespace) -> str:
+    from treatydiff import corpus
+    from treatydiff.corpus.tables import render_rows
+
     with corpus.Corpus(args.db, create=False) as index:
         rows = [r.as_row() for r in index.census(args.provision)]
     return render_rows(
@@ -562,8 +606,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], str | None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    command = words[0] if words and not words[0].startswith("-") else None
+    parser = _build_parser(command)
+    args = parser.parse_args(words)
     if args.command == "compare" and len(args.treaties) < 2:
         args.usage_error("compare needs at least two treaties")  # exits 2
     if args.command == "compare" and args.provision is not None:
@@ -611,6 +657,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check_provision(args: argparse.Namespace) -> None:
     """Usage errors of ``compare --provision`` (exit 2): an unknown kind, with
     the known ones listed, or a format the provision view has not."""
+    from treatydiff import provisions, report
+
     if args.provision not in provisions.TAXONOMY:
         known = ", ".join(provisions.TAXONOMY)
         args.usage_error(
@@ -630,4 +678,6 @@ def _fail(message: str, *, status: int = 1) -> int:
 
 def _one_line(message: str) -> str:
     """``message`` with control characters, line breaks and tabs escaped."""
+    from treatydiff.report.formatting import safe
+
     return safe(message).replace("\t", "\\t").replace("\n", "\\n")

@@ -305,9 +305,10 @@ def _ref_hash(refs: Sequence[str]) -> np.ndarray:
 def _jitter(refs_a: Sequence[str], refs_b: Sequence[str]) -> np.ndarray:
     """Tiny deterministic tie-breaks: equal refs first, then a product of ref
     hashes (symmetric in the two sides, independent of document order)."""
-    same = np.equal.outer(
-        np.array(refs_a, dtype=object), np.array(refs_b, dtype=object)
-    )
+    codes: dict[str, int] = {}
+    code_a = np.array([codes.setdefault(r, len(codes)) for r in refs_a], dtype=int)
+    code_b = np.array([codes.setdefault(r, len(codes)) for r in refs_b], dtype=int)
+    same = code_a[:, np.newaxis] == code_b[np.newaxis, :]
     jitter: np.ndarray = 1e-6 * same + 1e-9 * np.outer(
         _ref_hash(refs_a), _ref_hash(refs_b)
     )

@@ -2,10 +2,11 @@
 
 Each language module (:mod:`.cues_en`, :mod:`.cues_ru`) builds one
 :class:`Cues`. Patterns match word stems (Russian inflects), are compiled
-case-insensitive and treat any run of whitespace, line breaks included, as a
-word gap. Each is wrapped in a :class:`Cue` that skips texts lacking all of
-its needles (:mod:`.needles`): one pass over a text finds the needles of every
-cue, so each cue after the first costs a set look-up.
+case-insensitive (on first use: most cues never run on a given text) and
+treat any run of whitespace, line breaks included, as a word gap. Each is
+wrapped in a :class:`Cue` that skips texts lacking all of its needles
+(:mod:`.needles`): one pass over a text finds the needles of every cue, so
+each cue after the first costs a set look-up.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from functools import cache, lru_cache
 import attrs
 
 from treatydiff.provisions.needles import (
+    Need,
     Needles,
     Requirements,
     Screen,
+    possible,
     reading,
     satisfied,
 )
@@ -45,39 +48,52 @@ class Cue:
     ``search`` and ``finditer`` answer exactly as ``pattern``'s would; ``match``
     is anchored, hence cheap, and skips the test. On a whole text, a
     ``screened`` cue reads the words the shared screen found in it: one of its
-    ``needles``, and what one of its alternatives ``requires``; on part of a
-    text, it looks for its needles there.
+    ``needles``, and what one of its alternatives ``requires``; then only the
+    ``alternatives`` whose ``needs`` the text meets are run (the others match
+    nowhere in it, so the matches are the same). On part of a text, it looks
+    for its needles there.
     """
 
-    pattern: re.Pattern[str]
+    source: str
     needles: Needles | None
     requires: Requirements | None = None
     screened: bool = False
+    alternatives: tuple[str, ...] = ()
+    needs: tuple[Need, ...] = ()
 
-    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """``source`` compiled case-insensitive."""
+        return _compiled(self.source)
+
+    def _runnable(self, text: str, pos: int, endpos: int) -> re.Pattern[str] | None:
+        """The pattern to run on ``text[pos:endpos]``; ``None`` if none can match."""
         if self.screened and pos <= 0 and endpos >= len(text):
             present = _present(text)
             if present is not None:
                 if self.needles and present.isdisjoint(self.needles.strings):
-                    return True
-                return self.requires is not None and not satisfied(
-                    self.requires, present
-                )
-        return self.needles is not None and self.needles.absent(text, pos, endpos)
+                    return None
+                if self.requires is not None and not satisfied(self.requires, present):
+                    return None
+                kept = possible(self.needs, present)
+                if self.needs and len(kept) < len(self.needs):
+                    return _subset(self.alternatives, kept) if kept else None
+                return self.pattern
+        if self.needles is not None and self.needles.absent(text, pos, endpos):
+            return None
+        return self.pattern
 
     def search(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
-        if self._absent(text, pos, endpos):
-            return None
-        return self.pattern.search(text, pos, endpos)
+        pattern = self._runnable(text, pos, endpos)
+        return None if pattern is None else pattern.search(text, pos, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        if self._absent(text, pos, endpos):
-            return iter(())
-        return self.pattern.finditer(text, pos, endpos)
+        pattern = self._runnable(text, pos, endpos)
+        return iter(()) if pattern is None else pattern.finditer(text, pos, endpos)
 
     def match(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -86,6 +102,18 @@ class Cue:
 
 
 _WORDS: set[str] = set()  # every word the cues made by rx screen for
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 12)
+def _subset(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> re.Pattern[str]:
+    """The pattern of the alternatives ``kept`` only (cached: labelling every
+    12th ToTA treaty makes 449 such sets)."""
+    return re.compile(any_of(*(alternatives[k] for k in kept)), re.IGNORECASE)
 
 
 @cache
@@ -103,13 +131,14 @@ def _present(text: str) -> frozenset[str] | None:
 
 def rx(*alternatives: str) -> Cue:
     """Compile ``alternatives`` as one case-insensitive cue."""
-    pattern = re.compile(any_of(*alternatives), re.IGNORECASE)
-    found, required = reading(*alternatives, flags=re.IGNORECASE)
+    source = any_of(*alternatives)
+    found, required, each = reading(*alternatives, flags=re.IGNORECASE)
     if _screen.cache_info().currsize:  # made after the screen: reads its own
-        return Cue(pattern, found)
+        return Cue(source, found)
     _WORDS.update(found.strings if found else ())
     _WORDS.update(word for alt in required or () for c in alt for word in c)
-    return Cue(pattern, found, required, screened=True)
+    _WORDS.update(word for need in each for c in need for word in c)
+    return Cue(source, found, required, True, alternatives, each)
 
 
 @attrs.frozen(kw_only=True)

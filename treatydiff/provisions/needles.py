@@ -35,9 +35,11 @@ import attrs
 
 __all__ = [
     "PLAIN",
+    "Need",
     "Needles",
     "Requirements",
     "Screen",
+    "possible",
     "reading",
     "satisfied",
 ]
@@ -58,6 +60,8 @@ Strings = frozenset[str]
 _Reading = tuple[Strings | None, Strings | None]
 # For one of the alternatives, one string of each of its sets (lower case).
 Requirements = tuple[tuple[frozenset[str], ...], ...]
+# What one alternative needs: a string of each set (lower case).
+Need = frozenset[frozenset[str]]
 _ANY: _Reading = (None, None)
 _EMPTY: _Reading = (frozenset({""}), None)
 
@@ -192,34 +196,46 @@ def _lower_set(strings: Strings) -> frozenset[str] | None:
 
 def reading(
     *alternatives: str, flags: int = 0
-) -> tuple[Needles | None, Requirements | None]:
-    """The needles of the pattern that matches any of ``alternatives``, and
-    what a text must hold for it to match: for one alternative, a word of each
-    set that alternative needs. Needles are ``None`` if some alternative has
-    none, or one is not :data:`PLAIN`; requirements are ``None`` if some
-    alternative needs no word of ``_MIN_WORD`` letters or more.
+) -> tuple[Needles | None, Requirements | None, tuple[Need, ...]]:
+    """The needles of the pattern that matches any of ``alternatives``, what
+    a text must hold for it to match (for one alternative, a word of each set
+    that alternative needs), and what each alternative needs (empty for one
+    that needs no word; nothing at all if an alternative has a capturing
+    group, whose number would change without the others). Needles are
+    ``None`` if some alternative has none, or one is not :data:`PLAIN`;
+    requirements are ``None`` if some alternative needs no word of
+    ``_MIN_WORD`` letters or more.
 
-    >>> found, required = reading(r"\\bmutual\\s+defen[cs]e", r"\\ballies", flags=re.I)
+    >>> found, required, each = reading(
+    ...     r"\\bmutual\\s+defen[cs]e", r"\\ballies", r"\\bun\\b", flags=re.I
+    ... )
     >>> found.strings
-    ('allies', 'defence', 'defense')
-    >>> [[sorted(c) for c in alt] for alt in required]
-    [[['defence', 'defense'], ['mutual']], [['allies']]]
+    ('allies', 'defence', 'defense', 'un')
+    >>> required is None
+    True
+    >>> [sorted(sorted(c) for c in need) for need in each]
+    [[['defence', 'defense'], ['mutual']], [['allies']], []]
     >>> reading(r"\\w+ly")[0].strings, reading(r"\\w+")
-    (('ly',), (None, None))
+    (('ly',), (None, None, (frozenset(),)))
     """
     if _parser is None:  # pragma: no cover
-        return None, None
+        return None, None, ()
     best: list[Strings | None] = []
-    required: list[frozenset[frozenset[str]]] | None = []
+    required: list[Need] | None = []
+    each: list[Need] = []
+    groups = False
     for alt in alternatives:
-        candidates = _read(_parser.parse(alt, flags).data)[1]
+        parsed = _parser.parse(alt, flags)
+        groups = groups or parsed.state.groups > 1
+        candidates = _read(parsed.data)[1]
         best.append(_best(candidates))
         sets = (_lower_set(c) for c in candidates)
         # Short words are in nearly every text: they would only slow the screen.
         usable = frozenset(c for c in sets if c and min(map(len, c)) >= _MIN_WORD)
+        each.append(usable)
         if required is not None:
             required = [*required, usable] if usable else None
-    return _needles(best), _simplest(required)
+    return _needles(best), _simplest(required), () if groups else tuple(each)
 
 
 def _needles(best: list[Strings | None]) -> Needles | None:
@@ -235,9 +251,7 @@ def _needles(best: list[Strings | None]) -> Needles | None:
     )
 
 
-def _simplest(
-    alternatives: list[frozenset[frozenset[str]]] | None,
-) -> Requirements | None:
+def _simplest(alternatives: list[Need] | None) -> Requirements | None:
     """``alternatives`` without those that need all another needs, and more."""
     if alternatives is None:
         return None
@@ -254,3 +268,9 @@ def satisfied(required: Requirements, present: frozenset[str]) -> bool:
     """Whether the words ``present`` in a text meet ``required``."""
     lacks = present.isdisjoint
     return any(not any(map(lacks, alt)) for alt in required)
+
+
+def possible(each: tuple[Need, ...], present: frozenset[str]) -> tuple[int, ...]:
+    """The alternatives (by index) whose needs the words ``present`` meet."""
+    lacks = present.isdisjoint
+    return tuple(k for k, need in enumerate(each) if not any(map(lacks, need)))
