@@ -469,6 +469,31 @@ def test_a_clause_cut_off_into_the_next_article_joins_the_split(between, path):
     assert align(b, a) == al.mirror()
 
 
+def test_a_rewritten_piece_between_two_pieces_of_a_split_joins_it(path):
+    """Issue 9 (AML 13 -> 21, 22, 23): the middle piece of a split is
+    rewritten (text score 0.36, no clause in common) but keeps two of the
+    split article's rare words ("ferry", "tug") and none of another's: it
+    sits between two pieces of that split, so it is one. Out of the gap, or
+    pointing by its words to another article, it stays unmatched."""
+    c = distinct_clause
+    rewritten = "Every ferry shall keep a register of each tug it hires, for years."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    b = treaty("b", c(10), [c(0), c(1)], rewritten, [c(3), c(4), c(5)], c(11), c(12))
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("3", "5"), ("4", "6")} | {("2", k) for k in "234"}
+    assert {p.kind for p in al.pairs if p.a == "2"} == {"split"}
+    assert align(b, a) == al.mirror()
+    after = treaty(
+        "b", c(10), [c(0), c(1)], [c(3), c(4), c(5)], c(11), c(12), rewritten
+    )
+    assert "6" in align(a, after).unmatched_b
+    elsewhere = rewritten.replace("ferry", "depot").replace("tug", "bridge")
+    other = treaty(
+        "b", c(10), [c(0), c(1)], elsewhere, [c(3), c(4), c(5)], c(11), c(12)
+    )
+    assert "3" in align(a, other).unmatched_b
+
+
 def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor(path):
     """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
     full at the end of the new article 1, but its own successor, new article

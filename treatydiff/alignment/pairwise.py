@@ -22,8 +22,11 @@ it clearly better than any single one. A split or merge appears as one
 ``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
 refs). Order is evidence as well: linked neighbours lower the bar for the
 pair between them and carry clause links into splits and merges, the
-enclosing chapter's heading weighs in the choice among candidates, and a run
-renumbered with a constant offset (then an equal ref) breaks ties.
+enclosing chapter's heading weighs in the choice among candidates, a run
+renumbered with a constant offset (then an equal ref) breaks ties, and an
+article left between two pieces of a split (or two sources of a merge) joins
+it when its rarest words point to that article
+(:mod:`treatydiff.alignment.evidence`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from scipy.optimize import linear_sum_assignment
 
 from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
+from treatydiff.alignment.evidence import RareWords, split_gaps
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     STOPWORDS,
@@ -797,6 +801,10 @@ def _with_clause_links(
         ):
             added[i, j] = max(float(scores[i, j]), dice)
     edges.update(added)
+    # Order and rare words together: an article left between two pieces of a
+    # split whose terms point to the split article is a piece as well.
+    for i, j in split_gaps(edges, RareWords(pa.words, pb.words, pa.drop)):
+        edges[i, j] = float(scores[i, j])
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
