@@ -494,6 +494,29 @@ def test_a_rewritten_piece_between_two_pieces_of_a_split_joins_it(path):
     assert "3" in align(a, other).unmatched_b
 
 
+def test_pieces_of_a_neighbour_dealt_into_a_split_join_that_neighbour(path):
+    """Issue 9 (MiFID 50 -> 69, 72 and 51 -> 70, 71): two neighbouring
+    articles dealt out into one stretch. The pieces of article 3, rewritten,
+    sit between the pieces of article 2; their rare words point to article 3,
+    which is left without counterpart, so they are its split."""
+    c = distinct_clause
+    first = (
+        "Every quota holder shall report each trawl and the logbook to the authority."
+    )
+    second = (
+        "Each ranger shall guard the nursery against wildfire during the dry months."
+    )
+    a = treaty(
+        "a", c(10), [c(0), c(1), c(2), c(3)], [c(4), c(5), c(6), c(7)], c(11), c(12)
+    )
+    b = treaty("b", c(10), [c(0), c(1)], first, second, [c(2), c(3)], c(11), c(12))
+    al = align(a, b)
+    split = {("2", "2"), ("2", "5"), ("3", "3"), ("3", "4")}
+    assert al.links == {("1", "1"), ("4", "6"), ("5", "7")} | split
+    assert {p.kind for p in al.pairs if p.a in "23"} == {"split"}
+    assert align(b, a) == al.mirror()
+
+
 def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor(path):
     """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
     full at the end of the new article 1, but its own successor, new article

@@ -10,7 +10,9 @@ weights.
 :func:`split_gaps` uses it where order already speaks: an article left without
 counterpart between two pieces of one split (or two sources of one merge)
 joins that group when the group's article is among its strongest sources by
-rare words.
+rare words, or comes from the neighbour of that article when that neighbour
+is left without counterpart and its words point there (two neighbouring
+articles dealt out into one stretch).
 
 >>> rare = RareWords([["shell", "bank"], ["fee"]], [["bank", "shell"]])
 >>> rare.against_a(0).round(3).tolist()
@@ -98,13 +100,15 @@ def split_gaps(
     edges: Collection[tuple[int, int]], rare: RareWords
 ) -> list[tuple[int, int]]:
     """Links ``(i, j)`` (article indexes of ``a`` and ``b``) that fill the
-    gaps of the splits and merges in ``edges``: an article without
+    gaps of the splits and merges in ``edges``: for an article without
     counterpart whose nearest linked neighbours on both sides are linked to
-    the same article ``k`` of the other text joins ``k`` when its rare-word
-    cosine with ``k`` is positive and at least half its best one."""
+    the same article ``k`` of the other text, the candidates are ``k`` and
+    the neighbours of ``k`` left without counterpart; it is linked to each
+    candidate whose rare-word cosine with it is positive and at least half
+    its best one."""
     found = _gaps(edges, rare.against_a)
     found += [(i, j) for j, i in _gaps({(j, i) for i, j in edges}, rare.against_b)]
-    return sorted(found)
+    return sorted(set(found))
 
 
 def _gaps(
@@ -115,12 +119,18 @@ def _gaps(
     sources: dict[int, set[int]] = {}
     for i, j in edges:
         sources.setdefault(j, set()).add(i)
-    linked = sorted(sources)
+    linked_first = {i for i, _ in edges}
     out = []
-    for before, after in itertools.pairwise(linked):
+    for before, after in itertools.pairwise(sorted(sources)):
         shared = sources[before] & sources[after]
-        for j in range(before + 1, after) if shared else ():
+        beside = {n for k in shared for n in (k - 1, k + 1)} - linked_first
+        candidates = sorted(shared | {n for n in beside if n >= 0})
+        for j in range(before + 1, after) if candidates else ():
             cos = against(j)
             best = float(cos.max(initial=0.0))
-            out += [(k, j) for k in sorted(shared) if 0.0 < best * _OF_BEST <= cos[k]]
+            out += [
+                (k, j)
+                for k in candidates
+                if k < len(cos) and 0.0 < best * _OF_BEST <= cos[k]
+            ]
     return out
