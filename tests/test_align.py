@@ -494,6 +494,23 @@ def test_a_rewritten_piece_between_two_pieces_of_a_split_joins_it(path):
     assert "3" in align(a, other).unmatched_b
 
 
+def test_a_gap_wider_than_three_articles_is_not_filled(path):
+    """Regression (ToTA pta_150 vs pta_155: an investment "Scope" article
+    split to two articles 16 apart took an e-commerce article between them):
+    the pieces of a split stand together, so rare words fill a gap of at
+    most three articles. Here the rewritten piece of the test above has
+    unrelated new articles around it: a gap of three, then of four."""
+    c = distinct_clause
+    rewritten = "Every ferry shall keep a register of each tug it hires, for years."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    for before, joins in ((0, True), (1, False)):
+        gap = [*[c(13)] * before, rewritten, c(16), c(17)]
+        b = treaty("b", c(10), [c(0), c(1)], *gap, [c(3), c(4), c(5)], c(11), c(12))
+        al = align(a, b)
+        assert (("2", str(3 + before)) in al.links) is joins
+        assert align(b, a) == al.mirror()
+
+
 def test_pieces_of_a_neighbour_dealt_into_a_split_join_that_neighbour(path):
     """Issue 9 (MiFID 50 -> 69, 72 and 51 -> 70, 71): two neighbouring
     articles dealt out into one stretch. The pieces of article 3, rewritten,

@@ -97,22 +97,26 @@ def _cosines(many: sparse.csr_matrix, one: sparse.csr_matrix) -> np.ndarray:
 
 
 def split_gaps(
-    edges: Collection[tuple[int, int]], rare: RareWords
+    edges: Collection[tuple[int, int]], rare: RareWords, max_gap: int
 ) -> list[tuple[int, int]]:
     """Links ``(i, j)`` (article indexes of ``a`` and ``b``) that fill the
     gaps of the splits and merges in ``edges``: for an article without
     counterpart whose nearest linked neighbours on both sides are linked to
-    the same article ``k`` of the other text, the candidates are ``k`` and
-    the neighbours of ``k`` left without counterpart; it is linked to each
-    candidate whose rare-word cosine with it is positive and at least half
-    its best one."""
-    found = _gaps(edges, rare.against_a)
-    found += [(i, j) for j, i in _gaps({(j, i) for i, j in edges}, rare.against_b)]
+    the same article ``k`` of the other text, with at most ``max_gap``
+    articles between them (the pieces of a split stand together), the
+    candidates are ``k`` and the neighbours of ``k`` left without
+    counterpart; it is linked to each candidate whose rare-word cosine with
+    it is positive and at least half its best one."""
+    found = _gaps(edges, rare.against_a, max_gap)
+    mirrored = {(j, i) for i, j in edges}
+    found += [(i, j) for j, i in _gaps(mirrored, rare.against_b, max_gap)]
     return sorted(set(found))
 
 
 def _gaps(
-    edges: Collection[tuple[int, int]], against: Callable[[int], np.ndarray]
+    edges: Collection[tuple[int, int]],
+    against: Callable[[int], np.ndarray],
+    max_gap: int,
 ) -> list[tuple[int, int]]:
     """:func:`split_gaps` for the articles of the second side of ``edges``
     (``against(j)``: the cosines of article ``j`` with the first side)."""
@@ -122,6 +126,8 @@ def _gaps(
     linked_first = {i for i, _ in edges}
     out = []
     for before, after in itertools.pairwise(sorted(sources)):
+        if after - before - 1 > max_gap:
+            continue
         shared = sources[before] & sources[after]
         beside = {n for k in shared for n in (k - 1, k + 1)} - linked_first
         candidates = sorted(shared | {n for n in beside if n >= 0})

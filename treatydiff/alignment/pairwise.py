@@ -100,7 +100,9 @@ _SLOT_MARGIN = 0.1
 _SLOT_MIN_ARTICLES = 4
 # Renumbering with a constant offset breaks ties: a pair on the diagonal of an
 # unambiguous link at most _RUN_GAP articles before or after it gains
-# _OFFSET_BONUS per side (below any real difference of scores).
+# _OFFSET_BONUS per side (below any real difference of scores). Pieces of a
+# split stand together: rare words fill gaps of at most _RUN_GAP articles
+# between them (treatydiff.alignment.evidence.split_gaps).
 _RUN_GAP = 3
 _OFFSET_BONUS = 1e-5
 # Clause evidence: two paragraphs correspond when they share at least this
@@ -803,7 +805,8 @@ def _with_clause_links(
     edges.update(added)
     # Order and rare words together: an article left between two pieces of a
     # split whose terms point to the split article is a piece as well.
-    for i, j in split_gaps(edges, RareWords(pa.words, pb.words, pa.drop)):
+    rare = RareWords(pa.words, pb.words, pa.drop)
+    for i, j in split_gaps(edges, rare, _RUN_GAP):
         edges[i, j] = float(scores[i, j])
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
