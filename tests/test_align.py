@@ -511,6 +511,22 @@ def test_a_gap_wider_than_three_articles_is_not_filled(path):
         assert align(b, a) == al.mirror()
 
 
+def test_a_gap_article_whose_words_point_elsewhere_first_stays_out(path):
+    """Regression (ToTA redrafts, seeds 4-7: a foreign article between two
+    pieces of a split joined it with a rare-word cosine of 0.035 to 0.073,
+    more than half its best but behind six to twelve other articles): the
+    split article must be one of the gap article's two strongest sources.
+    Here two other articles share more of its words."""
+    c = distinct_clause
+    weak = "Every ferry and tug crossing a bridge near the depot shall signal on the "
+    weak += "track."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    b = treaty("b", c(10), [c(0), c(1)], weak, [c(3), c(4), c(5)], c(11), c(12))
+    al = align(a, b)
+    assert al.unmatched_b == ("3",)
+    assert al.links == {("1", "1"), ("2", "2"), ("2", "4"), ("3", "5"), ("4", "6")}
+
+
 def test_pieces_of_a_neighbour_dealt_into_a_split_join_that_neighbour(path):
     """Issue 9 (MiFID 50 -> 69, 72 and 51 -> 70, 71): two neighbouring
     articles dealt out into one stretch. The pieces of article 3, rewritten,

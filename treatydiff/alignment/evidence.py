@@ -9,8 +9,8 @@ weights.
 
 :func:`split_gaps` uses it where order already speaks: an article left without
 counterpart between two pieces of one split (or two sources of one merge)
-joins that group when the group's article is among its strongest sources by
-rare words, or comes from the neighbour of that article when that neighbour
+joins that group when the group's article is one of its two strongest sources
+by rare words, or comes from the neighbour of that article when that neighbour
 is left without counterpart and its words point there (two neighbouring
 articles dealt out into one stretch).
 
@@ -32,8 +32,10 @@ from scipy import sparse
 __all__ = ["RareWords", "split_gaps"]
 
 # A gap article joins the group when the group's article is among its
-# strongest sources: a rare-word cosine at least this share of its best one.
-_OF_BEST = 0.5
+# strongest sources by rare words: fewer than _RIVALS articles of that text
+# score higher with it (one may: a provision's terms of art are also in the
+# definitions article).
+_RIVALS = 2
 
 
 class RareWords:
@@ -106,7 +108,7 @@ def split_gaps(
     articles between them (the pieces of a split stand together), the
     candidates are ``k`` and the neighbours of ``k`` left without
     counterpart; it is linked to each candidate whose rare-word cosine with
-    it is positive and at least half its best one."""
+    it is positive and beaten by at most one other article."""
     found = _gaps(edges, rare.against_a, max_gap)
     mirrored = {(j, i) for i, j in edges}
     found += [(i, j) for j, i in _gaps(mirrored, rare.against_b, max_gap)]
@@ -133,10 +135,11 @@ def _gaps(
         candidates = sorted(shared | {n for n in beside if n >= 0})
         for j in range(before + 1, after) if candidates else ():
             cos = against(j)
-            best = float(cos.max(initial=0.0))
             out += [
                 (k, j)
                 for k in candidates
-                if k < len(cos) and 0.0 < best * _OF_BEST <= cos[k]
+                if k < len(cos)
+                and cos[k] > 0.0
+                and np.count_nonzero(cos > cos[k]) < _RIVALS
             ]
     return out
