@@ -110,8 +110,11 @@ def test_treaty_pairs_insert_articles_without_a_word_of_the_original(pair):
 
 
 def test_treaty_pairs_still_insert_articles():
-    quick = settings(phases=[Phase.generate], database=None)
-    pair = find(treaty_pairs(), lambda p: len(_inserted(p)) >= 2, settings=quick)
+    """The law above is not empty: inserted articles are still drawn."""
+    quick = settings(
+        phases=[Phase.generate], database=None, derandomize=True, max_examples=1000
+    )
+    pair = find(treaty_pairs(), lambda p: len(_inserted(p)) >= 1, settings=quick)
     assert all(len(a.text.split()) >= 8 for a in _inserted(pair))
 
 
