@@ -469,6 +469,87 @@ def test_a_clause_cut_off_into_the_next_article_joins_the_split(between, path):
     assert align(b, a) == al.mirror()
 
 
+def test_a_rewritten_piece_between_two_pieces_of_a_split_joins_it(path):
+    """Issue 9 (AML 13 -> 21, 22, 23): the middle piece of a split is
+    rewritten (text score 0.36, no clause in common) but keeps two of the
+    split article's rare words ("ferry", "tug") and none of another's: it
+    sits between two pieces of that split, so it is one. Out of the gap, or
+    pointing by its words to another article, it stays unmatched."""
+    c = distinct_clause
+    rewritten = "Every ferry shall keep a register of each tug it hires, for years."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    b = treaty("b", c(10), [c(0), c(1)], rewritten, [c(3), c(4), c(5)], c(11), c(12))
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("3", "5"), ("4", "6")} | {("2", k) for k in "234"}
+    assert {p.kind for p in al.pairs if p.a == "2"} == {"split"}
+    assert align(b, a) == al.mirror()
+    after = treaty(
+        "b", c(10), [c(0), c(1)], [c(3), c(4), c(5)], c(11), c(12), rewritten
+    )
+    assert "6" in align(a, after).unmatched_b
+    elsewhere = rewritten.replace("ferry", "depot").replace("tug", "bridge")
+    other = treaty(
+        "b", c(10), [c(0), c(1)], elsewhere, [c(3), c(4), c(5)], c(11), c(12)
+    )
+    assert "3" in align(a, other).unmatched_b
+
+
+def test_a_gap_wider_than_three_articles_is_not_filled(path):
+    """Regression (ToTA pta_150 vs pta_155: an investment "Scope" article
+    split to two articles 16 apart took an e-commerce article between them):
+    the pieces of a split stand together, so rare words fill a gap of at
+    most three articles. Here the rewritten piece of the test above has
+    unrelated new articles around it: a gap of three, then of four."""
+    c = distinct_clause
+    rewritten = "Every ferry shall keep a register of each tug it hires, for years."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    for before, joins in ((0, True), (1, False)):
+        gap = [*[c(13)] * before, rewritten, c(16), c(17)]
+        b = treaty("b", c(10), [c(0), c(1)], *gap, [c(3), c(4), c(5)], c(11), c(12))
+        al = align(a, b)
+        assert (("2", str(3 + before)) in al.links) is joins
+        assert align(b, a) == al.mirror()
+
+
+def test_a_gap_article_whose_words_point_elsewhere_first_stays_out(path):
+    """Regression (ToTA redrafts, seeds 4-7: a foreign article between two
+    pieces of a split joined it with a rare-word cosine of 0.035 to 0.073,
+    more than half its best but behind six to twelve other articles): the
+    split article must be one of the gap article's two strongest sources.
+    Here two other articles share more of its words."""
+    c = distinct_clause
+    weak = "Every ferry and tug crossing a bridge near the depot shall signal on the "
+    weak += "track."
+    a = treaty("a", c(10), [c(0), c(1), c(2), c(3), c(4), c(5)], c(11), c(12))
+    b = treaty("b", c(10), [c(0), c(1)], weak, [c(3), c(4), c(5)], c(11), c(12))
+    al = align(a, b)
+    assert al.unmatched_b == ("3",)
+    assert al.links == {("1", "1"), ("2", "2"), ("2", "4"), ("3", "5"), ("4", "6")}
+
+
+def test_pieces_of_a_neighbour_dealt_into_a_split_join_that_neighbour(path):
+    """Issue 9 (MiFID 50 -> 69, 72 and 51 -> 70, 71): two neighbouring
+    articles dealt out into one stretch. The pieces of article 3, rewritten,
+    sit between the pieces of article 2; their rare words point to article 3,
+    which is left without counterpart, so they are its split."""
+    c = distinct_clause
+    first = (
+        "Every quota holder shall report each trawl and the logbook to the authority."
+    )
+    second = (
+        "Each ranger shall guard the nursery against wildfire during the dry months."
+    )
+    a = treaty(
+        "a", c(10), [c(0), c(1), c(2), c(3)], [c(4), c(5), c(6), c(7)], c(11), c(12)
+    )
+    b = treaty("b", c(10), [c(0), c(1)], first, second, [c(2), c(3)], c(11), c(12))
+    al = align(a, b)
+    split = {("2", "2"), ("2", "5"), ("3", "3"), ("3", "4")}
+    assert al.links == {("1", "1"), ("4", "6"), ("5", "7")} | split
+    assert {p.kind for p in al.pairs if p.a in "23"} == {"split"}
+    assert align(b, a) == al.mirror()
+
+
 def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor(path):
     """Issue 9 (MiFID 43 -> 54, not merged into 31): article 2 is quoted in
     full at the end of the new article 1, but its own successor, new article

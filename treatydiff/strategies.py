@@ -23,6 +23,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from treatydiff.alignment.normalise import stem_words
 from treatydiff.model import Article, Division, Paragraph, Point, Treaty
 
 __all__ = [
@@ -129,6 +130,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
         """
     ),
 }
+# Inserted articles are drawn only when this many words are left unused.
+_FOREIGN_MIN_WORDS = 12
 _TITLE_OPENERS = {"en": "Agreement on", "ru": "Соглашение о"}
 _POINT_LABELS = {"en": "abcdefgh", "ru": "абвгдежз"}
 _CLOSINGS = {
@@ -155,11 +158,15 @@ def _capital(words: list[str]) -> str:
 
 @st.composite
 def _sentences(
-    draw: st.DrawFn, lang: str, min_words: int = 4, max_words: int = 12
+    draw: st.DrawFn,
+    lang: str,
+    min_words: int = 4,
+    max_words: int = 12,
+    vocabulary: Sequence[str] | None = None,
 ) -> str:
     words = draw(
         st.lists(
-            st.sampled_from(_WORDS[lang]),
+            st.sampled_from(vocabulary or _WORDS[lang]),
             min_size=min_words,
             max_size=max_words,
             unique=True,
@@ -524,6 +531,21 @@ def redraft(
     )
 
 
+@st.composite
+def _foreign_articles(draw: st.DrawFn, lang: str, vocabulary: Sequence[str]) -> Article:
+    """An article of one to three paragraphs of two sentences, in words of
+    ``vocabulary`` only."""
+    paras = [
+        Paragraph(
+            text=" ".join(
+                draw(_sentences(lang, vocabulary=vocabulary)) for _ in range(2)
+            )
+        )
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    return Article(num="1", paragraphs=paras)
+
+
 def _word_set(article: Article) -> frozenset[str]:
     return frozenset(article.text.casefold().replace(".", "").split())
 
@@ -558,11 +580,17 @@ def treaty_pairs(
 
     Articles are long enough (two sentences a paragraph) and distinct enough
     (few shared words, no shared sentence) that the right answer is
-    unambiguous.
+    unambiguous; inserted articles share no word stem with the original (an
+    unrelated article drawn from the same words can look like a reworded
+    one: a deleted article and an inserted one in the same place, each the
+    other's best, pair).
     """
     chosen = draw(_langs(lang))
     original = draw(treaties(chosen, min_articles, max_articles, min_sentences=2))
-    foreign = draw(st.lists(articles("1", chosen, min_sentences=2), max_size=3))
+    used = {w for a in original.articles for w in stem_words(a.text).split()}
+    unused = [w for w in _WORDS[chosen] if stem_words(w) not in used]
+    room = 3 if len(unused) >= _FOREIGN_MIN_WORDS else 0
+    foreign = draw(st.lists(_foreign_articles(chosen, unused), max_size=room))
     assume(_distinct([*original.articles, *foreign]))
     result = redraft(
         original, draw(st.randoms(use_true_random=False)), foreign=foreign, rates=rates

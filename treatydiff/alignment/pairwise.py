@@ -22,8 +22,11 @@ it clearly better than any single one. A split or merge appears as one
 ``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
 refs). Order is evidence as well: linked neighbours lower the bar for the
 pair between them and carry clause links into splits and merges, the
-enclosing chapter's heading weighs in the choice among candidates, and a run
-renumbered with a constant offset (then an equal ref) breaks ties.
+enclosing chapter's heading weighs in the choice among candidates, a run
+renumbered with a constant offset (then an equal ref) breaks ties, and an
+article left between two pieces of a split (or two sources of a merge) joins
+it when its rarest words point to that article
+(:mod:`treatydiff.alignment.evidence`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from scipy.optimize import linear_sum_assignment
 
 from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
+from treatydiff.alignment.evidence import RareWords, split_gaps
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     STOPWORDS,
@@ -96,7 +100,9 @@ _SLOT_MARGIN = 0.1
 _SLOT_MIN_ARTICLES = 4
 # Renumbering with a constant offset breaks ties: a pair on the diagonal of an
 # unambiguous link at most _RUN_GAP articles before or after it gains
-# _OFFSET_BONUS per side (below any real difference of scores).
+# _OFFSET_BONUS per side (below any real difference of scores). Pieces of a
+# split stand together: rare words fill gaps of at most _RUN_GAP articles
+# between them (treatydiff.alignment.evidence.split_gaps).
 _RUN_GAP = 3
 _OFFSET_BONUS = 1e-5
 # Clause evidence: two paragraphs correspond when they share at least this
@@ -798,6 +804,11 @@ def _with_clause_links(
         ):
             added[i, j] = max(float(scores[i, j]), dice)
     edges.update(added)
+    # Order and rare words together: an article left between two pieces of a
+    # split whose terms point to the split article is a piece as well.
+    rare = RareWords(pa.words, pb.words, pa.drop)
+    for i, j in split_gaps(edges, rare, _RUN_GAP):
+        edges[i, j] = float(scores[i, j])
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
