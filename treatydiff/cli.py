@@ -191,6 +191,7 @@ def _corpus_parsers(sub: Any) -> None:
     engine(p)
     p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(usage_error=p.error)
 
     p = sub.add_parser("census", help="provision x treaty matrix of the index")
     p.add_argument(
@@ -480,7 +481,7 @@ def _cmd_sources(args: argparse.Namespace) -> str:
 
 def _cmd_reuse(args: argparse.Namespace) -> str | None:
     if args.format == "parquet" and args.output is None:
-        raise InvalidArgument("--format parquet needs -o FILE")
+        args.usage_error("--format parquet needs -o FILE")  # exits 2
     if args.format == "parquet":
         require_parquet()
     run = {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}
