@@ -103,7 +103,8 @@ def test_reuse_equals_exhaustive_comparison_on_a_small_corpus(
     assert {(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref) for p in pairs} == (
         _exhaustive(corpus, threshold)
     )
-    assert all(p.score >= threshold for p in pairs) and pairs == sorted(
+    assert all(type(p.score) is float and p.score >= threshold for p in pairs)
+    assert pairs == sorted(
         pairs, key=lambda p: (p.a_treaty, p.a_ref, p.b_treaty, p.b_ref)
     )
 

@@ -374,10 +374,16 @@ def _pairs(
     listed = rank([(name, pos) for name, _, pos, _ in rows])
     swap = earlier[ra] > earlier[rb]
     first, second = np.where(swap, rb, ra), np.where(swap, ra, rb)
-    for k in np.lexsort((listed[second], listed[first])).tolist():
-        x, y = rows[first[k]], rows[second[k]]
+    order = np.lexsort((listed[second], listed[first]))
+    for a, b, score in zip(
+        first[order].tolist(),
+        second[order].tolist(),
+        scores[order].tolist(),
+        strict=True,
+    ):
+        x, y = rows[a], rows[b]
         yield ReusePair(
-            a_treaty=x[0], a_ref=x[3], b_treaty=y[0], b_ref=y[3], score=scores[k]
+            a_treaty=x[0], a_ref=x[3], b_treaty=y[0], b_ref=y[3], score=score
         )
 
 
