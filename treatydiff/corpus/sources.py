@@ -3,7 +3,9 @@ over the corpus, and the share of each treaty taken from a single earlier one.
 
 Similarity is ``rapidfuzz.fuzz.ratio`` of normalised article texts. Only
 articles of at least :data:`~treatydiff.corpus.minhash.MIN_WORDS` words take
-part. Candidates are pairs sharing an LSH band key; each is verified.
+part. Candidates are pairs sharing an LSH band key; each is verified. For
+``reuse``, the candidates are pairs of distinct normalised texts, found band by
+band in pieces spread over the workers; the articles of equal texts pair at 100.
 """
 
 from __future__ import annotations
