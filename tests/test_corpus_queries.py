@@ -188,6 +188,37 @@ def test_census_tells_a_confirmed_absence_from_not_found(tmp_path: Path) -> None
     assert "mutual-defence" in dict(every)
 
 
+def test_reuse_pairs_articles_of_equal_normalised_texts_at_100(tmp_path: Path) -> None:
+    """Texts equal once normalised (case, punctuation) are one candidate: every
+    pair of their articles in different treaties comes out, at 100, and the
+    same treaty's two copies do not pair with each other."""
+    c = CLAUSES
+    loud = c["consult"].upper().replace(" ", ", ")
+    src = tmp_path / "src"
+    src.mkdir()
+    for ident, arts in enumerate(
+        [[c["consult"], loud], [loud, c["fish"]], [c["consult"], c["science"]]],
+        start=1,
+    ):
+        (src / f"pta_{ident}.xml").write_text(
+            tota_xml(ident, f"19{ident}0-01-01", ("AAA", "BBB"), arts),
+            encoding="utf-8",
+        )
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        pairs = list(corpus.reuse(jobs=1))
+        assert {(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref) for p in pairs} == (
+            _exhaustive(corpus, 80)
+        )
+    assert [(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref, p.score) for p in pairs] == [
+        ("pta_1", "1", "pta_2", "1", 100.0),
+        ("pta_1", "1", "pta_3", "1", 100.0),
+        ("pta_1", "2", "pta_2", "1", 100.0),
+        ("pta_1", "2", "pta_3", "1", 100.0),
+        ("pta_2", "1", "pta_3", "1", 100.0),
+    ]
+
+
 @pytest.mark.parametrize(("chunk", "jobs"), [(1, 1), (3, 2), (50, 1)])
 def test_reuse_is_the_same_whatever_the_pieces_of_candidate_work(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch, chunk: int, jobs: int
