@@ -162,12 +162,12 @@ def main() -> int:
     # which changes when a treaty is indexed again.
     key_all = [
         (names[int(arts.treaty[i])], refs_of[int(arts.ids[i])])
-        for i in range(len(arts.texts))
+        for i in range(len(arts.ids))
     ]
-    population = sorted(range(len(arts.texts)), key=key_all.__getitem__)
+    population = sorted(range(len(arts.ids)), key=key_all.__getitem__)
     rng = random.Random(args.seed)
     sample = rng.sample(population, args.sample)
-    texts = [arts.texts[i] for i in sample]
+    texts = [arts.texts[arts.text_of[i]] for i in sample]
     matrix = process.cdist(
         texts,
         texts,
@@ -180,7 +180,7 @@ def main() -> int:
     print()
     print(
         f"Recall against exhaustive fuzz.ratio on {args.sample:,} English articles"
-        f" (random.Random({args.seed}).sample of the {len(arts.texts):,} with >= 10"
+        f" (random.Random({args.seed}).sample of the {len(arts.ids):,} with >= 10"
         " words in (treaty id, ref) order; pairs within one treaty excluded):"
     )
     print()

@@ -106,6 +106,7 @@ def test_census_csv_and_html(db: str, capsys: pytest.CaptureFixture[str]) -> Non
     ("argv", "needle"),
     [
         (["search", "--db", "{missing}", "text"], "no such index"),
+        (["census", "--db", "{empty}"], "not a treatydiff index (an empty file)"),
         (["search", "--db", "{db}"], "TEXT or --like"),
         (["search", "--db", "{db}", "--like", "pta_1"], "TREATY:REF"),
         (["search", "--db", "{db}", "--like", "pta_1:99"], "no article"),
@@ -122,7 +123,12 @@ def test_bad_input_is_one_error_line(
     needle: str,
 ) -> None:
     missing = str(tmp_path / "missing.sqlite")
-    code, _, err = _run([a.format(db=db, missing=missing) for a in argv], capsys)
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    code, _, err = _run(
+        [a.format(db=db, missing=missing, empty=empty) for a in argv], capsys
+    )
+    assert empty.read_bytes() == b""
     lines = err.strip().splitlines()
     assert code == 1 and len(lines) == 1, err
     assert lines[0].startswith("treatydiff: error: ") and needle in lines[0]
@@ -134,10 +140,12 @@ def test_parquet_needs_a_file_and_pyarrow(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, _, err = _run(
-        ["reuse", "--db", db, "--jobs", "1", "--format", "parquet"], capsys
-    )
-    assert code == 1 and err == "treatydiff: error: --format parquet needs -o FILE\n"
+    # A usage mistake (exit 2), as argparse's own; was exit 1.
+    with pytest.raises(SystemExit) as stop:
+        main(["reuse", "--db", db, "--jobs", "1", "--format", "parquet"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and len(err.splitlines()) == 1
+    assert err.startswith("treatydiff: error: reuse: --format parquet needs -o FILE")
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow → ImportError
     out = str(tmp_path / "pairs.parquet")
     code, _, err = _run(

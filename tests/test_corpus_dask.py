@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
 
 from tests.corpus_support import write_corpus
 from treatydiff.corpus import Corpus
+from treatydiff.corpus.engine import run
 
 distributed = pytest.importorskip(
     "dask.distributed", reason="dask is an optional extra: pip install '.[dask]'"
@@ -47,3 +49,17 @@ def test_engine_dask_starts_its_own_local_cluster(tmp_path: Path) -> None:
     with Corpus(tmp_path / "c.sqlite") as corpus:
         summary = corpus.update([str(src)], engine="dask", jobs=1)
     assert summary.treaties == 4 and not summary.failed
+
+
+def test_big_items_go_to_the_workers_by_scatter_not_in_the_graph() -> None:
+    # Embedded in the task graph, Dask warned "Sending large graph of size ...".
+    big = [b"x" * 6_000_000, b"y" * 6_000_000]
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        warnings.catch_warnings(),
+    ):
+        warnings.filterwarnings("error", message=".*large graph.*")
+        sizes = sorted(run(len, big, scheduler=cluster.scheduler_address))
+    assert sizes == [6_000_000, 6_000_000]

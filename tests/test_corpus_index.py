@@ -123,6 +123,16 @@ def test_a_bad_file_is_reported_and_skipped_every_run(tmp_path: Path) -> None:
     assert second.unchanged == 6 and not second.added
 
 
+def test_a_failed_source_is_named_once_in_the_summary(tmp_path: Path) -> None:
+    # Was "failed: /p/empty.txt: /p/empty.txt: empty file".
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        summary = corpus.update([str(tmp_path / "empty.txt")], jobs=1)
+    (failure,) = summary.failed
+    assert str(tmp_path) not in failure.error and "empty file" in failure.error
+    assert summary.lines()[1] == f"failed: {failure.source}: {failure.error}"
+
+
 @pytest.mark.parametrize(("batch", "kept"), [(10_000, 0), (1, 2)])
 def test_interrupted_run_leaves_a_consistent_index_the_next_run_completes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, kept: int
@@ -202,6 +212,29 @@ def test_missing_path_and_missing_index_raise_corpus_errors(tmp_path: Path) -> N
     (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
     with pytest.raises(CorpusError, match="not a treatydiff index"):
         Corpus(tmp_path / "junk.sqlite")
+
+
+def test_an_empty_or_foreign_file_is_no_index_and_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    # A 0-byte file was opened as an index (SQLite takes it as a new database).
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    with pytest.raises(CorpusError, match=r"not a treatydiff index \(an empty file\)"):
+        Corpus(empty, create=False)
+    assert empty.read_bytes() == b""
+    foreign = tmp_path / "foreign.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes(x)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    for create in (False, True):
+        with pytest.raises(CorpusError, match="not a treatydiff index"):
+            Corpus(foreign, create=create)
+    assert foreign.read_bytes() == before
+    with Corpus(empty) as corpus:  # creating one there is fine
+        assert list(corpus.treaties()) == []
 
 
 words = st.lists(

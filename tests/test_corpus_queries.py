@@ -8,13 +8,19 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
 from tests.corpus_support import CLAUSES, tota_xml, write_corpus
 from treatydiff.alignment.normalise import normalize
 from treatydiff.corpus import Corpus
 from treatydiff.corpus import sources as corpus_sources
+from treatydiff.corpus.minhash import BANDS
 from treatydiff.errors import InvalidArgument, UnknownRef
 
 
@@ -97,7 +103,8 @@ def test_reuse_equals_exhaustive_comparison_on_a_small_corpus(
     assert {(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref) for p in pairs} == (
         _exhaustive(corpus, threshold)
     )
-    assert all(p.score >= threshold for p in pairs) and pairs == sorted(
+    assert all(type(p.score) is float and p.score >= threshold for p in pairs)
+    assert pairs == sorted(
         pairs, key=lambda p: (p.a_treaty, p.a_ref, p.b_treaty, p.b_ref)
     )
 
@@ -181,12 +188,82 @@ def test_census_tells_a_confirmed_absence_from_not_found(tmp_path: Path) -> None
     assert "mutual-defence" in dict(every)
 
 
-def test_reuse_is_the_same_when_candidates_are_deduplicated_band_by_band(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+def test_reuse_pairs_articles_of_equal_normalised_texts_at_100(tmp_path: Path) -> None:
+    """Texts equal once normalised (case, punctuation) are one candidate: every
+    pair of their articles in different treaties comes out, at 100, and the
+    same treaty's two copies do not pair with each other."""
+    c = CLAUSES
+    loud = c["consult"].upper().replace(" ", ", ")
+    src = tmp_path / "src"
+    src.mkdir()
+    for ident, arts in enumerate(
+        [[c["consult"], loud], [loud, c["fish"]], [c["consult"], c["science"]]],
+        start=1,
+    ):
+        (src / f"pta_{ident}.xml").write_text(
+            tota_xml(ident, f"19{ident}0-01-01", ("AAA", "BBB"), arts),
+            encoding="utf-8",
+        )
+    with Corpus(tmp_path / "c.sqlite") as corpus:
+        corpus.update([str(src)], jobs=1)
+        pairs = list(corpus.reuse(jobs=1))
+        assert {(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref) for p in pairs} == (
+            _exhaustive(corpus, 80)
+        )
+    assert [(p.a_treaty, p.a_ref, p.b_treaty, p.b_ref, p.score) for p in pairs] == [
+        ("pta_1", "1", "pta_2", "1", 100.0),
+        ("pta_1", "1", "pta_3", "1", 100.0),
+        ("pta_1", "2", "pta_2", "1", 100.0),
+        ("pta_1", "2", "pta_3", "1", 100.0),
+        ("pta_2", "1", "pta_3", "1", 100.0),
+    ]
+
+
+@pytest.mark.parametrize(("chunk", "jobs"), [(1, 1), (3, 2), (50, 1)])
+def test_reuse_is_the_same_whatever_the_pieces_of_candidate_work(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, chunk: int, jobs: int
 ) -> None:
     every = list(corpus.reuse(threshold=50, jobs=1))
-    monkeypatch.setattr(corpus_sources, "HOLD", 0)
-    assert every and list(corpus.reuse(threshold=50, jobs=1)) == every
+    monkeypatch.setattr(corpus_sources, "CHUNK", chunk)
+    assert every and list(corpus.reuse(threshold=50, jobs=jobs)) == every
+
+
+@given(
+    keys=arrays(
+        np.int64,
+        st.tuples(st.just(BANDS), st.integers(0, 12)),
+        elements=st.integers(0, 3),
+    ),
+    data=st.data(),
+    chunk=st.integers(1, 8),
+    threshold=st.sampled_from([0, 50, 80, 100]),
+)
+def test_candidate_units_give_each_colliding_pair_exactly_once(
+    keys: NDArray[np.int64], data: st.DataObject, chunk: int, threshold: float
+) -> None:
+    """Whatever the size of the pieces, the text pairs sharing a band key
+    whose lengths allow the threshold come out once each, smaller index first."""
+    n = keys.shape[1]
+    lengths = data.draw(st.lists(st.integers(1, 9), min_size=n, max_size=n))
+    texts = ["x" * size for size in lengths]
+    order = np.argsort(keys, axis=1, kind="stable").astype(np.int32)
+    bands = corpus_sources._Bands(
+        texts, np.array(lengths, np.int64), keys, order, threshold
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus_sources, "CHUNK", chunk)
+        found = [
+            pair
+            for unit in corpus_sources._units(bands)
+            for pair in zip(*corpus_sources._candidates(bands, unit), strict=True)
+        ]
+    expected = {
+        (u, v)
+        for u, v in itertools.combinations(range(n), 2)
+        if (keys[:, u] == keys[:, v]).any()
+        and 200 * min(lengths[u], lengths[v]) >= threshold * (lengths[u] + lengths[v])
+    }
+    assert sorted((int(u), int(v)) for u, v in found) == sorted(expected)
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

@@ -200,6 +200,7 @@ def _corpus_parsers(sub: Any, command: str | None) -> None:
     engine(p)
     p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.set_defaults(usage_error=p.error)
 
     p = sub.add_parser("census", help="provision x treaty matrix of the index")
     p.add_argument(
@@ -519,7 +520,7 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
     from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
 
     if args.format == "parquet" and args.output is None:
-        raise InvalidArgument("--format parquet needs -o FILE")
+        args.usage_error("--format parquet needs -o FILE")  # exits 2
     if args.format == "parquet":
         require_parquet()
     run = {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}

@@ -132,8 +132,10 @@ def _dask(
     else:
         client = distributed.Client(scheduler)
     try:
+        # Data goes to the workers by scatter, not inside the task graph.
         shared_future = client.scatter(shared, broadcast=True)
-        futures = client.map(fn, [shared_future] * len(work), work, pure=False)
+        items = client.scatter(work) if work else []
+        futures = client.map(fn, [shared_future] * len(work), items, pure=False)
         for future in distributed.as_completed(futures):
             yield future.result()
     finally:

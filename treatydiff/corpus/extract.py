@@ -146,7 +146,8 @@ def extract(job: tuple[str, str]) -> Extracted:
         record, arts = records(treaty, source)
         found = findings(treaty)
     except TreatyDiffError as exc:
-        return Failure(source=source, error=str(exc))
+        # The summary names the source: the reason alone, not the path again.
+        return Failure(source=source, error=str(exc).removeprefix(f"{source}: "))
     except OSError as exc:
         return Failure(source=source, error=exc.strerror or str(exc))
     return digest, record, arts, found

@@ -88,32 +88,56 @@ def connect(
     path: str | os.PathLike[str], *, create: bool = False
 ) -> sqlite3.Connection:
     """Open (or with ``create``, make) an index; raises :class:`CorpusError` for a
-    missing file or one that is not a treatydiff index of this version."""
-    if not create and not os.path.isfile(path):
-        raise CorpusError(
-            f"{os.fspath(path)}: no such index (build it with 'treatydiff index')"
-        )
+    missing file or one that is not a treatydiff index of this version. A file
+    that is not an index is left as it was."""
+    name = os.fspath(path)
+    if not create:
+        _check_file(name)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    except sqlite3.Error as exc:
+        raise CorpusError(f"{name}: cannot open an index there ({exc})") from exc
+    try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        if create and "meta" not in tables:
+        if create and not tables:
             values = ", ".join(f"('{k}', '{v}')" for k, v in _expected().items())
             conn.executescript(
                 f"BEGIN; {_SCHEMA} INSERT INTO meta VALUES {values}; COMMIT;"
             )
+        elif "meta" not in tables:
+            raise CorpusError(f"{name}: not a treatydiff index (no meta table)")
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta != _expected():
+            raise CorpusError(
+                f"{name}: built with other index settings {meta}; rebuild it"
+            )
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     except sqlite3.DatabaseError as exc:
-        raise CorpusError(f"{os.fspath(path)}: not a treatydiff index ({exc})") from exc
-    if meta != _expected():
-        raise CorpusError(
-            f"{os.fspath(path)}: built with other index settings {meta}; rebuild it"
-        )
+        conn.close()
+        raise CorpusError(f"{name}: not a treatydiff index ({exc})") from exc
+    except CorpusError:
+        conn.close()
+        raise
     merge_bands(conn)
     return conn
+
+
+def _check_file(name: str) -> None:
+    """An index to open must exist and be an SQLite database (not an empty
+    file: SQLite would take it as a new database and write to it)."""
+    if not os.path.isfile(name):
+        raise CorpusError(f"{name}: no such index (build it with 'treatydiff index')")
+    with open(name, "rb") as file:
+        head = file.read(len(_SQLITE_HEADER))
+    if head != _SQLITE_HEADER:
+        what = "an empty file" if not head else "not an SQLite database"
+        raise CorpusError(f"{name}: not a treatydiff index ({what})")
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def pend_bands(conn: sqlite3.Connection) -> None:

@@ -3,7 +3,9 @@ over the corpus, and the share of each treaty taken from a single earlier one.
 
 Similarity is ``rapidfuzz.fuzz.ratio`` of normalised article texts. Only
 articles of at least :data:`~treatydiff.corpus.minhash.MIN_WORDS` words take
-part. Candidates are pairs sharing an LSH band key; each is verified.
+part. Candidates are pairs sharing an LSH band key; each is verified. For
+``reuse``, the candidates are pairs of distinct normalised texts, found band by
+band in pieces spread over the workers; the articles of equal texts pair at 100.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
 from treatydiff.alignment.normalise import normalize
-from treatydiff.corpus.engine import Engine, run_shared
+from treatydiff.corpus.engine import Engine, run, run_shared
 from treatydiff.corpus.minhash import BANDS
 from treatydiff.corpus.records import (
     ArticleSource,
@@ -29,9 +31,9 @@ from treatydiff.corpus.records import (
 )
 from treatydiff.errors import CorpusError
 
-__all__ = ["CHUNK", "HOLD", "candidate_pairs", "copies", "reuse", "sources"]
+__all__ = ["CHUNK", "copies", "reuse", "sources"]
 
-#: Candidate pairs verified per task.
+#: Candidate pairs (before the length and band checks) verified per task.
 CHUNK = 200_000
 
 
@@ -118,91 +120,166 @@ def sources(
 
 @attrs.frozen
 class _Articles:
-    """The comparable articles of the corpus, as parallel arrays."""
+    """The comparable articles of the corpus: per row (article, by id) its id,
+    treaty and distinct text; per distinct normalised text its band keys."""
 
     ids: NDArray[np.int64]
     treaty: NDArray[np.int64]
-    keys: NDArray[np.int64]  # (n, BANDS)
+    text_of: NDArray[np.int64]
     texts: list[str]
+    keys: NDArray[np.int64]  # (len(texts), BANDS)
 
 
-def _articles(conn: sqlite3.Connection, lang: str | None) -> _Articles:
+#: Stored texts normalised per task.
+NORMALISE_CHUNK = 5_000
+
+
+def _normalise(chunk: tuple[int, list[str]]) -> tuple[int, list[str]]:
+    start, texts = chunk
+    return start, [normalize(t) for t in texts]
+
+
+def _articles(
+    conn: sqlite3.Connection,
+    lang: str | None,
+    *,
+    jobs: int | None = 1,
+    engine: Engine | str = Engine.PROCESS,
+    scheduler: str | None = None,
+) -> _Articles:
+    """Read the comparable articles; each distinct stored text is normalised
+    once, across the engine's workers."""
     sql = (
         "SELECT a.id, a.treaty, a.keys, a.text FROM articles a"
         " JOIN treaties t ON t.id = a.treaty WHERE a.keys IS NOT NULL"
     )
-    rows = conn.execute(
+    raw: dict[str, int] = {}
+    raw_keys: list[bytes] = []
+    ids: list[int] = []
+    treaty: list[int] = []
+    raw_of: list[int] = []
+    for aid, tid, keys, text in conn.execute(
         sql + (" AND t.lang = ?" if lang else "") + " ORDER BY a.id",
         (lang,) if lang else (),
-    ).fetchall()
-    keys = np.frombuffer(b"".join(r[2] for r in rows), np.int64).reshape(-1, BANDS)
+    ):
+        ids.append(aid)
+        treaty.append(tid)
+        k = raw.setdefault(text, len(raw))
+        if k == len(raw_keys):
+            raw_keys.append(keys)
+        raw_of.append(k)
+    stored = list(raw)
+    del raw
+    normalised: list[str] = [""] * len(stored)
+    chunks = [
+        (s, stored[s : s + NORMALISE_CHUNK])
+        for s in range(0, len(stored), NORMALISE_CHUNK)
+    ]
+    for s, part in run(
+        _normalise, chunks, jobs=jobs, engine=engine, scheduler=scheduler
+    ):
+        normalised[s : s + len(part)] = part
+    # Band keys are a function of the normalised text: equal texts, equal keys.
+    distinct: dict[str, int] = {}
+    text_keys: list[bytes] = []
+    of_raw = np.empty(len(stored), np.int64)
+    for k, text in enumerate(normalised):
+        u = of_raw[k] = distinct.setdefault(text, len(distinct))
+        if u == len(text_keys):
+            text_keys.append(raw_keys[k])
     return _Articles(
-        ids=np.array([r[0] for r in rows], np.int64),
-        treaty=np.array([r[1] for r in rows], np.int64),
-        keys=keys,
-        texts=[normalize(r[3]) for r in rows],
+        ids=np.array(ids, np.int64),
+        treaty=np.array(treaty, np.int64),
+        text_of=of_raw[np.array(raw_of, np.int64)],
+        texts=list(distinct),
+        keys=np.frombuffer(b"".join(text_keys), np.int64).reshape(-1, BANDS),
     )
 
 
-def _bucket_pairs(column: NDArray[np.int64]) -> NDArray[np.int64]:
-    """Index pairs ``i < j`` (as ``i * 2**32 + j``) of rows sharing a key."""
-    order = np.argsort(column, kind="stable")
-    ordered = column[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    ends = np.r_[starts[1:], len(ordered)]
-    # For each sorted position p in a bucket ending at e: partners p+1 .. e-1.
-    bucket_end = np.repeat(ends, ends - starts)
-    counts = bucket_end - np.arange(len(ordered)) - 1
-    if counts.sum() == 0:
-        return np.empty(0, np.int64)
-    first = np.repeat(np.arange(len(ordered)), counts)
-    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    second = first + 1 + offsets
-    a, b = order[first], order[second]
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    pairs: NDArray[np.int64] = lo.astype(np.int64) << 32 | hi.astype(np.int64)
-    return pairs
+@attrs.frozen
+class _Bands:
+    """What each reuse worker holds: the distinct texts, their band keys
+    (``(BANDS, n)``), and per band the text indices in key order."""
+
+    texts: list[str]
+    lengths: NDArray[np.int64]
+    keys: NDArray[np.int64]
+    order: NDArray[np.int32]
+    threshold: float
 
 
-#: Candidate pairs held before duplicates are dropped (bounds the memory of
-#: :func:`candidate_pairs` on a large corpus: 8 bytes each).
-HOLD = 1 << 25
-
-
-def candidate_pairs(
-    arts: _Articles, threshold: float
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Row index pairs of different treaties sharing any band key whose lengths
-    allow a ratio of ``threshold``, in order."""
+def _bands(arts: _Articles, threshold: float) -> _Bands:
+    by_band = np.ascontiguousarray(arts.keys.T)
+    order = np.argsort(by_band, axis=1, kind="stable").astype(np.int32)
     lengths = np.array([len(t) for t in arts.texts], np.int64)
-    held: list[NDArray[np.int64]] = [np.empty(0, np.int64)]
-    for band in range(BANDS):
-        found = _bucket_pairs(arts.keys[:, band])
-        i, j = found >> 32, found & 0xFFFFFFFF
-        la, lb = lengths[i], lengths[j]
-        keep = arts.treaty[i] != arts.treaty[j]
-        keep &= 200 * np.minimum(la, lb) >= threshold * (la + lb)
-        held.append(found[keep])
-        if sum(map(len, held)) > HOLD:
-            held = [np.unique(np.concatenate(held))]
-    pairs = np.unique(np.concatenate(held))
-    return pairs >> 32, pairs & 0xFFFFFFFF
+    return _Bands(arts.texts, lengths, by_band, order, threshold)
+
+
+def _units(bands: _Bands) -> Iterator[tuple[int, int, int, int]]:
+    """The candidate work in pieces of about :data:`CHUNK` pairs: ``(band,
+    first, stop, end)``: the texts at sorted positions ``first .. stop - 1`` of
+    ``band``, each paired with the later ones of its bucket (which ends by
+    ``end``)."""
+    for band, (order, column) in enumerate(zip(bands.order, bands.keys, strict=True)):
+        ordered = column[order]
+        if not len(ordered):
+            return
+        ends = _bucket_ends(ordered)
+        partners = np.cumsum(ends - np.arange(len(ordered)) - 1)
+        cuts = np.searchsorted(partners, np.arange(CHUNK, partners[-1], CHUNK))
+        bounds = np.unique(np.r_[0, cuts + 1, len(ordered)])
+        for first, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            if partners[stop - 1] > (partners[first - 1] if first else 0):
+                yield band, first, stop, int(ends[stop - 1])
+
+
+def _bucket_ends(ordered: NDArray[np.int64]) -> NDArray[np.int64]:
+    """For each position of a sorted column, where its run of equal keys ends."""
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    stops = np.r_[starts[1:], len(ordered)]
+    return np.repeat(stops, stops - starts)
+
+
+def _candidates(
+    bands: _Bands, unit: tuple[int, int, int, int]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The text pairs ``u < v`` of one unit whose lengths allow a ratio of the
+    threshold and whose first shared band key is in this band (so each pair
+    comes from exactly one unit, whatever the pieces)."""
+    band, first, stop, end = unit
+    members = bands.order[band, first:end].astype(np.int64)
+    ends = _bucket_ends(bands.keys[band, members])[: stop - first]
+    counts = ends - np.arange(stop - first) - 1
+    p = np.repeat(np.arange(stop - first), counts)
+    q = p + 1 + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    a, b = members[p], members[q]
+    u, v = np.minimum(a, b), np.maximum(a, b)
+    lu, lv = bands.lengths[u], bands.lengths[v]
+    keep = 200 * np.minimum(lu, lv) >= bands.threshold * (lu + lv)
+    u, v = u[keep], v[keep]
+    for earlier in range(band):
+        column = bands.keys[earlier]
+        keep = column[u] != column[v]
+        u, v = u[keep], v[keep]
+    return u, v
 
 
 def _verify(
-    shared: tuple[list[str], float], chunk: tuple[NDArray[np.int64], NDArray[np.int64]]
+    bands: _Bands, unit: tuple[int, int, int, int]
 ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
-    texts, threshold = shared
-    i, j = chunk
+    """The candidate text pairs of one unit with their ratio, those at or above
+    the threshold."""
+    u, v = _candidates(bands, unit)
+    texts, threshold = bands.texts, bands.threshold
     scores = np.array(
         [
             fuzz.ratio(texts[a], texts[b], score_cutoff=threshold)
-            for a, b in zip(i.tolist(), j.tolist(), strict=True)
+            for a, b in zip(u.tolist(), v.tolist(), strict=True)
         ],
         np.float64,
     )
     keep = scores > 0
-    return i[keep], j[keep], scores[keep]
+    return u[keep], v[keep], scores[keep]
 
 
 def reuse(
@@ -215,56 +292,100 @@ def reuse(
     scheduler: str | None = None,
 ) -> Iterator[ReusePair]:
     """See :meth:`treatydiff.corpus.Corpus.reuse`."""
-    arts = _articles(conn, lang)
-    i, j = candidate_pairs(arts, threshold)
-    chunks = [(i[s : s + CHUNK], j[s : s + CHUNK]) for s in range(0, len(i), CHUNK)]
+    arts = _articles(conn, lang, jobs=jobs, engine=engine, scheduler=scheduler)
+    bands = _bands(arts, threshold)
+    units = _units(bands)
     parts = list(
-        run_shared(
-            _verify,
-            (arts.texts, threshold),
-            chunks,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-        )
+        run_shared(_verify, bands, units, jobs=jobs, engine=engine, scheduler=scheduler)
     )
-    vi = np.concatenate([p[0] for p in parts] or [np.empty(0, np.int64)])
-    vj = np.concatenate([p[1] for p in parts] or [np.empty(0, np.int64)])
-    vs = np.concatenate([p[2] for p in parts] or [np.empty(0, np.float64)])
-    return _pairs(conn, arts, vi, vj, vs)
+    u = np.concatenate([p[0] for p in parts] or [np.empty(0, np.int64)])
+    v = np.concatenate([p[1] for p in parts] or [np.empty(0, np.int64)])
+    scores = np.concatenate([p[2] for p in parts] or [np.empty(0, np.float64)])
+    a, b, s = _rows(arts, u, v, scores)
+    return _pairs(conn, arts, a, b, s)
+
+
+def _rows(
+    arts: _Articles,
+    u: NDArray[np.int64],
+    v: NDArray[np.int64],
+    scores: NDArray[np.float64],
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+    """The article row pairs of different treaties behind the text pairs
+    ``(u, v, score)``, and those of equal texts (score 100)."""
+    by_text = np.argsort(arts.text_of, kind="stable")
+    count = np.bincount(arts.text_of, minlength=len(arts.texts))
+    start = np.cumsum(count) - count
+    # Every member of u with every member of v.
+    n = count[u] * count[v]
+    k = np.repeat(np.arange(len(u)), n)
+    local = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+    width = count[v][k]
+    a = by_text[start[u][k] + local // width]
+    b = by_text[start[v][k] + local % width]
+    s = scores[k]
+    # Equal texts: the rows of one text pairwise.
+    ends = np.repeat(start + count, count)
+    partners = ends - np.arange(len(by_text)) - 1
+    p = np.repeat(np.arange(len(by_text)), partners)
+    q = (
+        p
+        + 1
+        + np.arange(partners.sum())
+        - np.repeat(np.cumsum(partners) - partners, partners)
+    )
+    a = np.r_[a, by_text[p]]
+    b = np.r_[b, by_text[q]]
+    s = np.r_[s, np.full(len(p), 100.0)]
+    keep = arts.treaty[a] != arts.treaty[b]
+    return a[keep], b[keep], s[keep]
 
 
 def _pairs(
     conn: sqlite3.Connection,
     arts: _Articles,
-    vi: NDArray[np.int64],
-    vj: NDArray[np.int64],
-    vs: NDArray[np.float64],
+    ra: NDArray[np.int64],
+    rb: NDArray[np.int64],
+    scores: NDArray[np.float64],
 ) -> Iterator[ReusePair]:
+    """The pairs, earlier treaty first (by date, then name, position), sorted
+    by treaty name and position."""
     treaties = {
         tid: (name, signed)
         for tid, name, signed in conn.execute("SELECT id, name, signed FROM treaties")
     }
     where = {
         aid: (pos, ref)
-        for aid, pos, ref in conn.execute("SELECT id, pos, ref FROM articles")
-    }
-
-    def side(row: int) -> tuple[str, str, int, str]:
-        name, signed = treaties[int(arts.treaty[row])]
-        pos, ref = where[int(arts.ids[row])]
-        return signed or "~", name, pos, ref
-
-    out = []
-    for a, b, score in zip(vi.tolist(), vj.tolist(), vs.tolist(), strict=True):
-        first, second = sorted((side(a), side(b)))
-        out.append(
-            (first[1], first[2], second[1], second[2], first[3], second[3], score)
+        for aid, pos, ref in conn.execute(
+            "SELECT id, pos, ref FROM articles WHERE keys IS NOT NULL"
         )
-    out.sort()
-    for a_name, _, b_name, _, a_ref, b_ref, score in out:
+    }
+    rows = [
+        (*treaties[tid], *where[aid])
+        for tid, aid in zip(arts.treaty.tolist(), arts.ids.tolist(), strict=True)
+    ]
+
+    def rank(
+        keys: list[tuple[str, str, int]] | list[tuple[str, int]],
+    ) -> NDArray[np.int64]:
+        out = np.empty(len(keys), np.int64)
+        out[sorted(range(len(keys)), key=keys.__getitem__)] = np.arange(len(keys))
+        return out
+
+    earlier = rank([(signed or "~", name, pos) for name, signed, pos, _ in rows])
+    listed = rank([(name, pos) for name, _, pos, _ in rows])
+    swap = earlier[ra] > earlier[rb]
+    first, second = np.where(swap, rb, ra), np.where(swap, ra, rb)
+    order = np.lexsort((listed[second], listed[first]))
+    for a, b, score in zip(
+        first[order].tolist(),
+        second[order].tolist(),
+        scores[order].tolist(),
+        strict=True,
+    ):
+        x, y = rows[a], rows[b]
         yield ReusePair(
-            a_treaty=a_name, a_ref=a_ref, b_treaty=b_name, b_ref=b_ref, score=score
+            a_treaty=x[0], a_ref=x[3], b_treaty=y[0], b_ref=y[3], score=score
         )
 
 
