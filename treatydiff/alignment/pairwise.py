@@ -18,15 +18,16 @@ kept only above a calibrated no-match threshold. Splits and merges are found
 before the assignment and independently of position: an article is split
 when the concatenation of two or three articles of the other treaty explains
 it clearly better than any single one. A split or merge appears as one
-:class:`AlignedPair` per member, all with the same ``kind``, ``score``,
-``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
-refs). Order is evidence as well: linked neighbours lower the bar for the
-pair between them and carry clause links into splits and merges, the
-enclosing chapter's heading weighs in the choice among candidates, a run
-renumbered with a constant offset (then an equal ref) breaks ties, and an
-article left between two pieces of a split (or two sources of a merge) joins
-it when its rarest words point to that article
-(:mod:`treatydiff.alignment.evidence`).
+:class:`AlignedPair` per member, all with the same ``kind``, ``a_refs`` and
+``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single refs); each
+member keeps its own ``score`` (members found by the concatenation share its
+score, members joined by clause or rare-word evidence keep their own). Order
+is evidence as well: linked neighbours lower the bar for the pair between them
+and carry clause links into splits and merges, the enclosing chapter's heading
+weighs in the choice among candidates, a run renumbered with a constant offset
+(then an equal ref) breaks ties, and an article left between two pieces of a
+split (or two sources of a merge) joins it when its rarest words point to that
+article (:mod:`treatydiff.alignment.evidence`).
 """
 
 from __future__ import annotations
