@@ -564,6 +564,46 @@ def test_a_clause_quoted_in_a_longer_article_keeps_its_own_successor(path):
     assert align(b, a) == al.mirror()
 
 
+_MOVED = (
+    "The wardens shall send the lighthouse keepers each record of harbour tolls, "
+    "beacons, moorings and salvage."
+)
+_OWN = [
+    "Wardens shall send lighthouse keepers their charts.",
+    "Pilots register every ferry at dawn.",
+]
+
+
+def test_a_paragraph_moved_out_into_an_article_of_its_own_joins_the_split(path):
+    """Issue 9 (AML 37a para 2 -> new 50): the last paragraph of article 2
+    becomes most of a new article, one word changed, another paragraph
+    added. Its paragraph Dice (0.53) is under the clause bar and the article
+    scores too low to pair, but four of its five words lie in the old
+    paragraph (twice as long): containment links the article no other
+    evidence placed."""
+    c = distinct_clause
+    a = treaty("a", c(10), [c(0), c(1), c(2), _MOVED], c(11), c(12))
+    b = treaty("b", c(10), [c(0), c(1), c(2)], _OWN, c(11), c(12))
+    al = align(a, b)
+    assert al.links == {("1", "1"), ("2", "2"), ("2", "3"), ("3", "4"), ("4", "5")}
+    assert {p.kind for p in al.pairs if p.a == "2"} == {"split"}
+    assert align(b, a) == al.mirror()
+
+
+def test_containment_needs_a_clause_at_most_three_times_longer():
+    """A short clause finds its words in some long enumeration by chance (40
+    real ToTA pairs gained links, mostly wrong, without this bound): the
+    moved paragraph of the test above counts inside a clause of twice its
+    words, not of four times."""
+    c = distinct_clause
+    b = treaty("b", c(10), [c(0), c(1), c(2)], _OWN, c(11), c(12))
+    more = ", anchors, buoys, cargo, tides, docks, cranes, quays, barges, rafts, oars."
+    for text, found in ((_MOVED, True), (_MOVED[:-1] + more, False)):
+        a = treaty("a", c(10), [c(0), c(1), c(2), text], c(11), c(12))
+        _, contained = pairwise._clause_links(*pairwise.prepare([a, b]))
+        assert ((1, 2) in contained) is found
+
+
 def test_a_reworded_article_in_the_slot_between_linked_neighbours_pairs(path):
     """Issue 9: an article reworded below the usual bar still pairs with its
     best match when both sit between linked neighbours (order evidence);

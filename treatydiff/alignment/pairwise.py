@@ -18,15 +18,18 @@ kept only above a calibrated no-match threshold. Splits and merges are found
 before the assignment and independently of position: an article is split
 when the concatenation of two or three articles of the other treaty explains
 it clearly better than any single one. A split or merge appears as one
-:class:`AlignedPair` per member, all with the same ``kind``, ``score``,
-``a_refs`` and ``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single
-refs). Order is evidence as well: linked neighbours lower the bar for the
-pair between them and carry clause links into splits and merges, the
-enclosing chapter's heading weighs in the choice among candidates, a run
-renumbered with a constant offset (then an equal ref) breaks ties, and an
-article left between two pieces of a split (or two sources of a merge) joins
-it when its rarest words point to that article
-(:mod:`treatydiff.alignment.evidence`).
+:class:`AlignedPair` per member, all with the same ``kind``, ``a_refs`` and
+``b_refs`` (so ``(pair.a, pair.b)`` is always a pair of single refs); each
+member keeps its own ``score`` (members found by the concatenation share its
+score, members joined by clause or rare-word evidence keep their own). Order
+is evidence as well: linked neighbours lower the bar for the pair between them
+and carry clause links into splits and merges, the enclosing chapter's heading
+weighs in the choice among candidates, a run renumbered with a constant offset
+(then an equal ref) breaks ties, and an article left between two pieces of a
+split (or two sources of a merge) joins it when its rarest words point to that
+article (:mod:`treatydiff.alignment.evidence`). Last, an article no evidence
+placed is linked by a paragraph nearly wholly contained in (or containing) a
+paragraph of the other treaty at most three times its size.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from treatydiff.alignment.similarity import (
     filtered,
     process_texts,
     score_matrix,
+    shorter_share,
     word_dice,
 )
 from treatydiff.errors import AlignmentError, InvalidArgument
@@ -113,6 +117,18 @@ _OFFSET_BONUS = 1e-5
 _CLAUSE_DICE = 0.6
 _CLAUSE_COVER = 0.5
 _CLAUSE_MIN_WORDS = 4
+# Containment evidence: drafters move a paragraph out of an article into a
+# new one, adding or dropping a word. Of the clauses the assignment leaves
+# unpaired, a shorter one with at least _CLAUSE_CONTAINED of its distinct
+# words in a longer one at most _CONTAINED_RATIO times its size is paired
+# with it (one-to-one); only the shorter clause counts as covered, and such a
+# link is weighed after all the others. (Without the ratio, a short article
+# finds its words in some long enumeration of an unrelated treaty.)
+_CLAUSE_CONTAINED = 0.75
+_CONTAINED_RATIO = 3.0
+# Per article pair (i, j): (share of i's words, share of j's words, mean
+# clause Dice) covered by the clause pairs between them.
+_ArticleCover = dict[tuple[int, int], tuple[float, float, float]]
 # Headings as evidence: a pair gains up to _HEADING_WEIGHT for the share of
 # heading words they have in common, leaving out words found in
 # _HEADING_REPEATS or more headings of one treaty ("Amendments to Directive").
@@ -730,50 +746,69 @@ def _word_likeness(count_a: Counter[str], count_b: Counter[str]) -> float:
     return 2.0 * (count_a & count_b).total() / total if total else 0.0
 
 
-def _clause_links(
-    pa: Prepared, pb: Prepared
-) -> dict[tuple[int, int], tuple[float, float, float]]:
+def _clause_links(pa: Prepared, pb: Prepared) -> tuple[_ArticleCover, _ArticleCover]:
     """Clause evidence rolled up to articles: for each article pair ``(i, j)``
     whose paragraphs the clause assignment pairs, ``(share of i's words,
-    share of j's words, mean clause Dice)`` covered by those clause pairs."""
+    share of j's words, mean clause Dice)`` covered by those clause pairs;
+    second, the same for the clauses it leaves unpaired that are contained
+    in one another (where only the shorter clause counts as covered)."""
     owners_a = [i for i, ps in enumerate(pa.paragraph_strings) for _ in ps]
     owners_b = [j for j, ps in enumerate(pb.paragraph_strings) for _ in ps]
     if not owners_a or not owners_b:
-        return {}
+        return {}, {}
     texts_a = [s for ps in pa.paragraph_strings for s in ps]
     texts_b = [s for ps in pb.paragraph_strings for s in ps]
     refs_a = [r for rs in pa.paragraph_refs for r in rs]
     refs_b = [r for rs in pb.paragraph_refs for r in rs]
     size_a = np.array([len(set(s.split())) for s in texts_a], dtype=np.float64)
     size_b = np.array([len(set(s.split())) for s in texts_b], dtype=np.float64)
+    contained: list[tuple[int, int, float]] = []
 
     def dense(rows: list[int], cols: list[int]) -> list[tuple[int, int, float]]:
-        dice, _, _ = word_dice([texts_a[r] for r in rows], [texts_b[c] for c in cols])
+        dice, sizes_a, sizes_b = word_dice(
+            [texts_a[r] for r in rows], [texts_b[c] for c in cols]
+        )
         small = (size_a[rows][:, np.newaxis] < _CLAUSE_MIN_WORDS) | (
             size_b[cols] < _CLAUSE_MIN_WORDS
         )
         dice[small] = 0.0
         jitter = _jitter([refs_a[r] for r in rows], [refs_b[c] for c in cols])
-        return [
-            (rows[r], cols[c], float(dice[r, c]))
-            for r, c in assign(dice, _CLAUSE_DICE, jitter)
-        ]
+        pairs = assign(dice, _CLAUSE_DICE, jitter)
+        free_r = sorted(set(range(len(rows))) - {r for r, _ in pairs})
+        free_c = sorted(set(range(len(cols))) - {c for _, c in pairs})
+        free = np.ix_(free_r, free_c)
+        share = shorter_share(dice[free], sizes_a[free_r], sizes_b[free_c])
+        sa, sb = sizes_a[free_r][:, np.newaxis], sizes_b[free_c]
+        share[np.maximum(sa, sb) > _CONTAINED_RATIO * np.minimum(sa, sb)] = 0.0
+        contained.extend(
+            (rows[free_r[r]], cols[free_c[c]], float(dice[free][r, c]))
+            for r, c in assign(share, _CLAUSE_CONTAINED, jitter[free])
+        )
+        return [(rows[r], cols[c], float(dice[r, c])) for r, c in pairs]
 
     total_a = np.bincount(owners_a, weights=size_a, minlength=len(pa.refs))
     total_b = np.bincount(owners_b, weights=size_b, minlength=len(pb.refs))
-    sums: dict[tuple[int, int], list[float]] = {}
-    for p, q, value in _anchored(texts_a, texts_b, dense):
-        if size_a[p] < _CLAUSE_MIN_WORDS or size_b[q] < _CLAUSE_MIN_WORDS:
-            continue
-        acc = sums.setdefault((owners_a[p], owners_b[q]), [0.0, 0.0, 0.0, 0.0])
-        acc[0] += size_a[p]
-        acc[1] += size_b[q]
-        acc[2] += value
-        acc[3] += 1.0
-    return {
-        (i, j): (wa / max(total_a[i], 1.0), wb / max(total_b[j], 1.0), d / n)
-        for (i, j), (wa, wb, d, n) in sums.items()
-    }
+
+    def rolled_up(
+        pairs: list[tuple[int, int, float]], shorter_only: bool
+    ) -> _ArticleCover:
+        sums: dict[tuple[int, int], list[float]] = {}
+        for p, q, value in pairs:
+            if size_a[p] < _CLAUSE_MIN_WORDS or size_b[q] < _CLAUSE_MIN_WORDS:
+                continue
+            acc = sums.setdefault((owners_a[p], owners_b[q]), [0.0, 0.0, 0.0, 0.0])
+            longer_a, longer_b = size_a[p] > size_b[q], size_b[q] > size_a[p]
+            acc[0] += 0.0 if shorter_only and longer_a else size_a[p]
+            acc[1] += 0.0 if shorter_only and longer_b else size_b[q]
+            acc[2] += value
+            acc[3] += 1.0
+        return {
+            (i, j): (wa / max(total_a[i], 1.0), wb / max(total_b[j], 1.0), d / n)
+            for (i, j), (wa, wb, d, n) in sums.items()
+        }
+
+    paired = rolled_up(_anchored(texts_a, texts_b, dense), False)
+    return paired, rolled_up(contained, True)
 
 
 def _with_clause_links(
@@ -793,7 +828,8 @@ def _with_clause_links(
     linked_b = sorted({j for _, j in edges})
     set_a, set_b = set(linked_a), set(linked_b)
     added = {}
-    for (i, j), (cover_a, cover_b, dice) in _clause_links(pa, pb).items():
+    paired, contained = _clause_links(pa, pb)
+    for (i, j), (cover_a, cover_b, dice) in paired.items():
         # Drafters cut an article into consecutive pieces: a clause link that
         # continues the link of the nearest linked neighbour needs no share
         # of the article.
@@ -809,6 +845,14 @@ def _with_clause_links(
     rare = RareWords(pa.words, pb.words, pa.drop)
     for i, j in split_gaps(edges, rare, _RUN_GAP):
         edges[i, j] = float(scores[i, j])
+    # Containment is weighed last: it links an article no other evidence
+    # placed (a paragraph moved out into a new article of its own).
+    placed_a, placed_b = {i for i, _ in edges}, {j for _, j in edges}
+    for (i, j), (cover_a, cover_b, dice) in contained.items():
+        if (i not in placed_a and cover_a >= _CLAUSE_COVER) or (
+            j not in placed_b and cover_b >= _CLAUSE_COVER
+        ):
+            edges[i, j] = max(float(scores[i, j]), dice)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(node: tuple[str, int]) -> tuple[str, int]:

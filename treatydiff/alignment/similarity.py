@@ -38,6 +38,7 @@ __all__ = [
     "incidence",
     "process_texts",
     "score_matrix",
+    "shorter_share",
     "word_dice",
 ]
 
@@ -258,6 +259,24 @@ def word_dice(
     size_b = np.array([len(x) for x in sets_b], dtype=np.float64)
     dice: np.ndarray = 2.0 * shared / np.maximum(size_a[:, np.newaxis] + size_b, 1.0)
     return dice, size_a, size_b
+
+
+def shorter_share(
+    dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray
+) -> np.ndarray:
+    """From :func:`word_dice`'s output, per pair the share of the shorter
+    text's distinct words found in the other (0 where either has none).
+
+    >>> dice, a, b = word_dice(["esa provide duty allow"], ["esa provide duty eu"])
+    >>> shorter_share(dice, a, b).tolist()
+    [[0.75]]
+    """
+    sizes = size_a[:, np.newaxis] + size_b
+    shared = np.rint(dice * sizes / 2.0)
+    share: np.ndarray = shared / np.maximum(
+        np.minimum(size_a[:, np.newaxis], size_b), 1.0
+    )
+    return share
 
 
 def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
