@@ -6,6 +6,7 @@ every row of one table has the same keys.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -81,8 +82,11 @@ def require_parquet() -> None:
         ) from exc
 
 
-def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> None:
-    """Write rows as a Parquet file, whole or not at all (needs pyarrow)."""
+def write_parquet(
+    rows: Iterable[Row], path: str, *, columns: Sequence[str], batch: int = 1 << 20
+) -> None:
+    """Write rows as a Parquet file as they come, ``batch`` rows per row group
+    (pyarrow's default size), whole or not at all (needs pyarrow)."""
     require_parquet()
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -90,9 +94,22 @@ def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> 
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     os.close(fd)
+    writer = None
     try:
-        pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), tmp)
+        rows = iter(rows)
+        while chunk := list(itertools.islice(rows, batch)):
+            table = pa.table({c: [r[c] for r in chunk] for c in columns})
+            if writer is None:
+                schema = table.schema
+                writer = pq.ParquetWriter(tmp, schema)
+            writer.write_table(table.cast(schema))
+        if writer is None:
+            pq.write_table(pa.table({c: [] for c in columns}), tmp)
+        else:
+            writer.close()
         os.replace(tmp, target)
     except BaseException:
+        if writer is not None:
+            writer.close()
         Path(tmp).unlink(missing_ok=True)
         raise
