@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tests.corpus_support import CLAUSES, write_corpus
 from treatydiff.cli import main
 from treatydiff.corpus import Corpus, ReusePair
-from treatydiff.corpus.tables import write_parquet
+from treatydiff.corpus.tables import json_chunks, write_parquet
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -96,7 +98,8 @@ def test_reuse_csv_and_the_corpus_figure(
 
 
 @pytest.mark.parametrize(
-    ("fmt", "to_file"), [("csv", True), ("csv", False), ("parquet", True)]
+    ("fmt", "to_file"),
+    [("csv", True), ("csv", False), ("json", True), ("json", False), ("parquet", True)],
 )
 def test_reuse_writes_each_pair_as_it_comes_never_a_list_of_them(
     db: str,
@@ -135,9 +138,37 @@ def test_reuse_writes_each_pair_as_it_comes_never_a_list_of_them(
         parquet = pytest.importorskip("pyarrow.parquet")
         assert parquet.read_table(out).column("a_ref").to_pylist()[-1] == "1999"
         return
-    lines = (out.read_text(encoding="utf-8") if to_file else text).splitlines()
+    written = out.read_text(encoding="utf-8") if to_file else text
+    if fmt == "json":
+        assert json.loads(written)[-1] == {
+            "a_treaty": "pta_1",
+            "a_ref": "1999",
+            "b_treaty": "pta_2",
+            "b_ref": "1",
+            "score": 90,
+        }
+        return
+    lines = written.splitlines()
     assert lines[0] == "a_treaty,a_ref,b_treaty,b_ref,score" and len(lines) == 2001
     assert lines[-1] == "pta_1,1999,pta_2,1,90"
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"t": st.text(), "n": st.floats(allow_nan=False), "b": st.booleans()}
+        ),
+        max_size=20,
+    ),
+    st.integers(min_value=1, max_value=6),
+)
+@example([{"t": "a\x85b\u2028c", "n": 0.0, "b": False}], 1)  # not line ends
+def test_json_in_pieces_is_the_whole_array_as_json_dumps_writes_it(
+    rows: list[dict[str, Any]], size: int
+) -> None:
+    pieces = list(json_chunks(iter(rows), size=size))
+    assert "".join(pieces) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    assert len(pieces) == len(rows) // size + 1  # a piece per ``size`` rows
 
 
 def test_parquet_in_row_groups_reads_back_and_a_failure_leaves_nothing(

@@ -517,7 +517,7 @@ def _cmd_sources(args: argparse.Namespace) -> str:
 
 def _cmd_reuse(args: argparse.Namespace) -> None:
     from treatydiff import corpus
-    from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
+    from treatydiff.corpus.tables import json_chunks, require_parquet, write_parquet
     from treatydiff.report.table import csv_chunks
 
     if args.format == "parquet" and args.output is None:
@@ -535,8 +535,8 @@ def _cmd_reuse(args: argparse.Namespace) -> None:
             write_parquet(rows, args.output, columns=_PAIR_COLUMNS)
         elif args.format == "csv":
             write_chunks(csv_chunks(rows, _PAIR_COLUMNS), args.output)
-        else:  # JSON is one document, made in memory
-            _write(render_rows(rows, args.format, columns=_PAIR_COLUMNS), args.output)
+        else:
+            write_chunks(json_chunks(rows), args.output)
         copied = index.copies(tally, share=args.share, lang=args.lang)
         links = (
             []

@@ -10,7 +10,7 @@ import itertools
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,13 @@ from treatydiff.errors import InvalidArgument
 from treatydiff.report.html import CSS, page_html
 from treatydiff.report.table import csv_text
 
-__all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
+__all__ = [
+    "FORMATS",
+    "json_chunks",
+    "render_rows",
+    "require_parquet",
+    "write_parquet",
+]
 
 FORMATS = ("text", "json", "csv", "html")
 
@@ -37,7 +43,7 @@ def render_rows(
     rows = list(rows)
     keys = list(rows[0]) if rows else list(columns)
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return "".join(json_chunks(rows))
     if fmt == "csv":
         return csv_text(rows, keys)
     if fmt == "html":
@@ -45,6 +51,24 @@ def render_rows(
     if fmt == "text":
         return _text(rows, keys)
     raise InvalidArgument(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+
+
+def json_chunks(rows: Iterable[Row], *, size: int = 10_000) -> Iterator[str]:
+    """``rows`` as one JSON array (``json.dumps(rows, indent=2)`` and a line
+    end), piece by piece as they come: ``size`` rows a piece."""
+    sep = "[\n"
+    piece: list[str] = []
+    for n, row in enumerate(rows, 1):
+        # Only "\n" ends a line here (a JSON string holds none); textwrap
+        # would also break at U+0085 or U+2028 inside a string.
+        text = json.dumps(row, ensure_ascii=False, indent=2)
+        piece.append(sep + "  " + text.replace("\n", "\n  "))
+        sep = ",\n"
+        if n % size == 0:
+            yield "".join(piece)
+            piece = []
+    piece.append("[]\n" if sep == "[\n" else "\n]\n")
+    yield "".join(piece)
 
 
 def _text(rows: list[Row], keys: list[str]) -> str:
