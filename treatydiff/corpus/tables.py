@@ -6,7 +6,6 @@ every row of one table has the same keys.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import tempfile
@@ -56,12 +55,13 @@ def render_rows(
 def json_chunks(rows: Iterable[Row], *, size: int = 10_000) -> Iterator[str]:
     """``rows`` as one JSON array (``json.dumps(rows, indent=2)`` and a line
     end), piece by piece as they come: ``size`` rows a piece."""
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
     sep = "[\n"
     piece: list[str] = []
     for n, row in enumerate(rows, 1):
         # Only "\n" ends a line here (a JSON string holds none); textwrap
         # would also break at U+0085 or U+2028 inside a string.
-        text = json.dumps(row, ensure_ascii=False, indent=2)
+        text = encode(row)
         piece.append(sep + "  " + text.replace("\n", "\n  "))
         sep = ",\n"
         if n % size == 0:
@@ -113,27 +113,36 @@ def write_parquet(
     (pyarrow's default size), whole or not at all (needs pyarrow)."""
     require_parquet()
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     os.close(fd)
     writer = None
+    cells: dict[str, list[Any]] = {c: [] for c in columns}
     try:
-        rows = iter(rows)
-        while chunk := list(itertools.islice(rows, batch)):
-            table = pa.table({c: [r[c] for r in chunk] for c in columns})
-            if writer is None:
-                schema = table.schema
-                writer = pq.ParquetWriter(tmp, schema)
-            writer.write_table(table.cast(schema))
-        if writer is None:
-            pq.write_table(pa.table({c: [] for c in columns}), tmp)
-        else:
-            writer.close()
+        for n, row in enumerate(rows, 1):
+            for c in columns:  # columns, not the row dicts, are kept
+                cells[c].append(row[c])
+            if n % batch == 0:
+                writer = _write_batch(pa.table(cells), tmp, writer)
+                cells = {c: [] for c in columns}
+        if writer is None or cells[columns[0]]:
+            writer = _write_batch(pa.table(cells), tmp, writer)
+        writer.close()
         os.replace(tmp, target)
     except BaseException:
         if writer is not None:
             writer.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_batch(table: Any, path: str, writer: Any) -> Any:
+    """Write one row group of ``table`` (the first opens the writer, whose
+    schema later tables follow); returns the writer."""
+    import pyarrow.parquet as pq
+
+    if writer is None:
+        writer = pq.ParquetWriter(path, table.schema)
+    writer.write_table(table.cast(writer.schema))
+    return writer
