@@ -168,7 +168,7 @@ def test_json_in_pieces_is_the_whole_array_as_json_dumps_writes_it(
 ) -> None:
     pieces = list(json_chunks(iter(rows), size=size))
     assert "".join(pieces) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    assert len(pieces) == len(rows) // size + 1  # a piece per ``size`` rows
+    assert len(pieces) == -(-len(rows) // size) + 1  # ``size`` rows a piece, the end
 
 
 def test_parquet_in_row_groups_reads_back_and_a_failure_leaves_nothing(

@@ -6,6 +6,7 @@ every row of one table has the same keys.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -56,19 +57,11 @@ def json_chunks(rows: Iterable[Row], *, size: int = 10_000) -> Iterator[str]:
     """``rows`` as one JSON array (``json.dumps(rows, indent=2)`` and a line
     end), piece by piece as they come: ``size`` rows a piece."""
     encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
-    sep = "[\n"
-    piece: list[str] = []
-    for n, row in enumerate(rows, 1):
-        # Only "\n" ends a line here (a JSON string holds none); textwrap
-        # would also break at U+0085 or U+2028 inside a string.
-        text = encode(row)
-        piece.append(sep + "  " + text.replace("\n", "\n  "))
+    rows, sep = iter(rows), "[\n"
+    while batch := list(itertools.islice(rows, size)):
+        yield sep + encode(batch)[2:-2]  # the items, without "[\n" and "\n]"
         sep = ",\n"
-        if n % size == 0:
-            yield "".join(piece)
-            piece = []
-    piece.append("[]\n" if sep == "[\n" else "\n]\n")
-    yield "".join(piece)
+    yield "[]\n" if sep == "[\n" else "\n]\n"
 
 
 def _text(rows: list[Row], keys: list[str]) -> str:
