@@ -198,8 +198,16 @@ def _corpus_parsers(sub: Any, command: str | None) -> None:
     )
     db(p)
     engine(p)
-    p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "parquet"],
+        default="csv",
+        help="pairs are written as they come, never all held at once "
+        "(parquet: in row groups of 1,048,576; needs -o)",
+    )
+    p.add_argument(
+        "-o", "--output", help="write to this file (whole or not at all), not stdout"
+    )
     p.set_defaults(usage_error=p.error)
 
     p = sub.add_parser("census", help="provision x treaty matrix of the index")
