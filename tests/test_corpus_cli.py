@@ -171,6 +171,17 @@ def test_json_in_pieces_is_the_whole_array_as_json_dumps_writes_it(
     assert len(pieces) == -(-len(rows) // size) + 1  # ``size`` rows a piece, the end
 
 
+def test_reuse_aligned_into_a_missing_directory_fails_before_any_output(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Regression: the pairs file was written, then --aligned failed.
+    out, links = tmp_path / "pairs.csv", tmp_path / "no" / "links.csv"
+    argv = ["reuse", "--db", db, "--jobs", "1", "-o", str(out), "--aligned", str(links)]
+    code, _, err = _run(argv, capsys)
+    assert code == 1 and err.startswith("treatydiff: error: ") and str(links) in err
+    assert len(err.splitlines()) == 1 and not out.exists()
+
+
 def test_parquet_in_row_groups_reads_back_and_a_failure_leaves_nothing(
     tmp_path: Path,
 ) -> None:

@@ -532,6 +532,8 @@ def _cmd_reuse(args: argparse.Namespace) -> None:
         args.usage_error("--format parquet needs -o FILE")  # exits 2
     if args.format == "parquet":
         require_parquet()
+    if args.aligned is not None:
+        check_target(args.aligned)  # before any pair is written
     run = {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}
     tally = corpus.ReuseTally()
     with corpus.Corpus(args.db, create=False) as index:
