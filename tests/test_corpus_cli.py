@@ -6,12 +6,19 @@ import csv
 import io
 import json
 import sys
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tests.corpus_support import CLAUSES, write_corpus
 from treatydiff.cli import main
+from treatydiff.corpus import Corpus, ReusePair
+from treatydiff.corpus.tables import json_chunks, write_parquet
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -88,6 +95,110 @@ def test_reuse_csv_and_the_corpus_figure(
         "b_ref": "1",
         "score": rows[0]["score"],
     }
+
+
+@pytest.mark.parametrize(
+    ("fmt", "to_file"),
+    [("csv", True), ("csv", False), ("json", True), ("json", False), ("parquet", True)],
+)
+def test_reuse_writes_each_pair_as_it_comes_never_a_list_of_them(
+    db: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    to_file: bool,
+) -> None:
+    # Regression: reuse made a list of every pair (11.7 M at 10x ToTA) before
+    # writing; now at most a couple of pairs are alive at any time.
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="the parquet extra")
+    alive: weakref.WeakSet[ReusePair] = weakref.WeakSet()
+    most = 0
+
+    def reuse(self: Corpus, **kwargs: Any) -> Iterator[ReusePair]:
+        nonlocal most
+        for i in range(2000):
+            most = max(most, len(alive))
+            pair = ReusePair(
+                a_treaty="pta_1", a_ref=str(i), b_treaty="pta_2", b_ref="1", score=90
+            )
+            alive.add(pair)
+            yield pair
+
+    monkeypatch.setattr(Corpus, "reuse", reuse)
+    out = tmp_path / f"pairs.{fmt}"
+    argv = ["reuse", "--db", db, "--format", fmt] + (
+        ["-o", str(out)] if to_file else []
+    )
+    code, text, err = _run(argv, capsys)
+    assert code == 0 and most <= 2
+    assert err.startswith("2000 article pairs with similarity >= 80; 0 treaties")
+    if fmt == "parquet":
+        parquet = pytest.importorskip("pyarrow.parquet")
+        assert parquet.read_table(out).column("a_ref").to_pylist()[-1] == "1999"
+        return
+    written = out.read_text(encoding="utf-8") if to_file else text
+    if fmt == "json":
+        assert json.loads(written)[-1] == {
+            "a_treaty": "pta_1",
+            "a_ref": "1999",
+            "b_treaty": "pta_2",
+            "b_ref": "1",
+            "score": 90,
+        }
+        return
+    lines = written.splitlines()
+    assert lines[0] == "a_treaty,a_ref,b_treaty,b_ref,score" and len(lines) == 2001
+    assert lines[-1] == "pta_1,1999,pta_2,1,90"
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"t": st.text(), "n": st.floats(allow_nan=False), "b": st.booleans()}
+        ),
+        max_size=20,
+    ),
+    st.integers(min_value=1, max_value=6),
+)
+@example([{"t": "a\x85b\u2028c", "n": 0.0, "b": False}], 1)  # not line ends
+def test_json_in_pieces_is_the_whole_array_as_json_dumps_writes_it(
+    rows: list[dict[str, Any]], size: int
+) -> None:
+    pieces = list(json_chunks(iter(rows), size=size))
+    assert "".join(pieces) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    assert len(pieces) == -(-len(rows) // size) + 1  # ``size`` rows a piece, the end
+
+
+def test_reuse_aligned_into_a_missing_directory_fails_before_any_output(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Regression: the pairs file was written, then --aligned failed.
+    out, links = tmp_path / "pairs.csv", tmp_path / "no" / "links.csv"
+    argv = ["reuse", "--db", db, "--jobs", "1", "-o", str(out), "--aligned", str(links)]
+    code, _, err = _run(argv, capsys)
+    assert code == 1 and err.startswith("treatydiff: error: ") and str(links) in err
+    assert len(err.splitlines()) == 1 and not out.exists()
+
+
+def test_parquet_in_row_groups_reads_back_and_a_failure_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet", reason="the parquet extra")
+    rows = [{"t": f"x{i}", "n": i / 2} for i in range(5)]
+    out = tmp_path / "rows.parquet"
+    write_parquet(iter(rows), str(out), columns=("t", "n"), batch=2)
+    assert parquet.ParquetFile(out).num_row_groups == 3
+    assert parquet.read_table(out).to_pylist() == rows
+
+    def failing() -> Iterator[dict[str, Any]]:
+        yield from rows
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        write_parquet(failing(), str(tmp_path / "no.parquet"), columns=("t",), batch=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.parquet"]
 
 
 def test_census_csv_and_html(db: str, capsys: pytest.CaptureFixture[str]) -> None:

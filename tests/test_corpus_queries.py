@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from tests.corpus_support import CLAUSES, tota_xml, write_corpus
 from treatydiff.alignment.normalise import normalize
-from treatydiff.corpus import Corpus
+from treatydiff.corpus import Corpus, ReuseTally
 from treatydiff.corpus import sources as corpus_sources
 from treatydiff.corpus.minhash import BANDS
 from treatydiff.errors import InvalidArgument, UnknownRef
@@ -119,6 +119,20 @@ def test_copies_names_treaties_taken_from_one_earlier_treaty(corpus: Corpus) -> 
         ("pta_2", "pta_1", 1.0)
     ]
     assert len(corpus.copies(pairs, share=0.5)) == 2
+
+
+def test_copies_and_aligned_are_the_same_from_a_tally_of_the_pairs(
+    corpus: Corpus,
+) -> None:
+    pairs = list(corpus.reuse(jobs=1, threshold=50))
+    tally = ReuseTally()
+    assert list(tally.count(iter(pairs))) == pairs  # passes them through
+    assert tally.pairs == len(pairs)
+    for share in (0.3, 0.5, 0.8):
+        assert corpus.copies(tally, share=share) == corpus.copies(pairs, share=share)
+        assert list(corpus.aligned(tally, share=share, jobs=1)) == list(
+            corpus.aligned(pairs, share=share, jobs=1)
+        )
 
 
 def test_census_rows_and_kind_filter(corpus: Corpus) -> None:

@@ -14,12 +14,13 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from treatydiff.cli import main
-from treatydiff.output import write_file
+from treatydiff.output import write_chunks, write_file
 
 TEXT = "Article 1\n\nСтороны сотрудничают.\n"
 RU = "Статья 1\nСтороны сотрудничают.\n"
@@ -48,6 +49,21 @@ def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
     assert (tmp_path / "new.txt").read_text(encoding="utf-8") == TEXT
+
+
+def test_chunks_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.csv"
+    write_chunks(iter(["a,b\n", "1,2\n", "3,4\n"]), str(path))
+    assert path.read_text(encoding="utf-8") == "a,b\n1,2\n3,4\n"
+
+    def failing() -> Iterator[str]:
+        yield "x,y\n"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_chunks(failing(), str(path))
+    assert path.read_text(encoding="utf-8") == "a,b\n1,2\n3,4\n"  # kept whole
+    assert [p.name for p in tmp_path.iterdir()] == ["pairs.csv"]  # no temp left
 
 
 def test_existing_file_keeps_its_mode(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.support import comparison_from
 from tests.test_cli import _run
 from treatydiff import bundled, compare, report
-from treatydiff.report.table import COLUMNS, csv_text
+from treatydiff.report.table import COLUMNS, csv_chunks, csv_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report" / "three_way.json"
 
@@ -85,3 +87,16 @@ def test_compare_csv_defuses_a_formula_in_a_digest_note() -> None:
         if r["provision"] == "mutual-defence" and r["treaty"] == "ru-ir-2025"
     ]
     assert cell["note"] == "'=cmd|' /C calc'!A0"
+
+
+@given(
+    st.lists(st.fixed_dictionaries({"a": st.text(), "b": st.integers()}), max_size=30),
+    st.integers(min_value=1, max_value=8),
+)
+def test_csv_in_chunks_is_the_same_text_whatever_the_chunk_size(
+    rows: list[dict[str, object]], size: int
+) -> None:
+    chunks = list(csv_chunks(iter(rows), ["a", "b"], size=size))
+    assert len(chunks) == len(rows) // size + 1  # a piece per ``size`` rows
+    assert "".join(chunks) == csv_text(rows, ["a", "b"])
+    assert len(list(csv.reader(io.StringIO("".join(chunks))))) == len(rows) + 1

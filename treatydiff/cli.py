@@ -19,7 +19,7 @@ import attrs
 from treatydiff import __version__
 from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.model import ChangeKind, Strength, Treaty
-from treatydiff.output import check_target, write_file, write_stdout
+from treatydiff.output import check_target, write_chunks, write_file, write_stdout
 
 # The rest of the package is imported by the command that runs it (start-up
 # time: a report loads SciPy and the cue tables, ``--version`` nothing).
@@ -198,8 +198,16 @@ def _corpus_parsers(sub: Any, command: str | None) -> None:
     )
     db(p)
     engine(p)
-    p.add_argument("--format", choices=["csv", "json", "parquet"], default="csv")
-    p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument(
+        "--format",
+        choices=["csv", "json", "parquet"],
+        default="csv",
+        help="pairs are written as they come, never all held at once "
+        "(parquet: in row groups of 1,048,576; needs -o)",
+    )
+    p.add_argument(
+        "-o", "--output", help="write to this file (whole or not at all), not stdout"
+    )
     p.set_defaults(usage_error=p.error)
 
     p = sub.add_parser("census", help="provision x treaty matrix of the index")
@@ -515,30 +523,43 @@ def _cmd_sources(args: argparse.Namespace) -> str:
     return head + shares + "\nearliest dated source of each article:\n" + arts
 
 
-def _cmd_reuse(args: argparse.Namespace) -> str | None:
+def _cmd_reuse(args: argparse.Namespace) -> None:
     from treatydiff import corpus
-    from treatydiff.corpus.tables import render_rows, require_parquet, write_parquet
+    from treatydiff.corpus.tables import json_chunks, require_parquet, write_parquet
+    from treatydiff.report.table import csv_chunks
 
     if args.format == "parquet" and args.output is None:
         args.usage_error("--format parquet needs -o FILE")  # exits 2
     if args.format == "parquet":
         require_parquet()
+    if args.aligned is not None:
+        check_target(args.aligned)  # before any pair is written
     run = {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}
+    tally = corpus.ReuseTally()
     with corpus.Corpus(args.db, create=False) as index:
-        pairs = list(index.reuse(threshold=args.threshold, lang=args.lang, **run))
-        copied = index.copies(pairs, share=args.share, lang=args.lang)
+        pairs = tally.count(
+            index.reuse(threshold=args.threshold, lang=args.lang, **run)
+        )
+        rows = (p.as_row() for p in pairs)
+        if args.format == "parquet":
+            write_parquet(rows, args.output, columns=_PAIR_COLUMNS)
+        elif args.format == "csv":
+            write_chunks(csv_chunks(rows, _PAIR_COLUMNS), args.output)
+        else:
+            write_chunks(json_chunks(rows), args.output)
+        copied = index.copies(tally, share=args.share, lang=args.lang)
         links = (
             []
             if args.aligned is None
             else [
                 c.as_row()
                 for c in index.aligned(
-                    pairs, share=args.align_share, lang=args.lang, **run
+                    tally, share=args.align_share, lang=args.lang, **run
                 )
             ]
         )
     print(
-        f"{len(pairs)} article pairs with similarity >= {args.threshold:g}; "
+        f"{tally.pairs} article pairs with similarity >= {args.threshold:g}; "
         f"{len(copied)} treaties take >= {args.share:.0%} of their articles "
         "from a single earlier treaty",
         file=sys.stderr,
@@ -551,11 +572,6 @@ def _cmd_reuse(args: argparse.Namespace) -> str | None:
             file=sys.stderr,
         )
         _write_rows(links, args.format, args.aligned, _LINK_COLUMNS)
-    rows = [p.as_row() for p in pairs]
-    if args.format != "parquet":
-        return render_rows(rows, args.format, columns=_PAIR_COLUMNS)
-    write_parquet(rows, args.output, columns=_PAIR_COLUMNS)
-    return None
 
 
 def _write_rows(

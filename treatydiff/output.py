@@ -8,7 +8,8 @@ redirection would; a symbolic link, a directory, a block device or a socket is
 refused, and so is a write-protected file. Errors are ``OSError`` naming the
 user's path, never the temporary file. :func:`write_stdout` prints text that
 the terminal's encoding cannot show as UTF-8 bytes, or with escapes on a
-terminal.
+terminal. :func:`write_chunks` writes a long result piece by piece, to a file
+(still whole or not at all) or to stdout.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 
-__all__ = ["check_target", "write_file", "write_stdout"]
+__all__ = ["check_target", "write_chunks", "write_file", "write_stdout"]
 
 
 def write_stdout(text: str) -> None:
@@ -45,7 +47,20 @@ def write_stdout(text: str) -> None:
 
 def write_file(text: str | bytes, path: str) -> None:
     """Write ``text`` (as UTF-8 when a str) to ``path`` (see the module docstring)."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    _write_path([text.encode("utf-8") if isinstance(text, str) else text], path)
+
+
+def write_chunks(chunks: Iterable[str], path: str | None) -> None:
+    """Write the texts ``chunks`` one after another as they come, to ``path``
+    as :func:`write_file` does, or to stdout when ``path`` is None."""
+    if path is None:
+        for chunk in chunks:
+            write_stdout(chunk)
+    else:
+        _write_path((chunk.encode("utf-8") for chunk in chunks), path)
+
+
+def _write_path(data: Iterable[bytes], path: str) -> None:
     check_target(path)
     try:
         st = os.lstat(path)
@@ -63,7 +78,7 @@ def write_file(text: str | bytes, path: str) -> None:
         st = target
     if st is not None and _writes_through(st.st_mode):
         with open(path, "wb") as handle:  # a FIFO or a device
-            handle.write(data)
+            handle.writelines(data)
         return
     if st is not None and not stat.S_ISREG(st.st_mode):
         kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
@@ -90,7 +105,7 @@ def _writes_through(mode: int) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def _replace(data: bytes, path: str, st: os.stat_result | None) -> None:
+def _replace(data: Iterable[bytes], path: str, st: os.stat_result | None) -> None:
     """Write a temporary file beside ``path``, then rename it over ``path``."""
     parent = os.path.dirname(path) or "."
     if st is None:
@@ -109,7 +124,7 @@ def _replace(data: bytes, path: str, st: os.stat_result | None) -> None:
         raise OSError(exc.errno, exc.strerror, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), mode)

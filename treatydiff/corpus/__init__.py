@@ -22,6 +22,7 @@ from treatydiff.corpus.records import (
     SourcesReport,
     TreatyRecord,
 )
+from treatydiff.corpus.sources import ReuseTally
 
 __all__ = [
     "ArticleSource",
@@ -34,6 +35,7 @@ __all__ = [
     "Hit",
     "IndexSummary",
     "ReusePair",
+    "ReuseTally",
     "SourceShare",
     "SourcesReport",
     "TreatyRecord",

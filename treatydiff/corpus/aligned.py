@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from treatydiff.alignment.pairwise import align
 from treatydiff.corpus.engine import Engine, run
 from treatydiff.corpus.records import Correspondence, ReusePair
+from treatydiff.corpus.sources import ReuseTally
 from treatydiff.model import Article, Paragraph, Treaty
 
 __all__ = ["aligned", "pair_shares", "stored_treaty"]
@@ -48,7 +48,10 @@ def stored_treaty(conn: sqlite3.Connection, name: str) -> Treaty:
 
 
 def pair_shares(
-    conn: sqlite3.Connection, pairs: Iterable[ReusePair], *, lang: str | None = None
+    conn: sqlite3.Connection,
+    pairs: Iterable[ReusePair] | ReuseTally,
+    *,
+    lang: str | None = None,
 ) -> dict[tuple[str, str], float]:
     """For each treaty pair with reused articles, the larger of the two shares:
     articles of one treaty found in the other, over its comparable articles."""
@@ -61,16 +64,9 @@ def pair_shares(
             (lang,) if lang else (),
         )
     )
-    reused: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(
-        lambda: (set(), set())
-    )
-    for p in pairs:
-        a_refs, b_refs = reused[p.a_treaty, p.b_treaty]
-        a_refs.add(p.a_ref)
-        b_refs.add(p.b_ref)
     return {
         (a, b): max(len(a_refs) / compared[a], len(b_refs) / compared[b])
-        for (a, b), (a_refs, b_refs) in reused.items()
+        for (a, b), (a_refs, b_refs) in ReuseTally.of(pairs).refs.items()
     }
 
 
@@ -93,7 +89,7 @@ def _align(job: tuple[Treaty, Treaty, float]) -> list[Correspondence]:
 
 def aligned(
     conn: sqlite3.Connection,
-    pairs: Iterable[ReusePair],
+    pairs: Iterable[ReusePair] | ReuseTally,
     *,
     share: float = 0.5,
     lang: str | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 
 from treatydiff.corpus import aligned, census, indexer, search, sources
@@ -21,6 +21,7 @@ from treatydiff.corpus.records import (
     TreatyRecord,
 )
 from treatydiff.corpus.schema import connect
+from treatydiff.corpus.sources import ReuseTally
 
 __all__ = ["Corpus"]
 
@@ -139,15 +140,20 @@ class Corpus:
         )
 
     def copies(
-        self, pairs: Sequence[ReusePair], *, share: float = 0.8, lang: str | None = None
+        self,
+        pairs: Iterable[ReusePair] | ReuseTally,
+        *,
+        share: float = 0.8,
+        lang: str | None = None,
     ) -> list[Copy]:
-        """Of the reuse ``pairs``, the treaties that take at least ``share`` of
-        their comparable articles from a single strictly earlier treaty."""
+        """Of the reuse ``pairs`` (or their tally), the treaties that take at
+        least ``share`` of their comparable articles from a single strictly
+        earlier treaty."""
         return sources.copies(self._conn, pairs, share=share, lang=lang)
 
     def aligned(
         self,
-        pairs: Iterable[ReusePair],
+        pairs: Iterable[ReusePair] | ReuseTally,
         *,
         share: float = 0.5,
         lang: str | None = None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 import numpy as np
@@ -31,7 +31,7 @@ from treatydiff.corpus.records import (
 )
 from treatydiff.errors import CorpusError
 
-__all__ = ["CHUNK", "copies", "reuse", "sources"]
+__all__ = ["CHUNK", "ReuseTally", "copies", "reuse", "sources"]
 
 #: Candidate pairs (before the length and band checks) verified per task.
 CHUNK = 200_000
@@ -389,9 +389,40 @@ def _pairs(
         )
 
 
+class ReuseTally:
+    """What :func:`copies` and :func:`treatydiff.corpus.aligned.aligned` need of
+    reuse pairs, gathered in one pass: the number of pairs and, per treaty pair
+    ``(a, b)``, the refs of ``a`` and of ``b`` reused in the other."""
+
+    def __init__(self) -> None:
+        self.pairs = 0
+        self.refs: dict[tuple[str, str], tuple[set[str], set[str]]] = defaultdict(
+            lambda: (set(), set())
+        )
+
+    @classmethod
+    def of(cls, pairs: Iterable[ReusePair] | ReuseTally) -> ReuseTally:
+        """``pairs`` tallied (a tally as it is)."""
+        if isinstance(pairs, ReuseTally):
+            return pairs
+        tally = cls()
+        for _ in tally.count(pairs):
+            pass
+        return tally
+
+    def count(self, pairs: Iterable[ReusePair]) -> Iterator[ReusePair]:
+        """Yield ``pairs`` as they come, tallying each."""
+        for p in pairs:
+            self.pairs += 1
+            a_refs, b_refs = self.refs[p.a_treaty, p.b_treaty]
+            a_refs.add(p.a_ref)
+            b_refs.add(p.b_ref)
+            yield p
+
+
 def copies(
     conn: sqlite3.Connection,
-    pairs: Sequence[ReusePair],
+    pairs: Iterable[ReusePair] | ReuseTally,
     *,
     share: float = 0.8,
     lang: str | None = None,
@@ -410,14 +441,11 @@ def copies(
         )
     }
     taken: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for pair in pairs:
-        for later, ref, earlier in (
-            (pair.b_treaty, pair.b_ref, pair.a_treaty),
-            (pair.a_treaty, pair.a_ref, pair.b_treaty),
-        ):
+    for (a, b), (a_refs, b_refs) in ReuseTally.of(pairs).refs.items():
+        for later, refs, earlier in ((b, b_refs, a), (a, a_refs, b)):
             s_later, s_earlier = info[later][0], info[earlier][0]
             if s_later and s_earlier and s_earlier < s_later:
-                taken[later, earlier].add(ref)
+                taken[later, earlier] |= refs
     best: dict[str, tuple[tuple[int, str, str], Copy]] = {}
     for (later, earlier), refs in taken.items():
         rank = (-len(refs), info[earlier][0] or "", earlier)

@@ -6,10 +6,11 @@ every row of one table has the same keys.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,13 @@ from treatydiff.errors import InvalidArgument
 from treatydiff.report.html import CSS, page_html
 from treatydiff.report.table import csv_text
 
-__all__ = ["FORMATS", "render_rows", "require_parquet", "write_parquet"]
+__all__ = [
+    "FORMATS",
+    "json_chunks",
+    "render_rows",
+    "require_parquet",
+    "write_parquet",
+]
 
 FORMATS = ("text", "json", "csv", "html")
 
@@ -36,7 +43,7 @@ def render_rows(
     rows = list(rows)
     keys = list(rows[0]) if rows else list(columns)
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return "".join(json_chunks(rows))
     if fmt == "csv":
         return csv_text(rows, keys)
     if fmt == "html":
@@ -44,6 +51,17 @@ def render_rows(
     if fmt == "text":
         return _text(rows, keys)
     raise InvalidArgument(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+
+
+def json_chunks(rows: Iterable[Row], *, size: int = 10_000) -> Iterator[str]:
+    """``rows`` as one JSON array (``json.dumps(rows, indent=2)`` and a line
+    end), piece by piece as they come: ``size`` rows a piece."""
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+    rows, sep = iter(rows), "[\n"
+    while batch := list(itertools.islice(rows, size)):
+        yield sep + encode(batch)[2:-2]  # the items, without "[\n" and "\n]"
+        sep = ",\n"
+    yield "[]\n" if sep == "[\n" else "\n]\n"
 
 
 def _text(rows: list[Row], keys: list[str]) -> str:
@@ -81,18 +99,43 @@ def require_parquet() -> None:
         ) from exc
 
 
-def write_parquet(rows: Sequence[Row], path: str, *, columns: Sequence[str]) -> None:
-    """Write rows as a Parquet file, whole or not at all (needs pyarrow)."""
+def write_parquet(
+    rows: Iterable[Row], path: str, *, columns: Sequence[str], batch: int = 1 << 20
+) -> None:
+    """Write rows as a Parquet file as they come, ``batch`` rows per row group
+    (pyarrow's default size), whole or not at all (needs pyarrow)."""
     require_parquet()
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     os.close(fd)
+    writer = None
+    cells: dict[str, list[Any]] = {c: [] for c in columns}
     try:
-        pq.write_table(pa.table({c: [r[c] for r in rows] for c in columns}), tmp)
+        for n, row in enumerate(rows, 1):
+            for c in columns:  # columns, not the row dicts, are kept
+                cells[c].append(row[c])
+            if n % batch == 0:
+                writer = _write_batch(pa.table(cells), tmp, writer)
+                cells = {c: [] for c in columns}
+        if writer is None or cells[columns[0]]:
+            writer = _write_batch(pa.table(cells), tmp, writer)
+        writer.close()
         os.replace(tmp, target)
     except BaseException:
+        if writer is not None:
+            writer.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_batch(table: Any, path: str, writer: Any) -> Any:
+    """Write one row group of ``table`` (the first opens the writer, whose
+    schema later tables follow); returns the writer."""
+    import pyarrow.parquet as pq
+
+    if writer is None:
+        writer = pq.ParquetWriter(path, table.schema)
+    writer.write_table(table.cast(writer.schema))
+    return writer

@@ -16,11 +16,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from treatydiff.report.view import ReportView
 
-__all__ = ["COLUMNS", "csv_cell", "csv_text", "matrix_rows", "render_csv"]
+__all__ = [
+    "COLUMNS",
+    "csv_cell",
+    "csv_chunks",
+    "csv_text",
+    "matrix_rows",
+    "render_csv",
+]
 
 #: The columns of a matrix row, in order.
 COLUMNS = (
@@ -93,13 +100,24 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> st
     >>> csv_text([{"a": "x\\ry", "b": 1}], ["a", "b"])
     'a,b\\n"x\\ny",1\\n'
     """
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(
+    rows: Iterable[Mapping[str, object]], columns: Sequence[str], *, size: int = 10_000
+) -> Iterator[str]:
+    """:func:`csv_text` piece by piece as ``rows`` come: the header, then the
+    lines of every ``size`` rows (never all rows in memory at once)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(
-        {k: _line_feeds(csv_cell(v)) for k, v in row.items()} for row in rows
-    )
-    return out.getvalue()
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: _line_feeds(csv_cell(v)) for k, v in row.items()})
+        if n % size == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def _line_feeds(value: object) -> object:
