@@ -657,10 +657,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TreatyDiffError as exc:
         return _fail(str(exc))
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, no flush at exit.
+        # The reader went away (``| head``): it has all it wanted, so stop
+        # quietly with success (issue 13), no flush at exit.
         if sys.stdout is not None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}")
