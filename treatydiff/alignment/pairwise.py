@@ -48,7 +48,13 @@ from scipy.optimize import linear_sum_assignment
 
 from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
-from treatydiff.alignment.evidence import RareWords, split_gaps
+from treatydiff.alignment.evidence import (
+    RareWords,
+    family_links,
+    named_families,
+    slot_links,
+    split_gaps,
+)
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     STOPWORDS,
@@ -405,6 +411,16 @@ def _taken(scores: np.ndarray, i: int, j: int) -> bool:
     return bool(col[k] > scores[i, j] and scores[k].argmax() == j)
 
 
+def _explains_more(
+    single: str, parts: Sequence[str], extra: str, opts: AlignOptions
+) -> bool:
+    """Whether ``single`` is explained better by ``parts`` with ``extra``
+    than by ``parts`` alone."""
+    return _combo_score(single, [*parts, extra], opts) > _combo_score(
+        single, parts, opts
+    )
+
+
 def _clearly_better(value: float, than: float) -> bool:
     return value - than >= _SPLIT_GAIN and (1.0 - value) <= _SPLIT_ERROR_RATIO * (
         1.0 - than
@@ -486,7 +502,7 @@ def _pair_links(
     )
     for r, c in assign(sub, floor, bonus):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
-    return _with_clause_links(pa, pb, links, scores), scores
+    return _with_clause_links(pa, pb, links, scores, opts), scores
 
 
 def _sparse_links(
@@ -607,7 +623,7 @@ def _sparse_links(
     bonus = jitter + _NEIGHBOUR_BONUS * support + _OFFSET_BONUS * runs
     for i, j in blocked.assign_sparse(fr, fc, _margins(fv, ff, bonus), (n, m)):
         links.append(((i,), (j,), float(table[i, j])))
-    return _with_clause_links(pa, pb, links, cast(np.ndarray, table)), table
+    return _with_clause_links(pa, pb, links, cast(np.ndarray, table), opts), table
 
 
 def _margins(
@@ -816,6 +832,7 @@ def _with_clause_links(
     pb: Prepared,
     links: Sequence[tuple[tuple[int, ...], tuple[int, ...], float]],
     scores: np.ndarray,
+    opts: AlignOptions,
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], dict[tuple[int, int], float]]]:
     """``links`` with the article pairs that clause evidence adds (a clause
     moved into another article), regrouped into connected components: each
@@ -844,6 +861,29 @@ def _with_clause_links(
     # split whose terms point to the split article is a piece as well.
     rare = RareWords(pa.words, pb.words, pa.drop)
     for i, j in split_gaps(edges, rare, _RUN_GAP):
+        edges[i, j] = float(scores[i, j])
+    # A text that names articles together ("Articles 59 to 61") announces a
+    # family: members left without counterpart next to a piece of a split
+    # (or a source of a merge) of another member join it.
+    families = [
+        named_families([a.text for a in p.treaty.articles if _alignable(a)], p.refs)
+        for p in (pa, pb)
+    ]
+    for i, j in family_links(edges, *families):
+        edges[i, j] = float(scores[i, j])
+    # An article between two linked neighbours joins the one linked article
+    # between their counterparts when their rare words agree both ways and
+    # the two together explain the linked one better than its partners do.
+    linked = {i for i, _ in edges}
+
+    def explains(i: int, j: int) -> bool:
+        if i in linked:
+            parts = [pb.strings[k] for m, k in edges if m == i]
+            return _explains_more(pa.strings[i], parts, pb.strings[j], opts)
+        parts = [pa.strings[k] for k, m in edges if m == j]
+        return _explains_more(pb.strings[j], parts, pa.strings[i], opts)
+
+    for i, j in slot_links(edges, rare, explains):
         edges[i, j] = float(scores[i, j])
     # Containment is weighed last: it links an article no other evidence
     # placed (a paragraph moved out into a new article of its own).
