@@ -865,10 +865,7 @@ def _with_clause_links(
     # A text that names articles together ("Articles 59 to 61") announces a
     # family: members left without counterpart next to a piece of a split
     # (or a source of a merge) of another member join it.
-    families = [
-        named_families([a.text for a in p.treaty.articles if _alignable(a)], p.refs)
-        for p in (pa, pb)
-    ]
+    families = [named_families(_openings(p), p.refs) for p in (pa, pb)]
     for i, j in family_links(edges, *families):
         edges[i, j] = float(scores[i, j])
     # An article between two linked neighbours joins the one linked article
@@ -913,6 +910,15 @@ def _with_clause_links(
         cols = tuple(sorted({j for _, j in component}))
         out.append((rows, cols, {e: edges[e] for e in component}))
     return out
+
+
+def _openings(prepared: Prepared) -> list[str]:
+    """The first paragraph of each aligned article (refs are unique)."""
+    by_ref = {a.ref: a for a in prepared.treaty.articles}
+    return [
+        next((p.full_text for p in by_ref[ref].paragraphs if p.full_text), "")
+        for ref in prepared.refs
+    ]
 
 
 def _offset_support(
