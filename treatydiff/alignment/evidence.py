@@ -1,4 +1,5 @@
-"""Evidence beyond the edit-distance score: rare words shared across two texts.
+"""Evidence beyond the edit-distance score: rare words shared across two texts,
+families of articles a text names, slots left by order.
 
 Drafters who rewrite a provision in new words keep its terms of art
 ("politically exposed person", "correspondent relationship"): words rare in
@@ -12,7 +13,10 @@ counterpart between two pieces of one split (or two sources of one merge)
 joins that group when the group's article is one of its two strongest sources
 by rare words, or comes from the neighbour of that article when that neighbour
 is left without counterpart and its words point there (two neighbouring
-articles dealt out into one stretch).
+articles dealt out into one stretch). :func:`family_links` completes splits
+with the family an article announces (:func:`named_families`), and
+:func:`slot_links` joins an article to the one linked article in its slot
+when their rare words agree both ways.
 
 >>> rare = RareWords([["shell", "bank"], ["fee"]], [["bank", "shell"]])
 >>> rare.against_a(0).round(3).tolist()

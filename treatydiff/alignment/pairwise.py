@@ -27,7 +27,10 @@ and carry clause links into splits and merges, the enclosing chapter's heading
 weighs in the choice among candidates, a run renumbered with a constant offset
 (then an equal ref) breaks ties, and an article left between two pieces of a
 split (or two sources of a merge) joins it when its rarest words point to that
-article (:mod:`treatydiff.alignment.evidence`). Last, an article no evidence
+article (:mod:`treatydiff.alignment.evidence`), as do the members of a family
+an article announces ("Articles 59 to 61") next to a piece, and an article
+in the slot of one linked article whose rare words agree and that explains
+it better. Last, an article no evidence
 placed is linked by a paragraph nearly wholly contained in (or containing) a
 paragraph of the other treaty at most three times its size.
 """
