@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from treatydiff import parse
 from treatydiff.formats.tota import read_tota
 from treatydiff.model import Article, Paragraph, Treaty
 
@@ -164,3 +165,42 @@ def test_russian_numbering_inserts_an_article_every_sixth() -> None:
     text = render(treaty, style)
     assert "Статья 5¹\nCustoms Duties\nThe Parties shall act under rule 6." in text
     assert check(treaty, style) == []
+
+
+# --- habits of published texts (issue 13 item 3, the --others gap) ------------
+
+
+def test_signature_blocks_after_the_last_article_open_the_closing() -> None:
+    """Signature blocks printed after the last article, with no closing
+    formula before them ("For the President of ...,", two parties side by
+    side, names and titles over them), are the closing, not its text."""
+    body = "Article 1\nScope\nIt applies to trade.\n\nArticle 2\nIt ends in 2030.\n\n"
+    for signatures in (
+        "For the President of Ruritania,\n\nJohn SMITH\n\n"
+        "For the President of Freedonia,\n\nAnna PETROVA",
+        "For the Government For the Government\nof Ruritania of Freedonia\n\n"
+        "John Smith Anna Petrova",
+        "Minister of Trade Secretary of Commerce\n\nRuritania Freedonia\n\n"
+        "For the Government of Ruritania: J. Smith",
+        "For Ruritania For the Republic of Freedonia",
+    ):
+        treaty = parse(body + signatures)
+        assert [a.ref for a in treaty.articles] == ["1", "2"]
+        assert treaty.articles[-1].text == "It ends in 2030."
+        assert treaty.closing == "\n".join(
+            x for x in signatures.splitlines() if x.strip()
+        )
+
+
+def test_text_opening_for_the_stays_in_the_article() -> None:
+    """Not a signature: a sentence opening "For the ...", a line after a
+    colon, lines before the next article."""
+    text = (
+        "Article 1\nThe contact points are:\nFor the Republic of Ruritania\n\n"
+        "Article 2\nIt ends.\n\nFor the Parties, the Council shall decide."
+    )
+    treaty = parse(text)
+    assert [a.ref for a in treaty.articles] == ["1", "2"]
+    assert treaty.articles[0].text.endswith("For the Republic of Ruritania")
+    assert treaty.articles[1].text.endswith("the Council shall decide.")
+    assert treaty.closing is None

@@ -70,6 +70,7 @@ from treatydiff.formats.plaintext.recognisers import (
     ocr_closing,
     rest_kind,
     sentence_like,
+    signature_opens,
     starts_upper,
 )
 from treatydiff.model import Article, Division, Paragraph, Point, Treaty
@@ -93,6 +94,8 @@ _POINT_RE = re.compile(
 )
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
+# A sentence finished (not a colon or semicolon, which a list follows).
+_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*$")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
@@ -320,6 +323,23 @@ class _Parser:
                 self.lines[split[0]] = split[1]
             return None, i
         return heading, j
+
+    def _signs_off(self, i: int) -> bool:
+        """Line ``i`` opens the signature blocks after a finished sentence: a
+        signature line, or lines of names and titles before one ("Vice
+        Minister of Commerce" over "For the Government of ...")."""
+        if not _DONE_RE.search(self.prev[-4:]):
+            return False
+        j, line = i, self.lines[i]
+        for _ in range(5):
+            if signature_opens(line):
+                return True
+            if not capitalised(line) or SENT_END_RE.search(line):
+                return False
+            j, line = self._next_text(j)
+            if not line:
+                return False
+        return False
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -569,7 +589,10 @@ class _Parser:
                     i = end + 1
                     continue
             elif (
-                (group == "close" or (m is None and ocr_closing(line)))
+                (
+                    group == "close"
+                    or (m is None and (ocr_closing(line) or self._signs_off(i)))
+                )
                 and self.art is not None
                 and self.art.paras  # an article is never empty
                 and i >= no_close_before

@@ -67,6 +67,7 @@ __all__ = [
     "ocr_closing",
     "rest_kind",
     "sentence_like",
+    "signature_opens",
     "starts_upper",
 ]
 
@@ -119,6 +120,8 @@ _SIGN_WORDS = _cased_alternation(
     w for lang in LANGUAGES.values() for w in lang.signature_words
 )
 _SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
+# "For the Government of", "For Palestine", "За Правительство": a signature opens.
+_SIGN_OPEN_RE = re.compile(rf"(?:{_SIGN_WORDS})\s(?:the\s)?[A-ZА-ЯЁ]")
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
     r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -383,3 +386,10 @@ def sentence_like(text: str) -> bool:
     content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     lower = sum(w[0].islower() for w in content)
     return 2 * lower >= len(content)
+
+
+def signature_opens(line: str) -> bool:
+    """The line opens a party's signature block ("For the Government of
+    Latvia:", "For the President of Kenya,", "За Правительство ..."), not a
+    sentence ("For the Community, the following shall apply")."""
+    return _SIGN_OPEN_RE.match(line) is not None and not sentence_like(line)
