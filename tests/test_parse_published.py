@@ -204,3 +204,46 @@ def test_text_opening_for_the_stays_in_the_article() -> None:
     assert treaty.articles[0].text.endswith("For the Republic of Ruritania")
     assert treaty.articles[1].text.endswith("the Council shall decide.")
     assert treaty.closing is None
+
+
+def test_headings_that_name_an_article_or_open_with_a_number() -> None:
+    """A heading may name another article ("ARTICLE XII OF THE GATT 1994")
+    or open with a number ("18 MONTH PUBLICATION", "2.1 Scope Of Rules"); a
+    single term may end on a colon ("Definitions:")."""
+    text = (
+        "ARTICLE I\nARTICLE XII OF THE GATT 1994 AND THE AGREEMENT ON RULES\n"
+        "Each Party keeps its rights.\n\n"
+        "ARTICLE II. Article 5 Of The Convention\nThe Parties apply it.\n\n"
+        "ARTICLE III\n18 MONTH PUBLICATION\nEach Party publishes it.\n\n"
+        "ARTICLE IV\n2.1 Scope Of Rules\nThe rules apply to goods.\n\n"
+        "ARTICLE V: Definitions:\nFor the purposes of this Chapter:\n"
+        "(a) goods means products."
+    )
+    treaty = parse(text)
+    assert [(a.ref, a.heading) for a in treaty.articles] == [
+        ("1", "ARTICLE XII OF THE GATT 1994 AND THE AGREEMENT ON RULES"),
+        ("2", "Article 5 Of The Convention"),
+        ("3", "18 MONTH PUBLICATION"),
+        ("4", "2.1 Scope Of Rules"),
+        ("5", "Definitions:"),
+    ]
+    assert treaty.articles[0].text == "Each Party keeps its rights."
+    assert treaty.articles[4].text.startswith("For the purposes")
+
+
+def test_a_reference_or_a_number_is_still_no_heading() -> None:
+    """Not headings: a sentence that opens with a reference, a number before
+    a sentence, a bare number, "Deleted."."""
+    text = (
+        "Article 1\nArticle 5 of the Convention shall apply.\n\n"
+        "Article 2\n2.1 The Parties shall apply it.\n\n"
+        "Article 3\n1994\n\nArticle 4\nDeleted."
+    )
+    treaty = parse(text)
+    assert [a.heading for a in treaty.articles] == [None] * 4
+    assert [a.text for a in treaty.articles] == [
+        "Article 5 of the Convention shall apply.",
+        "2.1 The Parties shall apply it.",
+        "1994",
+        "Deleted.",
+    ]
