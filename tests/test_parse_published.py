@@ -247,3 +247,46 @@ def test_a_reference_or_a_number_is_still_no_heading() -> None:
         "1994",
         "Deleted.",
     ]
+
+
+def test_a_heading_set_apart_stays_a_heading_over_lower_case_text() -> None:
+    """A heading in capitals or with every word capitalised stays a heading
+    when the text under it opens in lower case (a sentence cut at the
+    article line, an OCR'd "l"), and that text is never joined to it."""
+    text = (
+        "ARTICLE 1 - Promotion Of Trade And Investment\nto:\n"
+        "(a) lower the duties; and\n(b) open the markets.\n\n"
+        "ARTICLE 2\nLIMITS ON QUANTITATIVE RESTRICTIONS\n"
+        "on imports and exports or measures having\n\nequal effect\n"
+        "1. No new restrictions shall be introduced.\n\n"
+        "ARTICLE 3: RECORD KEEPING\nl . Each Party keeps records."
+    )
+    treaty = parse(text)
+    assert [a.heading for a in treaty.articles] == [
+        "Promotion Of Trade And Investment",
+        "LIMITS ON QUANTITATIVE RESTRICTIONS",
+        "RECORD KEEPING",
+    ]
+    assert treaty.articles[0].paragraphs[0].text == "to:"
+    assert treaty.articles[1].text.startswith("on imports and exports")
+    assert treaty.articles[2].text == "l . Each Party keeps records."
+
+
+def test_a_sentence_or_a_heading_continued_keeps_its_reading() -> None:
+    """A sentence whose first line is all names ("The Annex and Protocols to
+    the Agreement") is text; a capitals heading continued in lower case over
+    paragraph 1 is one heading."""
+    text = (
+        "Article 1\nThe Annex and Protocols to the Agreement\n"
+        "shall form an integral part of it.\n\n"
+        "Article 2: RULES OF ORIGIN\nand co-operation in customs\n"
+        "1. Protocol B lays down the rules."
+    )
+    treaty = parse(text)
+    assert [a.heading for a in treaty.articles] == [
+        None,
+        "RULES OF ORIGIN and co-operation in customs",
+    ]
+    assert treaty.articles[0].text == (
+        "The Annex and Protocols to the Agreement shall form an integral part of it."
+    )

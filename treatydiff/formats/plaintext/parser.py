@@ -103,6 +103,14 @@ _ARTICLE_STARTS = tuple(
 )
 
 
+def _set_apart(heading: str) -> bool:
+    """In capitals, or every word capitalised ("PROHIBITION OF RESTRICTIONS",
+    "Promotion Of Science And Technology"; not "The Annex and Protocols",
+    which may open a sentence): a heading, whatever line follows it."""
+    words = [w for w in heading.split() if w[0].isalpha()]
+    return len(words) >= 2 and (heading.isupper() or all(w[0].isupper() for w in words))
+
+
 # --- builders -----------------------------------------------------------------
 
 
@@ -245,8 +253,12 @@ class _Parser:
         """
         if not heading_like(text, long=article):
             return False
-        if self._continues(j) and not (text[-1] == ":" and capitalised(text)):
-            return False  # but "DEFINITIONS:" may open a list of defined terms
+        # "DEFINITIONS:" may open a list of defined terms, and an article
+        # heading set apart stays one over a cut sentence
+        if self._continues(j) and not (
+            (text[-1] == ":" and capitalised(text)) or (article and _set_apart(text))
+        ):
+            return False
         nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
         if not nxt:
             after = self._next_text(j)[1]
@@ -276,7 +288,7 @@ class _Parser:
         Treatment 1. The customs ...", a heading's second line glued to the
         text) ends the heading there; the rest of its line is text.
         """
-        parts = [first]
+        parts, start = [first], j
         split: tuple[int, str] | None = None  # (line, its text before the cut)
         while len(parts) < 3:
             k = j + 1  # the next line; in double-spaced text, the next with text
@@ -318,11 +330,20 @@ class _Parser:
             parts.append(nxt)
             j = k
         heading = " ".join(parts)
-        if not self._is_heading(heading, j, article=article):
-            if split:
-                self.lines[split[0]] = split[1]
-            return None, i
-        return heading, j
+        if self._is_heading(heading, j, article=article):
+            return heading, j
+        if split:
+            self.lines[split[0]] = split[1]
+        if (
+            len(parts) > 1
+            and article
+            and _set_apart(first)
+            and self._is_heading(first, start, article=True)
+        ):
+            # "PROHIBITION OF RESTRICTIONS" over a cut sentence ("on imports
+            # and ..."): the heading, and never joined to the sentence
+            return first, start
+        return None, i
 
     def _signs_off(self, i: int) -> bool:
         """Line ``i`` opens the signature blocks after a finished sentence: a
