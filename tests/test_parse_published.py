@@ -31,6 +31,7 @@ from published import (
     numbering,
     render,
     style_for,
+    tota_defect,
 )
 
 #: Treaties of the selection that do not yet come back exact, and why (none
@@ -290,3 +291,20 @@ def test_a_sentence_or_a_heading_continued_keeps_its_reading() -> None:
     assert treaty.articles[0].text == (
         "The Annex and Protocols to the Agreement shall form an integral part of it."
     )
+
+
+def test_a_tota_defect_is_an_article_heading_alone_in_an_articles_text() -> None:
+    """Left out of the count, with the reason: ToTA kept the next article's
+    heading alone on its line inside an article; a reference at the start of
+    a line ("Article 3 shall apply") is no defect."""
+    treaty = _treaty()
+    assert tota_defect(treaty) is None
+
+    def with_text(text: str) -> Treaty:
+        first = Article(num="1", paragraphs=[Paragraph(text=text)])
+        return attrs.evolve(treaty, articles=[first, *treaty.articles[1:]])
+
+    assert tota_defect(with_text("It applies.\n\nArticle 2 \n\nIt ends.")) == (
+        "ToTA keeps the heading of article 2 in article 1's text"
+    )
+    assert tota_defect(with_text("It applies.\nArticle 2 shall apply.")) is None
