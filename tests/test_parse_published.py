@@ -184,6 +184,7 @@ def test_signature_blocks_after_the_last_article_open_the_closing() -> None:
         "Minister of Trade Secretary of Commerce\n\nRuritania Freedonia\n\n"
         "For the Government of Ruritania: J. Smith",
         "For Ruritania For the Republic of Freedonia",
+        "* * *\n\nFor the Government of Ruritania: J. Smith",
     ):
         treaty = parse(body + signatures)
         assert [a.ref for a in treaty.articles] == ["1", "2"]

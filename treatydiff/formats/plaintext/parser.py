@@ -348,14 +348,16 @@ class _Parser:
     def _signs_off(self, i: int) -> bool:
         """Line ``i`` opens the signature blocks after a finished sentence: a
         signature line, or lines of names and titles before one ("Vice
-        Minister of Commerce" over "For the Government of ...")."""
+        Minister of Commerce" over "For the Government of ..."); a rule
+        ("******", "____") may stand between."""
         if not _DONE_RE.search(self.prev[-4:]):
             return False
         j, line = i, self.lines[i]
         for _ in range(5):
             if signature_opens(line):
                 return True
-            if not capitalised(line) or SENT_END_RE.search(line):
+            rule = not any(c.isalnum() for c in line)
+            if not (rule or capitalised(line)) or SENT_END_RE.search(line):
                 return False
             j, line = self._next_text(j)
             if not line:
