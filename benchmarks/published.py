@@ -19,6 +19,8 @@ holds the same check to the README's target.
 
     python benchmarks/published.py --styles 12   # each of the 40 in 12 styles
     python benchmarks/published.py --others      # every other English ToTA file
+    # (a treaty whose ToTA text keeps the next article's heading alone on a line
+    # inside an article is left out, with its reason: see tota_defect)
     python benchmarks/published.py --russian     # Статья 12, Статья 12¹, ...
 """
 
@@ -350,11 +352,29 @@ def check(treaty: Treaty, style: Style) -> list[str]:
     return problems
 
 
-def _run(treaties: list[tuple[str, Treaty]], shift: int, *, russian: bool) -> int:
+def tota_defect(treaty: Treaty) -> str | None:
+    """Why ``treaty`` cannot come back exact whatever the parser does: ToTA
+    kept the next article's heading, alone on its line, inside an article's
+    text (print then shows an article more than ToTA has)."""
+    for k, art in enumerate(treaty.articles, 1):
+        if re.search(rf"(?im)^[ \t]*article[ \t]+{k + 1}[ \t]*$", art.text):
+            return f"ToTA keeps the heading of article {k + 1} in article {k}'s text"
+    return None
+
+
+def _run(
+    treaties: list[tuple[str, Treaty]], shift: int, *, russian: bool
+) -> tuple[int, int]:
     """Check each treaty in the style of its position plus ``shift``; print
-    one line per treaty, return how many pass."""
-    passed = 0
+    one line per treaty, return how many pass and how many were checked
+    (those with a ToTA defect are left out)."""
+    passed = checked = 0
     for position, (name, treaty) in enumerate(treaties):
+        defect = tota_defect(treaty)
+        if defect:
+            print(f"{name}: left out ({defect})")
+            continue
+        checked += 1
         style = style_for(position + shift, treaty)
         if russian:
             style = attrs.evolve(style, numbers="inserted", keyword="Статья")
@@ -365,7 +385,7 @@ def _run(treaties: list[tuple[str, Treaty]], shift: int, *, russian: bool) -> in
             f"{name} ({len(treaty.articles)} articles, {style.numbers}, "
             f"heading {style.heading!r}): {status}"
         )
-    return passed
+    return passed, checked
 
 
 def main() -> None:
@@ -403,9 +423,13 @@ def main() -> None:
         if treaty.lang == "en" and treaty.articles:
             treaties.append((name, treaty))
     shifts = range(1 if args.others else args.styles)
-    passed = sum(_run(treaties, shift, russian=args.russian) for shift in shifts)
-    total = len(treaties) * len(shifts)
-    print(f"\n{passed} of {total} treaty renderings exact and intact")
+    runs = [_run(treaties, shift, russian=args.russian) for shift in shifts]
+    passed, total = (sum(counts) for counts in zip(*runs, strict=True))
+    left_out = len(treaties) - runs[0][1]
+    print(
+        f"\n{passed} of {total} treaty renderings exact and intact"
+        + (f" ({left_out} left out for a ToTA defect)" if left_out else "")
+    )
 
 
 if __name__ == "__main__":

@@ -767,7 +767,8 @@ def test_a_heading_continued_on_the_next_line_is_joined() -> None:
 def test_a_heading_glued_to_paragraph_one_ends_there(layout: str) -> None:
     """Issue 13: a heading's second line glued to the text ("and Tariff
     Treatment 1. The customs ...") ends the heading at paragraph 1; a
-    lower-case line that is a sentence leaves the heading line as text."""
+    lower-case line that is a sentence is never joined to it, and leaves a
+    heading line that is not set apart (title case, capitals) as text."""
     text = (
         "Article 1\nScope\nThis Agreement applies to trade.\n\n"
         + layout.format("Determination Of Origin")
@@ -780,8 +781,12 @@ def test_a_heading_glued_to_paragraph_one_ends_there(layout: str) -> None:
     assert article.paragraphs[0].text == "The customs authority may deny the claim."
     sentence = text.replace("and Tariff Treatment 1.", "and it shall give 1.")
     article = parse(sentence).articles[1]
+    # A heading in title case stays one; the sentence is never joined to it.
+    assert article.heading == "Determination Of Origin"
+    assert article.text.startswith("and it shall give 1. The customs")
+    article = parse(sentence.replace("Of Origin", "of origin")).articles[1]
     assert article.heading is None
-    assert "Determination Of Origin and it shall give" in article.text
+    assert "Determination of origin and it shall give" in article.text
 
 
 @pytest.mark.parametrize("label", ["(a)", "a)", "i.", "(a)\n", "l."])

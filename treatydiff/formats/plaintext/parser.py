@@ -70,6 +70,7 @@ from treatydiff.formats.plaintext.recognisers import (
     ocr_closing,
     rest_kind,
     sentence_like,
+    signature_opens,
     starts_upper,
 )
 from treatydiff.model import Article, Division, Paragraph, Point, Treaty
@@ -93,11 +94,21 @@ _POINT_RE = re.compile(
 )
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
+# A sentence finished (not a colon or semicolon, which a list follows).
+_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*$")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
     v for word in article_keywords(abbreviations=False) for v in cased(word)
 )
+
+
+def _set_apart(heading: str) -> bool:
+    """In capitals, or every word capitalised ("PROHIBITION OF RESTRICTIONS",
+    "Promotion Of Science And Technology"; not "The Annex and Protocols",
+    which may open a sentence): a heading, whatever line follows it."""
+    words = [w for w in heading.split() if w[0].isalpha()]
+    return len(words) >= 2 and (heading.isupper() or all(w[0].isupper() for w in words))
 
 
 # --- builders -----------------------------------------------------------------
@@ -242,8 +253,12 @@ class _Parser:
         """
         if not heading_like(text, long=article):
             return False
-        if self._continues(j) and not (text[-1] == ":" and capitalised(text)):
-            return False  # but "DEFINITIONS:" may open a list of defined terms
+        # "DEFINITIONS:" may open a list of defined terms, and an article
+        # heading set apart stays one over a cut sentence
+        if self._continues(j) and not (
+            (text[-1] == ":" and capitalised(text)) or (article and _set_apart(text))
+        ):
+            return False
         nxt = self.lines[j + 1] if j + 1 < len(self.lines) else ""
         if not nxt:
             after = self._next_text(j)[1]
@@ -273,7 +288,7 @@ class _Parser:
         Treatment 1. The customs ...", a heading's second line glued to the
         text) ends the heading there; the rest of its line is text.
         """
-        parts = [first]
+        parts, start = [first], j
         split: tuple[int, str] | None = None  # (line, its text before the cut)
         while len(parts) < 3:
             k = j + 1  # the next line; in double-spaced text, the next with text
@@ -315,11 +330,39 @@ class _Parser:
             parts.append(nxt)
             j = k
         heading = " ".join(parts)
-        if not self._is_heading(heading, j, article=article):
-            if split:
-                self.lines[split[0]] = split[1]
-            return None, i
-        return heading, j
+        if self._is_heading(heading, j, article=article):
+            return heading, j
+        if split:
+            self.lines[split[0]] = split[1]
+        if (
+            len(parts) > 1
+            and article
+            and _set_apart(first)
+            and self._is_heading(first, start, article=True)
+        ):
+            # "PROHIBITION OF RESTRICTIONS" over a cut sentence ("on imports
+            # and ..."): the heading, and never joined to the sentence
+            return first, start
+        return None, i
+
+    def _signs_off(self, i: int) -> bool:
+        """Line ``i`` opens the signature blocks after a finished sentence: a
+        signature line, or lines of names and titles before one ("Vice
+        Minister of Commerce" over "For the Government of ..."); a rule
+        ("******", "____") may stand between."""
+        if not _DONE_RE.search(self.prev[-4:]):
+            return False
+        j, line = i, self.lines[i]
+        for _ in range(5):
+            if signature_opens(line):
+                return True
+            rule = not any(c.isalnum() for c in line)
+            if not (rule or capitalised(line)) or SENT_END_RE.search(line):
+                return False
+            j, line = self._next_text(j)
+            if not line:
+                return False
+        return False
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -569,7 +612,10 @@ class _Parser:
                     i = end + 1
                     continue
             elif (
-                (group == "close" or (m is None and ocr_closing(line)))
+                (
+                    group == "close"
+                    or (m is None and (ocr_closing(line) or self._signs_off(i)))
+                )
                 and self.art is not None
                 and self.art.paras  # an article is never empty
                 and i >= no_close_before

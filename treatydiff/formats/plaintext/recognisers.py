@@ -67,6 +67,7 @@ __all__ = [
     "ocr_closing",
     "rest_kind",
     "sentence_like",
+    "signature_opens",
     "starts_upper",
 ]
 
@@ -119,6 +120,8 @@ _SIGN_WORDS = _cased_alternation(
     w for lang in LANGUAGES.values() for w in lang.signature_words
 )
 _SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
+# "For the Government of", "For Palestine", "За Правительство": a signature opens.
+_SIGN_OPEN_RE = re.compile(rf"(?:{_SIGN_WORDS})\s(?:the\s)?[A-ZА-ЯЁ]")
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
     r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -198,6 +201,10 @@ KINDS = {d.word.upper(): (d.kind, d.level) for d in division_words()}
 _CYR_LABELS = "абвгдежзиклмнопрстуфхцчшщэюя"
 # A sentence ends inside the line: "territory. In" (not "A. General", "Art. 5").
 _SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
+# A number that opens a heading: "18 ", "1.1 ".
+_NUMBER_LED_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\s+(?=[A-Z])")
+# One capitalised word and a colon: "Definitions:".
+_TERM_COLON_RE = re.compile(r"[A-Z][a-z-]+:|[A-Z][A-Z-]+:")
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 
@@ -270,18 +277,30 @@ def heading_like(line: str, *, long: bool = False) -> bool:
     Intellectual. Property", an OCR'd full stop)."""
     title = title_case(line)
     words, chars = (32, 260) if long and title else (20, 160) if title else (14, 120)
-    punct = ",;!?" if capitalised(line) else ".,;:!?"
+    # "Rules of Origin:", "DEFINITIONS:", "Definitions:"
+    punct = ",;!?" if capitalised(line) or _TERM_COLON_RE.fullmatch(line) else ".,;:!?"
     return (
         len(line) <= chars
         and len(line.split()) <= words
         and not line[0].islower()
-        and any(ch.isalpha() for ch in line[:3])  # not a bare number "7"
+        # not a bare number "7"; "18 MONTH PUBLICATION", "1.1 Scope Of Rules"
+        and (any(ch.isalpha() for ch in line[:3]) or _numbered_heading(line))
         and line[-1] not in punct
         # "... territory. In accordance"
         and (title or not _SENTENCE_BREAK_RE.search(line))
         and not _structure(line)
         and _SIGNATURE_RE.match(line) is None
     )
+
+
+def _numbered_heading(line: str) -> bool:
+    """A heading that opens with a number: "18 MONTH PUBLICATION", "1.1
+    Establishment Of A Free Trade Area" (capitals or title case after it)."""
+    m = _NUMBER_LED_RE.match(line)
+    if m is None:
+        return False
+    rest = line[m.end() :]
+    return (rest.isupper() and len(rest.split()) >= 2) or title_case(rest)
 
 
 def _structure(line: str) -> bool:
@@ -292,7 +311,12 @@ def _structure(line: str) -> bool:
         return False
     group = m.lastgroup
     if group == "art":
-        return article_number(line, m.end(), language_of(m.group(group))) is not None
+        # Not "Article XIX of the GATT 1994", a heading that names an article.
+        number = article_number(line, m.end(), language_of(m.group(group)))
+        if number is None:
+            return False
+        after = line[number[2] :].split(None, 1)
+        return not after or after[0].lower() not in REF_TAILS
     if group == "div":
         keyword = m.group(group).strip()
         return DIV_NUM_RE.match(line, m.end()) is not None or (
@@ -383,3 +407,10 @@ def sentence_like(text: str) -> bool:
     content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     lower = sum(w[0].islower() for w in content)
     return 2 * lower >= len(content)
+
+
+def signature_opens(line: str) -> bool:
+    """The line opens a party's signature block ("For the Government of
+    Latvia:", "For the President of Kenya,", "За Правительство ..."), not a
+    sentence ("For the Community, the following shall apply")."""
+    return _SIGN_OPEN_RE.match(line) is not None and not sentence_like(line)
