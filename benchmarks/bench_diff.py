@@ -2,13 +2,15 @@
 
     python benchmarks/bench_diff.py [--repeat N] [--tota DIR]
 
-Times, best of N runs: ``treatydiff.compare.compare`` (alignment alone); the
-word diffs alone (``describe_group`` on every group compare found); alignment
-followed by the diffs; and, for reference, compare + ``to_dict()``, which also
-labels every clause for the provision matrix. The issue's bar: diffs must not
-make compare more than twice as slow as alignment alone (exit status 1 if they
-do). When compare is not available, the diffs run over a pairing of the
-articles by position. Prints a Markdown table.
+Times, best of N runs, each from empty per-text caches (labels, word diffs,
+flag terms, word counts: :func:`bench_align_speed.forget_texts`), so no row
+reuses what an earlier run or row computed: ``treatydiff.compare.compare``
+(alignment alone); the word diffs alone (``describe_group`` on every group
+compare found); alignment followed by the diffs; and, for reference, compare +
+``to_dict()``, which also labels every clause for the provision matrix. The
+issue's bar: diffs must not make compare more than twice as slow as alignment
+alone (exit status 1 if they do). When compare is not available, the diffs
+run over a pairing of the articles by position. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench_align_speed import forget_texts
 
 from treatydiff import formats
 from treatydiff.comparison import compare
@@ -32,9 +36,11 @@ Groups = list[tuple[dict[str, list[tuple[str, str]]], str, str, dict[str, bool]]
 
 
 def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """The fastest of ``repeat`` runs (seconds) and the last result."""
+    """The fastest of ``repeat`` runs (seconds), each from empty per-text
+    caches, and the last result."""
     times, result = [], None
     for _ in range(repeat):
+        forget_texts()
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)

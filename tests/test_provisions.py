@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from treatydiff.errors import InvalidArgument
@@ -19,7 +20,7 @@ from treatydiff.provisions import (
     TAXONOMY,
     classify,
 )
-from treatydiff.provisions.cues import _WORDS, Cue
+from treatydiff.provisions.cues import _WORDS, Cue, _cut, any_of
 from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
 
@@ -418,6 +419,31 @@ def test_a_cue_runs_only_the_alternatives_a_text_can_match() -> None:
     # Named groups (the modality markers) would change number: never cut.
     assert CUES["en"].markers.needs == ()
     assert CUES["en"].markers._runnable(text, 0, len(text)) is not None
+
+
+_ALTERNATIVES = (r"ab", r"abc", r"\bb\w*", r"c+a", r"(?<=a)b")
+
+
+@given(
+    st.text(alphabet="abc .", max_size=30),
+    st.lists(st.integers(0, len(_ALTERNATIVES) - 1), min_size=1, unique=True),
+    st.integers(0, 5),
+)
+@example("abc cab", [0, 1], 0)  # "ab" first at 0, "c+a" overlapping "abc"
+def test_a_cut_answers_as_the_alternation_of_its_alternatives(
+    text: str, kept: list[int], pos: int
+) -> None:
+    """Issue 13: the kept alternatives run one by one and merged give the
+    matches of their alternation: at each place the first alternative that
+    matches there, overlaps and look-behind included."""
+    kept = sorted(kept)
+    cut = _cut(_ALTERNATIVES, tuple(kept))
+    whole = re.compile(any_of(*(_ALTERNATIVES[k] for k in kept)), re.IGNORECASE)
+    assert [m.span() for m in cut.finditer(text, pos)] == [
+        m.span() for m in whole.finditer(text, pos)
+    ]
+    found, expected = cut.search(text, pos), whole.search(text, pos)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 # Precision on trade agreements and the missed wordings of issue 12 (clauses

@@ -319,7 +319,7 @@ def change_kind(
     if diff.identical:
         return ChangeKind.MOVED if moved else ChangeKind.IDENTICAL
     if not flags and (
-        plain(diff.a) == plain(diff.b) or diff.similarity >= REWORDED_MIN_SIMILARITY
+        diff.similarity >= REWORDED_MIN_SIMILARITY or plain(diff.a) == plain(diff.b)
     ):
         return ChangeKind.REWORDED
     return ChangeKind.MODIFIED

@@ -15,7 +15,7 @@ import enum
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 import attrs
@@ -409,9 +409,10 @@ class WordDiff:
         """True when both sides are the same text."""
         return not self.changes
 
-    @property
+    @cached_property
     def similarity(self) -> float:
-        """Share of the words of both sides left unchanged (0–1; 1 for empty texts)."""
+        """Share of the words of both sides left unchanged (0–1; 1 for empty
+        texts; computed once: a report reads it, and the change kind)."""
         kept = sum(2 * count_words(op.a) for op in self.ops if op.kind == OpKind.EQUAL)
         total = count_words(self.a) + count_words(self.b)
         return 1.0 if total == 0 else kept / total

@@ -50,15 +50,18 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-def _defence(s: str, c: Cues) -> Iterator[Hit]:
-    """Mutual defence and non-assistance to an aggressor."""
-    excluded = list(c.trigger_exclude.finditer(s))
-    triggers = [m for m in c.trigger.finditer(s) if not _overlaps(m, excluded)]
+def _defence(s: str, c: Cues, found: list[re.Match[str]]) -> Iterator[Hit]:
+    """Mutual defence and non-assistance to an aggressor (``found``: the
+    sentence's attack triggers)."""
+    excluded = list(c.trigger_exclude.finditer(s)) if found else []
+    triggers = [m for m in found if not _overlaps(m, excluded)]
     actual = [m for m in triggers if not c.threat.search(m.group())]
-    assists = list(c.assist.finditer(s))
-    supports = list(c.support.finditer(s))
-    # Read only next to an act of help (most sentences have none).
-    aggressors = list(c.aggressor.finditer(s)) if assists or supports else []
+    # An act of help counts with a trigger, or next to an aggressor (most
+    # sentences have neither).
+    aggressors = list(c.aggressor.finditer(s))
+    helps = bool(triggers or aggressors)
+    assists = list(c.assist.finditer(s)) if helps else []
+    supports = list(c.support.finditer(s)) if helps else []
     military = c.military.search(s) if assists else None
     for m in c.equivalence.finditer(s):
         pol = polarity(s, m.start(), m.end(), c)
@@ -112,8 +115,9 @@ def _consultation(s: str, c: Cues) -> Iterator[Hit]:
 
 def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
     """Non-aggression and no hostile alliance: obligations not to act."""
-    target = c.mutual_target.search(s)
-    for m in c.non_aggression.finditer(s):
+    refusals = list(c.non_aggression.finditer(s))
+    target = c.mutual_target.search(s) if refusals else None
+    for m in refusals:
         if polarity(s, m.start(), m.start(), c) == "disclaimed":
             continue
         word = m.group().lower().replace("-", "")
@@ -130,8 +134,7 @@ def _negative_duties(s: str, c: Cues) -> Iterator[Hit]:
                 yield Hit("no-hostile-alliance", 0.85, (_span(m), _span(directed)))
 
 
-def _topics(s: str, c: Cues) -> Iterator[Hit]:
-    wartime = c.trigger.search(s) is not None
+def _topics(s: str, c: Cues, wartime: bool) -> Iterator[Hit]:
     kinds = c.topic_kinds(s)
     for kind, patterns in c.topics.items():
         if kinds is not None and kind not in kinds:
@@ -152,15 +155,18 @@ def _topics(s: str, c: Cues) -> Iterator[Hit]:
             yield Hit(kind, confidence, tuple(_span(m) for m in found[:3]))
 
 
-_READERS = (_defence, _consultation, _negative_duties, _topics)
-
-
 @lru_cache(maxsize=1 << 14)
 def _sentence_hits(sentence: str, code: str) -> tuple[Hit, ...]:
     """The hits of one sentence in one language (cached: clauses repeat across
     treaties, and an article re-reads its paragraphs' sentences)."""
     cues = CUES[code]
-    return tuple(hit for reader in _READERS for hit in reader(sentence, cues))
+    found = list(cues.trigger.finditer(sentence))  # both readers need them
+    return (
+        *_defence(sentence, cues, found),
+        *_consultation(sentence, cues),
+        *_negative_duties(sentence, cues),
+        *_topics(sentence, cues, bool(found)),
+    )
 
 
 def _hits(text: str, lang: str | None) -> Iterator[Hit]:
@@ -168,9 +174,8 @@ def _hits(text: str, lang: str | None) -> Iterator[Hit]:
         sentence = text[start:end]
         for code in languages(sentence, lang):
             for hit in _sentence_hits(sentence, code):
-                yield attrs.evolve(
-                    hit, spans=tuple((a + start, b + start) for a, b in hit.spans)
-                )
+                spans = tuple((a + start, b + start) for a, b in hit.spans)
+                yield Hit(hit.kind, hit.confidence, spans)
 
 
 def merge_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
@@ -207,8 +212,13 @@ def classify(text: str, *, lang: str | None = None) -> tuple[Label, ...]:
 @lru_cache(maxsize=1 << 13)
 def _classify(text: str, lang: str | None) -> tuple[Label, ...]:
     """:func:`classify` of a valid call (cached: labels are frozen values)."""
-    labels = []
+    best: dict[str, tuple[float, Hit]] = {}  # merge_labels' choice, before building
     for hit in _hits(text, lang):
+        confidence = round(hit.confidence, 3)
+        if hit.kind not in best or confidence > best[hit.kind][0]:
+            best[hit.kind] = confidence, hit
+    labels = []
+    for confidence, hit in best.values():
         spans = [
             (a, b)
             for a, b in sorted(set(hit.spans))
@@ -217,7 +227,7 @@ def _classify(text: str, lang: str | None) -> tuple[Label, ...]:
         labels.append(
             Label(
                 kind=hit.kind,
-                confidence=round(hit.confidence, 3),
+                confidence=confidence,
                 evidence=tuple(Span(text[a:b], a, b) for a, b in spans),
                 source="classifier",
                 strength=strength(text, hit.kind, hit.spans[0], lang=lang),

@@ -66,7 +66,9 @@ class Cue:
         """``source`` compiled case-insensitive."""
         return _compiled(self.source)
 
-    def _runnable(self, text: str, pos: int, endpos: int) -> re.Pattern[str] | None:
+    def _runnable(
+        self, text: str, pos: int, endpos: int
+    ) -> re.Pattern[str] | _Cut | None:
         """The pattern to run on ``text[pos:endpos]``; ``None`` if none can match."""
         if self.screened and pos <= 0 and endpos >= len(text):
             present = _present(text)
@@ -77,7 +79,7 @@ class Cue:
                     return None
                 kept = possible(self.needs, present)
                 if self.needs and len(kept) < len(self.needs):
-                    return _subset(self.alternatives, kept) if kept else None
+                    return _cut(self.alternatives, kept) if kept else None
                 return self.pattern
         if self.needles is not None and self.needles.absent(text, pos, endpos):
             return None
@@ -109,11 +111,52 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 12)
-def _subset(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> re.Pattern[str]:
-    """The pattern of the alternatives ``kept`` only (cached: labelling every
-    12th ToTA treaty makes 449 such sets)."""
-    return re.compile(any_of(*(alternatives[k] for k in kept)), re.IGNORECASE)
+@attrs.frozen
+class _Cut:
+    """Some alternatives of a cue, each compiled alone (once, as the cue set
+    is fixed), run side by side: ``search`` and ``finditer`` answer as the
+    alternation of them would (at each position the first alternative that
+    matches there), without compiling that alternation for each set of
+    alternatives a sentence keeps. None of them matches the empty string."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    @property
+    def pattern(self) -> str:
+        """The source of the alternation this cut stands for."""
+        return any_of(*(p.pattern for p in self.patterns))
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return _first([p.search(text, pos, endpos) for p in self.patterns])
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        # Each alternative's next match from ``pos``: its earliest start there,
+        # and the same match as long as ``pos`` has not passed that start.
+        ahead = [p.search(text, pos, endpos) for p in self.patterns]
+        while (best := _first(ahead)) is not None:
+            yield best
+            pos = best.end()
+            for k, m in enumerate(ahead):
+                if m is not None and m.start() < pos:
+                    ahead[k] = self.patterns[k].search(text, pos, endpos)
+
+
+def _first(found: list[re.Match[str] | None]) -> re.Match[str] | None:
+    """The match that starts first; of those that start together, the first."""
+    best = None
+    for m in found:
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _cut(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> _Cut:
+    """The alternatives ``kept`` of a cue, run side by side."""
+    return _Cut(tuple(_compiled(alternatives[k]) for k in kept))
 
 
 @cache

@@ -201,7 +201,8 @@ def reading(
     a text must hold for it to match (for one alternative, a word of each set
     that alternative needs), and what each alternative needs (empty for one
     that needs no word; nothing at all if an alternative has a capturing
-    group, whose number would change without the others). Needles are
+    group, whose number would change without the others, or may match the
+    empty string). Needles are
     ``None`` if some alternative has none, or one is not :data:`PLAIN`;
     requirements are ``None`` if some alternative needs no word of
     ``_MIN_WORD`` letters or more.
@@ -223,10 +224,11 @@ def reading(
     best: list[Strings | None] = []
     required: list[Need] | None = []
     each: list[Need] = []
-    groups = False
+    whole = True
     for alt in alternatives:
         parsed = _parser.parse(alt, flags)
-        groups = groups or parsed.state.groups > 1
+        # Alternatives are run apart only without groups and empty matches.
+        whole = whole and parsed.state.groups == 1 and parsed.getwidth()[0] > 0
         candidates = _read(parsed.data)[1]
         best.append(_best(candidates))
         sets = (_lower_set(c) for c in candidates)
@@ -235,7 +237,7 @@ def reading(
         each.append(usable)
         if required is not None:
             required = [*required, usable] if usable else None
-    return _needles(best), _simplest(required), () if groups else tuple(each)
+    return _needles(best), _simplest(required), tuple(each) if whole else ()
 
 
 def _needles(best: list[Strings | None]) -> Needles | None:
