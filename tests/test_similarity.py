@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from treatydiff.alignment.similarity import (
     STOPWORDS,
@@ -76,6 +76,32 @@ def test_clause_ratio_matrix_equals_scalar_scorer(a, b):
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             assert scores[i, j] == pytest.approx(clause_ratio(x, y) / 100)
+
+
+# Words, runs of every kind of whitespace (str.split's and rapidfuzz's), repeats.
+_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["duty", "Duty", "custom", "a", "zz", "пошлина", "é"]),
+        st.text(st.characters(codec="utf-8"), max_size=4),
+        st.sampled_from(
+            [" ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "\u3000"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(
+    st.lists(_WORDS, min_size=1, max_size=4), st.lists(_WORDS, min_size=1, max_size=4)
+)
+def test_clause_ratio_matrix_is_exactly_both_rapidfuzz_halves(a, b):
+    # The matrix reads each text's words sorted and its distinct words sorted
+    # once; the scores must be bit for bit those of the two scorers on the
+    # texts as given.
+    sort = process.cdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float64)
+    word_set = process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
+    expected = np.clip((sort + word_set) / 2 / 100.0, 0.0, 1.0)
+    assert np.array_equal(score_matrix(a, b), expected)
 
 
 def test_clause_ratio_contract():

@@ -15,6 +15,7 @@ each treaty, so comparing a treaty with itself does not inflate it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -133,7 +134,8 @@ def score_matrix(
     if scorer is clause_ratio:
         if processor is not None:
             a, b = [processor(x) for x in a], [processor(y) for y in b]
-        # token_sort_ratio is ratio of the sorted words: sort each text once.
+        # token_sort_ratio is ratio of the sorted words, token_set_ratio reads
+        # the distinct words sorted: prepare each text once, not per pair.
         sort = _cdist(
             [_sorted_words(x) for x in a],
             [_sorted_words(y) for y in b],
@@ -141,7 +143,14 @@ def score_matrix(
             None,
             kwargs,
         )
-        scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
+        word_set = _cdist(
+            [_distinct_words(x) for x in a],
+            [_distinct_words(y) for y in b],
+            fuzz.token_set_ratio,
+            None,
+            kwargs,
+        )
+        scores = (sort + word_set) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
     clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
@@ -161,12 +170,18 @@ class PairScores:
         scorer: Scorer | None = None,
         scorer_kwargs: Mapping[str, Any] | None = None,
     ) -> None:
-        self.a, self.b = list(a), list(b)
         self.scorer = scorer or DEFAULT_SCORER
         self.kwargs = dict(scorer_kwargs or {})
         if self.scorer is clause_ratio:
+            # Each text prepared once for its half (see score_matrix): its
+            # words sorted for token_sort_ratio, its distinct words sorted
+            # (held in place of the text) for token_set_ratio.
             self.sorted_a = [_sorted_words(x) for x in a]
             self.sorted_b = [_sorted_words(y) for y in b]
+            self.a = [_distinct_words(x) for x in a]
+            self.b = [_distinct_words(y) for y in b]
+        else:
+            self.a, self.b = list(a), list(b)
 
     def __call__(
         self, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | np.ndarray
@@ -194,8 +209,27 @@ class PairScores:
         )
 
 
+# Whitespace as rapidfuzz's token scorers split at: str.split's, except that
+# in a text of Latin-1 letters only U+0085 and U+00A0 belong to words.
+_LATIN1_SPACE = re.compile("[\t-\r\x1c- ]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` as ``token_sort_ratio`` and ``token_set_ratio``
+    read them."""
+    if ("\x85" in text or "\xa0" in text) and max(text) <= "\xff":
+        return [w for w in _LATIN1_SPACE.split(text) if w]
+    return text.split()
+
+
 def _sorted_words(text: str) -> str:
-    return " ".join(sorted(text.split()))
+    """All ``token_sort_ratio`` reads of ``text``: its words sorted."""
+    return " ".join(sorted(_tokens(text)))
+
+
+def _distinct_words(text: str) -> str:
+    """All ``token_set_ratio`` reads of ``text``: its distinct words sorted."""
+    return " ".join(sorted(set(_tokens(text))))
 
 
 def _cdist(
