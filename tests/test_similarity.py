@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -14,6 +16,7 @@ from treatydiff.alignment.similarity import (
     common_words,
     containment,
     filtered,
+    incidence,
     process_texts,
     score_matrix,
 )
@@ -134,6 +137,39 @@ def test_common_words_not_inflated_by_comparing_a_treaty_with_itself():
     assert common_words([arts]) == common_words([arts, arts]) == STOPWORDS
 
 
+def _common_words_every_word(treaties, max_df, min_articles):
+    """The rule of common_words summed over every word (the oracle)."""
+    share: dict[str, float] = {}
+    count: dict[str, float] = {}
+    for articles in treaties:
+        df: Counter[str] = Counter()
+        for words in articles:
+            df.update(set(words))
+        for word, n in df.items():
+            share[word] = share.get(word, 0.0) + n / max(len(articles), 1) / len(
+                treaties
+            )
+            count[word] = count.get(word, 0.0) + n / len(treaties)
+    return STOPWORDS | {
+        w for w, s in share.items() if s >= max_df and count[w] >= min_articles
+    }
+
+
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=5), max_size=12),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([0.0, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0]),
+    st.sampled_from([0, 1, 2, 3, 2.5]),
+)
+def test_common_words_sums_only_words_that_may_qualify(treaties, max_df, least):
+    assert common_words(
+        treaties, max_df=max_df, min_articles=least
+    ) == _common_words_every_word(treaties, max_df, least)
+
+
 def test_boilerplate_filter_separates_unrelated_formulaic_articles():
     a = (
         "The Parties shall, in accordance with "
@@ -161,6 +197,18 @@ def test_boilerplate_filter_separates_unrelated_formulaic_articles():
 
 def test_filtered_keeps_all_words_when_everything_is_boilerplate():
     assert filtered(["the", "party"], frozenset({"the", "party"})) == "the party"
+
+
+@given(st.lists(st.sets(st.integers(0, 40))), st.integers(0, 40))
+def test_incidence_marks_each_set_in_its_row(sets, extra):
+    width = max((max(s) + 1 for s in sets if s), default=0) + extra
+    marks = incidence(sets, width)
+    expected = np.zeros((len(sets), max(width, 1)))
+    for k, s in enumerate(sets):
+        expected[k, sorted(s)] = 1.0
+    assert marks.shape == expected.shape
+    assert np.array_equal(marks.toarray(), expected)
+    assert marks.has_sorted_indices
 
 
 def test_containment_both_ways():

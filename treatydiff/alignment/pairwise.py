@@ -295,6 +295,8 @@ def assign(
     if scores.size == 0:
         return []
     weights = _margins(scores, threshold, 0.0 if bonus is None else bonus)
+    if weights.shape == (1, 1):  # nothing to choose between
+        return [(0, 0)] if weights[0, 0] > 0 else []
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return sorted(
         (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0

@@ -15,8 +15,9 @@ each treaty, so comparing a treaty with itself does not inflate it).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -99,16 +100,25 @@ def common_words(
     """Boilerplate words: stop words, plus words found, on average over the
     treaties, in at least ``max_df`` of a treaty's articles and in at least
     ``min_articles`` of them (so small treaties keep their vocabulary)."""
-    share: defaultdict[str, float] = defaultdict(float)
-    count: defaultdict[str, float] = defaultdict(float)
-    for articles in treaties:
-        df: Counter[str] = Counter()
-        for words in articles:
-            df.update(set(words))
-        for word, n in df.items():
-            share[word] += n / max(len(articles), 1) / len(treaties)
-            count[word] += n / len(treaties)
-    frequent = {w for w, s in share.items() if s >= max_df and count[w] >= min_articles}
+    dfs = [Counter(itertools.chain.from_iterable(map(set, arts))) for arts in treaties]
+    # Only a word in nearly max_df of some treaty's articles may reach it on
+    # average (one article of slack for rounding); its sums are then added
+    # up in the treaties' order, as for every word.
+    maybe = {
+        word
+        for articles, df in zip(treaties, dfs, strict=True)
+        for word, n in df.items()
+        if n >= max_df * max(len(articles), 1) - 1
+    }
+    frequent = set()
+    for word in maybe:
+        share = count = 0.0
+        for articles, df in zip(treaties, dfs, strict=True):
+            if n := df[word]:
+                share += n / max(len(articles), 1) / len(treaties)
+                count += n / len(treaties)
+        if share >= max_df and count >= min_articles:
+            frequent.add(word)
     return STOPWORDS | frequent
 
 
@@ -315,7 +325,15 @@ def shorter_share(
 
 def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
     """A 0/1 sparse matrix: row ``k`` marks the word ids in ``sets[k]``."""
-    rows = [i for i, s in enumerate(sets) for _ in s]
-    cols = [c for s in sets for c in sorted(s)]
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=indptr[1:])
+    index = np.int32 if max(int(indptr[-1]), width) < 2**31 else np.int64
+    cols = np.fromiter(
+        itertools.chain.from_iterable(sorted(s) for s in sets),
+        dtype=index,
+        count=int(indptr[-1]),
+    )
     data = np.ones(len(cols), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(width, 1)))
+    return sparse.csr_matrix(
+        (data, cols, indptr.astype(index)), shape=(len(sets), max(width, 1))
+    )
