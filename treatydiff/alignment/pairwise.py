@@ -981,6 +981,10 @@ def _paragraph_pairs(
             pa.strings[rows[0]],
             pb.strings[cols[0]],
         ):
+            # The tie-break below is under 2e-6: it decides nothing at or
+            # above the threshold.
+            if known >= opts.threshold:
+                return [(rs[0], cs[0], float(known))]
             scores = np.array([[known]])
         else:
             scores = score_matrix(

@@ -270,12 +270,8 @@ def containment(
     the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
     the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
     vocab: dict[str, int] = {}
-    sets_a = [
-        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a
-    ]
-    sets_b = [
-        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b
-    ]
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in b]
     overlap = (
         incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T
     ).toarray()
@@ -296,8 +292,8 @@ def word_dice(
     [[0.5], [0.0]]
     """
     vocab: dict[str, int] = {}
-    sets_a = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in a]
-    sets_b = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in b]
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in b]
     shared = (incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T).toarray()
     size_a = np.array([len(x) for x in sets_a], dtype=np.float64)
     size_b = np.array([len(x) for x in sets_b], dtype=np.float64)
