@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
+from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.similarity import (
     STOPWORDS,
     clause_ratio,
@@ -105,6 +106,11 @@ def test_clause_ratio_matrix_is_exactly_both_rapidfuzz_halves(a, b):
     word_set = process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
     expected = np.clip((sort + word_set) / 2 / 100.0, 0.0, 1.0)
     assert np.array_equal(score_matrix(a, b), expected)
+
+
+@given(st.lists(st.one_of(st.text(), clause_texts("en"), clause_texts("ru"))))
+def test_default_processing_is_the_stem_words_processor(texts):
+    assert process_texts(texts) == [stem_words(t).split() for t in texts]
 
 
 def test_clause_ratio_contract():

@@ -25,7 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from treatydiff.alignment.normalise import stem, stem_words
+from treatydiff.alignment.normalise import stem, tokens
 
 __all__ = [
     "DEFAULT_SCORER",
@@ -86,9 +86,12 @@ STOPWORDS: frozenset[str] = frozenset(stem(w) for w in (_STOP_EN + _STOP_RU).spl
 def process_texts(
     texts: Sequence[str], processor: Processor | None = None
 ) -> list[list[str]]:
-    """Each text as a list of words after ``processor`` (default: stemmed words)."""
-    proc = processor or stem_words
-    return [proc(text).split() for text in texts]
+    """Each text as a list of words after ``processor`` (default: stemmed
+    words, :func:`~treatydiff.alignment.normalise.tokens`, never joined and
+    split again)."""
+    if processor is None:
+        return [tokens(text) for text in texts]
+    return [processor(text).split() for text in texts]
 
 
 def common_words(
