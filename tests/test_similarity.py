@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.similarity import (
     STOPWORDS,
     clause_ratio,
     common_words,
     containment,
     filtered,
+    incidence,
     process_texts,
     score_matrix,
 )
@@ -78,6 +82,37 @@ def test_clause_ratio_matrix_equals_scalar_scorer(a, b):
             assert scores[i, j] == pytest.approx(clause_ratio(x, y) / 100)
 
 
+# Words, runs of every kind of whitespace (str.split's and rapidfuzz's), repeats.
+_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["duty", "Duty", "custom", "a", "zz", "пошлина", "é"]),
+        st.text(st.characters(codec="utf-8"), max_size=4),
+        st.sampled_from(
+            [" ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "\u3000"]
+        ),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(
+    st.lists(_WORDS, min_size=1, max_size=4), st.lists(_WORDS, min_size=1, max_size=4)
+)
+def test_clause_ratio_matrix_is_exactly_both_rapidfuzz_halves(a, b):
+    # The matrix reads each text's words sorted and its distinct words sorted
+    # once; the scores must be bit for bit those of the two scorers on the
+    # texts as given.
+    sort = process.cdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float64)
+    word_set = process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
+    expected = np.clip((sort + word_set) / 2 / 100.0, 0.0, 1.0)
+    assert np.array_equal(score_matrix(a, b), expected)
+
+
+@given(st.lists(st.one_of(st.text(), clause_texts("en"), clause_texts("ru"))))
+def test_default_processing_is_the_stem_words_processor(texts):
+    assert process_texts(texts) == [stem_words(t).split() for t in texts]
+
+
 def test_clause_ratio_contract():
     assert clause_ratio("A b", "a B", processor=str.lower) == 100
     assert clause_ratio("abc", "xyz", score_cutoff=50) == 0.0
@@ -108,6 +143,39 @@ def test_common_words_not_inflated_by_comparing_a_treaty_with_itself():
     assert common_words([arts]) == common_words([arts, arts]) == STOPWORDS
 
 
+def _common_words_every_word(treaties, max_df, min_articles):
+    """The rule of common_words summed over every word (the oracle)."""
+    share: dict[str, float] = {}
+    count: dict[str, float] = {}
+    for articles in treaties:
+        df: Counter[str] = Counter()
+        for words in articles:
+            df.update(set(words))
+        for word, n in df.items():
+            share[word] = share.get(word, 0.0) + n / max(len(articles), 1) / len(
+                treaties
+            )
+            count[word] = count.get(word, 0.0) + n / len(treaties)
+    return STOPWORDS | {
+        w for w, s in share.items() if s >= max_df and count[w] >= min_articles
+    }
+
+
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=5), max_size=12),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([0.0, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0]),
+    st.sampled_from([0, 1, 2, 3, 2.5]),
+)
+def test_common_words_sums_only_words_that_may_qualify(treaties, max_df, least):
+    assert common_words(
+        treaties, max_df=max_df, min_articles=least
+    ) == _common_words_every_word(treaties, max_df, least)
+
+
 def test_boilerplate_filter_separates_unrelated_formulaic_articles():
     a = (
         "The Parties shall, in accordance with "
@@ -135,6 +203,18 @@ def test_boilerplate_filter_separates_unrelated_formulaic_articles():
 
 def test_filtered_keeps_all_words_when_everything_is_boilerplate():
     assert filtered(["the", "party"], frozenset({"the", "party"})) == "the party"
+
+
+@given(st.lists(st.sets(st.integers(0, 40))), st.integers(0, 40))
+def test_incidence_marks_each_set_in_its_row(sets, extra):
+    width = max((max(s) + 1 for s in sets if s), default=0) + extra
+    marks = incidence(sets, width)
+    expected = np.zeros((len(sets), max(width, 1)))
+    for k, s in enumerate(sets):
+        expected[k, sorted(s)] = 1.0
+    assert marks.shape == expected.shape
+    assert np.array_equal(marks.toarray(), expected)
+    assert marks.has_sorted_indices
 
 
 def test_containment_both_ways():

@@ -105,8 +105,14 @@ def _stem_ru(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Normalised, stemmed words of ``text``."""
-    return [stem(word) for word in normalize(text).split()]
+    """Normalised, stemmed words of ``text`` (the last texts read are kept:
+    a treaty compared with several others is read once)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(map(stem, normalize(text).split()))
 
 
 def stem_words(text: str) -> str:

@@ -304,6 +304,8 @@ def assign(
     if scores.size == 0:
         return []
     weights = _margins(scores, threshold, 0.0 if bonus is None else bonus)
+    if weights.shape == (1, 1):  # nothing to choose between
+        return [(0, 0)] if weights[0, 0] > 0 else []
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return sorted(
         (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
@@ -1028,6 +1030,10 @@ def _paragraph_pairs(
             pa.strings[rows[0]],
             pb.strings[cols[0]],
         ):
+            # The tie-break below is under 2e-6: it decides nothing at or
+            # above the threshold.
+            if known >= opts.threshold:
+                return [(rs[0], cs[0], float(known))]
             scores = np.array([[known]])
         else:
             scores = score_matrix(

@@ -15,7 +15,9 @@ each treaty, so comparing a treaty with itself does not inflate it).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import itertools
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -23,7 +25,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from treatydiff.alignment.normalise import stem, stem_words
+from treatydiff.alignment.normalise import stem, tokens
 
 __all__ = [
     "DEFAULT_SCORER",
@@ -84,9 +86,12 @@ STOPWORDS: frozenset[str] = frozenset(stem(w) for w in (_STOP_EN + _STOP_RU).spl
 def process_texts(
     texts: Sequence[str], processor: Processor | None = None
 ) -> list[list[str]]:
-    """Each text as a list of words after ``processor`` (default: stemmed words)."""
-    proc = processor or stem_words
-    return [proc(text).split() for text in texts]
+    """Each text as a list of words after ``processor`` (default: stemmed
+    words, :func:`~treatydiff.alignment.normalise.tokens`, never joined and
+    split again)."""
+    if processor is None:
+        return [tokens(text) for text in texts]
+    return [processor(text).split() for text in texts]
 
 
 def common_words(
@@ -98,16 +103,25 @@ def common_words(
     """Boilerplate words: stop words, plus words found, on average over the
     treaties, in at least ``max_df`` of a treaty's articles and in at least
     ``min_articles`` of them (so small treaties keep their vocabulary)."""
-    share: defaultdict[str, float] = defaultdict(float)
-    count: defaultdict[str, float] = defaultdict(float)
-    for articles in treaties:
-        df: Counter[str] = Counter()
-        for words in articles:
-            df.update(set(words))
-        for word, n in df.items():
-            share[word] += n / max(len(articles), 1) / len(treaties)
-            count[word] += n / len(treaties)
-    frequent = {w for w, s in share.items() if s >= max_df and count[w] >= min_articles}
+    dfs = [Counter(itertools.chain.from_iterable(map(set, arts))) for arts in treaties]
+    # Only a word in nearly max_df of some treaty's articles may reach it on
+    # average (one article of slack for rounding); its sums are then added
+    # up in the treaties' order, as for every word.
+    maybe = {
+        word
+        for articles, df in zip(treaties, dfs, strict=True)
+        for word, n in df.items()
+        if n >= max_df * max(len(articles), 1) - 1
+    }
+    frequent = set()
+    for word in maybe:
+        share = count = 0.0
+        for articles, df in zip(treaties, dfs, strict=True):
+            if n := df[word]:
+                share += n / max(len(articles), 1) / len(treaties)
+                count += n / len(treaties)
+        if share >= max_df and count >= min_articles:
+            frequent.add(word)
     return STOPWORDS | frequent
 
 
@@ -133,7 +147,8 @@ def score_matrix(
     if scorer is clause_ratio:
         if processor is not None:
             a, b = [processor(x) for x in a], [processor(y) for y in b]
-        # token_sort_ratio is ratio of the sorted words: sort each text once.
+        # token_sort_ratio is ratio of the sorted words, token_set_ratio reads
+        # the distinct words sorted: prepare each text once, not per pair.
         sort = _cdist(
             [_sorted_words(x) for x in a],
             [_sorted_words(y) for y in b],
@@ -141,7 +156,14 @@ def score_matrix(
             None,
             kwargs,
         )
-        scores = (sort + _cdist(a, b, fuzz.token_set_ratio, None, kwargs)) / 2
+        word_set = _cdist(
+            [_distinct_words(x) for x in a],
+            [_distinct_words(y) for y in b],
+            fuzz.token_set_ratio,
+            None,
+            kwargs,
+        )
+        scores = (sort + word_set) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
     clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
@@ -161,12 +183,18 @@ class PairScores:
         scorer: Scorer | None = None,
         scorer_kwargs: Mapping[str, Any] | None = None,
     ) -> None:
-        self.a, self.b = list(a), list(b)
         self.scorer = scorer or DEFAULT_SCORER
         self.kwargs = dict(scorer_kwargs or {})
         if self.scorer is clause_ratio:
+            # Each text prepared once for its half (see score_matrix): its
+            # words sorted for token_sort_ratio, its distinct words sorted
+            # (held in place of the text) for token_set_ratio.
             self.sorted_a = [_sorted_words(x) for x in a]
             self.sorted_b = [_sorted_words(y) for y in b]
+            self.a = [_distinct_words(x) for x in a]
+            self.b = [_distinct_words(y) for y in b]
+        else:
+            self.a, self.b = list(a), list(b)
 
     def __call__(
         self, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | np.ndarray
@@ -194,8 +222,27 @@ class PairScores:
         )
 
 
+# Whitespace as rapidfuzz's token scorers split at: str.split's, except that
+# in a text of Latin-1 letters only U+0085 and U+00A0 belong to words.
+_LATIN1_SPACE = re.compile("[\t-\r\x1c- ]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` as ``token_sort_ratio`` and ``token_set_ratio``
+    read them."""
+    if ("\x85" in text or "\xa0" in text) and max(text) <= "\xff":
+        return [w for w in _LATIN1_SPACE.split(text) if w]
+    return text.split()
+
+
 def _sorted_words(text: str) -> str:
-    return " ".join(sorted(text.split()))
+    """All ``token_sort_ratio`` reads of ``text``: its words sorted."""
+    return " ".join(sorted(_tokens(text)))
+
+
+def _distinct_words(text: str) -> str:
+    """All ``token_set_ratio`` reads of ``text``: its distinct words sorted."""
+    return " ".join(sorted(set(_tokens(text))))
 
 
 def _cdist(
@@ -226,12 +273,8 @@ def containment(
     the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
     the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
     vocab: dict[str, int] = {}
-    sets_a = [
-        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in a
-    ]
-    sets_b = [
-        {vocab.setdefault(w, len(vocab)) for w in ws if w not in drop} for ws in b
-    ]
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in b]
     overlap = (
         incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T
     ).toarray()
@@ -252,8 +295,8 @@ def word_dice(
     [[0.5], [0.0]]
     """
     vocab: dict[str, int] = {}
-    sets_a = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in a]
-    sets_b = [{vocab.setdefault(w, len(vocab)) for w in text.split()} for text in b]
+    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in a]
+    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in b]
     shared = (incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T).toarray()
     size_a = np.array([len(x) for x in sets_a], dtype=np.float64)
     size_b = np.array([len(x) for x in sets_b], dtype=np.float64)
@@ -281,7 +324,15 @@ def shorter_share(
 
 def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
     """A 0/1 sparse matrix: row ``k`` marks the word ids in ``sets[k]``."""
-    rows = [i for i, s in enumerate(sets) for _ in s]
-    cols = [c for s in sets for c in sorted(s)]
+    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=indptr[1:])
+    index = np.int32 if max(int(indptr[-1]), width) < 2**31 else np.int64
+    cols = np.fromiter(
+        itertools.chain.from_iterable(sorted(s) for s in sets),
+        dtype=index,
+        count=int(indptr[-1]),
+    )
     data = np.ones(len(cols), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(sets), max(width, 1)))
+    return sparse.csr_matrix(
+        (data, cols, indptr.astype(index)), shape=(len(sets), max(width, 1))
+    )
