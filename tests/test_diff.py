@@ -439,3 +439,33 @@ def test_the_frequency_screen_skips_only_texts_the_pattern_cannot_match(
     folded = "".join(w + p for w, p in parts).casefold()
     expected = [" ".join(m.split()) for m in _FREQUENCY.findall(folded)]
     assert _frequencies(folded) == expected
+
+
+_PARTY_TEXT = (
+    "High Contracting Party Parties parties party third States State states country "
+    "countries aggressor aggressors Russian Federation Russia Islamic Republic of Iran "
+    "Democratic People's Republic Korea DPRK Belarus People's China United Union "
+    "Сторона Сторон третьи третьих государства государство агрессору Российская "
+    "Федерация России Исламская Республика Иран КНДР Корейская Народно-Демократическая "
+    "Республики Беларусь Китай Союзного Союзное xParty Statesman аState"
+)
+_PARTY_WORDS = tuple(_PARTY_TEXT.split())
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PARTY_WORDS), st.sampled_from(_PUNCT)),
+        max_size=30,
+    )
+    | st.text(max_size=60)
+)
+@example([("High", " "), ("Contracting", " "), ("Party", "")])
+@example([("третьих", " "), ("государства", "")])
+def test_the_party_look_ahead_finds_what_the_names_find(
+    parts: list[tuple[str, str]] | str,
+) -> None:
+    # The look-ahead in front of the party names (speed) changes no match.
+    from treatydiff.diff.changes import _PARTY, _PARTY_NAMES
+
+    text = parts if isinstance(parts, str) else "".join(w + p for w, p in parts)
+    assert _PARTY.findall(text) == re.compile(_PARTY_NAMES).findall(text)

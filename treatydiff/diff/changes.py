@@ -158,15 +158,33 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
-def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word in _NUMBER_WORDS or word.startswith(_NUMBER_STEMS)
+_MODAL_WORD, _NEGATOR_WORD, _NUMBER_WORD, _UNIT_WORD, _REF_WORD, _DATE_WORD = (
+    1 << i for i in range(6)
+)
 
 
-def _is_unit(word: str) -> bool:
-    return word in _UNITS or word.startswith(_UNIT_STEMS)
+@lru_cache(maxsize=1 << 16)
+def _kinds(word: str) -> int:
+    """What a case-folded word can be in a flag term, as a bit set (cached: a
+    treaty repeats its words)."""
+    kinds = 0
+    if word in _MODAL or word.startswith(_MODAL_STEMS):
+        kinds |= _MODAL_WORD
+    if word in _NEGATORS or word.endswith("n't") or word.startswith(_NEGATOR_STEMS):
+        kinds |= _NEGATOR_WORD
+    if word[0].isdigit() or word in _NUMBER_WORDS or word.startswith(_NUMBER_STEMS):
+        kinds |= _NUMBER_WORD
+    if word in _UNITS or word.startswith(_UNIT_STEMS):
+        kinds |= _UNIT_WORD
+    if word in _REF_WORDS or word.startswith(_REF_STEMS):
+        kinds |= _REF_WORD
+    if _DOTTED_DATE.match(word):
+        kinds |= _DATE_WORD
+    return kinds
 
 
-_PARTY = re.compile(
+#: Names of parties and states; :data:`_PARTY` finds them.
+_PARTY_NAMES = (
     r"\b(?:(?:High\s+)?Contracting\s+)?Part(?:y|ies)\b|\bparties\b|\bthird\s+part(?:y|ies)\b"
     r"|\b(?:third\s+)?States?\b|\bthird\s+(?:countr(?:y|ies)|states?)\b|\baggressors?\b"
     r"|\bRussian\s+Federation\b|\bRussia\b|\b(?:Islamic\s+Republic\s+of\s+)?Iran\b"
@@ -176,17 +194,19 @@ _PARTY = re.compile(
     r"|\bСторон\w*|\b(?:трет\w+\s+)?государств(?:о|а|у|ом|е|ами|ах|ам)?\b|\bагрессор\w*"
     r"|\bРоссийск\w+\s+Федераци\w+|\bРосси\w+|\b(?:Исламск\w+\s+Республик\w+\s+)?Иран\w*"
     r"|\bКНДР\b|\bКорейск\w+\s+Народно-Демократическ\w+\s+Республик\w+"
-    r"|\b(?:Республик\w+\s+)?Беларус\w*|\bКита\w+|\bСоюзн\w+\s+государств(?:о|а|у|ом|е)?\b",
-    re.U,
+    r"|\b(?:Республик\w+\s+)?Беларус\w*|\bКита\w+|\bСоюзн\w+\s+государств(?:о|а|у|ом|е)?\b"
 )
+#: :data:`_PARTY_NAMES` behind a look-ahead for the letters they begin with: the
+#: search skips most positions at once instead of trying every name there.
+_PARTY = re.compile(rf"(?=[HCPptSaRIDBUСтгаРИКБ])(?:{_PARTY_NAMES})", re.U)
 
 
-def _times(words: list[str], used: set[int]) -> list[str]:
+def _times(words: list[str], kinds: list[int], used: set[int]) -> list[str]:
     """Time limits (``30 days``, ``thirty (30) calendar days``, ``шести месяцев``) and
     dates (``17 january 2025``); marks the word positions they take in ``used``."""
     found = []
     for i, word in enumerate(words):
-        if _DOTTED_DATE.match(word):
+        if kinds[i] & _DATE_WORD:
             found.append(word)
             used.add(i)
         elif (
@@ -198,11 +218,11 @@ def _times(words: list[str], used: set[int]) -> list[str]:
         ):
             found.append(" ".join(words[i - 1 : i + 2]))
             used.update((i - 1, i, i + 1))
-        elif _is_unit(word):
+        elif kinds[i] & _UNIT_WORD:
             k = i - 1
-            if k > 0 and not _is_number(words[k]) and _is_number(words[k - 1]):
+            if k > 0 and not kinds[k] & _NUMBER_WORD and kinds[k - 1] & _NUMBER_WORD:
                 k -= 1  # one word between: "30 calendar days"
-            while k >= 0 and _is_number(words[k]):
+            while k >= 0 and kinds[k] & _NUMBER_WORD:
                 k -= 1
             start = k + 1 if k + 1 < i else i
             found.append(" ".join(words[start : i + 1]))
@@ -210,12 +230,12 @@ def _times(words: list[str], used: set[int]) -> list[str]:
     return found
 
 
-def _cross_refs(words: list[str], used: set[int]) -> None:
+def _cross_refs(words: list[str], kinds: list[int], used: set[int]) -> None:
     """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``)."""
-    for i, word in enumerate(words):
-        if word in _REF_WORDS or word.startswith(_REF_STEMS):
+    for i, kind in enumerate(kinds):
+        if kind & _REF_WORD:
             k = i + 1
-            while k < len(words) and (_is_number(words[k]) or words[k] in _JOINERS):
+            while k < len(words) and (kinds[k] & _NUMBER_WORD or words[k] in _JOINERS):
                 used.add(k)
                 k += 1
 
@@ -232,25 +252,21 @@ def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     iso_dates = _ISO_DATE.findall(text)
     folded = text.casefold()
     words = _TOKEN.findall(_ISO_DATE.sub(" ", folded))
+    kinds = [_kinds(w) for w in words]
     used: set[int] = set()
-    times = _times(words, used) + iso_dates
-    _cross_refs(words, used)
+    times = _times(words, kinds, used) + iso_dates
+    _cross_refs(words, kinds, used)
+    pairs = list(zip(words, kinds, strict=True))
     return (
-        (
-            "modality",
-            tuple(w for w in words if w in _MODAL or w.startswith(_MODAL_STEMS)),
-        ),
-        (
-            "negation",
-            tuple(
-                w
-                for w in words
-                if w in _NEGATORS or w.endswith("n't") or w.startswith(_NEGATOR_STEMS)
-            ),
-        ),
+        ("modality", tuple(w for w, k in pairs if k & _MODAL_WORD)),
+        ("negation", tuple(w for w, k in pairs if k & _NEGATOR_WORD)),
         (
             "number",
-            tuple(w for i, w in enumerate(words) if i not in used and _is_number(w)),
+            tuple(
+                w
+                for i, (w, k) in enumerate(pairs)
+                if k & _NUMBER_WORD and i not in used
+            ),
         ),
         ("time", tuple(times)),
         ("frequency", tuple(_frequencies(folded))),
