@@ -624,3 +624,25 @@ def test_issue_12_cue_precision_and_recall(
     text: str, kind: str, expected: bool
 ) -> None:
     assert (kind in {lab.kind for lab in classify(text)}) is expected
+
+
+def test_an_explicit_language_is_read_once(monkeypatch) -> None:
+    """Issue 13: an explicit language tag is read once, not for every sentence."""
+    from treatydiff.provisions import sentences
+
+    calls: list[str] = []
+    real = sentences.language_code
+
+    def counted(lang: str) -> str:
+        calls.append(lang)
+        return real(lang)
+
+    monkeypatch.setattr(sentences, "language_code", counted)
+    sentences._given.cache_clear()
+    for text in ("One.", "Two.", "Three."):
+        assert sentences.languages(text, "en-GB") == ("en",)
+    assert calls == ["en-GB"]
+    for _ in range(2):
+        with pytest.raises(InvalidArgument, match="unsupported language 'fr'"):
+            sentences.languages("Un.", "fr")
+    sentences._given.cache_clear()
