@@ -455,16 +455,17 @@ def test_a_needle_between_word_boundaries_is_screened_as_a_whole_word() -> None:
 
 
 def test_the_screen_reads_word_characters_as_re_does() -> None:
-    """The screen decides boundaries on the lower-cased text with ``_word``:
-    on every :data:`PLAIN` character that is what ``\\w`` answers, before
-    and after lowering."""
-    from treatydiff.provisions.needles import _word
+    """The screen finds word edges on the lower-cased text with its non-word
+    characters made spaces: on every :data:`PLAIN` character ``_word`` is what
+    ``\\w`` answers, before and after lowering."""
+    from treatydiff.provisions.needles import _flat, _word
 
     word = re.compile(r"\w")
     for code in range(0x2150):
         char = chr(code)
         if PLAIN.fullmatch(char):
             assert _word(char) == bool(word.match(char)) == _word(char.lower()), code
+            assert _flat(char) == (char if _word(char) else " "), code
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -282,7 +283,13 @@ class Needles:
 class Screen:
     """Which of a set of words a text holds, all found in one pass; a word
     marked at an edge (:data:`LEFT`, :data:`RIGHT`) only where the text has a
-    word boundary there."""
+    word boundary there.
+
+    The pass reads the lower-cased text with every non-word character made a
+    space, between two spaces; words are spelled the same way, with a space
+    for each mark. A word found there may differ from the text in its
+    punctuation (then its cue runs for nothing), never the other way round.
+    """
 
     words: frozenset[str]
     _automaton: Any = attrs.field(init=False, repr=False, eq=False)
@@ -291,14 +298,15 @@ class Screen:
     def _build(self) -> Any:
         if not self.words:
             return None
-        forms: dict[str, list[tuple[str, int, bool, bool]]] = {}
+        spelled: dict[str, list[str]] = {}
         for word in self.words:
-            bare = _bare(word)
-            edges = (word[0] == LEFT, word[-1] == RIGHT)
-            forms.setdefault(bare, []).append((word, len(bare), *edges))
+            key = _flat(_bare(word))
+            key = (" " if word[0] == LEFT else "") + key
+            key += " " if word[-1] == RIGHT else ""
+            spelled.setdefault(key, []).append(word)
         automaton = ahocorasick.Automaton()
-        for bare, marked in forms.items():
-            automaton.add_word(bare, tuple(marked))
+        for key, words in spelled.items():
+            automaton.add_word(key, tuple(words))
         automaton.make_automaton()
         return automaton
 
@@ -309,17 +317,20 @@ class Screen:
             return None
         if self._automaton is None:
             return frozenset()
-        found = set()
-        last = len(lowered) - 1
-        for end, forms in self._automaton.iter(lowered):
-            for word, size, left, right in forms:
-                start = end - size + 1
-                if left and start and _word(lowered[start - 1]):
-                    continue
-                if right and end < last and _word(lowered[end + 1]):
-                    continue
-                found.add(word)
-        return frozenset(found)
+        found = self._automaton.iter(f" {_flat(lowered)} ")
+        return frozenset(chain.from_iterable(map(itemgetter(1), found)))
+
+
+# Each character of PLAIN (by code), a space for each non-word one.
+_SPACES = "".join(
+    " " if PLAIN.fullmatch(char) and not _word(char) else char
+    for char in map(chr, range(0x2150))
+)
+
+
+def _flat(text: str) -> str:
+    """``text`` (:data:`PLAIN`) with each non-word character made a space."""
+    return text.translate(_SPACES)
 
 
 def _lower_set(strings: Strings) -> frozenset[str] | None:
