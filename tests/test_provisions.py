@@ -20,7 +20,8 @@ from treatydiff.provisions import (
     TAXONOMY,
     classify,
 )
-from treatydiff.provisions.cues import _WORDS, Cue, _cut, any_of
+from treatydiff.provisions.cues import _WORDS, Cue, _cut, any_of, rx
+from treatydiff.provisions.needles import LEFT, PLAIN, RIGHT, Screen, reading
 from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
 
@@ -327,7 +328,7 @@ _SCREENED_CUES = [
     )
     if cue.screened
 ]
-_SCREEN_WORDS = sorted(_WORDS)
+_SCREEN_WORDS = sorted({w.strip(LEFT + RIGHT) for w in _WORDS})
 _FRAGMENTS = sorted({w for c in CLAUSES for w in c["text"].split()})
 
 
@@ -350,16 +351,28 @@ def test_the_screen_never_drops_a_match_of_a_clause(clause) -> None:
             _same_matches(cue, text)
 
 
+# Screened words glued to word characters and punctuation, so that a word
+# needle meets text where it is only part of a word, and where it is whole.
+_GLUED = st.tuples(
+    st.sampled_from(["", "a", "z", "_", "1", "é", "я", "-", "(", "'"]),
+    st.sampled_from(_SCREEN_WORDS),
+    st.sampled_from(["", "s", "x", "_", "2", "ё", ")", ",", "."]),
+).map("".join)
+
+
 @given(
     st.lists(
         st.one_of(
             st.sampled_from(_SCREEN_WORDS),
             st.sampled_from(_FRAGMENTS),
             st.text(max_size=6),
+            _GLUED,
         ),
         max_size=14,
     ).map(" ".join)
 )
+@example("Towards the award, within the UN.")
+@example("unwar warun un(war)")
 def test_the_screen_never_drops_a_match(text: str) -> None:
     """Issue 13: whatever the text, screened cues find exactly what their
     patterns find (the one-pass screen and the required words only skip
@@ -389,10 +402,11 @@ def test_a_topic_kind_ruled_out_has_no_match_in_a_clause(clause) -> None:
 
 @given(
     st.lists(
-        st.one_of(st.sampled_from(_SCREEN_WORDS), st.sampled_from(_FRAGMENTS)),
+        st.one_of(st.sampled_from(_SCREEN_WORDS), st.sampled_from(_FRAGMENTS), _GLUED),
         max_size=14,
     ).map(" ".join)
 )
+@example("They meet at the UN, in Geneva.")
 def test_a_topic_kind_ruled_out_has_no_match(text: str) -> None:
     _topics_ruled_out_never_match(text)
     assert CUES["en"].topic_kinds("The weather is fine.") < set(CUES["en"].topics)
@@ -400,7 +414,9 @@ def test_a_topic_kind_ruled_out_has_no_match(text: str) -> None:
 
 def test_a_cue_needs_all_the_words_of_one_alternative() -> None:
     cue = CUES["en"].topics["military-cooperation"][0]
-    assert ("military",) in [tuple(sorted(c)) for alt in cue.requires for c in alt]
+    assert (f"{LEFT}military{RIGHT}",) in [
+        tuple(sorted(c)) for alt in cue.requires for c in alt
+    ]
     # "military" alone, or "cooperation" alone, cannot make "military cooperation"
     assert cue.search("The military attaches met.") is None
     assert cue.search("Cooperation in science is welcome.") is None
@@ -419,6 +435,56 @@ def test_a_cue_runs_only_the_alternatives_a_text_can_match() -> None:
     # Named groups (the modality markers) would change number: never cut.
     assert CUES["en"].markers.needs == ()
     assert CUES["en"].markers._runnable(text, 0, len(text)) is not None
+
+
+def test_a_needle_between_word_boundaries_is_screened_as_a_whole_word() -> None:
+    """Issue 13: a needle the pattern bounds by ``\\b`` (or by non-word
+    characters) is found only where the text has those boundaries, so the cue
+    is skipped on a text that holds it only inside longer words."""
+    found, _required, _each = reading(r"\bwar\b", r"\b(?:in|at)\s+UN\b", flags=re.I)
+    assert found is not None
+    assert f"{LEFT}war{RIGHT}" in found.strings
+    assert f"{LEFT}un{RIGHT}" in found.strings
+    cue = rx(r"\bwar\b")  # made after the screen: reads its own needles
+    screen = Screen(frozenset(found.strings))
+    assert screen.present("Towards an award, sung.") == frozenset()
+    assert screen.present("War, in the UN.") == set(found.strings)
+    assert screen.present("(war)_un") == {f"{LEFT}war{RIGHT}"}
+    assert cue.search("They walk towards the award.") is None
+    assert cue.search("No war.")
+
+
+def test_the_screen_reads_word_characters_as_re_does() -> None:
+    """The screen finds word edges on the lower-cased text with its non-word
+    characters made spaces: on every :data:`PLAIN` character ``_word`` is what
+    ``\\w`` answers, before and after lowering."""
+    from treatydiff.provisions.needles import _flat, _word
+
+    word = re.compile(r"\w")
+    for code in range(0x2150):
+        char = chr(code)
+        if PLAIN.fullmatch(char):
+            assert _word(char) == bool(word.match(char)) == _word(char.lower()), code
+            assert _flat(char) == (char if _word(char) else " "), code
+
+
+@pytest.mark.parametrize(
+    ("pattern", "marked"),
+    [
+        (r"\bun\b", f"{LEFT}un{RIGHT}"),
+        (r"\s+un\W", f"{LEFT}un{RIGHT}"),
+        (r"(?:\s+the)?\s+un(?=\W)", f"{LEFT}un"),  # a look-ahead tells nothing
+        (r"\b(?:x\s+)?un\b", f"{LEFT}un{RIGHT}"),
+        (r"\b-un\b", f"-un{RIGHT}"),  # no word character at the left edge
+        (r"\bun\B", f"{LEFT}un"),
+        (r"(?a)\bun\b", "un"),  # ASCII word edges are not the screen's
+        (r"\wun\b", f"un{RIGHT}"),
+    ],
+)
+def test_needle_marks_follow_the_pattern(pattern: str, marked: str) -> None:
+    found = reading(pattern, flags=re.I)[0]
+    assert found is not None
+    assert found.strings == (marked,)
 
 
 _ALTERNATIVES = (r"ab", r"abc", r"\bb\w*", r"c+a", r"(?<=a)b")
@@ -559,3 +625,25 @@ def test_issue_12_cue_precision_and_recall(
     text: str, kind: str, expected: bool
 ) -> None:
     assert (kind in {lab.kind for lab in classify(text)}) is expected
+
+
+def test_an_explicit_language_is_read_once(monkeypatch) -> None:
+    """Issue 13: an explicit language tag is read once, not for every sentence."""
+    from treatydiff.provisions import sentences
+
+    calls: list[str] = []
+    real = sentences.language_code
+
+    def counted(lang: str) -> str:
+        calls.append(lang)
+        return real(lang)
+
+    monkeypatch.setattr(sentences, "language_code", counted)
+    sentences._given.cache_clear()
+    for text in ("One.", "Two.", "Three."):
+        assert sentences.languages(text, "en-GB") == ("en",)
+    assert calls == ["en-GB"]
+    for _ in range(2):
+        with pytest.raises(InvalidArgument, match="unsupported language 'fr'"):
+            sentences.languages("Un.", "fr")
+    sentences._given.cache_clear()

@@ -154,8 +154,10 @@ def _first(found: list[re.Match[str] | None]) -> re.Match[str] | None:
     return best
 
 
+@lru_cache(maxsize=4096)
 def _cut(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> _Cut:
-    """The alternatives ``kept`` of a cue, run side by side."""
+    """The alternatives ``kept`` of a cue, run side by side (cached: a few
+    sets recur on sentence after sentence)."""
     return _Cut(tuple(_compiled(alternatives[k]) for k in kept))
 
 

@@ -6,9 +6,13 @@ sentences. The needles are read off the pattern's parse tree: within a
 sequence, consecutive literal items (zero-width assertions are transparent)
 spell strings that any match contains; a branch needs a needle in each
 alternative; optional or open-ended items give none. A pattern with no such
-literals gets no needles and is always run. :func:`reading` also gives each
-alternative of a cue the sets of words (four letters or more) it needs, one of
-each: a text that lacks a set for every alternative is skipped too.
+literals gets no needles and is always run. A needle's edge is marked
+(:data:`LEFT`, :data:`RIGHT`) where every match has a word boundary there: a
+``\\b``, or a non-word character (``\\s``, ``\\W``, ASCII punctuation) next to
+it; the screen then finds it only as a whole word ("un" of ``\\bUN\\b`` is not
+in "under"). :func:`reading` also gives each alternative of a cue the sets of
+words (four letters or more, three for a whole word) it needs, one of each: a
+text that lacks a set for every alternative is skipped too.
 
 Needles are compared in lower case with the lower-cased text. On the
 characters of :data:`PLAIN` (ASCII, Latin-1, Cyrillic, punctuation, currency
@@ -26,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import product
+from itertools import chain, product
 from operator import itemgetter
 from typing import Any
 
@@ -49,11 +53,14 @@ PLAIN = re.compile(r"[\x00-\xff\u0400-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u2
 try:  # the parser of the re module (private, but stable since Python 3.11; untyped)
     from re import _constants as _op  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
+
+    _ZERO_WIDTH = (_op.AT, _op.ASSERT, _op.ASSERT_NOT)
 except ImportError:  # pragma: no cover - a Python without it: no needles
     _parser = None
 
 _MAX_STRINGS = 32  # beyond this many spellings a run is cut in two
 _MIN_WORD = 4  # shorter required words are not screened for
+LEFT, RIGHT = "\u27e8", "\u27e9"  # marks of a needle's word edges (not PLAIN)
 
 Strings = frozenset[str]
 # (every string the item can consume, or None; needles of the item, or None)
@@ -74,48 +81,159 @@ def _best(candidates: Iterable[Strings]) -> Strings | None:
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _sequence(items: Iterable[tuple[object, Any]]) -> _Reading:
-    spelled, candidates = _read(items)
+def _sequence(items: Iterable[tuple[object, Any]], left: bool, right: bool) -> _Reading:
+    spelled, candidates = _read(items, left, right)
     return spelled, _best(candidates)
 
 
-def _read(items: Iterable[tuple[object, Any]]) -> tuple[Strings | None, list[Strings]]:
+def _word(char: str) -> bool:
+    """Whether ``re`` (Unicode) counts ``char`` as a word character."""
+    return char.isalnum() or char == "_"
+
+
+def _bare(key: str) -> str:
+    """A needle without its word-boundary marks."""
+    return key.strip(LEFT + RIGHT)
+
+
+def _mark(strings: Strings, left: bool, right: bool) -> Strings:
+    """``strings`` marked where a match surely has a word boundary: before a
+    first word character (``left``), after a last one (``right``)."""
+    return frozenset(
+        (LEFT if left and s and _word(s[0]) else "")
+        + s
+        + (RIGHT if right and s and _word(s[-1]) else "")
+        for s in strings
+    )
+
+
+def _read(
+    items: Iterable[tuple[object, Any]], left: bool = False, right: bool = False
+) -> tuple[Strings | None, list[Strings]]:
     """Every string the sequence can consume (or ``None``), and each set of
-    needles its matches hold (one of each set)."""
+    needles its matches hold (one of each set). ``left`` and ``right`` tell
+    whether its start and end are word edges (see :func:`_edges`)."""
+    items = list(items)
+    lefts, rights = _edges(items, left, right)
     run: Strings = frozenset({""})
+    start = 0  # the first item of the run
     candidates: list[Strings] = []
     whole = True  # every item had a finite set of spellings
-    for op, av in items:
-        spelled, needed = _item(op, av)
+    for i, (op, av) in enumerate(items):
+        spelled, needed = _item(op, av, lefts[i], rights[i + 1])
         if spelled is not None and len(run) * len(spelled) <= _MAX_STRINGS:
             run = frozenset(a + b for a, b in product(run, spelled))
             continue
         whole = False
-        candidates.append(run)
-        run = frozenset({""})
+        candidates.append(_mark(run, lefts[start], rights[i]))
+        run, start = frozenset({""}), i + 1
         if spelled is not None:
-            run = spelled
+            run, start = spelled, i
         elif needed is not None:
             candidates.append(needed)
-    candidates.append(run)
+    candidates.append(_mark(run, lefts[start], rights[len(items)]))
     return (run if whole else None), [c for c in candidates if c and "" not in c]
 
 
-def _item(op: object, av: Any) -> _Reading:  # av: a node of the untyped parse tree
+def _edges(
+    items: list[tuple[object, Any]], left: bool, right: bool
+) -> tuple[list[bool], list[bool]]:
+    """For the place before each item (and the end): whether a word character
+    just after it has a non-word character or the text's edge just before it
+    (``lefts``), and whether a word character just before it has one just
+    after it (``rights``). A ``\\b`` makes both true; a non-word character
+    after a place makes its ``rights`` true, one before it its ``lefts``."""
+    n = len(items)
+    lefts, rights = [left] * (n + 1), [right] * (n + 1)
+    shapes = [_nonword(op, av) for op, av in items]
+    for i, (op, av) in enumerate(items):
+        _starts, ends, empty = shapes[i]
+        lefts[i + 1] = _boundary(op, av) or (ends and (not empty or lefts[i]))
+    for i in range(n - 1, -1, -1):
+        op, av = items[i]
+        starts, _ends, empty = shapes[i]
+        rights[i] = _boundary(op, av) or (starts and (not empty or rights[i + 1]))
+    # Across a zero-width item the place in the text is the same.
+    for i in range(n - 1, -1, -1):
+        if items[i][0] in _ZERO_WIDTH:
+            lefts[i] = lefts[i + 1]
+    for i in range(n):
+        if items[i][0] in _ZERO_WIDTH:
+            rights[i + 1] = rights[i]
+    return lefts, rights
+
+
+def _boundary(op: object, av: Any) -> bool:
+    return op is _op.AT and av is _op.AT_BOUNDARY
+
+
+def _nonword_char(op: object, av: Any) -> bool:
+    """Whether an item of a character set only matches non-word characters."""
+    if op is _op.LITERAL:  # ASCII punctuation has no other case
+        return bool(av < 128 and not _word(chr(av)))
+    return op is _op.CATEGORY and av in (_op.CATEGORY_SPACE, _op.CATEGORY_NOT_WORD)
+
+
+def _nonword(op: object, av: Any) -> tuple[bool, bool, bool]:
+    """Whether every non-empty match of the item starts, and ends, with a
+    non-word character (``False`` where unsure), and whether it may be
+    empty."""
+    if op in _ZERO_WIDTH:
+        return True, True, True
+    if op is _op.LITERAL:
+        return (ok := _nonword_char(op, av)), ok, False
+    if op is _op.IN:
+        return (ok := all(_nonword_char(o, v) for o, v in av)), ok, False
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        starts, ends, empty = _nonword_sequence(sub)
+        return starts, ends, empty or low == 0
+    if op is _op.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return False, False, False
+        return _nonword_sequence(sub)
+    if op is _op.ATOMIC_GROUP:
+        return _nonword_sequence(av)
+    if op is _op.BRANCH:
+        shapes = [_nonword_sequence(alt) for alt in av[1]]
+        return (
+            all(s[0] for s in shapes),
+            all(s[1] for s in shapes),
+            any(s[2] for s in shapes),
+        )
+    return False, False, False
+
+
+def _nonword_sequence(items: list[tuple[object, Any]]) -> tuple[bool, bool, bool]:
+    shapes = [_nonword(op, av) for op, av in items]
+    starts = ends = True
+    for first in shapes:  # the first item that may not be empty decides
+        starts = starts and first[0]
+        if not first[2]:
+            break
+    for last in reversed(shapes):
+        ends = ends and last[1]
+        if not last[2]:
+            break
+    return starts, ends, all(s[2] for s in shapes)
+
+
+def _item(op: object, av: Any, left: bool, right: bool) -> _Reading:  # av: untyped
     if op is _op.LITERAL:
         return frozenset({chr(av)}), None
-    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+    if op in _ZERO_WIDTH:
         return _EMPTY  # zero-width: consumes nothing
     if op is _op.IN:
         chars = [chr(v) for o, v in av if o is _op.LITERAL]
         return (frozenset(chars), None) if len(chars) == len(av) else _ANY
     if op is _op.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        return _ANY if add_flags or del_flags else _sequence(sub)
+        return _ANY if add_flags or del_flags else _sequence(sub, left, right)
     if op is _op.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, left, right)
     if op is _op.BRANCH:
-        readings = [_sequence(alt) for alt in av[1]]
+        readings = [_sequence(alt, left, right) for alt in av[1]]
         spellings = [s for s, _ in readings if s is not None]
         best = [_best([n or frozenset(), s or frozenset()]) for s, n in readings]
         needs = [n for n in best if n is not None]
@@ -128,11 +246,11 @@ def _item(op: object, av: Any) -> _Reading:  # av: a node of the untyped parse t
         return all_spelled, all_needed
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
         low, high, sub = av
-        spelled, needed = _sequence(sub)
+        if low == high == 1:
+            return _sequence(sub, left, right)
+        spelled, needed = _sequence(sub, False, False)
         if low == 0:
             return (spelled | {""}, None) if high == 1 and spelled is not None else _ANY
-        if low == high == 1:
-            return spelled, needed
         return None, _best([needed or frozenset(), spelled or frozenset()])
     return _ANY  # any character, a category, a back-reference ...
 
@@ -158,12 +276,20 @@ class Needles:
         if lowered is None:
             return False
         pos, endpos = max(pos, 0), max(endpos, 0)
-        return all(lowered.find(s, pos, endpos) < 0 for s in self.strings)
+        return all(lowered.find(_bare(s), pos, endpos) < 0 for s in self.strings)
 
 
 @attrs.frozen
 class Screen:
-    """Which of a set of words a text holds, all found in one pass."""
+    """Which of a set of words a text holds, all found in one pass; a word
+    marked at an edge (:data:`LEFT`, :data:`RIGHT`) only where the text has a
+    word boundary there.
+
+    The pass reads the lower-cased text with every non-word character made a
+    space, between two spaces; words are spelled the same way, with a space
+    for each mark. A word found there may differ from the text in its
+    punctuation (then its cue runs for nothing), never the other way round.
+    """
 
     words: frozenset[str]
     _automaton: Any = attrs.field(init=False, repr=False, eq=False)
@@ -172,9 +298,15 @@ class Screen:
     def _build(self) -> Any:
         if not self.words:
             return None
-        automaton = ahocorasick.Automaton()
+        spelled: dict[str, list[str]] = {}
         for word in self.words:
-            automaton.add_word(word, word)
+            key = _flat(_bare(word))
+            key = (" " if word[0] == LEFT else "") + key
+            key += " " if word[-1] == RIGHT else ""
+            spelled.setdefault(key, []).append(word)
+        automaton = ahocorasick.Automaton()
+        for key, words in spelled.items():
+            automaton.add_word(key, tuple(words))
         automaton.make_automaton()
         return automaton
 
@@ -185,11 +317,24 @@ class Screen:
             return None
         if self._automaton is None:
             return frozenset()
-        return frozenset(map(itemgetter(1), self._automaton.iter(lowered)))
+        found = self._automaton.iter(f" {_flat(lowered)} ")
+        return frozenset(chain.from_iterable(map(itemgetter(1), found)))
+
+
+# Each character of PLAIN (by code), a space for each non-word one.
+_SPACES = "".join(
+    " " if PLAIN.fullmatch(char) and not _word(char) else char
+    for char in map(chr, range(0x2150))
+)
+
+
+def _flat(text: str) -> str:
+    """``text`` (:data:`PLAIN`) with each non-word character made a space."""
+    return text.translate(_SPACES)
 
 
 def _lower_set(strings: Strings) -> frozenset[str] | None:
-    if not all(PLAIN.fullmatch(s) for s in strings):
+    if not all(PLAIN.fullmatch(_bare(s)) for s in strings):
         return None
     return frozenset(s.lower() for s in strings)
 
@@ -211,11 +356,11 @@ def reading(
     ...     r"\\bmutual\\s+defen[cs]e", r"\\ballies", r"\\bun\\b", flags=re.I
     ... )
     >>> found.strings
-    ('allies', 'defence', 'defense', 'un')
+    ('⟨allies', '⟨mutual⟩', '⟨un⟩')
     >>> required is None
     True
     >>> [sorted(sorted(c) for c in need) for need in each]
-    [[['defence', 'defense'], ['mutual']], [['allies']], []]
+    [[['⟨defence', '⟨defense'], ['⟨mutual⟩']], [['⟨allies']], []]
     >>> reading(r"\\w+ly")[0].strings, reading(r"\\w+")
     (('ly',), (None, None, (frozenset(),)))
     """
@@ -230,10 +375,12 @@ def reading(
         # Alternatives are run apart only without groups and empty matches.
         whole = whole and parsed.state.groups == 1 and parsed.getwidth()[0] > 0
         candidates = _read(parsed.data)[1]
+        if (flags | parsed.state.flags) & (re.ASCII | re.LOCALE):  # other edges
+            candidates = [frozenset(map(_bare, c)) for c in candidates]
         best.append(_best(candidates))
         sets = (_lower_set(c) for c in candidates)
         # Short words are in nearly every text: they would only slow the screen.
-        usable = frozenset(c for c in sets if c and min(map(len, c)) >= _MIN_WORD)
+        usable = frozenset(c for c in sets if c and min(map(_weight, c)) >= _MIN_WORD)
         each.append(usable)
         if required is not None:
             required = [*required, usable] if usable else None
@@ -244,13 +391,37 @@ def _needles(best: list[Strings | None]) -> Needles | None:
     if not all(best):
         return None
     found = frozenset[str]().union(*(b for b in best if b))
-    if not all(PLAIN.fullmatch(s) for s in found):
+    if not all(PLAIN.fullmatch(_bare(s)) for s in found):
         return None
     lowered = {s.lower() for s in found}
-    # A needle that contains another adds nothing.
+    # A needle that holds another adds nothing.
     return Needles(
-        tuple(sorted(s for s in lowered if not any(o != s and o in s for o in lowered)))
+        tuple(
+            sorted(
+                s for s in lowered if not any(o != s and _holds(s, o) for o in lowered)
+            )
+        )
     )
+
+
+def _holds(outer: str, inner: str) -> bool:
+    """Whether a text holding needle ``outer`` surely holds needle ``inner``."""
+    text, core = _bare(outer), _bare(inner)
+    left, right = inner[0] == LEFT, inner[-1] == RIGHT
+    i = text.find(core)
+    while i >= 0:
+        j = i + len(core)
+        left_ok = not left or (not _word(text[i - 1]) if i else outer[0] == LEFT)
+        end_ok = not _word(text[j]) if j < len(text) else outer[-1] == RIGHT
+        if left_ok and (not right or end_ok):
+            return True
+        i = text.find(core, i + 1)
+    return False
+
+
+def _weight(word: str) -> int:
+    """How rare a word looks: its length, one more if whole (marked both ends)."""
+    return len(_bare(word)) + (word[0] == LEFT and word[-1] == RIGHT)
 
 
 def _simplest(alternatives: list[Need] | None) -> Requirements | None:

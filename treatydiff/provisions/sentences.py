@@ -98,11 +98,17 @@ def languages(text: str, lang: str | None) -> tuple[str, ...]:
     if lang is not None:
         if not isinstance(lang, str):
             raise InvalidArgument(f"lang must be a string, not {type(lang).__name__}")
-        code = language_code(lang)
-        if code not in CUES:
-            raise InvalidArgument(f"unsupported language {lang!r} (use 'en' or 'ru')")
-        return (code,)
+        return _given(lang)
     return _detected(text)
+
+
+@lru_cache(maxsize=64)
+def _given(lang: str) -> tuple[str, ...]:
+    """The cue language of tag ``lang`` (cached: every sentence asks)."""
+    code = language_code(lang)
+    if code not in CUES:
+        raise InvalidArgument(f"unsupported language {lang!r} (use 'en' or 'ru')")
+    return (code,)
 
 
 @lru_cache(maxsize=1024)
