@@ -35,6 +35,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import attrs
+
 from treatydiff.diff.words import diff_texts, plain
 from treatydiff.errors import InvalidArgument
 from treatydiff.model.results import (
@@ -379,6 +381,27 @@ def _joined(items: Sequence[tuple[str, str]]) -> str:
     return "\n".join(text for _, text in items)
 
 
+@lru_cache(maxsize=1 << 12)
+def _change(
+    base_text: str, text: str, counts: tuple[int, int], moved: bool
+) -> TreatyChange:
+    """One member's change against the base text, without the treaty ids
+    (cached: a comparison repeated, or rendered again, describes each pair of
+    texts once)."""
+    wd = diff_texts(base_text, text)
+    both = all(counts)
+    flags = find_flags(*_windows(wd)) if both and not wd.identical else []
+    return TreatyChange(
+        treaty="",
+        base="",
+        change=change_kind(wd, flags, counts=counts, moved=moved),
+        moved=moved,
+        similarity=round(wd.similarity, 3),
+        ops=wd.ops,
+        flags=flags,
+    )
+
+
 def describe_group(
     members: Mapping[str, Sequence[tuple[str, str]]],
     base: str,
@@ -408,23 +431,11 @@ def describe_group(
     for tid, items in members.items():
         if tid == base:
             continue
-        wd = diff_texts(base_text, _joined(items))
-        both = bool(base_items) and bool(items)
-        flags = find_flags(*_windows(wd)) if both and not wd.identical else []
         is_moved = bool(moved.get(tid))
-        diffs.append(
-            TreatyChange(
-                treaty=tid,
-                base=base,
-                change=change_kind(
-                    wd, flags, counts=(len(base_items), len(items)), moved=is_moved
-                ),
-                moved=is_moved,
-                similarity=round(wd.similarity, 3),
-                ops=wd.ops,
-                flags=flags,
-            )
+        change = _change(
+            base_text, _joined(items), (len(base_items), len(items)), is_moved
         )
+        diffs.append(attrs.evolve(change, treaty=tid, base=base))
     return GroupChange(
         change=_group_change(group_kind, [d.change for d in diffs]), diffs=diffs
     )
