@@ -15,24 +15,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
-from typing import Any
 
 from bench_align_speed import forget_texts
 from redrafts import best_of, load
 
 import treatydiff
 from treatydiff.comparison import compare
-
-
-def cpu_best(func: Callable[[], Any], repeat: int) -> float:
-    """The least CPU time (all threads) of ``repeat`` calls, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        func()
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def cold() -> float:
@@ -48,7 +36,7 @@ def main() -> None:
     a, b = load("pta_312", paragraphs=False), load("pta_313", paragraphs=False)
     compare(a, b)
     wall = best_of(lambda: compare(a, b), 5)
-    cpu = cpu_best(lambda: compare(a, b), 5)
+    cpu = best_of(lambda: compare(a, b), 5, time.process_time)
     first = min(cold() for _ in range(5))
     a, b = load("pta_153", paragraphs=False), load("pta_154", paragraphs=False)
     big = best_of(lambda: compare(a, b), 2)

@@ -147,23 +147,15 @@ def score_matrix(
     if scorer is clause_ratio:
         if processor is not None:
             a, b = [processor(x) for x in a], [processor(y) for y in b]
-        # token_sort_ratio is ratio of the sorted words, token_set_ratio reads
-        # the distinct words sorted: prepare each text once, not per pair.
-        sort = _cdist(
-            [_sorted_words(x) for x in a],
-            [_sorted_words(y) for y in b],
-            fuzz.ratio,
-            None,
-            kwargs,
+        # Each half of clause_ratio reads its own preparation of a text:
+        # prepare each text once, not per pair.
+        scores = (
+            sum(
+                _cdist([prep(x) for x in a], [prep(y) for y in b], half, None, kwargs)
+                for prep, half in _CLAUSE_HALVES
+            )
+            / 2
         )
-        word_set = _cdist(
-            [_distinct_words(x) for x in a],
-            [_distinct_words(y) for y in b],
-            fuzz.token_set_ratio,
-            None,
-            kwargs,
-        )
-        scores = (sort + word_set) / 2
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
     clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
@@ -185,33 +177,27 @@ class PairScores:
     ) -> None:
         self.scorer = scorer or DEFAULT_SCORER
         self.kwargs = dict(scorer_kwargs or {})
-        if self.scorer is clause_ratio:
-            # Each text prepared once for its half (see score_matrix): its
-            # words sorted for token_sort_ratio, its distinct words sorted
-            # (held in place of the text) for token_set_ratio.
-            self.sorted_a = [_sorted_words(x) for x in a]
-            self.sorted_b = [_sorted_words(y) for y in b]
-            self.a = [_distinct_words(x) for x in a]
-            self.b = [_distinct_words(y) for y in b]
-        else:
-            self.a, self.b = list(a), list(b)
+        #: (texts of a, texts of b, scorer) per half of the score; the texts
+        #: prepared once for their half (see score_matrix).
+        self.halves = (
+            [
+                ([prep(x) for x in a], [prep(y) for y in b], half)
+                for prep, half in _CLAUSE_HALVES
+            ]
+            if self.scorer is clause_ratio
+            else [(list(a), list(b), self.scorer)]
+        )
 
     def __call__(
         self, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | np.ndarray
     ) -> np.ndarray:
         if not len(rows):
             return np.zeros(0)
-        a = [self.a[i] for i in rows]
-        b = [self.b[j] for j in cols]
-        if self.scorer is clause_ratio:
-            sort = self._cpdist(
-                [self.sorted_a[i] for i in rows],
-                [self.sorted_b[j] for j in cols],
-                fuzz.ratio,
-            )
-            scores = (sort + self._cpdist(a, b, fuzz.token_set_ratio)) / 2
-        else:
-            scores = self._cpdist(a, b, self.scorer)
+        parts = [
+            self._cpdist([ta[i] for i in rows], [tb[j] for j in cols], half)
+            for ta, tb, half in self.halves
+        ]
+        scores = sum(parts) / len(parts)
         clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
         return clipped
 
@@ -227,7 +213,7 @@ class PairScores:
 _LATIN1_SPACE = re.compile("[\t-\r\x1c- ]+")
 
 
-def _tokens(text: str) -> list[str]:
+def _rapidfuzz_words(text: str) -> list[str]:
     """The words of ``text`` as ``token_sort_ratio`` and ``token_set_ratio``
     read them."""
     if ("\x85" in text or "\xa0" in text) and max(text) <= "\xff":
@@ -237,12 +223,19 @@ def _tokens(text: str) -> list[str]:
 
 def _sorted_words(text: str) -> str:
     """All ``token_sort_ratio`` reads of ``text``: its words sorted."""
-    return " ".join(sorted(_tokens(text)))
+    return " ".join(sorted(_rapidfuzz_words(text)))
 
 
 def _distinct_words(text: str) -> str:
     """All ``token_set_ratio`` reads of ``text``: its distinct words sorted."""
-    return " ".join(sorted(set(_tokens(text))))
+    return " ".join(sorted(set(_rapidfuzz_words(text))))
+
+
+#: clause_ratio is the mean of these two: how each reads a text, and its scorer.
+_CLAUSE_HALVES: tuple[tuple[Callable[[str], str], Scorer], ...] = (
+    (_sorted_words, fuzz.ratio),
+    (_distinct_words, fuzz.token_set_ratio),
+)
 
 
 def _cdist(
