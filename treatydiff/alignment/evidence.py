@@ -73,13 +73,17 @@ class RareWords:
     def _unit(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
         a, b = self._texts
         vocab: dict[str, int] = {}
+        drop = self._drop
         counts = [
-            Counter(vocab.setdefault(w, len(vocab)) for w in ws if w not in self._drop)
+            Counter([vocab.setdefault(w, len(vocab)) for w in ws if w not in drop])
             for ws in [*a, *b]
         ]
-        rows = [k for k, c in enumerate(counts) for _ in c]
-        cols = [w for c in counts for w in c]
-        data = [1.0 + np.log(n) for c in counts for n in c.values()]
+        rows = np.repeat(np.arange(len(counts)), [len(c) for c in counts])
+        cols = np.fromiter(itertools.chain.from_iterable(counts), dtype=np.int64)
+        n = np.fromiter(
+            itertools.chain.from_iterable(c.values() for c in counts), dtype=np.float64
+        )
+        data = 1.0 + np.log(n)
         tf = sparse.csr_matrix(
             (data, (rows, cols)),
             shape=(len(counts), max(len(vocab), 1)),
