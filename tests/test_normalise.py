@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from treatydiff.alignment.normalise import normalize, stem, stem_words, tokens
+from treatydiff.alignment.normalise import _words, normalize, stem, stem_words, tokens
 from treatydiff.strategies import clause_texts
 
 
@@ -77,3 +79,10 @@ def test_normalize_output_is_clean(text):
 def test_normalize_is_idempotent_on_clauses(text):
     assert normalize(normalize(text)) == normalize(text)
     assert stem_words(text).split() == tokens(text)
+
+
+@given(st.text(st.characters(max_codepoint=127)) | st.text() | clause_texts())
+def test_words_of_ascii_texts_read_as_the_regex_reads_them(text):
+    # ASCII texts take a byte-translation path; every text reads as \w+ runs
+    # without the underscore.
+    assert _words(text) == " ".join(re.findall(r"\w+", text.replace("_", " ")))
