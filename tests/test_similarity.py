@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.similarity import (
     STOPWORDS,
+    PairScores,
     clause_ratio,
     common_words,
     containment,
@@ -106,6 +107,25 @@ def test_clause_ratio_matrix_is_exactly_both_rapidfuzz_halves(a, b):
     word_set = process.cdist(a, b, scorer=fuzz.token_set_ratio, dtype=np.float64)
     expected = np.clip((sort + word_set) / 2 / 100.0, 0.0, 1.0)
     assert np.array_equal(score_matrix(a, b), expected)
+
+
+@given(
+    st.lists(_WORDS, min_size=1, max_size=4),
+    st.lists(_WORDS, min_size=1, max_size=4),
+    st.floats(0, 100),
+)
+def test_clause_ratio_cutoff_applies_to_the_mean_in_batches(a, b, cutoff):
+    # Regression: score_matrix and PairScores cut each half of clause_ratio
+    # at score_cutoff; the scorer cuts their mean.
+    expected = np.array(
+        [[clause_ratio(x, y, score_cutoff=cutoff) for y in b] for x in a]
+    )
+    kwargs = {"score_cutoff": cutoff}
+    matrix = score_matrix(a, b, scorer_kwargs=kwargs)
+    assert np.array_equal(matrix, np.clip(expected / 100.0, 0.0, 1.0))
+    rows, cols = np.indices(matrix.shape).reshape(2, -1)
+    pairs = PairScores(a, b, scorer_kwargs=kwargs)(rows, cols)
+    assert np.array_equal(pairs, matrix[rows, cols])
 
 
 @given(st.lists(st.one_of(st.text(), clause_texts("en"), clause_texts("ru"))))

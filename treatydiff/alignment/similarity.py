@@ -147,15 +147,14 @@ def score_matrix(
     if scorer is clause_ratio:
         if processor is not None:
             a, b = [processor(x) for x in a], [processor(y) for y in b]
+        cutoff = kwargs.pop("score_cutoff", None)
         # Each half of clause_ratio reads its own preparation of a text:
         # prepare each text once, not per pair.
-        scores = (
-            sum(
-                _cdist([prep(x) for x in a], [prep(y) for y in b], half, None, kwargs)
-                for prep, half in _CLAUSE_HALVES
-            )
-            / 2
+        halves = sum(
+            _cdist([prep(x) for x in a], [prep(y) for y in b], half, None, kwargs)
+            for prep, half in _CLAUSE_HALVES
         )
+        scores = _cut(np.asarray(halves) / 2, cutoff)
     else:
         scores = _cdist(a, b, scorer, processor, kwargs)
     clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
@@ -177,6 +176,12 @@ class PairScores:
     ) -> None:
         self.scorer = scorer or DEFAULT_SCORER
         self.kwargs = dict(scorer_kwargs or {})
+        #: clause_ratio's cutoff applies to the mean of its halves.
+        self.cutoff = (
+            self.kwargs.pop("score_cutoff", None)
+            if self.scorer is clause_ratio
+            else None
+        )
         #: (texts of a, texts of b, scorer) per half of the score; the texts
         #: prepared once for their half (see score_matrix).
         self.halves = (
@@ -197,7 +202,7 @@ class PairScores:
             self._cpdist([ta[i] for i in rows], [tb[j] for j in cols], half)
             for ta, tb, half in self.halves
         ]
-        scores = sum(parts) / len(parts)
+        scores = _cut(np.asarray(sum(parts)) / len(parts), self.cutoff)
         clipped: np.ndarray = np.clip(scores / 100.0, 0.0, 1.0)
         return clipped
 
@@ -206,6 +211,14 @@ class PairScores:
         return process.cpdist(
             a, b, scorer=scorer, workers=workers, dtype=np.float64, **self.kwargs
         )
+
+
+def _cut(scores: np.ndarray, cutoff: float | None) -> np.ndarray:
+    """``scores`` (on 0–100) with those below ``cutoff`` set to 0, as a
+    scorer's ``score_cutoff`` does."""
+    if cutoff is None:
+        return scores
+    return np.where(scores >= cutoff, scores, 0.0)
 
 
 # Whitespace as rapidfuzz's token scorers split at: str.split's, except that
