@@ -19,6 +19,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -234,11 +235,14 @@ def _rapidfuzz_words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=1 << 14)
 def _sorted_words(text: str) -> str:
-    """All ``token_sort_ratio`` reads of ``text``: its words sorted."""
+    """All ``token_sort_ratio`` reads of ``text``: its words sorted (the last
+    texts read are kept)."""
     return " ".join(sorted(_rapidfuzz_words(text)))
 
 
+@lru_cache(maxsize=1 << 14)
 def _distinct_words(text: str) -> str:
     """All ``token_set_ratio`` reads of ``text``: its distinct words sorted."""
     return " ".join(sorted(set(_rapidfuzz_words(text))))
