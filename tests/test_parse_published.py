@@ -309,3 +309,56 @@ def test_a_tota_defect_is_an_article_heading_alone_in_an_articles_text() -> None
         "ToTA keeps the heading of article 2 in article 1's text"
     )
     assert tota_defect(with_text("It applies.\nArticle 2 shall apply.")) is None
+
+
+def test_division_numbers_with_a_suffix_or_a_bracket() -> None:
+    """A chapter inserted between two others ("CHAPTER 4BIS", "Chapter 4
+    bis", "PART 2A") or numbered with a bracket ("CHAPTER B)") is a division,
+    not a line of the article before it."""
+    text = (
+        "Article 1\nIt applies.\n\nCHAPTER 4BIS\nFISHERIES AND FORESTS\n\n"
+        "Article 2\nIt ends.\n\nChapter 4 bis\nRoads\n\nArticle 3\nIt goes.\n\n"
+        "PART 2A\nFINAL RULES\n\nArticle 4\nIt stays.\n\n"
+        "CHAPTER B)\nOTHER GOODS\n\nArticle 5\nIt comes."
+    )
+    treaty = parse(text)
+    assert [(d.kind, d.num, d.heading, d.articles) for d in treaty.divisions] == [
+        ("chapter", "4BIS", "FISHERIES AND FORESTS", ("2",)),
+        ("chapter", "4 bis", "Roads", ("3",)),
+        ("part", "2A", "FINAL RULES", ("4",)),
+    ]
+    assert treaty.divisions[2].divisions[0].num == "B"
+    assert [a.text for a in treaty.articles] == [
+        "It applies.",
+        "It ends.",
+        "It goes.",
+        "It stays.",
+        "It comes.",
+    ]
+
+
+def test_a_chapter_page_number_under_a_heading_is_not_part_of_it() -> None:
+    """A page numbered by chapter ("VI - 2") printed under a heading in
+    capitals is not the heading's second line."""
+    treaty = parse(
+        "ARTICLE 1 - SCOPE\nIt applies.\n\n"
+        "ARTICLE 2 - VALUE OF GOODS\nVI - 2\n\n1. The value is the price."
+    )
+    assert [a.heading for a in treaty.articles] == ["SCOPE", "VALUE OF GOODS"]
+    assert treaty.articles[1].paragraphs[0].text == "VI - 2"
+    assert treaty.articles[1].paragraphs[1].num == "1"
+
+
+def test_a_heading_set_apart_may_end_on_a_linking_word() -> None:
+    """A heading in capitals or with every word capitalised stays whole when
+    it ends on "With" or "Of" and the text under it runs on from it."""
+    for heading in (
+        "TRADE IN FISH AND THE RULES IN ACCORDANCE WITH",
+        "Trade In Fish And The Rules In Accordance With",
+    ):
+        treaty = parse(
+            f"Article 1. Scope\nIt applies.\n\nArticle 2. {heading}\n"
+            "the provisions of this Chapter.\n\nArticle 3\nIt ends."
+        )
+        assert [a.heading for a in treaty.articles] == ["Scope", heading, None]
+        assert treaty.articles[1].text == "the provisions of this Chapter."

@@ -269,6 +269,8 @@ class _Parser:
         follows = LINE_RE.match(nxt)
         if not nxt or (follows and follows.lastgroup == "label"):
             return True
+        if article and _set_apart(text):
+            return True  # set apart, even on "... IN ACCORDANCE WITH" over "the ..."
         return not (dangles(text) or sentence_like(text))
 
     def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
@@ -476,7 +478,7 @@ class _Parser:
         kind, level = KINDS[keyword.upper()]
         num_m = DIV_NUM_RE.match(line, m.end())
         if num_m:
-            num, end = num_m.group(0).strip(), num_m.end()
+            num, end = num_m.group(0).strip().rstrip(")"), num_m.end()
         else:
             words = number_words(line, m.end(), language_of(keyword))
             if words is None:

@@ -142,7 +142,13 @@ _NUM_RE = re.compile(
     r"|([IVXLCDM]{1,15})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")
-DIV_NUM_RE = re.compile(r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))")
+# "2", "8 bis", "8BIS", "8A", "IV", "A", and any of them closed by a bracket
+# ("CHAPTER A)").
+DIV_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,3})(?!\d)"
+    rf"(?:\s?(?i:{alternation(INSERTED_WORDS)})\b|[A-Z](?!\w))?"
+    r"|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))\)?"
+)
 # Up to three number words: "ONE", "Twenty-one", "двадцать первая".
 _NUM_WORDS_RE = {
     code: re.compile(rf"\s*([{L}]+)(?:(?:-|\s+)([{L}]+))?(?:(?:-|\s+)([{L}]+))?(?!\w)")
@@ -205,6 +211,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
 _NUMBER_LED_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\s+(?=[A-Z])")
 # One capitalised word and a colon: "Definitions:".
 _TERM_COLON_RE = re.compile(r"[A-Z][a-z-]+:|[A-Z][A-Z-]+:")
+# Punctuation around a number: "(2)", "IV.", "- 12 -".
+_PUNCT = "-–—.,:;()[]/"
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 
@@ -285,12 +293,22 @@ def heading_like(line: str, *, long: bool = False) -> bool:
         and not line[0].islower()
         # not a bare number "7"; "18 MONTH PUBLICATION", "1.1 Scope Of Rules"
         and (any(ch.isalpha() for ch in line[:3]) or _numbered_heading(line))
+        and not _numbers_only(line)
         and line[-1] not in punct
         # "... territory. In accordance"
         and (title or not _SENTENCE_BREAK_RE.search(line))
         and not _structure(line)
         and _SIGNATURE_RE.match(line) is None
     )
+
+
+def _numbers_only(line: str) -> bool:
+    """Numbers and punctuation only: "VI - 2" (a chapter's page number), "IV"."""
+    for word in line.split():
+        core = word.strip(_PUNCT)
+        if core and not core.isdigit() and not (core.isupper() and roman_to_int(core)):
+            return False
+    return True
 
 
 def _numbered_heading(line: str) -> bool:
