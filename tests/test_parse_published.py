@@ -362,3 +362,61 @@ def test_a_heading_set_apart_may_end_on_a_linking_word() -> None:
         )
         assert [a.heading for a in treaty.articles] == ["Scope", heading, None]
         assert treaty.articles[1].text == "the provisions of this Chapter."
+
+
+def test_signature_blocks_in_other_languages_open_the_closing() -> None:
+    """Agreements signed in every language's formula: the signature blocks
+    may open with another language's ("Voor het ...", "Pour la ...", "Für
+    die ...", "Pour l'Union"), after a finished sentence."""
+    body = "Article 1\nIt applies.\n\nArticle 2\nIt ends in 2030.\n\n"
+    for signatures in (
+        "Voor het Koninkrijk Ruritanië Pour le Royaume de Ruritanie\n\n"
+        "For the Kingdom of Ruritania",
+        "Für die Republik Freedonien\n\nPour la République de Freedonie",
+        "Pour l'Union des Ruritaniens\nPor el Reino de Ruritania",
+    ):
+        treaty = parse(body + signatures)
+        assert [a.ref for a in treaty.articles] == ["1", "2"]
+        assert treaty.articles[-1].text == "It ends in 2030."
+        assert treaty.closing == "\n".join(
+            x for x in signatures.splitlines() if x.strip()
+        )
+
+
+def test_a_sentence_opening_per_or_pour_stays_text() -> None:
+    """Not a signature: another language's signature word before a word in
+    lower case or a sentence."""
+    text = (
+        "Article 1\nIt applies.\n\nPer capita income shall be counted.\n\n"
+        "Article 2\nIt ends.\n\nPour le moment nothing applies."
+    )
+    treaty = parse(text)
+    assert treaty.articles[0].text.endswith("Per capita income shall be counted.")
+    assert treaty.articles[1].text.endswith("Pour le moment nothing applies.")
+    assert treaty.closing is None
+
+
+def test_a_closing_formula_after_lines_the_vocabulary_lacks() -> None:
+    """Closing formulas of every language, one a line: the first may be in a
+    language the vocabulary lacks (or damaged by OCR); the known one under
+    it opens the closing from the first."""
+    closing = (
+        "Tehty Ruritaniassa,\nGeschehen zu Ruritanien,\nDone at Ruritania,\n"
+        "For the Kingdom of Ruritania"
+    )
+    treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\nIt ends.\n\n{closing}")
+    assert treaty.articles[-1].text == "It ends."
+    assert treaty.closing == closing
+
+
+def test_a_closing_formula_printed_a_word_a_line() -> None:
+    """Justified type read back a word a line: "IN" / "WITNESS" / "WHEREOF"
+    opens the closing as the formula on one line does; two short lines that
+    are no formula stay text."""
+    closing = "IN\n\nWITNESS\n\nWHEREOF\n\nthe\n\nundersigned have signed it."
+    treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\nIt ends.\n\n{closing}")
+    assert treaty.articles[-1].text == "It ends."
+    assert treaty.closing == "IN\nWITNESS\nWHEREOF\nthe\nundersigned have signed it."
+    kept = parse("Article 1\nIt applies.\n\nIN\n\nFORCE\n\nfrom today.")
+    assert kept.articles[0].text == "It applies.\nIN FORCE from today."
+    assert kept.closing is None

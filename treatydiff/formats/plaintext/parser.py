@@ -111,6 +111,12 @@ def _set_apart(heading: str) -> bool:
     return len(words) >= 2 and (heading.isupper() or all(w[0].isupper() for w in words))
 
 
+def _closes(line: str) -> bool:
+    """The line opens with a closing formula, as printed or damaged by OCR."""
+    m = LINE_RE.match(line)
+    return (m is not None and m.lastgroup == "close") or ocr_closing(line)
+
+
 # --- builders -----------------------------------------------------------------
 
 
@@ -348,15 +354,17 @@ class _Parser:
         return None, i
 
     def _signs_off(self, i: int) -> bool:
-        """Line ``i`` opens the signature blocks after a finished sentence: a
-        signature line, or lines of names and titles before one ("Vice
-        Minister of Commerce" over "For the Government of ..."); a rule
-        ("******", "____") may stand between."""
+        """Line ``i`` opens the signature blocks or the closing after a
+        finished sentence: a signature line, or lines of names and titles
+        before one ("Vice Minister of Commerce" over "For the Government of
+        ..."), or before a closing formula (a place in a language the
+        vocabulary lacks, "Sporządzono w Brukseli," over "Done at Brussels");
+        a rule ("******", "____") may stand between."""
         if not _DONE_RE.search(self.prev[-4:]):
             return False
         j, line = i, self.lines[i]
         for _ in range(5):
-            if signature_opens(line):
+            if signature_opens(line) or (j > i and _closes(line)):
                 return True
             rule = not any(c.isalnum() for c in line)
             if not (rule or capitalised(line)) or SENT_END_RE.search(line):
@@ -365,6 +373,16 @@ class _Parser:
             if not line:
                 return False
         return False
+
+    def _closes_in_pieces(self, i: int) -> bool:
+        """Line ``i`` opens a closing formula printed a word or two a line
+        ("IN" over "WITNESS" over "WHEREOF": justified type read back)."""
+        j, line = i, self.lines[i]
+        pieces: list[str] = []
+        while len(pieces) < 4 and line and line.count(" ") < 2:
+            pieces.append(line)
+            j, line = self._next_text(j)
+        return len(pieces) > 1 and _closes(" ".join([*pieces, line]))
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -616,7 +634,14 @@ class _Parser:
             elif (
                 (
                     group == "close"
-                    or (m is None and (ocr_closing(line) or self._signs_off(i)))
+                    or (
+                        m is None
+                        and (
+                            ocr_closing(line)
+                            or self._signs_off(i)
+                            or self._closes_in_pieces(i)
+                        )
+                    )
                 )
                 and self.art is not None
                 and self.art.paras  # an article is never empty

@@ -25,6 +25,8 @@ from treatydiff.vocabulary import (
     INSERTED_WORDS,
     LANGUAGES,
     OTHER_CLOSING_PHRASES,
+    OTHER_SIGNATURE_WORDS,
+    SIGNATURE_ARTICLES,
     SUPERSCRIPT_DIGITS,
     Language,
     alternation,
@@ -117,11 +119,17 @@ def _ocr_closings() -> dict[str, tuple[str, ...]]:
 _OCR_CLOSINGS = _ocr_closings()
 # "For the Government of ...: A. Name": a party's signature, never a heading.
 _SIGN_WORDS = _cased_alternation(
-    w for lang in LANGUAGES.values() for w in lang.signature_words
+    (
+        *(w for lang in LANGUAGES.values() for w in lang.signature_words),
+        *OTHER_SIGNATURE_WORDS,
+    )
 )
 _SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
-# "For the Government of", "For Palestine", "За Правительство": a signature opens.
-_SIGN_OPEN_RE = re.compile(rf"(?:{_SIGN_WORDS})\s(?:the\s)?[A-ZА-ЯЁ]")
+# "For the Government of", "For Palestine", "За Правительство", "Pour la
+# République", "Pour l'Union": a signature opens (when the name is capitalised).
+_SIGN_OPEN_RE = re.compile(
+    rf"(?:{_SIGN_WORDS})\s(?:(?:{alternation(SIGNATURE_ARTICLES)})\s|l['’])?(\w)"
+)
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
     r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -431,4 +439,5 @@ def signature_opens(line: str) -> bool:
     """The line opens a party's signature block ("For the Government of
     Latvia:", "For the President of Kenya,", "За Правительство ..."), not a
     sentence ("For the Community, the following shall apply")."""
-    return _SIGN_OPEN_RE.match(line) is not None and not sentence_like(line)
+    m = _SIGN_OPEN_RE.match(line)
+    return m is not None and m.group(1).isupper() and not sentence_like(line)
