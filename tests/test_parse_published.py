@@ -420,3 +420,35 @@ def test_a_closing_formula_printed_a_word_a_line() -> None:
     kept = parse("Article 1\nIt applies.\n\nIN\n\nFORCE\n\nfrom today.")
     assert kept.articles[0].text == "It applies.\nIN FORCE from today."
     assert kept.closing is None
+
+
+def test_annexes_and_protocols_after_the_last_article_are_no_article_text() -> None:
+    """An annex or protocol heading alone on its line after the last
+    article's finished sentence (OCR may leave a stray dot after it) opens
+    the end matter; one inside an article, before the next, stays its text."""
+    body = "Article 1\nThe lists are below.\nANNEX A\nFish.\n\nArticle 2\nIt ends"
+    for end_matter in (
+        "ANNEX I\n\nTARIFF SCHEDULE OF RURITANIA",
+        "Annex 2:\n\nProducts referred to in Article 1",
+        "PROTOCOL No 1\n\nconcerning the rules of origin",
+        "Приложение № 3\n\nПеречень товаров",
+    ):
+        for stop in (".", ". ·"):
+            treaty = parse(f"{body}{stop}\n\n{end_matter}")
+            assert [a.ref for a in treaty.articles] == ["1", "2"]
+            assert treaty.articles[0].text == "The lists are below. ANNEX A Fish."
+            assert treaty.articles[1].text == f"It ends{stop}"
+            assert treaty.closing == end_matter.replace("\n\n", "\n")
+
+
+def test_an_annex_named_mid_sentence_or_in_a_heading_stays_text() -> None:
+    """Not end matter: an annex line after an unfinished sentence or a
+    colon, or a line that only opens with the word."""
+    for tail in (
+        "It applies.\nThe goods are listed in\nAnnex I",
+        "It applies.\nThe annexes are:\nAnnex I",
+        "It ends.\nAnnex I to this Agreement lists the goods.",
+    ):
+        treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\n{tail}")
+        assert treaty.articles[1].text == tail.replace("\n", " ")
+        assert treaty.closing is None

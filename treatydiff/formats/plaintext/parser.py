@@ -59,6 +59,7 @@ from treatydiff.formats.plaintext.recognisers import (
     REST_SCORES,
     SENT_END_RE,
     SEP,
+    annex_heading,
     article_number,
     capitalised,
     dangles,
@@ -94,8 +95,9 @@ _POINT_RE = re.compile(
 )
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
-# A sentence finished (not a colon or semicolon, which a list follows).
-_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*$")
+# A sentence finished (not a colon or semicolon, which a list follows); OCR may
+# leave a stray dot after it ("States. ·").
+_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*(?: ·)?$")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
@@ -353,6 +355,10 @@ class _Parser:
             return first, start
         return None, i
 
+    def _finished(self) -> bool:
+        """The previous line finished a sentence."""
+        return _DONE_RE.search(self.prev[-5:]) is not None
+
     def _signs_off(self, i: int) -> bool:
         """Line ``i`` opens the signature blocks or the closing after a
         finished sentence: a signature line, or lines of names and titles
@@ -360,7 +366,7 @@ class _Parser:
         ..."), or before a closing formula (a place in a language the
         vocabulary lacks, "Sporządzono w Brukseli," over "Done at Brussels");
         a rule ("******", "____") may stand between."""
-        if not _DONE_RE.search(self.prev[-4:]):
+        if not self._finished():
             return False
         j, line = i, self.lines[i]
         for _ in range(5):
@@ -373,6 +379,18 @@ class _Parser:
             if not line:
                 return False
         return False
+
+    def _closing_opens(self, i: int) -> bool:
+        """Line ``i``, which no line pattern matched, opens the closing: a
+        closing formula damaged by OCR or printed a word a line, signature
+        blocks, or an annex or protocol after a finished sentence."""
+        line = self.lines[i]
+        return (
+            ocr_closing(line)
+            or self._signs_off(i)
+            or (line.count(" ") < 2 and self._closes_in_pieces(i))
+            or (annex_heading(line) and self._finished())
+        )
 
     def _closes_in_pieces(self, i: int) -> bool:
         """Line ``i`` opens a closing formula printed a word or two a line
@@ -632,20 +650,10 @@ class _Parser:
                     i = end + 1
                     continue
             elif (
-                (
-                    group == "close"
-                    or (
-                        m is None
-                        and (
-                            ocr_closing(line)
-                            or self._signs_off(i)
-                            or self._closes_in_pieces(i)
-                        )
-                    )
-                )
-                and self.art is not None
+                self.art is not None
                 and self.art.paras  # an article is never empty
                 and i >= no_close_before
+                and (group == "close" or (m is None and self._closing_opens(i)))
                 and self._boundary_score() >= 0
             ):
                 closing_at, closing_state = i, (self.prev, self.gap, self.struct)

@@ -58,6 +58,7 @@ __all__ = [
     "REST_SCORES",
     "SENT_END_RE",
     "SEP",
+    "annex_heading",
     "article_number",
     "capitalised",
     "dangles",
@@ -129,6 +130,15 @@ _SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
 # République", "Pour l'Union": a signature opens (when the name is capitalised).
 _SIGN_OPEN_RE = re.compile(
     rf"(?:{_SIGN_WORDS})\s(?:(?:{alternation(SIGNATURE_ARTICLES)})\s|l['’])?(\w)"
+)
+# "ANNEX I", "Annex 2:", "PROTOCOL No 1", "Приложение № 3": an annex or
+# protocol heads its own line.
+_ANNEX_WORDS = _cased_alternation(
+    w for lang in LANGUAGES.values() for w in lang.annex_words
+)
+_ANNEX_RE = re.compile(
+    rf"(?:{_ANNEX_WORDS})"
+    r"(?:\s+(?:No\.?|№)?\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?!\w))?\s*[.:]?"
 )
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -221,6 +231,7 @@ _NUMBER_LED_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\s+(?=[A-Z])")
 _TERM_COLON_RE = re.compile(r"[A-Z][a-z-]+:|[A-Z][A-Z-]+:")
 # Punctuation around a number: "(2)", "IV.", "- 12 -".
 _PUNCT = "-–—.,:;()[]/"
+_NUMBER_CHARS = frozenset(f"0123456789IVXLCDM {_PUNCT}")
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 
@@ -301,10 +312,10 @@ def heading_like(line: str, *, long: bool = False) -> bool:
         and not line[0].islower()
         # not a bare number "7"; "18 MONTH PUBLICATION", "1.1 Scope Of Rules"
         and (any(ch.isalpha() for ch in line[:3]) or _numbered_heading(line))
-        and not _numbers_only(line)
         and line[-1] not in punct
         # "... territory. In accordance"
         and (title or not _SENTENCE_BREAK_RE.search(line))
+        and not _numbers_only(line)
         and not _structure(line)
         and _SIGNATURE_RE.match(line) is None
     )
@@ -312,6 +323,8 @@ def heading_like(line: str, *, long: bool = False) -> bool:
 
 def _numbers_only(line: str) -> bool:
     """Numbers and punctuation only: "VI - 2" (a chapter's page number), "IV"."""
+    if not _NUMBER_CHARS.issuperset(line):
+        return False
     for word in line.split():
         core = word.strip(_PUNCT)
         if core and not core.isdigit() and not (core.isupper() and roman_to_int(core)):
@@ -365,6 +378,12 @@ def ocr_closing(line: str) -> bool:
             if Indel.normalized_similarity(head, phrase) >= _OCR_SIMILARITY:
                 return True
     return False
+
+
+def annex_heading(line: str) -> bool:
+    """The line is an annex's or a protocol's heading and nothing else:
+    "ANNEX I", "Annex 2:", "PROTOCOL No 1", "Приложение № 3"."""
+    return _ANNEX_RE.fullmatch(line) is not None
 
 
 def is_blank(line: str) -> bool:
