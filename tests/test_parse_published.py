@@ -452,3 +452,25 @@ def test_an_annex_named_mid_sentence_or_in_a_heading_stays_text() -> None:
         treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\n{tail}")
         assert treaty.articles[1].text == tail.replace("\n", " ")
         assert treaty.closing is None
+
+
+def test_an_article_number_in_another_numbering_is_the_heading() -> None:
+    """Under an article's heading, an article heading that cannot start the
+    next article (a number far out of sequence: the original numbering) is
+    the article's heading; a repeat of the open article's heading, or the
+    next article, is not."""
+    text = (
+        "ARTICLE XX\nSCOPE\nIt applies.\n\nARTICLE XXI\nARTICLE 13.5\n"
+        "Future Work The Parties shall meet.\n\nARTICLE XXII\nARTICLE XXII\n"
+        "It ends.\n\nArticle 23\nArticle 24\nIt goes."
+    )
+    treaty = parse(text)
+    assert [(a.ref, a.heading) for a in treaty.articles] == [
+        ("20", "SCOPE"),
+        ("21", "ARTICLE 13.5"),
+        ("22", None),
+        ("23", None),
+        ("24", None),
+    ]
+    assert treaty.articles[1].text == "Future Work The Parties shall meet."
+    assert treaty.articles[2].text == "ARTICLE XXII It ends."

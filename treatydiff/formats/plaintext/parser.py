@@ -282,11 +282,29 @@ class _Parser:
         return not (dangles(text) or sentence_like(text))
 
     def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
-        """A heading on the lines after ``i``: (heading, last line used)."""
+        """A heading on the lines after ``i``: (heading, last line used). An
+        article's may be its number in another numbering, out of sequence
+        ("Article CXI" over "ARTICLE 13.5")."""
         j, line = self._next_text(i)
+        if article and self._other_number(j, line):
+            return line, j
         if not line or not heading_like(line, long=article):
             return None, i
         return self._heading_from(line, j, i, article=article)
+
+    def _other_number(self, j: int, line: str) -> bool:
+        """Line ``j`` is an article heading alone on its line that cannot
+        start the next article, and no repeat of the open one's."""
+        m = LINE_RE.match(line)
+        if m is None or m.lastgroup != "art":
+            return False
+        number = article_number(line, m.end(), language_of(m.group("art")))
+        return (
+            number is not None
+            and number[1] != self.arts[-1].value
+            and rest_kind(line[number[2] :])[0] == EMPTY
+            and self._article_candidate(j, m) is None
+        )
 
     def _heading_from(
         self, first: str, j: int, i: int, *, article: bool = False
