@@ -309,3 +309,168 @@ def test_a_tota_defect_is_an_article_heading_alone_in_an_articles_text() -> None
         "ToTA keeps the heading of article 2 in article 1's text"
     )
     assert tota_defect(with_text("It applies.\nArticle 2 shall apply.")) is None
+
+
+def test_division_numbers_with_a_suffix_or_a_bracket() -> None:
+    """A chapter inserted between two others ("CHAPTER 4BIS", "Chapter 4
+    bis", "PART 2A") or numbered with a bracket ("CHAPTER B)") is a division,
+    not a line of the article before it."""
+    text = (
+        "Article 1\nIt applies.\n\nCHAPTER 4BIS\nFISHERIES AND FORESTS\n\n"
+        "Article 2\nIt ends.\n\nChapter 4 bis\nRoads\n\nArticle 3\nIt goes.\n\n"
+        "PART 2A\nFINAL RULES\n\nArticle 4\nIt stays.\n\n"
+        "CHAPTER B)\nOTHER GOODS\n\nArticle 5\nIt comes."
+    )
+    treaty = parse(text)
+    assert [(d.kind, d.num, d.heading, d.articles) for d in treaty.divisions] == [
+        ("chapter", "4BIS", "FISHERIES AND FORESTS", ("2",)),
+        ("chapter", "4 bis", "Roads", ("3",)),
+        ("part", "2A", "FINAL RULES", ("4",)),
+    ]
+    assert treaty.divisions[2].divisions[0].num == "B"
+    assert [a.text for a in treaty.articles] == [
+        "It applies.",
+        "It ends.",
+        "It goes.",
+        "It stays.",
+        "It comes.",
+    ]
+
+
+def test_a_chapter_page_number_under_a_heading_is_not_part_of_it() -> None:
+    """A page numbered by chapter ("VI - 2") printed under a heading in
+    capitals is not the heading's second line."""
+    treaty = parse(
+        "ARTICLE 1 - SCOPE\nIt applies.\n\n"
+        "ARTICLE 2 - VALUE OF GOODS\nVI - 2\n\n1. The value is the price."
+    )
+    assert [a.heading for a in treaty.articles] == ["SCOPE", "VALUE OF GOODS"]
+    assert treaty.articles[1].paragraphs[0].text == "VI - 2"
+    assert treaty.articles[1].paragraphs[1].num == "1"
+
+
+def test_a_heading_set_apart_may_end_on_a_linking_word() -> None:
+    """A heading in capitals or with every word capitalised stays whole when
+    it ends on "With" or "Of" and the text under it runs on from it."""
+    for heading in (
+        "TRADE IN FISH AND THE RULES IN ACCORDANCE WITH",
+        "Trade In Fish And The Rules In Accordance With",
+    ):
+        treaty = parse(
+            f"Article 1. Scope\nIt applies.\n\nArticle 2. {heading}\n"
+            "the provisions of this Chapter.\n\nArticle 3\nIt ends."
+        )
+        assert [a.heading for a in treaty.articles] == ["Scope", heading, None]
+        assert treaty.articles[1].text == "the provisions of this Chapter."
+
+
+def test_signature_blocks_in_other_languages_open_the_closing() -> None:
+    """Agreements signed in every language's formula: the signature blocks
+    may open with another language's ("Voor het ...", "Pour la ...", "Für
+    die ...", "Pour l'Union"), after a finished sentence."""
+    body = "Article 1\nIt applies.\n\nArticle 2\nIt ends in 2030.\n\n"
+    for signatures in (
+        "Voor het Koninkrijk Ruritanië Pour le Royaume de Ruritanie\n\n"
+        "For the Kingdom of Ruritania",
+        "Für die Republik Freedonien\n\nPour la République de Freedonie",
+        "Pour l'Union des Ruritaniens\nPor el Reino de Ruritania",
+    ):
+        treaty = parse(body + signatures)
+        assert [a.ref for a in treaty.articles] == ["1", "2"]
+        assert treaty.articles[-1].text == "It ends in 2030."
+        assert treaty.closing == "\n".join(
+            x for x in signatures.splitlines() if x.strip()
+        )
+
+
+def test_a_sentence_opening_per_or_pour_stays_text() -> None:
+    """Not a signature: another language's signature word before a word in
+    lower case or a sentence."""
+    text = (
+        "Article 1\nIt applies.\n\nPer capita income shall be counted.\n\n"
+        "Article 2\nIt ends.\n\nPour le moment nothing applies."
+    )
+    treaty = parse(text)
+    assert treaty.articles[0].text.endswith("Per capita income shall be counted.")
+    assert treaty.articles[1].text.endswith("Pour le moment nothing applies.")
+    assert treaty.closing is None
+
+
+def test_a_closing_formula_after_lines_the_vocabulary_lacks() -> None:
+    """Closing formulas of every language, one a line: the first may be in a
+    language the vocabulary lacks (or damaged by OCR); the known one under
+    it opens the closing from the first."""
+    closing = (
+        "Tehty Ruritaniassa,\nGeschehen zu Ruritanien,\nDone at Ruritania,\n"
+        "For the Kingdom of Ruritania"
+    )
+    treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\nIt ends.\n\n{closing}")
+    assert treaty.articles[-1].text == "It ends."
+    assert treaty.closing == closing
+
+
+def test_a_closing_formula_printed_a_word_a_line() -> None:
+    """Justified type read back a word a line: "IN" / "WITNESS" / "WHEREOF"
+    opens the closing as the formula on one line does; two short lines that
+    are no formula stay text."""
+    closing = "IN\n\nWITNESS\n\nWHEREOF\n\nthe\n\nundersigned have signed it."
+    treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\nIt ends.\n\n{closing}")
+    assert treaty.articles[-1].text == "It ends."
+    assert treaty.closing == "IN\nWITNESS\nWHEREOF\nthe\nundersigned have signed it."
+    kept = parse("Article 1\nIt applies.\n\nIN\n\nFORCE\n\nfrom today.")
+    assert kept.articles[0].text == "It applies.\nIN FORCE from today."
+    assert kept.closing is None
+
+
+def test_annexes_and_protocols_after_the_last_article_are_no_article_text() -> None:
+    """An annex or protocol heading alone on its line after the last
+    article's finished sentence (OCR may leave a stray dot after it) opens
+    the end matter; one inside an article, before the next, stays its text."""
+    body = "Article 1\nThe lists are below.\nANNEX A\nFish.\n\nArticle 2\nIt ends"
+    for end_matter in (
+        "ANNEX I\n\nTARIFF SCHEDULE OF RURITANIA",
+        "Annex 2:\n\nProducts referred to in Article 1",
+        "PROTOCOL No 1\n\nconcerning the rules of origin",
+        "Приложение № 3\n\nПеречень товаров",
+    ):
+        for stop in (".", ". ·"):
+            treaty = parse(f"{body}{stop}\n\n{end_matter}")
+            assert [a.ref for a in treaty.articles] == ["1", "2"]
+            assert treaty.articles[0].text == "The lists are below. ANNEX A Fish."
+            assert treaty.articles[1].text == f"It ends{stop}"
+            assert treaty.closing == end_matter.replace("\n\n", "\n")
+
+
+def test_an_annex_named_mid_sentence_or_in_a_heading_stays_text() -> None:
+    """Not end matter: an annex line after an unfinished sentence or a
+    colon, or a line that only opens with the word."""
+    for tail in (
+        "It applies.\nThe goods are listed in\nAnnex I",
+        "It applies.\nThe annexes are:\nAnnex I",
+        "It ends.\nAnnex I to this Agreement lists the goods.",
+    ):
+        treaty = parse(f"Article 1\nIt applies.\n\nArticle 2\n{tail}")
+        assert treaty.articles[1].text == tail.replace("\n", " ")
+        assert treaty.closing is None
+
+
+def test_an_article_number_in_another_numbering_is_the_heading() -> None:
+    """Under an article's heading, an article heading that cannot start the
+    next article (a number far out of sequence: the original numbering) is
+    the article's heading; a repeat of the open article's heading, or the
+    next article, is not."""
+    text = (
+        "ARTICLE XX\nSCOPE\nIt applies.\n\nARTICLE XXI\nARTICLE 13.5\n"
+        "Future Work The Parties shall meet.\n\nARTICLE XXII\nARTICLE XXII\n"
+        "It ends.\n\nArticle 23\nArticle 24\nIt goes."
+    )
+    treaty = parse(text)
+    assert [(a.ref, a.heading) for a in treaty.articles] == [
+        ("20", "SCOPE"),
+        ("21", "ARTICLE 13.5"),
+        ("22", None),
+        ("23", None),
+        ("24", None),
+    ]
+    assert treaty.articles[1].text == "Future Work The Parties shall meet."
+    assert treaty.articles[2].text == "ARTICLE XXII It ends."

@@ -52,4 +52,5 @@ ENGLISH = Language(
         "party parties state will not"
     ),
     signature_words=["For"],
+    annex_words=["Annex", "Protocol", "Appendix"],
 )

@@ -76,7 +76,8 @@ class Language:
     (an inflected ordinal stem). ``function_words``, if any, are needed
     before text in this script counts as this language. ``signature_words``
     open a signature line (``For the Government of ...: A. Name``), which is
-    never a heading.
+    never a heading. ``annex_words`` head the annexes and protocols that may
+    follow the last article (``ANNEX I``, ``Protocol No 2``).
     """
 
     code: str
@@ -93,6 +94,7 @@ class Language:
     function_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
     point_label: str = "({})"
     signature_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    annex_words: tuple[str, ...] = attrs.field(default=(), converter=_words)
     stems: tuple[str, ...] = attrs.field(init=False, repr=False)
     function_words_re: re.Pattern[str] | None = attrs.field(
         init=False, repr=False, eq=False

@@ -77,4 +77,5 @@ RUSSIAN = Language(
     number_ending=3,
     point_label="{})",
     signature_words=["За"],
+    annex_words=["Приложение", "Протокол"],
 )

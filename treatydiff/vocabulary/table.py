@@ -21,6 +21,8 @@ __all__ = [
     "LANGUAGES",
     "LOOKALIKE_LETTERS",
     "OTHER_CLOSING_PHRASES",
+    "OTHER_SIGNATURE_WORDS",
+    "SIGNATURE_ARTICLES",
     "article_keywords",
     "division_words",
     "fold_lookalikes",
@@ -54,6 +56,44 @@ OTHER_CLOSING_PHRASES: tuple[str, ...] = (
     "Ten blijke waarvan",
     "Feito em",
     "Em fé do que",
+)
+
+#: Words that open a signature line in other language versions, and the
+#: articles that may follow them: the European Union's agreements are signed
+#: under every language's formula, in protocol order ("Voor het Koninkrijk
+#: België", "Pour le Royaume de Belgique", "Für das Königreich Belgien"), so
+#: the signature blocks after the last article may open with one.
+OTHER_SIGNATURE_WORDS: tuple[str, ...] = (
+    "Voor",
+    "Pour",
+    "Für",
+    "Por",
+    "Per",
+    "Pela",
+    "Pelo",
+    "För",
+    "Za",
+    "Pentru",
+    "Για",
+)
+#: Articles after a signature word, before the party's name ("the", "het").
+SIGNATURE_ARTICLES: tuple[str, ...] = (
+    "the",
+    "het",
+    "de",
+    "le",
+    "la",
+    "les",
+    "die",
+    "das",
+    "den",
+    "der",
+    "el",
+    "il",
+    "lo",
+    "την",
+    "τη",
+    "το",
 )
 
 

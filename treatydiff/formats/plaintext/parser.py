@@ -59,6 +59,7 @@ from treatydiff.formats.plaintext.recognisers import (
     REST_SCORES,
     SENT_END_RE,
     SEP,
+    annex_heading,
     article_number,
     capitalised,
     dangles,
@@ -94,8 +95,9 @@ _POINT_RE = re.compile(
 )
 # Paragraph 1 opening inside a line: "... Tariff Treatment 1. The customs".
 _PARA_ONE_RE = re.compile(r" (?:1[.)]|\(1\)) +(?=[A-Z«\"“(])")
-# A sentence finished (not a colon or semicolon, which a list follows).
-_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*$")
+# A sentence finished (not a colon or semicolon, which a list follows); OCR may
+# leave a stray dot after it ("States. ·").
+_DONE_RE = re.compile(r"[.!?][\"'»”’)\]]*(?: ·)?$")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Lines that open an article (not by abbreviation) make a division heading likelier.
 _ARTICLE_STARTS = tuple(
@@ -109,6 +111,12 @@ def _set_apart(heading: str) -> bool:
     which may open a sentence): a heading, whatever line follows it."""
     words = [w for w in heading.split() if w[0].isalpha()]
     return len(words) >= 2 and (heading.isupper() or all(w[0].isupper() for w in words))
+
+
+def _closes(line: str) -> bool:
+    """The line opens with a closing formula, as printed or damaged by OCR."""
+    m = LINE_RE.match(line)
+    return (m is not None and m.lastgroup == "close") or ocr_closing(line)
 
 
 # --- builders -----------------------------------------------------------------
@@ -269,14 +277,34 @@ class _Parser:
         follows = LINE_RE.match(nxt)
         if not nxt or (follows and follows.lastgroup == "label"):
             return True
+        if article and _set_apart(text):
+            return True  # set apart, even on "... IN ACCORDANCE WITH" over "the ..."
         return not (dangles(text) or sentence_like(text))
 
     def _heading_at(self, i: int, *, article: bool = False) -> tuple[str | None, int]:
-        """A heading on the lines after ``i``: (heading, last line used)."""
+        """A heading on the lines after ``i``: (heading, last line used). An
+        article's may be its number in another numbering, out of sequence
+        ("Article CXI" over "ARTICLE 13.5")."""
         j, line = self._next_text(i)
+        if article and self._other_number(j, line):
+            return line, j
         if not line or not heading_like(line, long=article):
             return None, i
         return self._heading_from(line, j, i, article=article)
+
+    def _other_number(self, j: int, line: str) -> bool:
+        """Line ``j`` is an article heading alone on its line that cannot
+        start the next article, and no repeat of the open one's."""
+        m = LINE_RE.match(line)
+        if m is None or m.lastgroup != "art":
+            return False
+        number = article_number(line, m.end(), language_of(m.group("art")))
+        return (
+            number is not None
+            and number[1] != self.arts[-1].value
+            and rest_kind(line[number[2] :])[0] == EMPTY
+            and self._article_candidate(j, m) is None
+        )
 
     def _heading_from(
         self, first: str, j: int, i: int, *, article: bool = False
@@ -345,16 +373,22 @@ class _Parser:
             return first, start
         return None, i
 
+    def _finished(self) -> bool:
+        """The previous line finished a sentence."""
+        return _DONE_RE.search(self.prev[-5:]) is not None
+
     def _signs_off(self, i: int) -> bool:
-        """Line ``i`` opens the signature blocks after a finished sentence: a
-        signature line, or lines of names and titles before one ("Vice
-        Minister of Commerce" over "For the Government of ..."); a rule
-        ("******", "____") may stand between."""
-        if not _DONE_RE.search(self.prev[-4:]):
+        """Line ``i`` opens the signature blocks or the closing after a
+        finished sentence: a signature line, or lines of names and titles
+        before one ("Vice Minister of Commerce" over "For the Government of
+        ..."), or before a closing formula (a place in a language the
+        vocabulary lacks, "Sporządzono w Brukseli," over "Done at Brussels");
+        a rule ("******", "____") may stand between."""
+        if not self._finished():
             return False
         j, line = i, self.lines[i]
         for _ in range(5):
-            if signature_opens(line):
+            if signature_opens(line) or (j > i and _closes(line)):
                 return True
             rule = not any(c.isalnum() for c in line)
             if not (rule or capitalised(line)) or SENT_END_RE.search(line):
@@ -363,6 +397,28 @@ class _Parser:
             if not line:
                 return False
         return False
+
+    def _closing_opens(self, i: int) -> bool:
+        """Line ``i``, which no line pattern matched, opens the closing: a
+        closing formula damaged by OCR or printed a word a line, signature
+        blocks, or an annex or protocol after a finished sentence."""
+        line = self.lines[i]
+        return (
+            ocr_closing(line)
+            or self._signs_off(i)
+            or (line.count(" ") < 2 and self._closes_in_pieces(i))
+            or (annex_heading(line) and self._finished())
+        )
+
+    def _closes_in_pieces(self, i: int) -> bool:
+        """Line ``i`` opens a closing formula printed a word or two a line
+        ("IN" over "WITNESS" over "WHEREOF": justified type read back)."""
+        j, line = i, self.lines[i]
+        pieces: list[str] = []
+        while len(pieces) < 4 and line and line.count(" ") < 2:
+            pieces.append(line)
+            j, line = self._next_text(j)
+        return len(pieces) > 1 and _closes(" ".join([*pieces, line]))
 
     # articles --------------------------------------------------------------
     def _article_candidate(
@@ -476,7 +532,7 @@ class _Parser:
         kind, level = KINDS[keyword.upper()]
         num_m = DIV_NUM_RE.match(line, m.end())
         if num_m:
-            num, end = num_m.group(0).strip(), num_m.end()
+            num, end = num_m.group(0).strip().rstrip(")"), num_m.end()
         else:
             words = number_words(line, m.end(), language_of(keyword))
             if words is None:
@@ -612,13 +668,10 @@ class _Parser:
                     i = end + 1
                     continue
             elif (
-                (
-                    group == "close"
-                    or (m is None and (ocr_closing(line) or self._signs_off(i)))
-                )
-                and self.art is not None
+                self.art is not None
                 and self.art.paras  # an article is never empty
                 and i >= no_close_before
+                and (group == "close" or (m is None and self._closing_opens(i)))
                 and self._boundary_score() >= 0
             ):
                 closing_at, closing_state = i, (self.prev, self.gap, self.struct)

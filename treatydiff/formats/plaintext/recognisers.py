@@ -25,6 +25,8 @@ from treatydiff.vocabulary import (
     INSERTED_WORDS,
     LANGUAGES,
     OTHER_CLOSING_PHRASES,
+    OTHER_SIGNATURE_WORDS,
+    SIGNATURE_ARTICLES,
     SUPERSCRIPT_DIGITS,
     Language,
     alternation,
@@ -56,6 +58,7 @@ __all__ = [
     "REST_SCORES",
     "SENT_END_RE",
     "SEP",
+    "annex_heading",
     "article_number",
     "capitalised",
     "dangles",
@@ -117,11 +120,26 @@ def _ocr_closings() -> dict[str, tuple[str, ...]]:
 _OCR_CLOSINGS = _ocr_closings()
 # "For the Government of ...: A. Name": a party's signature, never a heading.
 _SIGN_WORDS = _cased_alternation(
-    w for lang in LANGUAGES.values() for w in lang.signature_words
+    (
+        *(w for lang in LANGUAGES.values() for w in lang.signature_words),
+        *OTHER_SIGNATURE_WORDS,
+    )
 )
 _SIGNATURE_RE = re.compile(rf"(?:{_SIGN_WORDS})\s[^:]{{3,}}:\s*\S")
-# "For the Government of", "For Palestine", "За Правительство": a signature opens.
-_SIGN_OPEN_RE = re.compile(rf"(?:{_SIGN_WORDS})\s(?:the\s)?[A-ZА-ЯЁ]")
+# "For the Government of", "For Palestine", "За Правительство", "Pour la
+# République", "Pour l'Union": a signature opens (when the name is capitalised).
+_SIGN_OPEN_RE = re.compile(
+    rf"(?:{_SIGN_WORDS})\s(?:(?:{alternation(SIGNATURE_ARTICLES)})\s|l['’])?(\w)"
+)
+# "ANNEX I", "Annex 2:", "PROTOCOL No 1", "Приложение № 3": an annex or
+# protocol heads its own line.
+_ANNEX_WORDS = _cased_alternation(
+    w for lang in LANGUAGES.values() for w in lang.annex_words
+)
+_ANNEX_RE = re.compile(
+    rf"(?:{_ANNEX_WORDS})"
+    r"(?:\s+(?:No\.?|№)?\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?!\w))?\s*[.:]?"
+)
 _LABEL = (
     r"\((?:\d{1,3}|[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
     r"|\d{1,3}[.)]|(?:[a-zа-яё]{1,2}|[ivxl]{1,6})\)"
@@ -142,7 +160,13 @@ _NUM_RE = re.compile(
     r"|([IVXLCDM]{1,15})(?!\w))"
 )
 _NUM_SPLIT_RE = re.compile(r"[.-]")
-DIV_NUM_RE = re.compile(r"\s*(?:(\d{1,3})(?!\d)|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))")
+# "2", "8 bis", "8BIS", "8A", "IV", "A", and any of them closed by a bracket
+# ("CHAPTER A)").
+DIV_NUM_RE = re.compile(
+    r"\s*(?:(\d{1,3})(?!\d)"
+    rf"(?:\s?(?i:{alternation(INSERTED_WORDS)})\b|[A-Z](?!\w))?"
+    r"|([IVXLCDM]{1,8})(?!\w)|([A-Z])(?!\w))\)?"
+)
 # Up to three number words: "ONE", "Twenty-one", "двадцать первая".
 _NUM_WORDS_RE = {
     code: re.compile(rf"\s*([{L}]+)(?:(?:-|\s+)([{L}]+))?(?:(?:-|\s+)([{L}]+))?(?!\w)")
@@ -205,6 +229,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[a-zа-яё]{3}[.;!?] ")
 _NUMBER_LED_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\s+(?=[A-Z])")
 # One capitalised word and a colon: "Definitions:".
 _TERM_COLON_RE = re.compile(r"[A-Z][a-z-]+:|[A-Z][A-Z-]+:")
+# Punctuation around a number: "(2)", "IV.", "- 12 -".
+_PUNCT = "-–—.,:;()[]/"
+_NUMBER_CHARS = frozenset(f"0123456789IVXLCDM {_PUNCT}")
 # A page number between dashes on a line of its own: "- 12 -".
 _PAGE_NUM_RE = re.compile(r"[-–—]\s*\d{1,4}\s*[-–—]")
 
@@ -288,9 +315,21 @@ def heading_like(line: str, *, long: bool = False) -> bool:
         and line[-1] not in punct
         # "... territory. In accordance"
         and (title or not _SENTENCE_BREAK_RE.search(line))
+        and not _numbers_only(line)
         and not _structure(line)
         and _SIGNATURE_RE.match(line) is None
     )
+
+
+def _numbers_only(line: str) -> bool:
+    """Numbers and punctuation only: "VI - 2" (a chapter's page number), "IV"."""
+    if not _NUMBER_CHARS.issuperset(line):
+        return False
+    for word in line.split():
+        core = word.strip(_PUNCT)
+        if core and not core.isdigit() and not (core.isupper() and roman_to_int(core)):
+            return False
+    return True
 
 
 def _numbered_heading(line: str) -> bool:
@@ -339,6 +378,12 @@ def ocr_closing(line: str) -> bool:
             if Indel.normalized_similarity(head, phrase) >= _OCR_SIMILARITY:
                 return True
     return False
+
+
+def annex_heading(line: str) -> bool:
+    """The line is an annex's or a protocol's heading and nothing else:
+    "ANNEX I", "Annex 2:", "PROTOCOL No 1", "Приложение № 3"."""
+    return _ANNEX_RE.fullmatch(line) is not None
 
 
 def is_blank(line: str) -> bool:
@@ -413,4 +458,5 @@ def signature_opens(line: str) -> bool:
     """The line opens a party's signature block ("For the Government of
     Latvia:", "For the President of Kenya,", "За Правительство ..."), not a
     sentence ("For the Community, the following shall apply")."""
-    return _SIGN_OPEN_RE.match(line) is not None and not sentence_like(line)
+    m = _SIGN_OPEN_RE.match(line)
+    return m is not None and m.group(1).isupper() and not sentence_like(line)
