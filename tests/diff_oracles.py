@@ -1,7 +1,8 @@
 """Slow, plain versions of diff steps that treatydiff does faster, kept as
 oracles for Hypothesis laws (old == new): the word diff's steps on strings
-(every piece cut, joined and tokenized again), and the flag terms of a text
-read word by word."""
+(every piece cut, joined and tokenized again), the flag terms of a text
+read word by word, and the frequency pattern that tries a count at every
+letter."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from treatydiff.diff.words import _mark_moves, tokenize
 from treatydiff.model import Op, WordDiff
 from treatydiff.model.results import count_words
 
-__all__ = ["diff_by_strings", "terms_word_by_word"]
+__all__ = ["FREQUENCY_READING_EVERY_LETTER", "diff_by_strings", "terms_word_by_word"]
 
 _WORD = re.compile(r"\w")
 
@@ -218,3 +219,18 @@ def terms_word_by_word(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         ("frequency", tuple(_frequencies(folded))),
         ("party", tuple(" ".join(m.split()).casefold() for m in _PARTY.findall(text))),
     )
+
+
+#: The frequency pattern as it was, a count before ``times`` / ``раз`` tried at
+#: every letter.
+FREQUENCY_READING_EVERY_LETTER = re.compile(
+    r"(?:(?:at\s+(?:least|most)|no\s+(?:less|more|fewer)\s+(?:often\s+)?than|"
+    r"not\s+(?:less|more)\s+(?:often\s+)?than)\s+)?"
+    r"(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
+    r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b"
+    r"|\b(?:annually|yearly|biannually|biennially|quarterly|monthly|weekly|daily)\b"
+    r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?)\b"
+    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|(?:\w+|\d+)\s+раз[а]?)\s+в\s+"
+    r"(?:\w+\s+)?(?:год|года|лет|месяц\w*|квартал|недел\w+|полгода)\b"
+    r"|\b(?:ежегодно|ежемесячно|ежеквартально|еженедельно)\b"
+)

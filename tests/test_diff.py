@@ -9,7 +9,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.diff_oracles import diff_by_strings, terms_word_by_word
+from tests.diff_oracles import (
+    FREQUENCY_READING_EVERY_LETTER,
+    diff_by_strings,
+    terms_word_by_word,
+)
 from treatydiff.diff.changes import (
     _read_terms,
     change_kind,
@@ -445,6 +449,32 @@ def test_the_frequency_screen_skips_only_texts_the_pattern_cannot_match(
     folded = "".join(w + p for w, p in parts).casefold()
     expected = [" ".join(m.split()) for m in _FREQUENCY.findall(folded)]
     assert _frequencies(folded) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from((*_FREQUENCY_WORDS, "xonce", "x3", "храз", "a-b")),
+            st.sampled_from((*_PUNCT, "", "-")),
+        ),
+        max_size=30,
+    )
+    | st.text(alphabet="atimesonc раз вгод3x-_", max_size=40)
+)
+@example([("xonce", " "), ("a", " "), ("year", "")])
+@example(
+    [("at", " "), ("least", " "), ("x3", " "), ("times", " "), ("a", " "), ("year", "")]
+)
+@example([("два", ""), ("раза", " "), ("в", " "), ("год", "")])
+def test_frequencies_are_those_of_the_pattern_trying_counts_at_every_letter(
+    parts: list[tuple[str, str]] | str,
+) -> None:
+    # Counts before "times" / "раз" are tried at word starts only (speed).
+    from treatydiff.diff.changes import _FREQUENCY
+
+    folded = parts if isinstance(parts, str) else "".join(w + p for w, p in parts)
+    folded = folded.casefold()
+    assert _FREQUENCY.findall(folded) == FREQUENCY_READING_EVERY_LETTER.findall(folded)
 
 
 _PARTY_TEXT = (

@@ -112,15 +112,19 @@ _REF_WORDS = _words(
 _REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
 _JOINERS = _words("and or и или")
 # How often (``at least once a year``, ``twice a year``, ``annually``, ``не реже
-# одного раза в год``), matched in case-folded text with its bound.
+# одного раза в год``), matched in case-folded text with its bound. A count
+# before ``times`` / ``раз`` is a whole word (``\b\w++``): every match ends at
+# the end of a word, so the search never resumes inside one and a count that
+# began inside a word would have matched at its start; the pattern no longer
+# reads the rest of the word at every letter.
 _FREQUENCY = re.compile(
     r"(?:(?:at\s+(?:least|most)|no\s+(?:less|more|fewer)\s+(?:often\s+)?than|"
     r"not\s+(?:less|more)\s+(?:often\s+)?than)\s+)?"
-    r"(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
+    r"(?:once|twice|thrice|\b\w++\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
     r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b"
     r"|\b(?:annually|yearly|biannually|biennially|quarterly|monthly|weekly|daily)\b"
     r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?)\b"
-    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|(?:\w+|\d+)\s+раз[а]?)\s+в\s+"
+    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|\b\w++\s+раз[а]?)\s+в\s+"
     r"(?:\w+\s+)?(?:год|года|лет|месяц\w*|квартал|недел\w+|полгода)\b"
     r"|\b(?:ежегодно|ежемесячно|ежеквартально|еженедельно)\b"
 )
