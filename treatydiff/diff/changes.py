@@ -324,6 +324,8 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     ta, tb = _all_terms(a), _all_terms(b)
     flags = []
     for kind in FlagKind:
+        if ta[kind] == tb[kind]:  # the same terms in the same order: no flag
+            continue
         left, right = Counter(ta[kind]), Counter(tb[kind])
         if left != right:
             removed = _ordered(left - right, ta[kind])
