@@ -9,8 +9,18 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from treatydiff.diff.changes import change_kind, describe_group, find_flags
-from treatydiff.diff.words import apply, diff_texts, tokenize
+from tests.diff_oracles import (
+    FREQUENCY_READING_EVERY_LETTER,
+    diff_by_strings,
+    terms_word_by_word,
+)
+from treatydiff.diff.changes import (
+    _read_terms,
+    change_kind,
+    describe_group,
+    find_flags,
+)
+from treatydiff.diff.words import _diff, apply, diff_texts, tokenize
 from treatydiff.errors import InvalidArgument
 from treatydiff.model import ChangeKind, Flag, Op, WordDiff
 from treatydiff.report.json import op_data
@@ -441,6 +451,32 @@ def test_the_frequency_screen_skips_only_texts_the_pattern_cannot_match(
     assert _frequencies(folded) == expected
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from((*_FREQUENCY_WORDS, "xonce", "x3", "храз", "a-b")),
+            st.sampled_from((*_PUNCT, "", "-")),
+        ),
+        max_size=30,
+    )
+    | st.text(alphabet="atimesonc раз вгод3x-_", max_size=40)
+)
+@example([("xonce", " "), ("a", " "), ("year", "")])
+@example(
+    [("at", " "), ("least", " "), ("x3", " "), ("times", " "), ("a", " "), ("year", "")]
+)
+@example([("два", ""), ("раза", " "), ("в", " "), ("год", "")])
+def test_frequencies_are_those_of_the_pattern_trying_counts_at_every_letter(
+    parts: list[tuple[str, str]] | str,
+) -> None:
+    # Counts before "times" / "раз" are tried at word starts only (speed).
+    from treatydiff.diff.changes import _FREQUENCY
+
+    folded = parts if isinstance(parts, str) else "".join(w + p for w, p in parts)
+    folded = folded.casefold()
+    assert _FREQUENCY.findall(folded) == FREQUENCY_READING_EVERY_LETTER.findall(folded)
+
+
 _PARTY_TEXT = (
     "High Contracting Party Parties parties party third States State states country "
     "countries aggressor aggressors Russian Federation Russia Islamic Republic of Iran "
@@ -469,3 +505,46 @@ def test_the_party_look_ahead_finds_what_the_names_find(
 
     text = parts if isinstance(parts, str) else "".join(w + p for w, p in parts)
     assert _PARTY.findall(text) == re.compile(_PARTY_NAMES).findall(text)
+
+
+# Texts where tokens meet in odd ways: numbers with separators next to words,
+# hyphens and apostrophes, runs of spaces and line breaks.
+_ODD = st.text(alphabet="12.,:/-'’ ax\n\t—", max_size=40)
+odd_pairs = st.tuples(_ODD, _ODD) | st.tuples(clauses, _ODD)
+
+
+@given(texts | _ODD, st.data())
+@example("1.5.6x 2", None)
+@example("a-b- 1,2:3/", None)
+def test_a_run_of_tokens_tokenizes_to_itself(
+    text: str, data: st.DataObject | None
+) -> None:
+    # The word diff works on token ranges: it relies on this.
+    toks = tokenize(text)
+    if data is None:
+        pairs_ = [(i, j) for i in range(len(toks) + 1) for j in range(i, len(toks) + 1)]
+    else:
+        i = data.draw(st.integers(0, len(toks)))
+        pairs_ = [(i, data.draw(st.integers(i, len(toks))))]
+    for i, j in pairs_:
+        assert tokenize("".join(toks[i:j])) == toks[i:j]
+
+
+@given(pairs | odd_pairs)
+@example(("a 1.5x b", "a 1.5y b"))
+@example(("x  y. z", "x  q y. z"))
+def test_the_diff_on_token_ranges_is_the_diff_on_strings(
+    pair: tuple[str, str],
+) -> None:
+    a, b = pair
+    if a != b:
+        assert _diff.__wrapped__(a, b) == diff_by_strings(a, b)
+
+
+@given(texts | _ODD | st.lists(tokens | st.sampled_from(_FREQUENCY_WORDS)).map("".join))
+@example("17 January 2025, 2025-01-17 and 17.01.2025 within 30 days of Article 4 and 5")
+@example("не позднее 1 мая 2024 года, 2024-05-01")
+def test_flag_terms_read_by_word_kinds_are_the_terms_read_word_by_word(
+    text: str,
+) -> None:
+    assert _read_terms.__wrapped__(text) == terms_word_by_word(text)

@@ -34,6 +34,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import and_
 
 import attrs
 
@@ -110,15 +112,19 @@ _REF_WORDS = _words(
 _REF_STEMS = ("стать", "пункт", "подпункт", "част", "приложени")
 _JOINERS = _words("and or и или")
 # How often (``at least once a year``, ``twice a year``, ``annually``, ``не реже
-# одного раза в год``), matched in case-folded text with its bound.
+# одного раза в год``), matched in case-folded text with its bound. A count
+# before ``times`` / ``раз`` is a whole word (``\b\w++``): every match ends at
+# the end of a word, so the search never resumes inside one and a count that
+# began inside a word would have matched at its start; the pattern no longer
+# reads the rest of the word at every letter.
 _FREQUENCY = re.compile(
     r"(?:(?:at\s+(?:least|most)|no\s+(?:less|more|fewer)\s+(?:often\s+)?than|"
     r"not\s+(?:less|more)\s+(?:often\s+)?than)\s+)?"
-    r"(?:once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
+    r"(?:once|twice|thrice|\b\w++\s+times)\s+(?:a|per|each|every|in\s+a)\s+"
     r"(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?)\b"
     r"|\b(?:annually|yearly|biannually|biennially|quarterly|monthly|weekly|daily)\b"
     r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?)\b"
-    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|(?:\w+|\d+)\s+раз[а]?)\s+в\s+"
+    r"|(?:не\s+(?:реже|чаще)\s+)?(?:одного\s+раза|\b\w++\s+раз[а]?)\s+в\s+"
     r"(?:\w+\s+)?(?:год|года|лет|месяц\w*|квартал|недел\w+|полгода)\b"
     r"|\b(?:ежегодно|ежемесячно|ежеквартально|еженедельно)\b"
 )
@@ -160,9 +166,15 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}$")
 
 
-_MODAL_WORD, _NEGATOR_WORD, _NUMBER_WORD, _UNIT_WORD, _REF_WORD, _DATE_WORD = (
-    1 << i for i in range(6)
-)
+(
+    _MODAL_WORD,
+    _NEGATOR_WORD,
+    _NUMBER_WORD,
+    _UNIT_WORD,
+    _REF_WORD,
+    _DATE_WORD,
+    _MONTH_WORD,
+) = (1 << i for i in range(7))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -182,7 +194,19 @@ def _kinds(word: str) -> int:
         kinds |= _REF_WORD
     if _DOTTED_DATE.match(word):
         kinds |= _DATE_WORD
+    if word in _MONTHS:
+        kinds |= _MONTH_WORD
     return kinds
+
+
+def _where(kinds: list[int], mask: int) -> list[int]:
+    """The positions of the words whose kinds share a bit with ``mask``."""
+    return list(compress(count(), map(and_, kinds, repeat(mask))))
+
+
+def _of_kind(words: list[str], kinds: list[int], kind: int) -> tuple[str, ...]:
+    """The words whose kinds have the bit ``kind``, in text order."""
+    return tuple(compress(words, map(and_, kinds, repeat(kind))))
 
 
 #: Names of parties and states; :data:`_PARTY` finds them.
@@ -207,12 +231,13 @@ def _times(words: list[str], kinds: list[int], used: set[int]) -> list[str]:
     """Time limits (``30 days``, ``thirty (30) calendar days``, ``шести месяцев``) and
     dates (``17 january 2025``); marks the word positions they take in ``used``."""
     found = []
-    for i, word in enumerate(words):
+    for i in _where(kinds, _DATE_WORD | _MONTH_WORD | _UNIT_WORD):
+        word = words[i]
         if kinds[i] & _DATE_WORD:
             found.append(word)
             used.add(i)
         elif (
-            word in _MONTHS
+            kinds[i] & _MONTH_WORD
             and 0 < i < len(words) - 1
             and words[i - 1].isdigit()
             and len(words[i + 1]) == 4
@@ -234,12 +259,11 @@ def _times(words: list[str], kinds: list[int], used: set[int]) -> list[str]:
 
 def _cross_refs(words: list[str], kinds: list[int], used: set[int]) -> None:
     """Mark the numbers of cross-references (``article 4``, ``статьи 4 и 5``)."""
-    for i, kind in enumerate(kinds):
-        if kind & _REF_WORD:
-            k = i + 1
-            while k < len(words) and (kinds[k] & _NUMBER_WORD or words[k] in _JOINERS):
-                used.add(k)
-                k += 1
+    for i in _where(kinds, _REF_WORD):
+        k = i + 1
+        while k < len(words) and (kinds[k] & _NUMBER_WORD or words[k] in _JOINERS):
+            used.add(k)
+            k += 1
 
 
 def _terms(text: str) -> dict[str, list[str]]:
@@ -251,25 +275,21 @@ def _terms(text: str) -> dict[str, list[str]]:
 def _read_terms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """:func:`_terms` as immutable pairs (cached: a report reads each clause
     once per group it shows)."""
-    iso_dates = _ISO_DATE.findall(text)
+    # An ISO date has hyphens: most texts have none, and skip both scans.
+    iso_dates = _ISO_DATE.findall(text) if "-" in text else []
     folded = text.casefold()
-    words = _TOKEN.findall(_ISO_DATE.sub(" ", folded))
-    kinds = [_kinds(w) for w in words]
+    words = _TOKEN.findall(_ISO_DATE.sub(" ", folded) if "-" in folded else folded)
+    kinds = list(map(_kinds, words))
     used: set[int] = set()
     times = _times(words, kinds, used) + iso_dates
     _cross_refs(words, kinds, used)
-    pairs = list(zip(words, kinds, strict=True))
+    numbers = kinds.copy()  # a cross-reference's numbers are no number terms
+    for i in used:
+        numbers[i] &= ~_NUMBER_WORD
     return (
-        ("modality", tuple(w for w, k in pairs if k & _MODAL_WORD)),
-        ("negation", tuple(w for w, k in pairs if k & _NEGATOR_WORD)),
-        (
-            "number",
-            tuple(
-                w
-                for i, (w, k) in enumerate(pairs)
-                if k & _NUMBER_WORD and i not in used
-            ),
-        ),
+        ("modality", _of_kind(words, kinds, _MODAL_WORD)),
+        ("negation", _of_kind(words, kinds, _NEGATOR_WORD)),
+        ("number", _of_kind(words, numbers, _NUMBER_WORD)),
         ("time", tuple(times)),
         ("frequency", tuple(_frequencies(folded))),
         ("party", tuple(" ".join(m.split()).casefold() for m in _PARTY.findall(text))),
@@ -304,6 +324,8 @@ def find_flags(a: str | Sequence[str], b: str | Sequence[str]) -> list[Flag]:
     ta, tb = _all_terms(a), _all_terms(b)
     flags = []
     for kind in FlagKind:
+        if ta[kind] == tb[kind]:  # the same terms in the same order: no flag
+            continue
         left, right = Counter(ta[kind]), Counter(tb[kind])
         if left != right:
             removed = _ordered(left - right, ta[kind])

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -68,88 +70,94 @@ def apply(a: str, ops: Iterable[Op]) -> str:
     return "".join(out)
 
 
-def _segments(a: str, b: str) -> list[list[str]]:
-    """[tag, a, b] runs from LCS opcodes; tag 'equal' or 'change', changes merged."""
-    ta, tb = tokenize(a), tokenize(b)
-    segs: list[list[str]] = []
-    for code in Indel.opcodes(ta, tb):
-        sa = "".join(ta[code.src_start : code.src_end])
-        sb = "".join(tb[code.dest_start : code.dest_end])
-        tag = "equal" if code.tag == "equal" else "change"
+#: A run of a diff as it is worked on: its tag, then the token ranges it
+#: covers, ``[a0, a1)`` of the left text and ``[b0, b1)`` of the right one. Every
+#: piece of a diff is a whole number of tokens of each side, and tokenizing a
+#: piece gives its tokens again, so the steps below count tokens instead of
+#: cutting and joining strings.
+_Run = list[Any]
+
+
+def _segments(ta: list[str], tb: list[str]) -> list[_Run]:
+    """Runs from LCS opcodes; tag 'equal' or 'change', changes merged."""
+    segs: list[_Run] = []
+    for code, a0, a1, b0, b1 in Indel.opcodes(ta, tb).as_list():
+        tag = "equal" if code == "equal" else "change"
         if segs and segs[-1][0] == tag == "change":
-            segs[-1][1] += sa
-            segs[-1][2] += sb
+            segs[-1][2], segs[-1][4] = a1, b1
         else:
-            segs.append([tag, sa, sb])
+            segs.append([tag, a0, a1, b0, b1])
     return segs
 
 
-def _cleanup(segs: list[list[str]]) -> list[list[str]]:
+def _cleanup(segs: list[_Run], a: str, pa: list[int], pb: list[int]) -> list[_Run]:
     """Absorb small equal islands between two changes into one change, so that a
     changed phrase reads as one: an island that carries no word, or of at most
-    two words and at most half as long as each change beside it."""
+    two words and at most half as long as each change beside it (``pa``,
+    ``pb``: where each token of ``a`` and ``b`` starts)."""
     i = 1
     while i < len(segs) - 1:
         prev, eq, nxt = segs[i - 1], segs[i], segs[i + 1]
-        limit = min(max(len(prev[1]), len(prev[2])), max(len(nxt[1]), len(nxt[2])))
-        small = not _WORD.search(eq[1]) or (
-            2 * len(eq[1]) <= limit and count_words(eq[1]) <= 2
-        )
-        if eq[0] == "equal" and prev[0] == nxt[0] == "change" and small:
-            segs[i - 1 : i + 2] = [
-                ["change", prev[1] + eq[1] + nxt[1], prev[2] + eq[1] + nxt[2]]
-            ]
-            i = max(i - 1, 1)
-        else:
-            i += 1
+        if eq[0] == "equal" and prev[0] == nxt[0] == "change":
+            start, end = pa[eq[1]], pa[eq[2]]
+            limit = min(
+                max(pa[prev[2]] - pa[prev[1]], pb[prev[4]] - pb[prev[3]]),
+                max(pa[nxt[2]] - pa[nxt[1]], pb[nxt[4]] - pb[nxt[3]]),
+            )
+            if not _WORD.search(a, start, end) or (
+                2 * (end - start) <= limit and count_words(a[start:end]) <= 2
+            ):
+                segs[i - 1 : i + 2] = [["change", prev[1], nxt[2], prev[3], nxt[4]]]
+                i = max(i - 1, 1)
+                continue
+        i += 1
     return segs
 
 
-def _trim(sa: str, sb: str) -> tuple[str, str, str, str]:
-    """The tokens both sides of a change share at its edges: (head, a, b, tail)."""
-    ta, tb = tokenize(sa), tokenize(sb)
-    i = 0
-    while i < min(len(ta), len(tb)) and ta[i] == tb[i]:
-        i += 1
-    j = 0
-    while j < min(len(ta), len(tb)) - i and ta[-1 - j] == tb[-1 - j]:
-        j += 1
-    head = "".join(ta[:i])
-    tail = "".join(ta[len(ta) - j :])
-    return head, "".join(ta[i : len(ta) - j]), "".join(tb[i : len(tb) - j]), tail
+def _to_ops(segs: list[_Run], ta: list[str], tb: list[str]) -> list[_Run]:
+    """Edit runs: each change without the tokens both sides share at its edges,
+    as an insert, delete or replace; neighbouring equal runs joined."""
+    ops: list[_Run] = []
 
-
-def _to_ops(segs: list[list[str]]) -> list[Op]:
-    pieces: list[tuple[str, str]] = []
-    for tag, sa, sb in segs:
-        if tag == "equal":
-            pieces.append((sa, sa))
-            continue
-        head, sa, sb, tail = _trim(sa, sb)
-        pieces.extend([(head, head), (sa, sb), (tail, tail)])
-    ops: list[Op] = []
-    for sa, sb in pieces:
-        if sa == sb:
-            if not sa:
-                continue
-            if ops and ops[-1].kind == "equal":
-                ops[-1] = Op("equal", ops[-1].a + sa, ops[-1].b + sb)
-            else:
-                ops.append(Op("equal", sa, sb))
+    def equal(a0: int, a1: int, b0: int, b1: int) -> None:
+        if a0 == a1:
+            return
+        if ops and ops[-1][0] == "equal":
+            ops[-1][2], ops[-1][4] = a1, b1
         else:
-            ops.append(
-                Op("insert" if not sa else "delete" if not sb else "replace", sa, sb)
-            )
+            ops.append(["equal", a0, a1, b0, b1])
+
+    for tag, a0, a1, b0, b1 in segs:
+        if tag == "equal":
+            equal(a0, a1, b0, b1)
+            continue
+        n = min(a1 - a0, b1 - b0)
+        head = 0
+        while head < n and ta[a0 + head] == tb[b0 + head]:
+            head += 1
+        tail = 0
+        while tail < n - head and ta[a1 - 1 - tail] == tb[b1 - 1 - tail]:
+            tail += 1
+        equal(a0, a0 + head, b0, b0 + head)
+        a0, a1, b0, b1 = a0 + head, a1 - tail, b0 + head, b1 - tail
+        if a0 < a1 or b0 < b1:
+            kind = "insert" if a0 == a1 else "delete" if b0 == b1 else "replace"
+            ops.append([kind, a0, a1, b0, b1])
+        equal(a1, a1 + tail, b1, b1 + tail)
     return ops
 
 
+_SENTENCE_END = re.compile(r"[.;:!?]\s+$")
+
+
 def _boundary(left: str, right: str) -> int:
-    """How good a place for an edit edge lies between ``left`` and ``right`` (0–6)."""
+    """How good a place for an edit edge lies between ``left`` and ``right`` (0–6):
+    the last two tokens of ``left`` and the first of ``right`` are enough."""
     if not left or not right:
         return 6
     if left[-1] == "\n" or right[0] == "\n":
         return 5
-    if re.search(r"[.;:!?]\s+$", left):
+    if _SENTENCE_END.search(left):
         return 4
     if left[-1].isspace():
         return 3
@@ -158,43 +166,37 @@ def _boundary(left: str, right: str) -> int:
     return 0 if left[-1].isalnum() and right[0].isalnum() else 1
 
 
-def _slide(ops: list[Op]) -> list[Op]:
+def _slide(ops: list[_Run], ta: list[str], tb: list[str]) -> list[_Run]:
     """Slide each pure insertion or deletion along the equal text around it to the
     place where it starts and ends best: after a sentence, a line, a space."""
-    ops = list(ops)
-    for i, op in enumerate(ops):
-        if op.kind not in ("insert", "delete"):
+    for n, op in enumerate(ops):
+        if op[0] not in ("insert", "delete"):
             continue
-        has_left = i > 0 and ops[i - 1].kind == "equal"
-        has_right = i + 1 < len(ops) and ops[i + 1].kind == "equal"
-        if not (has_left and has_right):
+        if not (0 < n < len(ops) - 1 and ops[n - 1][0] == ops[n + 1][0] == "equal"):
             continue
-        lt, et, rt = (
-            tokenize(ops[i - 1].a),
-            tokenize(op.a or op.b),
-            tokenize(ops[i + 1].a),
-        )
-        while (
-            lt and lt[-1] == et[-1]
-        ):  # slide fully left, then try each place rightwards
-            rt.insert(0, et[-1])
-            et = [lt.pop(), *et[:-1]]
-        best = None
-        while True:
-            left, edit, right = "".join(lt), "".join(et), "".join(rt)
-            score = _boundary(left, edit) + _boundary(edit, right)
-            if best is None or score > best[0]:
-                best = (score, left, edit, right)
-            if not (rt and et[0] == rt[0]):
+        # The edit's side (its tokens, where its ranges sit in a run) and the other.
+        tokens, s, o = (tb, 3, 1) if op[0] == "insert" else (ta, 1, 3)
+        left, right = ops[n - 1], ops[n + 1]
+        start, e0, e1, end = left[s], op[s], op[s + 1], right[s + 1]
+        while e0 > start and tokens[e0 - 1] == tokens[e1 - 1]:  # fully left, ...
+            e0, e1 = e0 - 1, e1 - 1
+        best, best_score = e0, -1
+        while True:  # ... then try each place rightwards
+            score = _boundary(
+                "".join(tokens[max(start, e0 - 2) : e0]), tokens[e0]
+            ) + _boundary(
+                "".join(tokens[max(e0, e1 - 2) : e1]), tokens[e1] if e1 < end else ""
+            )
+            if score > best_score:
+                best, best_score = e0, score
+            if not (e1 < end and tokens[e0] == tokens[e1]):
                 break
-            lt, et, rt = [*lt, et[0]], [*et[1:], rt[0]], rt[1:]
-        _, left, edit, right = best
-        ops[i - 1] = Op("equal", left, left)
-        ops[i] = (
-            Op("delete", edit, "") if op.kind == "delete" else Op("insert", "", edit)
-        )
-        ops[i + 1] = Op("equal", right, right)
-    return [op for op in ops if op.a or op.b]
+            e0, e1 = e0 + 1, e1 + 1
+        width, point = op[s + 1] - op[s], left[o + 1] + best - op[s]
+        left[s + 1] = op[s] = best
+        op[s + 1] = right[s] = best + width
+        left[o + 1] = op[o] = op[o + 1] = right[o] = point
+    return [op for op in ops if op[1] < op[2] or op[3] < op[4]]
 
 
 def plain(text: str) -> str:
@@ -243,4 +245,12 @@ def diff_texts(a: str, b: str) -> WordDiff:
 def _diff(a: str, b: str) -> WordDiff:
     """The diff of two different texts, ``a < b`` (cached: diffs are frozen, and
     each report of a comparison asks for the same ones)."""
-    return WordDiff(_mark_moves(_slide(_to_ops(_cleanup(_segments(a, b))))))
+    ta, tb = tokenize(a), tokenize(b)
+    pa = list(accumulate(map(len, ta), initial=0))
+    pb = list(accumulate(map(len, tb), initial=0))
+    runs = _slide(_to_ops(_cleanup(_segments(ta, tb), a, pa, pb), ta, tb), ta, tb)
+    ops = [
+        Op(kind, a[pa[a0] : pa[a1]], b[pb[b0] : pb[b1]])
+        for kind, a0, a1, b0, b1 in runs
+    ]
+    return WordDiff(_mark_moves(ops))
