@@ -21,7 +21,15 @@ from treatydiff.provisions import (
     classify,
 )
 from treatydiff.provisions.cues import _WORDS, Cue, _cut, any_of, rx
-from treatydiff.provisions.needles import LEFT, PLAIN, RIGHT, Screen, reading
+from treatydiff.provisions.needles import (
+    LEFT,
+    PLAIN,
+    RIGHT,
+    Screen,
+    possible,
+    reading,
+    satisfied,
+)
 from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
 
@@ -485,6 +493,87 @@ def test_needle_marks_follow_the_pattern(pattern: str, marked: str) -> None:
     found = reading(pattern, flags=re.I)[0]
     assert found is not None
     assert found.strings == (marked,)
+
+
+def test_a_start_taken_out_of_a_branch_still_spells_its_words() -> None:
+    """``re``'s parser reads ``UN|United Nations`` as ``U`` then
+    ``N|nited Nations``: the needles join the ``U`` back to each
+    alternative, so the cue needs "UN" or "Nations", not "in" or "at"."""
+    pattern = r"\b(?:with|in|at)\s+(?:the\s+)?(?:UN|United\s+Nations)\b"
+    found, required, each = reading(pattern, r"\bSCO\b", flags=re.I)
+    assert found is not None
+    assert set(found.strings) == {
+        f"{LEFT}un{RIGHT}",
+        f"{LEFT}nations{RIGHT}",
+        f"{LEFT}sco{RIGHT}",
+    }
+    assert required is not None
+    assert frozenset({f"{LEFT}un{RIGHT}", f"{LEFT}nations{RIGHT}"}) in each[0]
+    cue = CUES["en"].topics["multilateral-cooperation"][0]
+    text = "The Parties shall cooperate in the field of trade."
+    assert cue._runnable(text, 0, len(text)) is None
+    _same_matches(cue, "The Parties shall cooperate in the United Nations.")
+
+
+# Alternatives whose branches share a start (the parser takes it out), and
+# texts made of their words.
+_SHARED_STARTS = st.tuples(
+    st.sampled_from(["", r"\b", r"\bin\s+", "x"]),
+    st.sampled_from(["un", "u", "ele", "дру"]),
+    st.lists(
+        st.sampled_from(
+            ["", "n", r"n\b", r"ited\s+nations", "ion", r"\w+\s+sto", "ctric", "г"]
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+).map(lambda t: t[0] + t[1] + any_of(*t[2]))
+_SHARED_WORDS = ["un", "u", "n", "united", "nations", "union", "in", "x", "sto"]
+_SHARED_WORDS += ["unnsto", "electric", "ele", "друг", "дру", "xun", "unn"]
+
+
+@given(
+    st.lists(_SHARED_STARTS, min_size=1, max_size=3),
+    st.lists(st.sampled_from(_SHARED_WORDS), max_size=8).flatmap(
+        lambda words: st.sampled_from([" ", "", "-", " the "]).map(
+            lambda sep: sep.join(words)
+        )
+    ),
+)
+@example([r"\bin\s+un" + any_of("n", r"ited\s+nations")], "in united nations")
+def test_needles_read_through_a_shared_start_never_drop_a_match(
+    alternatives: list[str], text: str
+) -> None:
+    """The needles, required words and needs of each alternative, read with
+    the literals before a branch joined to it, are in every text that an
+    alternative matches: the screen keeps each alternative that matches."""
+    found, required, each = reading(*alternatives, flags=re.I)
+    words = set(found.strings if found else ())
+    words.update(w for alt in required or () for c in alt for w in c)
+    words.update(w for need in each for c in need for w in c)
+    present = Screen(frozenset(words)).present(text)
+    assert present is not None
+    for k, alt in enumerate(alternatives):
+        if re.search(alt, text, re.I) is None:
+            continue
+        assert found is None or not present.isdisjoint(found.strings)
+        assert required is None or satisfied(required, present)
+        assert not each or k in possible(each, present)
+
+
+def test_the_screen_never_drops_a_match_in_tota_sentences(tota_dir) -> None:
+    """The screened cues find what their patterns find in the sentences of
+    two real treaties (English trade agreements)."""
+    from treatydiff.formats.tota import read_tota
+    from treatydiff.provisions.sentences import sentences
+
+    for name in ("pta_312", "pta_155"):
+        treaty = read_tota((tota_dir / f"{name}.xml").read_bytes())
+        texts = {p.full_text for art in treaty.articles for p in art.paragraphs}
+        for text in sorted(texts):
+            for start, end in sentences(text):
+                for cue in _SCREENED_CUES:
+                    _same_matches(cue, text[start:end])
 
 
 _ALTERNATIVES = (r"ab", r"abc", r"\bb\w*", r"c+a", r"(?<=a)b")

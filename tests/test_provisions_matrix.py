@@ -155,6 +155,16 @@ def test_placeholders_are_skipped_and_relabelling_is_stable():
     assert label_treaty(once) == once
 
 
+def test_an_article_is_labelled_once_for_all_the_treaties_that_hold_it():
+    """compare() labels the unlinked articles, then the matrix all of them:
+    the second pass gets the labelled articles of the first back."""
+    treaty = pledge_treaty()
+    first = label_treaty(treaty, {treaty.articles[0].ref})
+    again = label_treaty(attrs.evolve(treaty, id="other"))
+    assert again.articles[0] is first.articles[0]
+    assert again.articles[1:] == label_treaty(treaty).articles[1:]
+
+
 def test_treaty_in_a_language_without_cues_gets_no_classifier_labels():
     treaty = attrs.evolve(pledge_treaty(), lang="fr")
     assert label_treaty(treaty) == treaty

@@ -70,7 +70,10 @@ def _strengthened(
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _label_article(art: Article, lang: str | None) -> Article:
+    """``art`` with its labels (cached: a comparison labels its unlinked
+    articles, then its matrix all of them, and a repeated one the same again)."""
     paragraphs = tuple(
         attrs.evolve(para, labels=_strengthened(para.labels, para.full_text, lang))
         if _curated(para.labels)

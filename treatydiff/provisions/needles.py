@@ -111,9 +111,23 @@ def _read(
     items: Iterable[tuple[object, Any]], left: bool = False, right: bool = False
 ) -> tuple[Strings | None, list[Strings]]:
     """Every string the sequence can consume (or ``None``), and each set of
-    needles its matches hold (one of each set). ``left`` and ``right`` tell
-    whether its start and end are word edges (see :func:`_edges`)."""
+    needles its matches hold (one of each set), read as parsed and with the
+    literals before a branch joined to its alternatives (:func:`_joined`).
+    ``left`` and ``right`` tell whether its start and end are word edges (see
+    :func:`_edges`)."""
     items = list(items)
+    spelled, candidates = _read_parsed(items, left, right)
+    joined = _joined(items)
+    if len(joined) < len(items):
+        more = _read_parsed(joined, left, right)[1]
+        candidates += [c for c in more if c not in candidates]
+    return spelled, candidates
+
+
+def _read_parsed(
+    items: list[tuple[object, Any]], left: bool, right: bool
+) -> tuple[Strings | None, list[Strings]]:
+    """:func:`_read` of ``items`` as they are."""
     lefts, rights = _edges(items, left, right)
     run: Strings = frozenset({""})
     start = 0  # the first item of the run
@@ -133,6 +147,24 @@ def _read(
             candidates.append(needed)
     candidates.append(_mark(run, lefts[start], rights[len(items)]))
     return (run if whole else None), [c for c in candidates if c and "" not in c]
+
+
+def _joined(items: Iterable[tuple[object, Any]]) -> list[tuple[object, Any]]:
+    """``items`` with the literals just before a branch moved into each of its
+    alternatives, which match the same strings: ``re``'s parser takes the
+    common start out of ``UN|United\\s+Nations``, and ``U`` then ``N`` or
+    ``nited`` alone spell no word (the parsed reading keeps what the common
+    start gives, ``друг`` of ``друг\\s+друга|друг\\w+``)."""
+    joined: list[tuple[object, Any]] = []
+    for op, av in items:
+        start = len(joined)
+        while op is _op.BRANCH and start and joined[start - 1][0] is _op.LITERAL:
+            start -= 1
+        if start < len(joined):
+            run, joined[start:] = joined[start:], []
+            av = (av[0], [[*run, *alt] for alt in av[1]])
+        joined.append((op, av))
+    return joined
 
 
 def _edges(
@@ -350,25 +382,25 @@ def reading(
     empty string). Needles are
     ``None`` if some alternative has none, or one is not :data:`PLAIN`;
     requirements are ``None`` if some alternative needs no word of
-    ``_MIN_WORD`` letters or more.
+    ``_MIN_WORD`` letters or more, nor a set of the needles (which the screen
+    looks for anyway).
 
     >>> found, required, each = reading(
     ...     r"\\bmutual\\s+defen[cs]e", r"\\ballies", r"\\bun\\b", flags=re.I
     ... )
     >>> found.strings
     ('⟨allies', '⟨mutual⟩', '⟨un⟩')
-    >>> required is None
-    True
     >>> [sorted(sorted(c) for c in need) for need in each]
-    [[['⟨defence', '⟨defense'], ['⟨mutual⟩']], [['⟨allies']], []]
+    [[['⟨defence', '⟨defense'], ['⟨mutual⟩']], [['⟨allies']], [['⟨un⟩']]]
+    >>> reading(r"\\bmutual\\s+defen[cs]e", r"\\d+")[1] is None
+    True
     >>> reading(r"\\w+ly")[0].strings, reading(r"\\w+")
     (('ly',), (None, None, (frozenset(),)))
     """
     if _parser is None:  # pragma: no cover
         return None, None, ()
     best: list[Strings | None] = []
-    required: list[Need] | None = []
-    each: list[Need] = []
+    readings: list[list[frozenset[str] | None]] = []
     whole = True
     for alt in alternatives:
         parsed = _parser.parse(alt, flags)
@@ -378,13 +410,23 @@ def reading(
         if (flags | parsed.state.flags) & (re.ASCII | re.LOCALE):  # other edges
             candidates = [frozenset(map(_bare, c)) for c in candidates]
         best.append(_best(candidates))
-        sets = (_lower_set(c) for c in candidates)
-        # Short words are in nearly every text: they would only slow the screen.
-        usable = frozenset(c for c in sets if c and min(map(_weight, c)) >= _MIN_WORD)
+        readings.append([_lower_set(c) for c in candidates])
+    found = _needles(best)
+    screened = frozenset(found.strings if found else ())
+    required: list[Need] | None = []
+    each: list[Need] = []
+    for sets in readings:
+        # Short words are in nearly every text: they would only slow the
+        # screen, unless it looks for them anyway (a needle such as "UN").
+        usable = frozenset(
+            c
+            for c in sets
+            if c and (min(map(_weight, c)) >= _MIN_WORD or c <= screened)
+        )
         each.append(usable)
         if required is not None:
             required = [*required, usable] if usable else None
-    return _needles(best), _simplest(required), tuple(each) if whole else ()
+    return found, _simplest(required), tuple(each) if whole else ()
 
 
 def _needles(best: list[Strings | None]) -> Needles | None:
