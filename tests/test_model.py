@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from treatydiff import Article, InvalidArgument, Paragraph, Point, Treaty, UnknownRef
-from treatydiff.model import unique_keys
+from treatydiff.model import Label, unique_keys
 
 
 def _treaty() -> Treaty:
@@ -139,3 +139,11 @@ def test_find_reads_a_latin_point_letter_as_its_cyrillic_look_alike():
     assert treaty.find("3.2.б") == points[1]
     with pytest.raises(UnknownRef, match=r"points there: 'а', 'б'"):
         treaty.find("3.2.q")
+
+
+def test_label_confidence_is_always_a_float():
+    # Regression: labelled articles are cached by value; an article whose
+    # curated label says confidence 1 must not print as another's 1.0.
+    label = Label(kind="consultation", confidence=1)
+    assert type(label.confidence) is float
+    assert repr(label.confidence) == "1.0"

@@ -125,7 +125,9 @@ class Label:
     """
 
     kind: str
-    confidence: float = 1.0
+    # Always a float: equal labels print alike (labelled articles are cached
+    # by value, and 1 == 1.0).
+    confidence: float = attrs.field(default=1.0, converter=float)
     evidence: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     source: str = "classifier"
     note: str | None = None
