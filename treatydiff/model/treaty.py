@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -176,9 +177,10 @@ class Paragraph:
         paragraph: see :attr:`Article.paragraph_keys`."""
         return article.key_of(self)
 
-    @property
+    @cached_property
     def full_text(self) -> str:
-        """The paragraph's text followed by its points, one per line."""
+        """The paragraph's text followed by its points, one per line (joined
+        once)."""
         lines = [self.text] if self.text else []
         lines.extend(f"{p.label}) {p.text}" for p in self.points)
         return "\n".join(lines)
@@ -281,9 +283,10 @@ class Article:
             raise UnknownRef(f"article {self.ref} does not hold this paragraph")
         return self.paragraph_keys[i]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The article's full text: its paragraphs (with points), one per line."""
+        """The article's full text: its paragraphs (with points), one per line
+        (joined once)."""
         return "\n".join(p.full_text for p in self.paragraphs if p.full_text)
 
     def paragraph(self, key: str) -> Paragraph:
