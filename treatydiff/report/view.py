@@ -367,22 +367,17 @@ def describe(
 ) -> tuple[GroupChange, bool]:
     """A group's change against ``base`` and whether it is a placeholder group
     (every member a placeholder article: then no change kind, no diff)."""
-    members = {
-        tid: [(r, articles[tid][r].text) for r in refs]
-        for tid, refs in group.members.items()
-    }
-    return _describe(articles, base, group, members)
-
-
-def _describe(
-    articles: Mapping[str, Mapping[str, Article]],
-    base: str,
-    group: Group,
-    members: Mapping[str, Sequence[tuple[str, str]]],
-) -> tuple[GroupChange, bool]:
-    """:func:`describe` with the members' (ref, text) pairs at hand."""
-    change = describe_group(members, base, kind=group.kind, moved=group.moved)
-    found = [articles[tid][r] for tid, refs in group.members.items() for r in refs]
+    members = group.members
+    change = describe_group(
+        {
+            tid: [(r, articles[tid][r].text) for r in refs]
+            for tid, refs in members.items()
+        },
+        base,
+        kind=group.kind,
+        moved=group.moved,
+    )
+    found = [articles[tid][r] for tid, refs in members.items() for r in refs]
     placeholder = bool(found) and not any(a.encoded for a in found)
     if placeholder:
         change = GroupChange(
@@ -424,12 +419,7 @@ def _group_view(
     texts = {
         tid: {r: articles[tid][r].text for r in refs} for tid, refs in members.items()
     }
-    change, placeholder = _describe(
-        articles,
-        base,
-        group,
-        {tid: [(r, texts[tid][r]) for r in refs] for tid, refs in members.items()},
-    )
+    change, placeholder = describe(articles, base, group)
     # Two independent paraphrases linked only by their provision kinds: a
     # word redline between them would be noise, so they are shown side by side.
     apart = frozenset(members) if group.basis == ("provisions",) else foreign
