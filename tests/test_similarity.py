@@ -21,6 +21,7 @@ from treatydiff.alignment.similarity import (
     incidence,
     process_texts,
     score_matrix,
+    word_dice,
 )
 from treatydiff.strategies import clause_texts
 
@@ -243,3 +244,29 @@ def test_containment_both_ways():
     )
     assert np.allclose(b_in_a, [[1.0, 0.5, 0.0]])
     assert np.allclose(a_in_b, [[0.5], [0.25], [0.0]])
+
+
+_WORD_LISTS = st.lists(
+    st.lists(st.sampled_from(["duty", "custom", "a", "party", "пошлина", "é", "zz"])),
+    max_size=4,
+)
+
+
+@given(_WORD_LISTS, _WORD_LISTS, st.frozensets(st.sampled_from(["duty", "a", "x"])))
+def test_word_overlaps_are_those_of_python_sets(a, b, drop):
+    # Word numbers live for the process and each text's are cached: the counts
+    # must be those of plain sets, call after call.
+    sets_a = [set(ws) - drop for ws in a]
+    sets_b = [set(ws) - drop for ws in b]
+    b_in_a, a_in_b = containment(a, b, drop)
+    for i, x in enumerate(sets_a):
+        for j, y in enumerate(sets_b):
+            assert b_in_a[i, j] == len(x & y) / max(len(y), 1)
+            assert a_in_b[j, i] == len(x & y) / max(len(x), 1)
+    texts_a, texts_b = [" ".join(ws) for ws in a], [" ".join(ws) for ws in b]
+    dice, size_a, size_b = word_dice(texts_a, texts_b)
+    assert size_b.tolist() == [len(set(ws)) for ws in b]
+    for i, x in enumerate(map(set, a)):
+        assert size_a[i] == len(x)
+        for j, y in enumerate(map(set, b)):
+            assert dice[i, j] == 2 * len(x & y) / max(len(x) + len(y), 1)

@@ -282,14 +282,15 @@ def containment(
     """Word containment both ways, boilerplate left out: ``B_IN_A[i, j]`` is
     the share of ``b[j]``'s distinct words found in ``a[i]``, ``A_IN_B[j, i]``
     the share of ``a[i]``'s found in ``b[j]`` (0 for a side without words)."""
-    vocab: dict[str, int] = {}
-    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in a]
-    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(ws) - drop} for ws in b]
-    overlap = (
-        incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T
-    ).toarray()
-    size_a = np.array([max(len(s), 1) for s in sets_a], dtype=np.float64)
-    size_b = np.array([max(len(s), 1) for s in sets_b], dtype=np.float64)
+    ids_a = [_word_ids(tuple(ws)) for ws in a]
+    ids_b = [_word_ids(tuple(ws)) for ws in b]
+    dropped = np.zeros(len(_WORD_IDS), dtype=bool)
+    dropped[[_WORD_IDS[w] for w in drop if w in _WORD_IDS]] = True
+    ids_a = [ids[~dropped[ids]] for ids in ids_a]
+    ids_b = [ids[~dropped[ids]] for ids in ids_b]
+    overlap = (_id_incidence(ids_a) @ _id_incidence(ids_b).T).toarray()
+    size_a = np.array([max(len(ids), 1) for ids in ids_a], dtype=np.float64)
+    size_b = np.array([max(len(ids), 1) for ids in ids_b], dtype=np.float64)
     return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]
 
 
@@ -304,14 +305,48 @@ def word_dice(
     >>> dice.tolist()
     [[0.5], [0.0]]
     """
-    vocab: dict[str, int] = {}
-    sets_a = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in a]
-    sets_b = [{vocab.setdefault(w, len(vocab)) for w in set(t.split())} for t in b]
-    shared = (incidence(sets_a, len(vocab)) @ incidence(sets_b, len(vocab)).T).toarray()
-    size_a = np.array([len(x) for x in sets_a], dtype=np.float64)
-    size_b = np.array([len(x) for x in sets_b], dtype=np.float64)
+    ids_a = [_text_ids(t) for t in a]
+    ids_b = [_text_ids(t) for t in b]
+    shared = (_id_incidence(ids_a) @ _id_incidence(ids_b).T).toarray()
+    size_a = np.array([len(ids) for ids in ids_a], dtype=np.float64)
+    size_b = np.array([len(ids) for ids in ids_b], dtype=np.float64)
     dice: np.ndarray = 2.0 * shared / np.maximum(size_a[:, np.newaxis] + size_b, 1.0)
     return dice, size_a, size_b
+
+
+#: A number for every distinct word the process has compared, kept for its
+#: life (so each text's word numbers can be cached): the word counts of
+#: containment and Dice are sums of ones, which any numbering gives exactly.
+_WORD_IDS: dict[str, int] = {}
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_ids(words: tuple[str, ...]) -> np.ndarray:
+    """The numbers of the distinct ``words``, sorted."""
+    ids = _WORD_IDS
+    found = np.fromiter(
+        (ids.setdefault(w, len(ids)) for w in set(words)), dtype=np.int64
+    )
+    found.sort()
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _text_ids(text: str) -> np.ndarray:
+    """:func:`_word_ids` of the words of ``text``."""
+    return _word_ids(tuple(text.split()))
+
+
+def _id_incidence(rows: Sequence[np.ndarray]) -> sparse.csr_matrix:
+    """A 0/1 sparse matrix: row ``k`` marks the word numbers ``rows[k]``
+    (sorted, distinct), as wide as the numbering."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
+    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(cols), dtype=np.float64)
+    return sparse.csr_matrix(
+        (data, cols, indptr), shape=(len(rows), max(len(_WORD_IDS), 1))
+    )
 
 
 def shorter_share(
