@@ -104,7 +104,7 @@ def common_words(
     """Boilerplate words: stop words, plus words found, on average over the
     treaties, in at least ``max_df`` of a treaty's articles and in at least
     ``min_articles`` of them (so small treaties keep their vocabulary)."""
-    dfs = [Counter(itertools.chain.from_iterable(map(set, arts))) for arts in treaties]
+    dfs = [_document_frequency(tuple(map(tuple, arts))) for arts in treaties]
     # Only a word in nearly max_df of some treaty's articles may reach it on
     # average (one article of slack for rounding); its sums are then added
     # up in the treaties' order, as for every word.
@@ -124,6 +124,13 @@ def common_words(
         if share >= max_df and count >= min_articles:
             frequent.add(word)
     return STOPWORDS | frequent
+
+
+@lru_cache(maxsize=64)
+def _document_frequency(articles: tuple[tuple[str, ...], ...]) -> Counter[str]:
+    """In how many of ``articles`` each word occurs (cached: a treaty compared
+    again, or with several others, is counted once; read only)."""
+    return Counter(itertools.chain.from_iterable(map(set, articles)))
 
 
 def filtered(words: Sequence[str], drop: frozenset[str]) -> str:
