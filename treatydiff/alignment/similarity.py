@@ -345,15 +345,8 @@ def _text_ids(text: str) -> np.ndarray:
 
 
 def _id_incidence(rows: Sequence[np.ndarray]) -> sparse.csr_matrix:
-    """A 0/1 sparse matrix: row ``k`` marks the word numbers ``rows[k]``
-    (sorted, distinct), as wide as the numbering."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
-    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(cols), dtype=np.float64)
-    return sparse.csr_matrix(
-        (data, cols, indptr), shape=(len(rows), max(len(_WORD_IDS), 1))
-    )
+    """:func:`_marks` of word numbers, as wide as the numbering."""
+    return _marks(rows, len(_WORD_IDS))
 
 
 def shorter_share(
@@ -376,15 +369,17 @@ def shorter_share(
 
 def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
     """A 0/1 sparse matrix: row ``k`` marks the word ids in ``sets[k]``."""
-    indptr = np.zeros(len(sets) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in sets], out=indptr[1:])
+    return _marks([np.array(sorted(s), dtype=np.int64) for s in sets], width)
+
+
+def _marks(rows: Sequence[np.ndarray], width: int) -> sparse.csr_matrix:
+    """A 0/1 sparse matrix ``width`` wide: row ``k`` marks the sorted,
+    distinct numbers ``rows[k]``."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(r) for r in rows], out=indptr[1:])
     index = np.int32 if max(int(indptr[-1]), width) < 2**31 else np.int64
-    cols = np.fromiter(
-        itertools.chain.from_iterable(sorted(s) for s in sets),
-        dtype=index,
-        count=int(indptr[-1]),
-    )
+    cols = np.concatenate(rows).astype(index) if rows else np.zeros(0, dtype=index)
     data = np.ones(len(cols), dtype=np.float64)
     return sparse.csr_matrix(
-        (data, cols, indptr.astype(index)), shape=(len(sets), max(width, 1))
+        (data, cols, indptr.astype(index)), shape=(len(rows), max(width, 1))
     )
