@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treatydiff.formats.akn.reader import read_akn
 from treatydiff.formats.htmlpage import extract_text
@@ -19,6 +23,7 @@ from treatydiff.vocabulary import (
     number_value,
     roman_to_int,
 )
+from treatydiff.vocabulary.detection import _letter_counts
 
 _AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _CASES = [
@@ -138,3 +143,12 @@ def test_the_writer_uses_the_table() -> None:
         articles=[Article(num="1", paragraphs=[Paragraph(text="Текст.")])],
     )
     assert to_text(t).startswith(f"{LANGUAGES['ru'].article_words[0]} 1\n")
+
+
+@given(st.text(alphabet=st.sampled_from("aZ ёЖ Ѐӿ1.-\n\xa0é")) | st.text())
+def test_letters_are_counted_one_by_one(text):
+    # Letters are counted by runs: the counts must be those of the letters
+    # taken one by one.
+    counts = _letter_counts(text)
+    for code, lang in LANGUAGES.items():
+        assert counts[code] == len(re.findall(f"[{lang.letters}]", text))

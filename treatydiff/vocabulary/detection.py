@@ -20,13 +20,15 @@ __all__ = ["languages_in", "main_language"]
 
 
 @cache
-def _letter_re(letters: str) -> re.Pattern[str]:
-    return re.compile(f"[{letters}]")
+def _letters_re(letters: str) -> re.Pattern[str]:
+    """Runs of the ``letters`` (a character class): their lengths add up to
+    the number of letters, with an object per word rather than per letter."""
+    return re.compile(f"[{letters}]+")
 
 
 def _letter_counts(text: str) -> dict[str, int]:
     return {
-        code: len(_letter_re(lang.letters).findall(text))
+        code: sum(map(len, _letters_re(lang.letters).findall(text)))
         for code, lang in LANGUAGES.items()
     }
 
