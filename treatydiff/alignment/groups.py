@@ -25,9 +25,9 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
+from treatydiff.alignment.matching import full_matching
 from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.pairwise import moved_flags
 from treatydiff.alignment.similarity import score_matrix
@@ -136,8 +136,7 @@ def _provision_links(treaties: Sequence[Treaty]) -> list[_Link]:
         wording = score_matrix(
             [a.text for a, _ in left], [b.text for b, _ in right], processor=stem_words
         )
-        chosen = linear_sum_assignment(-(overlap + 0.01 * wording))
-        for i, j in zip(*chosen, strict=True):
+        for i, j in full_matching(overlap + 0.01 * wording):
             if overlap[i, j] >= PROVISION_LINK_FLOOR:
                 nodes = [(ida, left[i][0].ref), (idb, right[j][0].ref)]
                 links.append((round(float(overlap[i, j]), 6), nodes, "provisions"))
@@ -178,7 +177,7 @@ def _kind_links(treaties: Sequence[Treaty], link_kinds: frozenset[str]) -> list[
             processor=concept_words if cross else stem_words,
         )
         weight = np.where(overlap > 0, overlap + wording, 0.0)
-        for i, j in zip(*linear_sum_assignment(-weight), strict=True):
+        for i, j in full_matching(weight):
             if overlap[i, j] > 0:
                 nodes = [(ida, left[i][0].ref), (idb, right[j][0].ref)]
                 score = round(float(weight[i, j]) / 2, 6)

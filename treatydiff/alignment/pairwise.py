@@ -47,7 +47,6 @@ from typing import Any, cast
 import attrs
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
@@ -58,6 +57,7 @@ from treatydiff.alignment.evidence import (
     slot_links,
     split_gaps,
 )
+from treatydiff.alignment.matching import full_matching
 from treatydiff.alignment.similarity import (
     DEFAULT_SCORER,
     STOPWORDS,
@@ -306,10 +306,7 @@ def assign(
     weights = _margins(scores, threshold, 0.0 if bonus is None else bonus)
     if weights.shape == (1, 1):  # nothing to choose between
         return [(0, 0)] if weights[0, 0] > 0 else []
-    rows, cols = linear_sum_assignment(weights, maximize=True)
-    return sorted(
-        (int(r), int(c)) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0
-    )
+    return [(r, c) for r, c in full_matching(weights) if weights[r, c] > 0]
 
 
 def background(scores: np.ndarray) -> np.ndarray:

@@ -1,0 +1,61 @@
+"""The one matching solver behind every assignment (treatydiff.alignment.matching):
+an optimum by brute force, and a command line that starts without
+scipy.optimize."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from treatydiff.alignment.matching import full_matching
+
+
+def _best_total(weights: np.ndarray) -> float:
+    """The largest total of a one-to-one matching of min(n, m) pairs, by
+    trying every one."""
+    n, m = weights.shape
+    if n <= m:
+        return max(
+            sum(weights[r, c] for r, c in enumerate(cols))
+            for cols in itertools.permutations(range(m), n)
+        )
+    return _best_total(weights.T)
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 5), st.integers(1, 5)),
+        elements=st.floats(-2, 2, allow_subnormal=False) | st.sampled_from([0.0, 1.0]),
+    )
+)
+def test_a_full_matching_of_the_largest_total(weights):
+    got = full_matching(weights)
+    n, m = weights.shape
+    assert len(got) == min(n, m)
+    assert got == sorted(got)
+    assert len({r for r, _ in got}) == len({c for _, c in got}) == len(got)
+    assert np.isclose(sum(weights[r, c] for r, c in got), _best_total(weights))
+
+
+def test_an_empty_matrix_has_no_pairs():
+    assert full_matching(np.zeros((0, 3))) == []
+    assert full_matching(np.zeros((2, 0))) == []
+
+
+def test_the_command_line_loads_no_scipy_optimize():
+    # scipy.optimize loads most of SciPy (about half a second of start-up).
+    code = (
+        "import sys, treatydiff.cli, treatydiff.comparison, treatydiff.report; "
+        "print(sorted(m for m in sys.modules if m.startswith('scipy.optimize')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
