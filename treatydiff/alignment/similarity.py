@@ -108,12 +108,10 @@ def common_words(
     # Only a word in nearly max_df of some treaty's articles may reach it on
     # average (one article of slack for rounding); its sums are then added
     # up in the treaties' order, as for every word.
-    maybe = {
-        word
-        for articles, df in zip(treaties, dfs, strict=True)
-        for word, n in df.items()
-        if n >= max_df * max(len(articles), 1) - 1
-    }
+    maybe: set[str] = set()
+    for articles, df in zip(treaties, dfs, strict=True):
+        least = max_df * max(len(articles), 1) - 1
+        maybe.update(word for word, n in df.items() if n >= least)
     frequent = set()
     for word in maybe:
         share = count = 0.0
