@@ -7,20 +7,31 @@ treat any run of whitespace, line breaks included, as a word gap. Each is
 wrapped in a :class:`Cue` that skips texts lacking all of its needles
 (:mod:`.needles`): one pass over a text finds the needles of every cue, so
 each cue after the first costs a set look-up.
+
+A cue's reading (:func:`.needles.reading`: its needles and what it needs)
+depends on its alternatives alone, and parsing them took a quarter of a
+second at each start over both cue sets: :func:`rx` takes it from
+:data:`READINGS`, shipped in this package and written by
+``python -m treatydiff.provisions.readings``. A cue whose alternatives are
+not stored there (edited since) is read live, with the same answer.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
 
 import attrs
 
 from treatydiff.provisions.needles import (
     Need,
     Needles,
+    Reading,
     Requirements,
     Screen,
     possible,
@@ -28,7 +39,7 @@ from treatydiff.provisions.needles import (
     satisfied,
 )
 
-__all__ = ["Cue", "Cues", "any_of", "gap", "rx"]
+__all__ = ["READINGS", "Cue", "Cues", "any_of", "gap", "readings_text", "rx"]
 
 
 def gap(n: int) -> str:
@@ -174,10 +185,68 @@ def _present(text: str) -> frozenset[str] | None:
     return _screen().present(text)
 
 
+READINGS = "cue_readings.json"  # the stored readings, in this package
+
+
+def _fresh(alternatives: tuple[str, ...]) -> Reading:
+    """The reading of a cue of ``alternatives``, parsed now."""
+    return reading(*alternatives, flags=re.IGNORECASE)
+
+
+def readings_text(cues: Iterable[tuple[str, ...]]) -> str:
+    """The text of :data:`READINGS` for cues of the given alternatives: a
+    JSON list of their readings parsed now, sorted by alternatives, one cue a
+    line."""
+    entries = []
+    for alternatives in sorted(set(cues)):
+        found, required, each = _fresh(alternatives)
+        entries.append(
+            {
+                "alternatives": alternatives,
+                "needles": None if found is None else found.strings,
+                "requires": None
+                if required is None
+                else [[sorted(c) for c in alt] for alt in required],
+                "needs": [sorted(sorted(c) for c in need) for need in each],
+            }
+        )
+    lines = (json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in entries)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+@cache
+def _stored() -> dict[tuple[str, ...], dict[str, Any]]:
+    """The entries of :data:`READINGS` by alternatives (none if it is missing)."""
+    try:
+        text = (
+            resources.files("treatydiff.provisions")
+            .joinpath(READINGS)
+            .read_text("utf-8")
+        )
+    except FileNotFoundError:
+        return {}
+    return {tuple(entry["alternatives"]): entry for entry in json.loads(text)}
+
+
+def _reading(alternatives: tuple[str, ...]) -> Reading:
+    """The stored reading of a cue of ``alternatives``, or one parsed now."""
+    entry = _stored().get(alternatives)
+    if entry is None:
+        return _fresh(alternatives)
+    needles, requires = entry["needles"], entry["requires"]
+    return (
+        None if needles is None else Needles(tuple(needles)),
+        None
+        if requires is None
+        else tuple(tuple(map(frozenset, alt)) for alt in requires),
+        tuple(frozenset(map(frozenset, need)) for need in entry["needs"]),
+    )
+
+
 def rx(*alternatives: str) -> Cue:
     """Compile ``alternatives`` as one case-insensitive cue."""
     source = any_of(*alternatives)
-    found, required, each = reading(*alternatives, flags=re.IGNORECASE)
+    found, required, each = _reading(alternatives)
     if _screen.cache_info().currsize:  # made after the screen: reads its own
         return Cue(source, found)
     _WORDS.update(found.strings if found else ())

@@ -41,6 +41,7 @@ __all__ = [
     "PLAIN",
     "Need",
     "Needles",
+    "Reading",
     "Requirements",
     "Screen",
     "possible",
@@ -311,6 +312,11 @@ class Needles:
         return all(lowered.find(_bare(s), pos, endpos) < 0 for s in self.strings)
 
 
+# What :func:`reading` finds: a pattern's needles, what a text must hold for
+# it to match, and what each of its alternatives needs.
+Reading = tuple[Needles | None, Requirements | None, tuple[Need, ...]]
+
+
 @attrs.frozen
 class Screen:
     """Which of a set of words a text holds, all found in one pass; a word
@@ -371,9 +377,7 @@ def _lower_set(strings: Strings) -> frozenset[str] | None:
     return frozenset(s.lower() for s in strings)
 
 
-def reading(
-    *alternatives: str, flags: int = 0
-) -> tuple[Needles | None, Requirements | None, tuple[Need, ...]]:
+def reading(*alternatives: str, flags: int = 0) -> Reading:
     """The needles of the pattern that matches any of ``alternatives``, what
     a text must hold for it to match (for one alternative, a word of each set
     that alternative needs), and what each alternative needs (empty for one
