@@ -630,8 +630,9 @@ EN = Cues(
             rx(
                 r"\benter\w*\s+into\s+force",
                 # Not as a date for other duties ("upon entry into force of
-                # this Agreement, tariffs shall be ...").
-                r"(?<!upon\s)(?<!upon\sthe\s)(?<!after\s)(?<!after\sthe\s)"
+                # this Agreement, tariffs shall be ..."). The look-ahead first:
+                # a place that is no "entry" fails before the look-behinds run.
+                r"(?=entry)(?<!upon\s)(?<!upon\sthe\s)(?<!after\s)(?<!after\sthe\s)"
                 r"(?<!from\s)(?<!from\sthe\s)(?<!since\s)(?<!since\sthe\s)"
                 r"(?<!before\s)(?<!before\sthe\s)(?<!following\s)"
                 r"(?<!following\sthe\s)(?<!prior\sto\s)(?<!prior\sto\sthe\s)"
