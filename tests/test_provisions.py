@@ -20,7 +20,7 @@ from treatydiff.provisions import (
     TAXONOMY,
     classify,
 )
-from treatydiff.provisions.cues import _WORDS, Cue, _cut, any_of, rx
+from treatydiff.provisions.cues import _WORDS, Cue, _compiled, _cut, any_of, rx
 from treatydiff.provisions.needles import (
     LEFT,
     PLAIN,
@@ -29,6 +29,7 @@ from treatydiff.provisions.needles import (
     possible,
     reading,
     satisfied,
+    starts,
 )
 from treatydiff.provisions.sentences import CUES
 from treatydiff.provisions.taxonomy import LOOKALIKES, why_not
@@ -387,6 +388,51 @@ def test_the_screen_never_drops_a_match(text: str) -> None:
     patterns that cannot match)."""
     for cue in _SCREENED_CUES:
         _same_matches(cue, text)
+
+
+# Every cue source and each of its alternatives (compiled alone when a cue is cut).
+_SOURCES = sorted({s for c in _SCREENED_CUES for s in (c.source, *c.alternatives)})
+
+
+_BARE = {source: re.compile(source, re.IGNORECASE) for source in _SOURCES}
+
+
+def _same_as_unguarded(text: str) -> None:
+    for source, plain in _BARE.items():
+        guarded = _compiled(source)
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], source
+
+
+def test_the_start_guard_never_changes_a_match_of_a_clause() -> None:
+    """Issue 13: a cue compiled behind a look-ahead for the characters its
+    matches begin with finds what the bare pattern finds."""
+    for clause in CLAUSES:
+        _same_as_unguarded(clause["text"])
+        _same_as_unguarded(clause["text"].upper())
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SCREEN_WORDS), st.sampled_from(_FRAGMENTS), _GLUED),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_the_start_guard_never_changes_a_match(text: str) -> None:
+    _same_as_unguarded(text)
+
+
+def test_nearly_every_cue_is_guarded_and_its_case_folds_as_the_pattern_does() -> None:
+    firsts = [starts(s, re.IGNORECASE) for s in _SOURCES]
+    assert sum(f is not None for f in firsts) > 0.9 * len(_SOURCES)
+    assert _compiled(r"\baggressors?\b").pattern == r"(?=[a])\baggressors?\b"
+    # A class of a letter matches, case-insensitive, exactly what the letter
+    # matches (k also matches KELVIN SIGN, s LONG S), over the whole BMP.
+    every = "".join(map(chr, range(0x10000)))
+    for char in sorted(set().union(*(f for f in firsts if f))):
+        letter = re.findall(re.escape(char), every, re.IGNORECASE)
+        assert re.findall(f"[{re.escape(char)}]", every, re.IGNORECASE) == letter
 
 
 def _topics_ruled_out_never_match(text: str) -> None:

@@ -37,6 +37,7 @@ from treatydiff.provisions.needles import (
     possible,
     reading,
     satisfied,
+    starts,
 )
 
 __all__ = ["READINGS", "Cue", "Cues", "any_of", "gap", "readings_text", "rx"]
@@ -74,7 +75,7 @@ class Cue:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """``source`` compiled case-insensitive."""
+        """``source`` compiled case-insensitive (see :func:`_compiled`)."""
         return _compiled(self.source)
 
     def _runnable(
@@ -119,7 +120,15 @@ _WORDS: set[str] = set()  # every word the cues made by rx screen for
 
 @cache
 def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.IGNORECASE)
+    """``source`` compiled case-insensitive, behind a look-ahead for the
+    characters its matches can begin with (:func:`.needles.starts`), where
+    they are known: a search then tests one character class at each place of
+    the text before trying the pattern's branches and look-behinds there
+    (about twice as fast). The look-ahead only refuses places where no match
+    begins, so the matches are the same."""
+    first = starts(source, re.IGNORECASE)
+    guard = f"(?=[{''.join(map(re.escape, sorted(first)))}])" if first else ""
+    return re.compile(guard + source, re.IGNORECASE)
 
 
 @attrs.frozen
@@ -130,12 +139,17 @@ class _Cut:
     matches there), without compiling that alternation for each set of
     alternatives a sentence keeps. None of them matches the empty string."""
 
-    patterns: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...] = attrs.field(init=False, repr=False)
+
+    @patterns.default
+    def _compile(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(map(_compiled, self.sources))
 
     @property
     def pattern(self) -> str:
         """The source of the alternation this cut stands for."""
-        return any_of(*(p.pattern for p in self.patterns))
+        return any_of(*self.sources)
 
     def search(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -169,7 +183,7 @@ def _first(found: list[re.Match[str] | None]) -> re.Match[str] | None:
 def _cut(alternatives: tuple[str, ...], kept: tuple[int, ...]) -> _Cut:
     """The alternatives ``kept`` of a cue, run side by side (cached: a few
     sets recur on sentence after sentence)."""
-    return _Cut(tuple(_compiled(alternatives[k]) for k in kept))
+    return _Cut(tuple(alternatives[k] for k in kept))
 
 
 @cache

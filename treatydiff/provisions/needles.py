@@ -47,6 +47,7 @@ __all__ = [
     "possible",
     "reading",
     "satisfied",
+    "starts",
 ]
 
 PLAIN = re.compile(r"[\x00-\xff\u0400-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*")
@@ -493,3 +494,65 @@ def possible(each: tuple[Need, ...], present: frozenset[str]) -> tuple[int, ...]
     """The alternatives (by index) whose needs the words ``present`` meet."""
     lacks = present.isdisjoint
     return tuple(k for k, need in enumerate(each) if not any(map(lacks, need)))
+
+
+_MAX_RANGE = 64  # a character class with a wider range gives no start set
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def starts(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with, as written in it
+    (``flags`` decide their case); ``None`` where a match may begin with a
+    character of a category such as ``\\w``, with any character, or be empty.
+
+    >>> sorted(starts(r"(?<!World\\s)\\b(?:trade|[Cc]ommerce)", re.I))
+    ['C', 'c', 't']
+    >>> starts(r"\\w+ly"), starts(r"(?:very\\s+)?good")
+    (None, None)
+    """
+    if _parser is None:  # pragma: no cover
+        return None
+    parsed = _parser.parse(pattern, flags)
+    inline = _INLINE_FLAGS.match(pattern) or parsed.state.flags & ~(flags | re.UNICODE)
+    if inline or parsed.getwidth()[0] == 0:
+        return None  # global flags in the pattern (no prefix may go before), or empty
+    return _starts(parsed.data, parsed.state)
+
+
+def _starts(items: Iterable[tuple[object, Any]], state: Any) -> frozenset[str] | None:
+    """:func:`starts` of a parsed sequence: its first item that consumes
+    decides, unless that item may match nothing."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if _parser.SubPattern(state, [(op, av)]).getwidth()[0] == 0:
+            return None
+        return _first(op, av, state)
+    return None
+
+
+def _first(op: object, av: Any, state: Any) -> frozenset[str] | None:  # av: untyped
+    if op is _op.LITERAL:
+        return frozenset(chr(av))
+    if op is _op.IN:
+        chars: set[str] = set()
+        for o, v in av:
+            if o is _op.LITERAL:
+                chars.add(chr(v))
+            elif o is _op.RANGE and v[1] - v[0] < _MAX_RANGE:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            else:
+                return None
+        return frozenset(chars)
+    if op is _op.BRANCH:
+        found = [_starts(alt, state) for alt in av[1]]
+        sets = [f for f in found if f is not None]
+        return frozenset[str]().union(*sets) if len(sets) == len(found) else None
+    if op is _op.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _starts(sub, state)
+    if op is _op.ATOMIC_GROUP:
+        return _starts(av, state)
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        return _starts(av[2], state)  # at least once: a width-0 one returned above
+    return None
