@@ -22,7 +22,8 @@ and lowering keeps each character one character long; a text or needle with
 any other character is not filtered. A :class:`Screen` finds the needles of
 many cues in one pass of an Aho–Corasick automaton (pyahocorasick: a C
 automaton, several times faster on a sentence than the best single regex of
-the needles, and exact on overlapping needles).
+the needles, and exact on overlapping needles). :func:`starts` reads, off the
+same parse tree, the characters a match can begin with.
 """
 
 from __future__ import annotations
