@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
+from treatydiff.alignment import similarity
 from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.similarity import (
     STOPWORDS,
@@ -252,10 +253,20 @@ _WORD_LISTS = st.lists(
 )
 
 
+@pytest.mark.parametrize("dense_cells", [similarity._DENSE_CELLS, 0])
 @given(_WORD_LISTS, _WORD_LISTS, st.frozensets(st.sampled_from(["duty", "a", "x"])))
-def test_word_overlaps_are_those_of_python_sets(a, b, drop):
+def test_word_overlaps_are_those_of_python_sets(dense_cells, a, b, drop):
     # Word numbers live for the process and each text's are cached: the counts
-    # must be those of plain sets, call after call.
+    # must be those of plain sets, call after call, counted on dense matrices
+    # (small comparisons) or sparse ones (large).
+    kept, similarity._DENSE_CELLS = similarity._DENSE_CELLS, dense_cells
+    try:
+        _check_overlaps(a, b, drop)
+    finally:
+        similarity._DENSE_CELLS = kept
+
+
+def _check_overlaps(a, b, drop):
     sets_a = [set(ws) - drop for ws in a]
     sets_b = [set(ws) - drop for ws in b]
     b_in_a, a_in_b = containment(a, b, drop)

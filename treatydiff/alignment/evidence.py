@@ -31,9 +31,12 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["RareWords", "family_links", "named_families", "slot_links", "split_gaps"]
 
@@ -71,6 +74,9 @@ class RareWords:
 
     @functools.cached_property
     def _unit(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        # SciPy loaded on first use: most comparisons never ask for rare words.
+        from scipy import sparse
+
         a, b = self._texts
         vocab: dict[str, int] = {}
         drop = self._drop

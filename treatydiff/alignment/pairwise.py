@@ -48,7 +48,6 @@ import attrs
 import numpy as np
 from rapidfuzz import fuzz
 
-from treatydiff.alignment import blocked
 from treatydiff.alignment.crosslingual import concept_words, languages_differ
 from treatydiff.alignment.evidence import (
     RareWords,
@@ -515,6 +514,10 @@ def _sparse_links(
 ]:
     """:func:`_pair_links` on sparse candidate pairs (the same steps; see
     :mod:`treatydiff.alignment.blocked`) and the candidates' scores."""
+    # blocked loads scipy.sparse (a sixth of a second): only comparisons of
+    # _LARGE_CELLS article pairs and more come here.
+    from treatydiff.alignment import blocked
+
     n, m = len(pa.refs), len(pb.refs)
     chosen, b_in_a, a_in_b = blocked.candidates(
         pa.words, pb.words, pa.drop, _SPLIT_CONTAINMENT

@@ -20,13 +20,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from treatydiff.alignment.normalise import stem, tokens
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = [
     "DEFAULT_SCORER",
@@ -293,7 +295,7 @@ def containment(
     dropped[[_WORD_IDS[w] for w in drop if w in _WORD_IDS]] = True
     ids_a = [ids[~dropped[ids]] for ids in ids_a]
     ids_b = [ids[~dropped[ids]] for ids in ids_b]
-    overlap = (_id_incidence(ids_a) @ _id_incidence(ids_b).T).toarray()
+    overlap = _overlap(ids_a, ids_b)
     size_a = np.array([max(len(ids), 1) for ids in ids_a], dtype=np.float64)
     size_b = np.array([max(len(ids), 1) for ids in ids_b], dtype=np.float64)
     return overlap / size_b[np.newaxis, :], overlap.T / size_a[np.newaxis, :]
@@ -312,7 +314,7 @@ def word_dice(
     """
     ids_a = [_text_ids(t) for t in a]
     ids_b = [_text_ids(t) for t in b]
-    shared = (_id_incidence(ids_a) @ _id_incidence(ids_b).T).toarray()
+    shared = _overlap(ids_a, ids_b)
     size_a = np.array([len(ids) for ids in ids_a], dtype=np.float64)
     size_b = np.array([len(ids) for ids in ids_b], dtype=np.float64)
     dice: np.ndarray = 2.0 * shared / np.maximum(size_a[:, np.newaxis] + size_b, 1.0)
@@ -342,9 +344,45 @@ def _text_ids(text: str) -> np.ndarray:
     return _word_ids(tuple(text.split()))
 
 
-def _id_incidence(rows: Sequence[np.ndarray]) -> sparse.csr_matrix:
-    """:func:`_marks` of word numbers, as wide as the numbering."""
-    return _marks(rows, len(_WORD_IDS))
+#: Up to this many cells ((rows of both sides) × shared words), word overlaps
+#: are counted on dense 0/1 matrices: NumPy alone, no SciPy to load.
+_DENSE_CELLS = 1_000_000
+
+
+def _overlap(rows_a: Sequence[np.ndarray], rows_b: Sequence[np.ndarray]) -> np.ndarray:
+    """How many numbers each of ``rows_a`` shares with each of ``rows_b``
+    (sorted, distinct word numbers), n × m. Counts of ones, so exact however
+    they are summed: on dense 0/1 matrices of the shared words (float32 holds
+    every count below 2**24), or sparse ones past :data:`_DENSE_CELLS`."""
+    n, m = len(rows_a), len(rows_b)
+    if not n or not m:
+        return np.zeros((n, m))
+    flat_a, flat_b = np.concatenate(rows_a), np.concatenate(rows_b)
+    shared = np.intersect1d(flat_a, flat_b)
+    if (n + m) * len(shared) > _DENSE_CELLS:
+        width = len(_WORD_IDS)
+        sparse_overlap = _marks(rows_a, width) @ _marks(rows_b, width).T
+        return np.asarray(sparse_overlap.toarray(), dtype=np.float64)
+    dense_a = _dense_marks(rows_a, flat_a, shared)
+    dense_b = _dense_marks(rows_b, flat_b, shared)
+    overlap: np.ndarray = (dense_a @ dense_b.T).astype(np.float64)
+    return overlap
+
+
+def _dense_marks(
+    rows: Sequence[np.ndarray], flat: np.ndarray, columns: np.ndarray
+) -> np.ndarray:
+    """A 0/1 float32 matrix: row ``k`` marks which of the sorted ``columns``
+    are in ``rows[k]`` (``flat``: the rows concatenated)."""
+    marks = np.zeros((len(rows), len(columns)), dtype=np.float32)
+    if not len(columns):
+        return marks
+    row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+    where = np.searchsorted(columns, flat)
+    found = where < len(columns)
+    found[found] = columns[where[found]] == flat[found]
+    marks[row_of[found], where[found]] = 1.0
+    return marks
 
 
 def shorter_share(
@@ -372,7 +410,10 @@ def incidence(sets: Sequence[set[int]], width: int) -> sparse.csr_matrix:
 
 def _marks(rows: Sequence[np.ndarray], width: int) -> sparse.csr_matrix:
     """A 0/1 sparse matrix ``width`` wide: row ``k`` marks the sorted,
-    distinct numbers ``rows[k]``."""
+    distinct numbers ``rows[k]``. SciPy is loaded here, on first use: only
+    large comparisons need it."""
+    from scipy import sparse
+
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum([len(r) for r in rows], out=indptr[1:])
     index = np.int32 if max(int(indptr[-1]), width) < 2**31 else np.int64
