@@ -27,8 +27,9 @@ def full_matching(weights: np.ndarray) -> list[tuple[int, int]]:
     n, m = weights.shape
     if not n or not m:
         return []
-    # Costs of at least 1 (adding the same constant to each pair of a full
-    # matching keeps the optimum); a rectangle is padded to a square.
+    # The least total of max + 1 - weight (positive costs; the same constant on
+    # each pair of a full matching) is the largest total of weights; a
+    # rectangle is padded to a square.
     costs = (float(weights.max()) + 1.0) - np.asarray(weights, dtype=np.float64)
-    _, cols, _ = lap.lapjv(costs, extend_cost=n != m, return_cost=True)
+    _, cols, _ = lap.lapjv(costs, extend_cost=n != m)
     return [(row, col) for row, col in enumerate(cols.tolist()) if col >= 0]

@@ -514,8 +514,8 @@ def _sparse_links(
 ]:
     """:func:`_pair_links` on sparse candidate pairs (the same steps; see
     :mod:`treatydiff.alignment.blocked`) and the candidates' scores."""
-    # blocked loads scipy.sparse (a sixth of a second): only comparisons of
-    # _LARGE_CELLS article pairs and more come here.
+    # blocked loads scipy.sparse and its graph solver (a quarter of a second):
+    # only comparisons of _LARGE_CELLS article pairs and more come here.
     from treatydiff.alignment import blocked
 
     n, m = len(pa.refs), len(pb.refs)

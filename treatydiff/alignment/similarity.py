@@ -353,7 +353,8 @@ def _overlap(rows_a: Sequence[np.ndarray], rows_b: Sequence[np.ndarray]) -> np.n
     """How many numbers each of ``rows_a`` shares with each of ``rows_b``
     (sorted, distinct word numbers), n × m. Counts of ones, so exact however
     they are summed: on dense 0/1 matrices of the shared words (float32 holds
-    every count below 2**24), or sparse ones past :data:`_DENSE_CELLS`."""
+    every count below 2**24, and a dense path has fewer shared words than
+    :data:`_DENSE_CELLS`), or sparse ones past it."""
     n, m = len(rows_a), len(rows_b)
     if not n or not m:
         return np.zeros((n, m))
