@@ -42,6 +42,8 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
     "/big": (200, {"Content-Type": "text/plain"}, b"Article 1\nx\n" * 5000),
     "/menu.html": (200, {"Content-Type": "text/html"}, b"<html><body><p>Menu</p>"),
+    "/to-bad-ipv6": (302, {"Location": "http://[::1"}, b""),
+    "/to-space": (302, {"Location": "http://exa mple.org/"}, b""),
 }
 
 
@@ -52,6 +54,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         type(self).hits.append(self.path)
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/not-http":  # no status line: an HTTP/0.9 reply
+            self.wfile.write(b"garbage\r\n\r\n")
+            return
+        if self.path == "/short":  # promises more than it sends, then closes
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(TEXT[:100])
+            self.close_connection = True
+            return
         status, headers, body = ROUTES.get(self.path, (404, {}, b"not found"))
         self.send_response(status)
         for key, value in headers.items():
@@ -180,3 +192,36 @@ def test_an_official_text_can_come_from_a_url(server):
     assert text.source.startswith(f"official text from {server}/kp.txt (sha256 ")
     with pytest.raises(FetchError, match="HTTP 404"):
         bundled.resolve(f"ru-kp-2024={server}/gone")
+
+
+@pytest.mark.parametrize("path", ["/to-bad-ipv6", "/to-space", "/not-http", "/short"])
+def test_a_malformed_redirect_or_reply_is_one_fetch_error(server, path):
+    # Regressions: each was a traceback (ValueError, InvalidURL, BadStatusLine)
+    # or, for the short body, a truncated page accepted and cached.
+    with pytest.raises(FetchError, match=r"cannot read|closed after 100 of 100000"):
+        download(server + path)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1/x", "https://exa mple.com/", "http://\u2603.invalid/"]
+)
+def test_a_malformed_url_is_one_error_line(url, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    assert is_url(url)
+    assert main(["parse", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("treatydiff: error: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "entry", ["{truncated", "{}", "[]", '{"sha256": 5}', '{"sha256": "/etc/passwd"}']
+)
+def test_a_damaged_cache_entry_is_fetched_again(server, tmp_path, entry):
+    url = server + "/treaty.txt"
+    first = download(url)
+    index = tmp_path / "cache" / "urls"
+    [stored] = index.iterdir()
+    stored.write_text(entry, encoding="utf-8")
+    again = download(url)
+    assert not again.cached and again.data == first.data == TEXT
+    assert download(url).cached  # and the entry is whole again

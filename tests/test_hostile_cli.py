@@ -41,6 +41,9 @@ def ok(tmp_path: Path) -> Path:
         (["search", "x", "--db", "i.sqlite", "-k", "ten"], "not 'ten'"),
         (["sources", "t", "--db", "i.sqlite", "--threshold", "nan"], "0 and 100"),
         (["reuse", "--db", "i.sqlite", "--threshold", "101"], "not '101'"),
+        (["search", "x", "--db", "i.sqlite", "-k", "9" * 20], "-k: must be a number"),
+        (["reuse", "--db", "i.sqlite", "--share", "nan"], "between 0 and 1"),
+        (["reuse", "--db", "i.sqlite", "--align-share", "2"], "not '2'"),
         (["census"], "census: the following arguments are required: --db"),
     ],
 )
@@ -119,3 +122,56 @@ def test_a_stray_nul_in_utf8_text_is_not_read_as_utf16(
     out = capsys.readouterr().out
     assert "Text\ufffdmore." in out
     assert "Article 2" in out
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: the name's lone surrogates reached JSON, Akoma Ntoso and
+    # the group ids, and encoding them was a traceback.
+    name = os.fsdecode(b"\xff\xfe.txt")
+    (tmp_path / name).write_text(OK, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(OK.replace("consult", "inform"), encoding="utf-8")
+    for argv in (
+        ["parse", str(tmp_path / name), "--format", "json"],
+        ["parse", str(tmp_path / name), "--format", "akn"],
+        ["compare", str(tmp_path / name), str(other), "--format", "json"],
+    ):
+        assert main(argv) == 0, argv
+        assert "\ufffd\ufffd" in capsys.readouterr().out
+
+
+def test_a_size_limit_past_any_read_is_no_limit(
+    ok: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TREATYDIFF_MAX_BYTES", "9" * 30)  # was an OverflowError
+    assert main(["parse", str(ok)]) == 0
+    assert "Article 2" in capsys.readouterr().out
+
+
+def test_a_damaged_index_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: past the opening checks, SQLite's errors were tracebacks.
+    db = tmp_path / "i.sqlite"
+    assert main(["index", str(tmp_path / "ok.txt"), "--db", str(db)]) == 1
+    capsys.readouterr()
+    (tmp_path / "ok.txt").write_text(OK, encoding="utf-8")
+    assert main(["index", str(tmp_path / "ok.txt"), "--db", str(db)]) == 0
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE fts")
+    capsys.readouterr()
+    assert main(["search", "consult", "--db", str(db), "--keyword"]) == 1
+    _one_line(capsys)
+
+
+def test_a_bad_scheduler_address_is_one_line(
+    ok: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("dask.distributed")
+    argv = ["index", str(ok), "--db", str(tmp_path / "i.sqlite"), "--engine", "dask"]
+    assert main([*argv, "--scheduler", "foo://bar"]) == 1
+    _one_line(capsys, "bad scheduler address 'foo://bar'")

@@ -206,3 +206,12 @@ def test_inserted_article_numbers_on_a_page() -> None:
     treaty = parse_html(page)
     assert [a.ref for a in treaty.articles] == ["9", "9a", "9bis", "10"]
     assert treaty.article("9a").text == "Inserted, see Article 9."
+
+
+def test_a_control_character_beside_a_dropped_menu_is_ignored():
+    # Regression: lxml refused the tail of the dropped <nav> (ValueError).
+    page = (
+        b"<html><body><nav>menu</nav>\x01 tail<p>Article 1</p>"
+        b"<p>The Parties shall consult.</p></body></html>"
+    )
+    assert "The Parties shall consult." in extract_text(page)

@@ -178,7 +178,7 @@ def _corpus_parsers(sub: Any, command: str | None) -> None:
     p.add_argument("--lang", help="only treaties in this language")
     p.add_argument(
         "--share",
-        type=float,
+        type=_share,
         default=0.8,
         help="the corpus figure: treaties taking this share from one (default 0.8)",
     )
@@ -191,7 +191,7 @@ def _corpus_parsers(sub: Any, command: str | None) -> None:
     )
     p.add_argument(
         "--align-share",
-        type=float,
+        type=_share,
         default=0.5,
         metavar="SHARE",
         help="treaty pairs aligned for --aligned (default 0.5)",
@@ -225,10 +225,24 @@ def _positive(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
+    if not 1 <= number <= _LARGEST:
         raise argparse.ArgumentTypeError(
-            f"must be a number of at least 1, not {value!r}"
+            f"must be a number from 1 to {_LARGEST}, not {value!r}"
         )
+    return number
+
+
+_LARGEST = 2**63 - 1  # the largest SQLite integer
+
+
+def _share(value: str) -> float:
+    """An argparse type: a share between 0 and 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:  # NaN too
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value!r}")
     return number
 
 
@@ -669,7 +683,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", status=130)
     except (MemoryError, RecursionError) as exc:
         return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
+    except Exception as exc:  # the last guard of the one-line contract
+        return _fail(_unexpected(exc))
     return 0
+
+
+def _unexpected(exc: Exception) -> str:
+    """The error line for an exception no command turned into a
+    :class:`TreatyDiffError`: a damaged or locked corpus index (SQLite), a
+    worker process that died, anything else unforeseen."""
+    if type(exc).__module__ == "sqlite3":
+        return (
+            f"corpus index: {exc}; the file may be damaged, locked by another "
+            "run or read-only: rebuild it with 'treatydiff index'"
+        )
+    if type(exc).__name__ == "BrokenProcessPool":
+        return "a worker process ended abruptly (out of memory or killed?)"
+    return f"unexpected {type(exc).__name__}: {exc}"
 
 
 def _check_provision(args: argparse.Namespace) -> None:
@@ -698,4 +728,5 @@ def _one_line(message: str) -> str:
     """``message`` with control characters, line breaks and tabs escaped."""
     from treatydiff.report.formatting import safe
 
-    return safe(message).replace("\t", "\\t").replace("\n", "\\n")
+    line = safe(message).replace("\t", "\\t").replace("\n", "\\n")
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

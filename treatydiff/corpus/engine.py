@@ -130,7 +130,13 @@ def _dask(
         )
         client = distributed.Client(cluster)
     else:
-        client = distributed.Client(scheduler)
+        try:
+            client = distributed.Client(scheduler)
+        except (ValueError, TypeError) as exc:
+            raise InvalidArgument(
+                f"bad scheduler address {scheduler!r} ({exc}); expected one like "
+                "tcp://host:8786"
+            ) from None
     try:
         # Data goes to the workers by scatter, not inside the task graph.
         shared_future = client.scatter(shared, broadcast=True)

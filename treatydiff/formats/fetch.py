@@ -13,8 +13,10 @@ A cached URL is not downloaded again unless ``refresh`` is asked for.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
+import re
 import urllib.error
 import urllib.request
 from http.client import HTTPMessage
@@ -62,8 +64,12 @@ class Page:
 
 
 def is_url(text: str) -> bool:
-    """Whether ``text`` is an http(s) URL."""
-    parts = urlsplit(text)
+    """Whether ``text`` is an http(s) URL (a malformed one, such as
+    ``http://[::1``, counts: :func:`download` then says what is wrong)."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return text.lower().startswith(tuple(f"{s}://" for s in _SCHEMES))
     return parts.scheme.lower() in _SCHEMES and bool(parts.netloc)
 
 
@@ -119,11 +125,11 @@ def download(
         )
     root = cache_dir()
     index = root / "urls" / f"{_sha(url.encode())}.json"
-    if not refresh and index.is_file():
-        entry = json.loads(index.read_text(encoding="utf-8"))
+    entry = None if refresh else _entry(index)
+    if entry is not None:
         path = root / "pages" / entry["sha256"]
-        if path.is_file():
-            data = path.read_bytes()
+        data = path.read_bytes()
+        if _sha(data) == entry["sha256"]:
             return Page(
                 url=url,
                 final_url=entry["final_url"],
@@ -138,9 +144,9 @@ def download(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         index.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        _write_atomic(path, data)
         entry_data = {"url": url, "final_url": final_url, "sha256": digest}
-        index.write_text(json.dumps(entry_data), encoding="utf-8")
+        _write_atomic(index, json.dumps(entry_data).encode("utf-8"))
     except OSError as exc:
         raise FetchError(
             f"cannot write the cache {root}: {exc.strerror or exc}; "
@@ -149,6 +155,38 @@ def download(
     return Page(
         url=url, final_url=final_url, data=data, sha256=digest, path=path, cached=False
     )
+
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def _entry(index: Path) -> dict[str, str] | None:
+    """The cache entry ``index`` when it is whole and names a stored page;
+    ``None`` (fetch again) for a missing, damaged or foreign one."""
+    try:
+        entry = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (
+        isinstance(entry, dict)
+        and isinstance(entry.get("final_url"), str)
+        and isinstance(entry.get("sha256"), str)
+        and _DIGEST.fullmatch(entry["sha256"])
+        and (index.parent.parent / "pages" / entry["sha256"]).is_file()
+    ):
+        return None
+    return entry
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed over it: a
+    run cut short leaves the old file or none, never half of one."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _sha(data: bytes) -> str:
@@ -187,6 +225,11 @@ def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
         ) from None
     except OSError as exc:
         raise FetchError(f"cannot read {url}: {_reason(exc)}; {_BY_HAND}") from None
+    except (ValueError, http.client.HTTPException) as exc:
+        # A malformed address (``http://[::1``, a space, a host that is not
+        # ASCII) of the URL or of a redirect, or a reply that is not HTTP.
+        reason = _reason(exc) or type(exc).__name__
+        raise FetchError(f"cannot read {url}: {reason}; {_BY_HAND}") from None
     return data, final
 
 
@@ -200,6 +243,16 @@ def _limited(response: Any, max_bytes: int, url: str) -> bytes:
                 f"{url}: larger than {max_bytes} bytes, not a treaty page? {_BY_HAND}"
             )
         chunks.append(chunk)
+    expected = response.headers.get("Content-Length", "")
+    if (
+        expected.isdigit()
+        and int(expected) > size
+        and not response.headers.get("Content-Encoding")
+    ):
+        raise FetchError(
+            f"{url}: the connection closed after {size} of {expected} bytes; "
+            f"try again later or {_BY_HAND}"
+        )
     return b"".join(chunks)
 
 

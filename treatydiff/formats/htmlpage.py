@@ -367,9 +367,15 @@ def _lines(content: lxml.html.HtmlElement) -> str:
     return _BLANKS_RE.sub("\n\n", lines).strip() + "\n"
 
 
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def extract_text(data: bytes | str, *, source: str | None = None) -> str:
     """The treaty text of an HTML page, without navigation, header and footer."""
     page = _XML_DECL_RE.sub("", _page_text(data, source))
+    # Control characters carry nothing in HTML, and lxml refuses text with
+    # them where a dropped element's tail joins its parent's.
+    page = _NOT_XML_RE.sub("", page)
     if not page.strip():
         raise ParseError("empty file", source=source)
     parser = lxml.html.HTMLParser(

@@ -19,6 +19,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 from lxml import etree
@@ -58,6 +59,13 @@ _FILE_KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def _shown(path: str | os.PathLike[str]) -> str:
+    """``path`` as it names the input in ids, errors and reports: bytes of a
+    file name that are not UTF-8 (Python keeps them as lone surrogates, which
+    no output can encode) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _limit(max_bytes: int | None) -> int:
@@ -190,7 +198,7 @@ def read(
     if isinstance(path, str) and is_url(path):
         treaty = read_url(path, lang=lang)
     else:
-        source = os.fspath(path)
+        source = _shown(path)
         data = read_file(path, max_bytes=max_bytes)
         treaty = read_bytes(data, source=source, lang=lang, max_bytes=max_bytes)
     return treaty if id is None else attrs.evolve(treaty, id=id)
@@ -199,7 +207,7 @@ def read(
 def read_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of the regular file at ``path``, at most the size limit
     (see :func:`read` for the errors)."""
-    source = os.fspath(path)
+    source = _shown(path)
     limit = _limit(max_bytes)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
@@ -208,12 +216,22 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
             if test(mode):
                 raise ParseError(f"not a regular file ({kind})", source=source)
         with os.fdopen(os.dup(fd), "rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_upto(handle, limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
         raise _too_large(limit, source)
     return data
+
+
+def _read_upto(handle: BinaryIO, size: int) -> bytes:
+    """At most ``size`` bytes of ``handle``, read in pieces: memory grows with
+    what the file holds, not with the limit."""
+    chunks = []
+    while size > 0 and (chunk := handle.read(min(size, 1 << 20))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_url(url: str, *, lang: str | None = None, refresh: bool = False) -> Treaty:
