@@ -175,3 +175,20 @@ def test_a_bad_scheduler_address_is_one_line(
     argv = ["index", str(ok), "--db", str(tmp_path / "i.sqlite"), "--engine", "dask"]
     assert main([*argv, "--scheduler", "foo://bar"]) == 1
     _one_line(capsys, "bad scheduler address 'foo://bar'")
+
+
+def test_reuse_refuses_a_write_protected_aligned_file_before_writing(
+    ok: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: the pairs (-o) and two summary lines were written first.
+    db = str(tmp_path / "i.sqlite")
+    assert main(["index", str(ok), "--db", db]) == 0
+    protected = tmp_path / "links.csv"
+    protected.write_text("kept\n", encoding="utf-8")
+    protected.chmod(0o444)
+    capsys.readouterr()
+    pairs = tmp_path / "pairs.csv"
+    argv = ["reuse", "--db", db, "-o", str(pairs), "--aligned", str(protected)]
+    assert main(argv) == 1
+    _one_line(capsys, "links.csv: write-protected")
+    assert not pairs.exists() and protected.read_text(encoding="utf-8") == "kept\n"

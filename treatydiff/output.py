@@ -61,12 +61,37 @@ def write_chunks(chunks: Iterable[str], path: str | None) -> None:
 
 
 def _write_path(data: Iterable[bytes], path: str) -> None:
-    check_target(path)
+    st = _target(path)
+    if st is not None and _writes_through(st.st_mode):
+        with open(path, "wb") as handle:  # a FIFO or a device
+            handle.writelines(data)
+        return
+    _replace(data, path, st)
+
+
+def check_target(path: str) -> None:
+    """Raise the ``OSError`` that writing ``path`` would (a directory, a
+    missing directory, a symbolic link, a write-protected file), so a command
+    can fail before its work."""
+    _target(path)
+
+
+def _target(path: str) -> os.stat_result | None:
+    """What ``path`` is now (``None``: nothing yet), once it is sure that
+    writing it is allowed; else the ``OSError`` saying why not."""
+    if path.endswith(("/", os.sep)):
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
+    if os.path.isdir(path) and not os.path.islink(path):
+        raise IsADirectoryError(errno.EISDIR, "is a directory; not replaced", path)
+    if not os.path.isdir(os.path.dirname(path) or "."):
+        raise FileNotFoundError(
+            errno.ENOENT, "no such directory for the output file", path
+        )
     try:
         st = os.lstat(path)
     except FileNotFoundError:
-        st = None
-    if st is not None and stat.S_ISLNK(st.st_mode):
+        return None
+    if stat.S_ISLNK(st.st_mode):
         try:
             target = os.stat(path)
         except OSError:
@@ -76,29 +101,14 @@ def _write_path(data: Iterable[bytes], path: str) -> None:
                 errno.EPERM, "is a symbolic link; not replaced (give its target)", path
             )
         st = target
-    if st is not None and _writes_through(st.st_mode):
-        with open(path, "wb") as handle:  # a FIFO or a device
-            handle.writelines(data)
-        return
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    if _writes_through(st.st_mode):
+        return st
+    if not stat.S_ISREG(st.st_mode):
         kind = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
         raise OSError(errno.EPERM, f"is {kind}; not replaced", path)
-    if st is not None and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "write-protected; not replaced", path)
-    _replace(data, path, st)
-
-
-def check_target(path: str) -> None:
-    """Raise the ``OSError`` that writing ``path`` would, when it names a
-    directory or sits in a missing one, so a command can fail before its work."""
-    if path.endswith(("/", os.sep)):
-        raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", path)
-    if os.path.isdir(path) and not os.path.islink(path):
-        raise IsADirectoryError(errno.EISDIR, "is a directory; not replaced", path)
-    if not os.path.isdir(os.path.dirname(path) or "."):
-        raise FileNotFoundError(
-            errno.ENOENT, "no such directory for the output file", path
-        )
+    return st
 
 
 def _writes_through(mode: int) -> bool:
