@@ -57,6 +57,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/not-http":  # no status line: an HTTP/0.9 reply
             self.wfile.write(b"garbage\r\n\r\n")
             return
+        if self.path == "/trickle":  # a byte at a time, each in time
+            self.send_response(200)
+            self.send_header("Content-Length", "40")
+            self.end_headers()
+            for byte in TEXT[:40]:
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except BrokenPipeError:  # the client gave up, as it should
+                    return
+                time.sleep(0.1)
+            return
         if self.path == "/short":  # promises more than it sends, then closes
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -225,3 +237,12 @@ def test_a_damaged_cache_entry_is_fetched_again(server, tmp_path, entry):
     again = download(url)
     assert not again.cached and again.data == first.data == TEXT
     assert download(url).cached  # and the entry is whole again
+
+
+def test_a_trickling_server_cannot_hold_a_download_open(server):
+    # Regression: the timeout held for each read only; a byte every few
+    # seconds kept the download going for ever.
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"still downloading after 0\.9 s"):
+        download(server + "/trickle", timeout=0.3)
+    assert time.monotonic() - started < 3

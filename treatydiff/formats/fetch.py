@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 from http.client import HTTPMessage
@@ -198,7 +199,7 @@ def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
     request = urllib.request.Request(url, headers={"User-Agent": "treatydiff"})
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = _limited(response, max_bytes, url)
+            data = _limited(response, max_bytes, url, 3 * timeout)
             final: str = response.geturl()
     except FetchError:
         raise
@@ -233,10 +234,19 @@ def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
     return data, final
 
 
-def _limited(response: Any, max_bytes: int, url: str) -> bytes:
+def _limited(response: Any, max_bytes: int, url: str, deadline: float) -> bytes:
+    """The body of ``response``: at most ``max_bytes``, within ``deadline``
+    seconds in all (each read takes what has come, so a server that trickles
+    a byte at a time cannot hold the download open for ever)."""
     chunks = []
     size = 0
-    while chunk := response.read(65536):
+    end = time.monotonic() + deadline
+    while chunk := response.read1(65536):
+        if time.monotonic() > end:
+            raise FetchError(
+                f"{url}: still downloading after {deadline:g} s; try again later "
+                f"or {_BY_HAND}"
+            )
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(
