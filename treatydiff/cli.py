@@ -235,26 +235,25 @@ def _positive(value: str) -> int:
 _LARGEST = 2**63 - 1  # the largest SQLite integer
 
 
-def _share(value: str) -> float:
-    """An argparse type: a share between 0 and 1."""
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not 0 <= number <= 1:  # NaN too
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value!r}")
-    return number
+def _between(top: float) -> Callable[[str], float]:
+    """An argparse type: a number from 0 to ``top`` (NaN refused)."""
+
+    def number_in_range(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 <= number <= top:  # NaN too
+            raise argparse.ArgumentTypeError(
+                f"must be between 0 and {top:g}, not {value!r}"
+            )
+        return number
+
+    return number_in_range
 
 
-def _score(value: str) -> float:
-    """An argparse type: a similarity between 0 and 100."""
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not 0 <= number <= 100:  # NaN too
-        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {value!r}")
-    return number
+_share = _between(1)  # a share of articles
+_score = _between(100)  # a similarity
 
 
 def _write(text: str | bytes, output: str | None) -> None:
