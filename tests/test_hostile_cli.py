@@ -43,6 +43,7 @@ def ok(tmp_path: Path) -> Path:
         (["reuse", "--db", "i.sqlite", "--threshold", "101"], "not '101'"),
         (["search", "x", "--db", "i.sqlite", "-k", "9" * 20], "-k: must be a number"),
         (["reuse", "--db", "i.sqlite", "--share", "nan"], "between 0 and 1"),
+        (["index", "x.txt", "--db", ""], "--db: must name a file"),
         (["reuse", "--db", "i.sqlite", "--align-share", "2"], "not '2'"),
         (["census"], "census: the following arguments are required: --db"),
     ],

@@ -139,7 +139,9 @@ def _compare_options(p: argparse.ArgumentParser) -> None:
 
 def _corpus_parsers(sub: Any, command: str | None) -> None:
     def db(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", required=True, help="the index (an SQLite file)")
+        p.add_argument(
+            "--db", required=True, type=_file_name, help="the index (an SQLite file)"
+        )
 
     def engine(p: argparse.ArgumentParser) -> None:
         if command != p.prog.split()[-1]:
@@ -233,6 +235,14 @@ def _positive(value: str) -> int:
 
 
 _LARGEST = 2**63 - 1  # the largest SQLite integer
+
+
+def _file_name(value: str) -> str:
+    """An argparse type: a file name that is not empty (SQLite takes ``''``
+    for a temporary database, thrown away at the end)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must name a file, not be empty")
+    return value
 
 
 def _between(top: float) -> Callable[[str], float]:
