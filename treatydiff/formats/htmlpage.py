@@ -367,7 +367,8 @@ def _lines(content: lxml.html.HtmlElement) -> str:
     return _BLANKS_RE.sub("\n\n", lines).strip() + "\n"
 
 
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# What XML refuses besides lone surrogates (:func:`_page_text` scrubs those).
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def extract_text(data: bytes | str, *, source: str | None = None) -> str:
