@@ -15,7 +15,7 @@ from tests.support import CUSTOMS, DISPUTES, NOTIFY, ORIGIN, SUBSIDY, SYNTHETIC,
 from treatydiff import bundled
 from treatydiff.comparison import Comparison, compare
 from treatydiff.errors import AlignmentError, InvalidArgument
-from treatydiff.model import Article, Treaty
+from treatydiff.model import Article, Paragraph, Treaty
 from treatydiff.report.view import FRAME_PARTS
 from treatydiff.strategies import redraft, treaty_pairs
 
@@ -305,3 +305,30 @@ def test_a_comparison_gives_the_labels_of_each_article() -> None:
     assert "mutual-defence" in {label.kind for label in kp.article("4").labels}
     with pytest.raises(InvalidArgument, match="compared: ru-ir-2025"):
         comp.labelled("nope")
+
+
+def test_articles_run_into_one_are_one_merge_whose_pieces_share_their_refs() -> None:
+    # Regression: 10,000 articles against the same clauses run into one
+    # article took 268 s. Each of the merge's n pairs carried its own n refs
+    # (n² refs, each read again by grouping); lap padded the n × 1 matrix to
+    # a square; the article's sentences were checked against every paragraph
+    # end; and the word diff of the group was one LCS of n × n lines' tokens.
+    clause = "The Parties shall cooperate in all fields."
+    n = 300
+    a = treaty("a", *[clause] * n)
+    b = Treaty(
+        id="b",
+        articles=[Article(num="1", paragraphs=[Paragraph(text=clause)] * n)],
+    )
+    comp = compare(a, b)
+    pairs = comp.alignments["a", "b"].pairs
+    assert [(len(g.members["a"]), g.members["b"]) for g in comp.groups] == [(n, ("1",))]
+    assert len(pairs) == n and {p.kind for p in pairs} == {"merge"}
+    assert (
+        len({id(p.a_refs) for p in pairs})
+        == len({id(p.paragraphs) for p in pairs})
+        == 1
+    )
+    assert comp.to_dict()["groups"][0]["members"]["a"] == [
+        str(k) for k in range(1, n + 1)
+    ]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treatydiff import bundled
 from treatydiff.errors import AlignmentError, InvalidArgument
 from treatydiff.model import Absence, Article, Label, Paragraph, Treaty
 from treatydiff.provisions import TAXONOMY, label_treaty, matrix
+from treatydiff.provisions.matrix import _crosses
+from treatydiff.provisions.sentences import sentences
 
 DEFENCE = (
     "If either Party is put in a state of war by an armed attack, the other Party "
@@ -414,3 +418,29 @@ def test_a_curated_absence_is_a_row_even_when_no_treaty_has_the_kind() -> None:
         data["missing"]["mutual-defence"]["ru-ir-2025"]["status"] == "confirmed-absent"
     )
     assert data["missing"]["mutual-defence"]["ru-cn-2001"]["status"] == "not-found"
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["The Parties consult.", "Art. 5 applies", "and", "x."]),
+            min_size=1,
+            max_size=4,
+        ).map(" ".join),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_sentence_crosses_paragraphs_as_read_against_every_paragraph_end(
+    paragraphs: list[str],
+) -> None:
+    # Regression: each sentence was checked against every paragraph end, n²
+    # for an article of n one-sentence paragraphs; now against the next end.
+    text = "\n".join(paragraphs)
+    bounds, offset = [], 0
+    for para in paragraphs:
+        bounds.append((offset, offset + len(para)))
+        offset += len(para) + 1
+    ends = [b for _, b in bounds[:-1]]
+    expected = any(s < b < e - 1 for s, e in sentences(text) for b in ends)
+    assert _crosses(text, bounds) == expected

@@ -31,7 +31,7 @@ from treatydiff.alignment.matching import full_matching
 from treatydiff.alignment.normalise import stem_words
 from treatydiff.alignment.pairwise import moved_flags
 from treatydiff.alignment.similarity import score_matrix
-from treatydiff.model.results import Alignment, Group, GroupKind
+from treatydiff.model.results import AlignedPair, Alignment, Group, GroupKind
 from treatydiff.model.treaty import Article, Treaty
 
 __all__ = ["PROVISION_LINK_FLOOR", "group"]
@@ -77,35 +77,48 @@ class _Clusters:
         self.basis[head].add(basis)
 
 
+def _pieces(
+    alignments: Mapping[tuple[str, str], Alignment],
+) -> dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], float]:
+    """Each distinct ``(id_a, id_b, a_refs, b_refs)`` of the pairwise
+    alignments, with the score of its last pair. The pairs of a split or merge
+    share their refs: read once, not once per piece (n pieces of n refs)."""
+    seen: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], float] = {}
+    for (ida, idb), al in alignments.items():
+        # The pieces share their refs' tuples: each distinct pair of tuples
+        # is hashed once, in the order of its last pair (whose score counts).
+        latest: dict[tuple[int, int], AlignedPair] = {}
+        for pair in reversed(al.pairs):
+            latest.setdefault((id(pair.a_refs), id(pair.b_refs)), pair)
+        for pair in reversed(latest.values()):
+            seen[ida, idb, pair.a_refs, pair.b_refs] = pair.score
+    return seen
+
+
 def _blocks(alignments: Mapping[tuple[str, str], Alignment]) -> dict[_Node, _Node]:
-    """Each split or merge piece → a representative of its pieces."""
+    """Each split or merge piece → a representative of its pieces (the
+    smallest)."""
     parent: dict[_Node, _Node] = {}
 
     def find(node: _Node) -> _Node:
         while parent.setdefault(node, node) != node:
-            node = parent[node]
+            parent[node] = node = parent[parent[node]]
         return node
 
-    for (ida, idb), al in sorted(alignments.items()):
-        for pair in al.pairs:
-            for tid, refs in ((ida, pair.a_refs), (idb, pair.b_refs)):
-                nodes = sorted((tid, r) for r in refs)
-                for other in nodes[1:]:
-                    low, high = sorted((find(nodes[0]), find(other)))
-                    parent[high] = low
+    for ida, idb, a_refs, b_refs in _pieces(alignments):
+        for tid, refs in ((ida, a_refs), (idb, b_refs)):
+            nodes = sorted((tid, r) for r in refs)
+            for other in nodes[1:]:
+                low, high = sorted((find(nodes[0]), find(other)))
+                parent[high] = low
     return {node: find(node) for node in list(parent)}
 
 
 def _links(alignments: Mapping[tuple[str, str], Alignment]) -> list[_Link]:
-    seen: dict[tuple[_Node, ...], float] = {}
-    for (ida, idb), al in alignments.items():
-        for pair in al.pairs:
-            nodes = tuple(
-                sorted(
-                    [*((ida, r) for r in pair.a_refs), *((idb, r) for r in pair.b_refs)]
-                )
-            )
-            seen[nodes] = pair.score
+    seen = {
+        tuple(sorted([*((ida, r) for r in a_refs), *((idb, r) for r in b_refs)])): score
+        for (ida, idb, a_refs, b_refs), score in _pieces(alignments).items()
+    }
     return sorted(
         ((s, list(n), "text") for n, s in seen.items()),
         key=lambda item: (-item[0], item[1]),

@@ -20,6 +20,10 @@ import numpy as np
 
 __all__ = ["full_matching"]
 
+#: A matrix longer than this on one side and than its other side squared is
+#: solved on the rows (or columns) that can be matched (:func:`_on_matchable`).
+_PADDED_SIDE = 2000
+
 
 def full_matching(weights: np.ndarray) -> list[tuple[int, int]]:
     """The pairs ``(row, col)``, by row, of a one-to-one matching of
@@ -27,9 +31,23 @@ def full_matching(weights: np.ndarray) -> list[tuple[int, int]]:
     n, m = weights.shape
     if not n or not m:
         return []
+    if max(n, m) > _PADDED_SIDE and max(n, m) > min(n, m) ** 2:
+        return _on_matchable(weights)
     # The least total of max + 1 - weight (positive costs; the same constant on
     # each pair of a full matching) is the largest total of weights; a
     # rectangle is padded to a square.
     costs = (float(weights.max()) + 1.0) - np.asarray(weights, dtype=np.float64)
     _, cols, _ = lap.lapjv(costs, extend_cost=n != m)
     return [(row, col) for row, col in enumerate(cols.tolist()) if col >= 0]
+
+
+def _on_matchable(weights: np.ndarray) -> list[tuple[int, int]]:
+    """:func:`full_matching` of a long, narrow matrix, solved on the rows that
+    can be matched: each column of an optimal matching can take one of its own
+    m best rows (the other columns hold at most m - 1 of them). lap would pad
+    the rectangle to a square: n² cells, half a GB for 8,000 × 1."""
+    n, m = weights.shape
+    if n < m:
+        return sorted((row, col) for col, row in _on_matchable(weights.T))
+    rows = np.unique(np.argpartition(-weights, m - 1, axis=0)[:m])
+    return [(int(rows[r]), c) for r, c in full_matching(weights[rows])]

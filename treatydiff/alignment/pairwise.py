@@ -1110,35 +1110,46 @@ def align_prepared(pa: Prepared, pb: Prepared, opts: AlignOptions) -> Alignment:
     pos_a = {ref: k for k, ref in enumerate(a.ref for a in pa.treaty.articles)}
     pos_b = {ref: k for k, ref in enumerate(b.ref for b in pb.treaty.articles)}
     atoms = [
-        (pa.refs[r], pb.refs[c], rows, cols, value)
-        for rows, cols, edges in links
+        (pa.refs[r], pb.refs[c], k, value)
+        for k, (_, _, edges) in enumerate(links)
         for (r, c), value in sorted(edges.items())
     ]
     moved = moved_flags([(pos_a[ra], pos_b[rb]) for ra, rb, *_ in atoms])
     pairs = []
-    para_cache: dict[tuple[tuple[int, ...], tuple[int, ...]], list[ParagraphPair]] = {}
-    for (ra, rb, rows, cols, value), is_moved in zip(atoms, moved, strict=True):
-        kind = (
-            LinkKind.REGROUP
-            if len(rows) > 1 and len(cols) > 1
-            else LinkKind.SPLIT
-            if len(cols) > 1
-            else LinkKind.MERGE
-            if len(rows) > 1
-            else LinkKind.MATCH
-        )
-        if opts.paragraphs and (rows, cols) not in para_cache:
-            para_cache[rows, cols] = _paragraph_pairs(pa, pb, rows, cols, value, opts)
+    # What the pairs of one link share, made once per link: a merge of n
+    # articles has n pairs, and n copies of its n refs would grow as n².
+    shared: dict[
+        int,
+        tuple[LinkKind, tuple[str, ...], tuple[str, ...], tuple[ParagraphPair, ...]],
+    ] = {}
+    for (ra, rb, k, value), is_moved in zip(atoms, moved, strict=True):
+        if k not in shared:
+            rows, cols, _ = links[k]
+            shared[k] = (
+                LinkKind.REGROUP
+                if len(rows) > 1 and len(cols) > 1
+                else LinkKind.SPLIT
+                if len(cols) > 1
+                else LinkKind.MERGE
+                if len(rows) > 1
+                else LinkKind.MATCH,
+                tuple(pa.refs[r] for r in rows),
+                tuple(pb.refs[c] for c in cols),
+                tuple(_paragraph_pairs(pa, pb, rows, cols, value, opts))
+                if opts.paragraphs
+                else (),
+            )
+        kind, a_refs, b_refs, paragraphs = shared[k]
         pairs.append(
             AlignedPair(
                 a=ra,
                 b=rb,
                 score=round(min(max(value, 0.0), 1.0), 6),
                 kind=kind,
-                a_refs=[pa.refs[r] for r in rows],
-                b_refs=[pb.refs[c] for c in cols],
+                a_refs=a_refs,
+                b_refs=b_refs,
                 moved=is_moved,
-                paragraphs=para_cache.get((rows, cols), ()),
+                paragraphs=paragraphs,
             )
         )
     a_articles = [a.ref for a in pa.treaty.articles]

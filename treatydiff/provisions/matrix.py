@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -45,8 +46,12 @@ def _shifted(label: Label, offset: int) -> Label:
 
 def _crosses(text: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether a sentence of ``text`` runs over a paragraph boundary."""
-    ends = [b for _, b in bounds[:-1]]
-    return any(start < b < end - 1 for start, end in sentences(text) for b in ends)
+    ends = [b for _, b in bounds[:-1]]  # ascending
+    for start, end in sentences(text):
+        first = bisect.bisect_right(ends, start)  # the first end past start
+        if first < len(ends) and ends[first] < end - 1:
+            return True
+    return False
 
 
 def _strengthened(
