@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from unittest import mock
 
 import pytest
 from hypothesis import example, given
@@ -14,6 +16,7 @@ from tests.diff_oracles import (
     diff_by_strings,
     terms_word_by_word,
 )
+from treatydiff.diff import words
 from treatydiff.diff.changes import (
     _read_terms,
     change_kind,
@@ -548,3 +551,40 @@ def test_flag_terms_read_by_word_kinds_are_the_terms_read_word_by_word(
     text: str,
 ) -> None:
     assert _read_terms.__wrapped__(text) == terms_word_by_word(text)
+
+
+multiline = st.lists(clauses, min_size=1, max_size=8).map("\n".join)
+
+
+@given(st.tuples(multiline, multiline) | pairs, st.sampled_from([0, 1, 30, 300]))
+def test_a_diff_past_the_lcs_bound_still_turns_a_into_b(
+    pair: tuple[str, str], cells: int
+) -> None:
+    # Past LCS_CELLS token pairs (lowered here) a diff reads lines first, then
+    # tokens within each changed block or line, then a change between common
+    # ends: whichever step it stops at, the ops rebuild both texts.
+    a, b = sorted(pair)
+    if a == b:
+        return
+    with mock.patch.object(words, "LCS_CELLS", cells):
+        d = _diff.__wrapped__(a, b)
+    assert (d.a, d.b) == (a, b)
+    assert apply(a, d.ops) == b
+    kinds = [op.kind for op in d.ops]
+    assert all(x != y or x != "equal" for x, y in itertools.pairwise(kinds))
+
+
+def test_long_texts_are_diffed_line_against_line_within_the_bound() -> None:
+    # Regression: 10,000 articles against the same text run into one article
+    # (every line prefixed) took an LCS of 150,000 × 150,000 tokens: 3 GB.
+    a = "".join(f"The Parties shall cooperate in field {k}.\n" for k in range(60))
+    b = "".join(
+        f"Article 1 The Parties shall cooperate in field {k}.\n" for k in range(60)
+    )
+    with mock.patch.object(words, "LCS_CELLS", 60 * 60):
+        d = _diff.__wrapped__(a, b)
+    assert [(str(op.kind), op.b) for op in d.changes] == [("insert", "Article 1 ")] * 60
+    with mock.patch.object(words, "LCS_CELLS", 59 * 59):  # not even the lines fit
+        d = _diff.__wrapped__(a, b)
+    assert [str(op.kind) for op in d.changes] == ["replace"]
+    assert apply(a, d.ops) == b

@@ -23,13 +23,15 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, cast
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from treatydiff.errors import InvalidArgument
@@ -44,6 +46,8 @@ MOVE_MIN_WORDS = 3
 MOVE_MIN_CHARS = 15
 #: fuzz.ratio (0–100) at which a deleted and an inserted passage are one move.
 MOVE_MIN_RATIO = 90.0
+#: Deleted × inserted passages scored at a time (8 MB of scores).
+_MOVE_CELLS = 1_000_000
 
 
 def tokenize(text: str) -> list[str]:
@@ -78,16 +82,108 @@ def apply(a: str, ops: Iterable[Op]) -> str:
 _Run = list[Any]
 
 
+#: Up to this many token pairs a diff is one LCS of the two texts' tokens
+#: (rapidfuzz keeps a bit per pair: 50 MB, about 0.2 s); past it, the LCS of
+#: their lines first (:func:`_by_lines`).
+LCS_CELLS = 400_000_000
+
+
 def _segments(ta: list[str], tb: list[str]) -> list[_Run]:
-    """Runs from LCS opcodes; tag 'equal' or 'change', changes merged."""
+    """Runs covering both token lists; tag 'equal' or 'change', changes merged."""
+    fits = len(ta) * len(tb) <= LCS_CELLS
+    runs = _lcs(ta, tb, 0, 0) if fits else _by_lines(ta, tb)
     segs: list[_Run] = []
-    for code, a0, a1, b0, b1 in Indel.opcodes(ta, tb).as_list():
-        tag = "equal" if code == "equal" else "change"
-        if segs and segs[-1][0] == tag == "change":
-            segs[-1][2], segs[-1][4] = a1, b1
+    for run in runs:
+        if segs and segs[-1][0] == run[0]:
+            segs[-1][2], segs[-1][4] = run[2], run[4]
         else:
-            segs.append([tag, a0, a1, b0, b1])
+            segs.append(run)
     return segs
+
+
+def _lcs(ta: list[str], tb: list[str], a_at: int, b_at: int) -> list[_Run]:
+    """Runs from the LCS opcodes of ``ta`` and ``tb``, which start at tokens
+    ``a_at`` and ``b_at`` of their texts."""
+    ops = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(ta, tb).as_list())
+    return [
+        [
+            "equal" if code == "equal" else "change",
+            a0 + a_at,
+            a1 + a_at,
+            b0 + b_at,
+            b1 + b_at,
+        ]
+        for code, a0, a1, b0, b1 in ops
+    ]
+
+
+def _by_lines(ta: list[str], tb: list[str]) -> list[_Run]:
+    """Runs of texts too long for one LCS of their tokens: the LCS of their
+    lines, each changed block then diffed by tokens, or line against line
+    where it too is too long and has as many lines on each side; what is
+    still too long is one change between the tokens the two sides share at
+    its ends. Time and memory stay within :data:`LCS_CELLS` per step."""
+    starts_a, starts_b = _line_starts(ta), _line_starts(tb)
+    lines_a = ["".join(ta[s:e]) for s, e in itertools.pairwise(starts_a)]
+    lines_b = ["".join(tb[s:e]) for s, e in itertools.pairwise(starts_b)]
+    if len(lines_a) * len(lines_b) > LCS_CELLS:
+        return _affixes(ta, tb, 0, len(ta), 0, len(tb))
+
+    def tokens(i0: int, i1: int, j0: int, j1: int) -> list[_Run]:
+        a0, a1, b0, b1 = starts_a[i0], starts_a[i1], starts_b[j0], starts_b[j1]
+        if (a1 - a0) * (b1 - b0) <= LCS_CELLS:
+            return _lcs(ta[a0:a1], tb[b0:b1], a0, b0)
+        if i1 - i0 == j1 - j0 > 1:
+            return [
+                run
+                for k in range(i1 - i0)
+                for run in tokens(i0 + k, i0 + k + 1, j0 + k, j0 + k + 1)
+            ]
+        return _affixes(ta, tb, a0, a1, b0, b1)
+
+    runs: list[_Run] = []
+    for same, ops in itertools.groupby(
+        Indel.opcodes(lines_a, lines_b), key=lambda op: op.tag == "equal"
+    ):
+        block = list(ops)  # an equal run, or the deletions and insertions between two
+        i0, j0 = block[0].src_start, block[0].dest_start
+        i1, j1 = block[-1].src_end, block[-1].dest_end
+        if same:
+            a0, a1, b0, b1 = starts_a[i0], starts_a[i1], starts_b[j0], starts_b[j1]
+            runs.append(["equal", a0, a1, b0, b1])
+        else:
+            runs += tokens(i0, i1, j0, j1)
+    return runs
+
+
+def _line_starts(tokens: list[str]) -> list[int]:
+    """Where each line of ``tokens`` starts, and their end: a line ends with
+    the whitespace token that holds its line break."""
+    starts = [0, *(k + 1 for k, token in enumerate(tokens) if "\n" in token)]
+    if starts[-1] != len(tokens):
+        starts.append(len(tokens))
+    return starts
+
+
+def _affixes(
+    ta: list[str], tb: list[str], a0: int, a1: int, b0: int, b1: int
+) -> list[_Run]:
+    """``ta[a0:a1]`` against ``tb[b0:b1]`` as one change between the tokens
+    they share at their start and their end."""
+    head = 0
+    while head < min(a1 - a0, b1 - b0) and ta[a0 + head] == tb[b0 + head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(a1 - a0, b1 - b0) - head and ta[a1 - 1 - tail] == tb[b1 - 1 - tail]
+    ):
+        tail += 1
+    runs: list[_Run] = [
+        ["equal", a0, a0 + head, b0, b0 + head],
+        ["change", a0 + head, a1 - tail, b0 + head, b1 - tail],
+        ["equal", a1 - tail, a1, b1 - tail, b1],
+    ]
+    return [run for run in runs if run[1] < run[2] or run[3] < run[4]]
 
 
 def _cleanup(segs: list[_Run], a: str, pa: list[int], pb: list[int]) -> list[_Run]:
@@ -212,12 +308,20 @@ def _mark_moves(ops: list[Op]) -> list[Op]:
     """Pair deleted and inserted passages of the same wording into moves."""
     dels = [i for i, op in enumerate(ops) if op.kind == "delete" and _movable(op.a)]
     inss = [i for i, op in enumerate(ops) if op.kind == "insert" and _movable(op.b)]
+    deleted = [plain(ops[d].a) for d in dels]
+    inserted = [plain(ops[n].b) for n in inss]
     pairs = []
-    for d in dels:
-        for n in inss:
-            score = fuzz.ratio(plain(ops[d].a), plain(ops[n].b))
-            if score >= MOVE_MIN_RATIO:
-                pairs.append((-score, d, n))
+    step = max(1, _MOVE_CELLS // max(len(inss), 1))  # rows of scores at a time
+    for first in range(0, len(dels) if inss else 0, step):
+        scores = process.cdist(
+            deleted[first : first + step],
+            inserted,
+            scorer=fuzz.ratio,
+            score_cutoff=MOVE_MIN_RATIO,
+            dtype=np.float64,
+        )
+        for r, c in zip(*np.nonzero(scores >= MOVE_MIN_RATIO), strict=True):
+            pairs.append((-float(scores[r, c]), dels[first + r], inss[c]))
     used: set[int] = set()
     moves: dict[int, int] = {}
     for _, d, n in sorted(pairs):
