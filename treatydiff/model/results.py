@@ -215,6 +215,10 @@ class AlignedPair:
 
     def mirror(self) -> AlignedPair:
         """The same link seen from B."""
+        return self._seen_from_b(_flipped(self.paragraphs))
+
+    def _seen_from_b(self, paragraphs: tuple[ParagraphPair, ...]) -> AlignedPair:
+        """:meth:`mirror`, given the paragraphs seen from B."""
         return AlignedPair(
             a=self.b,
             b=self.a,
@@ -223,10 +227,17 @@ class AlignedPair:
             a_refs=self.b_refs,
             b_refs=self.a_refs,
             moved=self.moved,
-            paragraphs=sorted_paragraphs(
-                ParagraphPair(a=q.b, b=q.a, score=q.score) for q in self.paragraphs
-            ),
+            paragraphs=paragraphs,
         )
+
+
+def _flipped(paragraphs: Iterable[ParagraphPair]) -> tuple[ParagraphPair, ...]:
+    """Paragraph pairs seen from the other side, in canonical order."""
+    return tuple(
+        sorted_paragraphs(
+            ParagraphPair(a=q.b, b=q.a, score=q.score) for q in paragraphs
+        )
+    )
 
 
 def sorted_pairs(
@@ -264,12 +275,16 @@ class Alignment:
 
     def mirror(self) -> Alignment:
         """The same alignment seen from B: sides swapped, split ↔ merge."""
+        # The pieces of a split or merge share their paragraphs: flipped once.
+        flipped: dict[int, tuple[ParagraphPair, ...]] = {}
+        for p in self.pairs:
+            if id(p.paragraphs) not in flipped:
+                flipped[id(p.paragraphs)] = _flipped(p.paragraphs)
+        pairs = (p._seen_from_b(flipped[id(p.paragraphs)]) for p in self.pairs)
         return Alignment(
             a_id=self.b_id,
             b_id=self.a_id,
-            pairs=sorted_pairs(
-                (p.mirror() for p in self.pairs), self.b_articles, self.a_articles
-            ),
+            pairs=sorted_pairs(pairs, self.b_articles, self.a_articles),
             unmatched_a=self.unmatched_b,
             unmatched_b=self.unmatched_a,
             threshold=self.threshold,
