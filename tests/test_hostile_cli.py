@@ -143,6 +143,25 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_fatal(
         assert "\ufffd\ufffd" in capsys.readouterr().out
 
 
+def test_an_index_lists_a_file_name_that_is_not_utf8_as_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: SQLite keys sources by path as text; the name's lone
+    # surrogates stopped the whole run ("unexpected UnicodeEncodeError").
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / os.fsdecode(b"\xff\xfe.txt")).write_text(OK, encoding="utf-8")
+    (corpus / "good.txt").write_text(OK, encoding="utf-8")
+    db = str(tmp_path / "i.sqlite")
+    for _ in range(2):  # listed again each run, never stored
+        assert main(["index", str(corpus), "--db", db]) == 0
+        out = capsys.readouterr().out
+        assert "1 failed" in out
+        assert "\ufffd\ufffd.txt: its name is not UTF-8" in out
+    assert main(["search", "consult", "--db", db]) == 0
+    assert "good" in capsys.readouterr().out
+
+
 def test_a_size_limit_past_any_read_is_no_limit(
     ok: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

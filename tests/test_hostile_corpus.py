@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import codecs
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from treatydiff.cli import main
+from treatydiff.corpus.schema import transaction
 from treatydiff.formats.akn import to_akn
 from treatydiff.formats.plaintext.parser import parse
 
@@ -137,3 +143,53 @@ def test_crafted_input_gives_every_article_or_one_error_line(
     assert "\x1b" not in out
     if fmt == "json":
         assert len(json.loads(out)["articles"]) == expected
+
+
+def _children(pid: int) -> set[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(c) for c in path.read_text().split()} if path.exists() else set()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_sigterm_stops_an_index_and_its_workers(tota_dir: Path, tmp_path: Path) -> None:
+    # Regression: kill -TERM on `index --jobs 2` ended the command and left
+    # its pool workers running, orphaned.
+    run = [sys.executable, "-m", "treatydiff", "index", str(tota_dir)]
+    proc = subprocess.Popen(
+        [*run, "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "the pool never started"
+    time.sleep(0.5)  # some files read
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert err.decode().strip() == "treatydiff: error: terminated"
+    deadline = time.monotonic() + 20
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_running, workers))
+
+
+def test_an_interrupt_between_two_batches_leaves_nothing_to_roll_back() -> None:
+    # Regression: Ctrl-C (or SIGTERM) after a batch's COMMIT, before the next
+    # BEGIN, became "cannot rollback - no transaction is active": a damaged
+    # index, said the error line.
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    with pytest.raises(KeyboardInterrupt), transaction(conn):
+        conn.execute("CREATE TABLE t(x)")
+        conn.execute("COMMIT")
+        raise KeyboardInterrupt
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (0,)

@@ -140,6 +140,23 @@ def test_cli_output_error_is_one_line_naming_the_path(
     _one_error(capsys.readouterr().err, out)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_device_is_one_line_naming_it(
+    treaty: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Regression: "treatydiff: error: No space left on device", naming no file.
+    assert main(["parse", str(treaty), "-o", "/dev/full"]) == 1
+    _one_error(capsys.readouterr().err, "/dev/full: No space left on device")
+
+
+def test_an_id_with_no_file_after_the_equals_sign_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Regression: "ru-ir-2025=" read the file "" ("No such file or directory").
+    assert main(["compare", "ru-ir-2025=", "ru-kp-2024"]) == 1
+    _one_error(capsys.readouterr().err, "'ru-ir-2025=': no file or URL after '='")
+
+
 def _cli(
     *args: str, env: dict[str, str] | None = None, **kw: object
 ) -> subprocess.CompletedProcess[bytes]:

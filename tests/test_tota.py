@@ -10,6 +10,7 @@ import pytest
 from tests.support import needs_akn_schema
 from treatydiff import Article, Division, Paragraph, ParseError, Treaty
 from treatydiff.formats.akn import read_akn, to_akn, validate_akn
+from treatydiff.formats.reader import read_xml
 from treatydiff.formats.tota import read_tota
 
 SMALL = Path(__file__).resolve().parent / "fixtures" / "files" / "tota_small.xml"
@@ -130,6 +131,14 @@ def test_small_fixture_writes_valid_akn() -> None:
 def test_not_a_tota_file_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match=r"x\.xml: not a ToTA file.*<treaty>"):
         read_tota(b"<treaty><body/></treaty>", source="x.xml")
+    # Regression: an empty <treaty> was an "unknown XML root <treaty> (expected
+    # ... ToTA <treaty>)".
+    for xml, missing in (
+        (b"<treaty/>", "<meta> or <body>"),
+        (b"<treaty><meta/></treaty>", "<body>"),
+    ):
+        with pytest.raises(ParseError, match=f"got a <treaty> without {missing}"):
+            read_xml(xml, source="x.xml")
 
 
 def _read(tota_dir: Path, n: int) -> Treaty:

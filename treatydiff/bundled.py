@@ -142,6 +142,8 @@ def resolve(arg: str) -> Treaty:
     if is_url(arg) or Path(arg).is_file():
         return formats.read(arg)
     treaty_id, eq, path = arg.partition("=")
+    if eq and treaty_id and not path:
+        raise CorpusError(f"{arg!r}: no file or URL after '=' (give ID=FILE or ID=URL)")
     if eq and treaty_id in ids():
         return official(treaty_id, path)
     if eq and path:

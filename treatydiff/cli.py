@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -657,6 +659,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "show" and args.ref and args.format == "akn":
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
+    previous = _on_term(_terminate)
     try:
         if getattr(args, "output", None) is not None:
             check_target(args.output)  # before the work, not after it
@@ -690,11 +693,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"{where}{exc.strerror or exc}")
     except KeyboardInterrupt:
         return _fail("interrupted", status=130)
+    except _Terminated:
+        return _fail("terminated", status=128 + signal.SIGTERM)
     except (MemoryError, RecursionError) as exc:
         return _fail(f"input too large or too deeply nested ({type(exc).__name__})")
     except Exception as exc:  # the last guard of the one-line contract
         return _fail(_unexpected(exc))
+    finally:
+        if previous is not None:
+            _on_term(previous)
     return 0
+
+
+class _Terminated(BaseException):
+    """SIGTERM while a command runs: it unwinds as Ctrl-C does, so pool
+    workers are stopped and no half-written output is left."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
+def _on_term(handler: Any) -> Any:
+    """Set the SIGTERM handler and return the one it replaces (``SIG_DFL``
+    for one not set from Python); outside the main thread, which may not,
+    set nothing and return ``None``."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.signal(signal.SIGTERM, handler)
+    return signal.SIG_DFL if previous is None else previous
 
 
 def _unexpected(exc: Exception) -> str:

@@ -63,8 +63,11 @@ def write_chunks(chunks: Iterable[str], path: str | None) -> None:
 def _write_path(data: Iterable[bytes], path: str) -> None:
     st = _target(path)
     if st is not None and _writes_through(st.st_mode):
-        with open(path, "wb") as handle:  # a FIFO or a device
-            handle.writelines(data)
+        try:
+            with open(path, "wb") as handle:  # a FIFO or a device
+                handle.writelines(data)
+        except OSError as exc:  # a full device says so; name it
+            raise OSError(exc.errno, exc.strerror, path) from None
         return
     _replace(data, path, st)
 

@@ -24,6 +24,7 @@ from treatydiff.corpus.records import (
 )
 from treatydiff.corpus.schema import batches, merge_bands, pend_bands, transaction
 from treatydiff.errors import CorpusError
+from treatydiff.formats.reader import shown_name
 
 __all__ = ["SUFFIXES", "discover", "update"]
 
@@ -186,12 +187,21 @@ def update(
 ) -> IndexSummary:
     """Bring the index up to date with ``paths``; see :meth:`Corpus.update`."""
     found, roots = discover(paths)
+    # SQLite keys a source by its path as text: a name that is not UTF-8
+    # (Python holds its bytes as lone surrogates) cannot be one.
+    failed = [
+        Failure(
+            source=shown_name(s), error="its name is not UTF-8; rename it to index it"
+        )
+        for s in found
+        if shown_name(s) != s
+    ]
+    found = [s for s in found if shown_name(s) == s]
     stored = dict(conn.execute("SELECT path, hash FROM sources").fetchall())
     stamps = dict(conn.execute("SELECT path, stamp FROM sources").fetchall())
     errors = dict(
         conn.execute("SELECT path, error FROM sources WHERE error IS NOT NULL")
     )
-    failed: list[Failure] = []
     jobs_todo: list[tuple[str, str]] = []
     unchanged = 0
     for source in found:

@@ -185,7 +185,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        # Ctrl-C or SIGTERM may come between a batch's COMMIT and its next
+        # BEGIN: then there is nothing to roll back.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -31,7 +31,7 @@ from treatydiff.formats.fetch import download, is_url
 from treatydiff.formats.htmlpage import parse_html
 from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.safexml import parse_xml
-from treatydiff.formats.tota import is_tota, tota_to_treaty
+from treatydiff.formats.tota import tota_to_treaty
 from treatydiff.model import Treaty
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "read_file",
     "read_url",
     "read_xml",
+    "shown_name",
 ]
 
 # Leading XML declaration, comments, processing instructions and whitespace.
@@ -61,7 +62,7 @@ _FILE_KINDS = (
 )
 
 
-def _shown(path: str | os.PathLike[str]) -> str:
+def shown_name(path: str | os.PathLike[str]) -> str:
     """``path`` as it names the input in ids, errors and reports: bytes of a
     file name that are not UTF-8 (Python keeps them as lone surrogates, which
     no output can encode) become U+FFFD."""
@@ -123,7 +124,7 @@ def read_xml(data: bytes, *, source: str | None = None) -> Treaty:
     root = parse_xml(data, source=source)
     if etree.QName(root).localname == "akomaNtoso":
         treaty = akn_to_treaty(root, source=source)
-    elif is_tota(root):
+    elif root.tag == "treaty":  # ToTA, or says which part it lacks
         treaty = tota_to_treaty(root, source=source)
     else:
         raise _unknown_root(root, source)
@@ -198,7 +199,7 @@ def read(
     if isinstance(path, str) and is_url(path):
         treaty = read_url(path, lang=lang)
     else:
-        source = _shown(path)
+        source = shown_name(path)
         data = read_file(path, max_bytes=max_bytes)
         treaty = read_bytes(data, source=source, lang=lang, max_bytes=max_bytes)
     return treaty if id is None else attrs.evolve(treaty, id=id)
@@ -207,7 +208,7 @@ def read(
 def read_file(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of the regular file at ``path``, at most the size limit
     (see :func:`read` for the errors)."""
-    source = _shown(path)
+    source = shown_name(path)
     limit = _limit(max_bytes)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:

@@ -66,9 +66,14 @@ def tota_to_treaty(root: etree._Element, *, source: str | None = None) -> Treaty
     """The Treaty of a parsed ToTA root, as :func:`read_tota` describes."""
     meta, body = root.find("meta"), root.find("body")
     if not is_tota(root) or meta is None or body is None:
+        missing = [f"<{tag}>" for tag in ("meta", "body") if root.find(tag) is None]
+        found = (
+            f"a <treaty> without {' or '.join(missing)}"
+            if root.tag == "treaty"
+            else f"<{root.tag!s}>"
+        )
         raise ParseError(
-            "not a ToTA file: expected <treaty> with <meta> and <body>, "
-            f"got <{root.tag!s}>",
+            f"not a ToTA file: expected <treaty> with <meta> and <body>, got {found}",
             source=source,
             line=root.sourceline,
         )
