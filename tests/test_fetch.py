@@ -69,6 +69,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     return
                 time.sleep(0.1)
             return
+        if self.path == "/trickle-headers":  # a header line at a time, each in time
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for k in range(40):
+                try:
+                    self.wfile.write(f"X-Wait-{k}: still here\r\n".encode())
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+                time.sleep(0.1)
+            return
         if self.path == "/short":  # promises more than it sends, then closes
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -245,4 +255,13 @@ def test_a_trickling_server_cannot_hold_a_download_open(server):
     started = time.monotonic()
     with pytest.raises(FetchError, match=r"still downloading after 0\.9 s"):
         download(server + "/trickle", timeout=0.3)
+    assert time.monotonic() - started < 3
+
+
+def test_a_server_trickling_its_headers_cannot_hold_a_download_open(server):
+    # Regression: only the body had an overall deadline; headers sent a line
+    # every few seconds (each read within the timeout) held it for ever.
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"still downloading after 0\.9 s"):
+        download(server + "/trickle-headers", timeout=0.3)
     assert time.monotonic() - started < 3

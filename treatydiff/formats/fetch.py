@@ -12,11 +12,14 @@ A cached URL is not downloaded again unless ``refresh`` is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import json
 import os
 import re
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -194,59 +197,134 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class _Deadline:
+    """One deadline for a whole download, redirects included: each connection
+    is watched, and one still open at the deadline has its socket shut, so
+    a server that trickles its headers or its body a byte at a time cannot
+    hold the download (the timeout holds for each read only)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._timers: list[threading.Timer] = []
+        self._done = False
+
+    def watch(self, sock: socket.socket) -> None:
+        timer = threading.Timer(
+            max(0.0, self.end - time.monotonic()), self._cut, (sock,)
+        )
+        timer.daemon = True
+        with self._lock:
+            if self._done:
+                return
+            self._timers.append(timer)
+        timer.start()
+
+    def _cut(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            with contextlib.suppress(OSError):  # closed meanwhile
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def stop(self) -> None:
+        """No connection is cut after this returns."""
+        with self._lock:
+            self._done = True
+            for timer in self._timers:
+                timer.cancel()
+
+
+def _watched(deadline: _Deadline) -> list[urllib.request.BaseHandler]:
+    """HTTP and HTTPS handlers whose connections ``deadline`` watches."""
+
+    class HTTP(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class HTTPS(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class HTTPHandler(urllib.request.HTTPHandler):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(HTTP, req)
+
+    class HTTPSHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+            return self.do_open(HTTPS, req)
+
+    return [HTTPHandler(), HTTPSHandler()]
+
+
 def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
-    opener = urllib.request.build_opener(_Redirects())
+    deadline = _Deadline(3 * timeout)
+    opener = urllib.request.build_opener(_Redirects(), *_watched(deadline))
     request = urllib.request.Request(url, headers={"User-Agent": "treatydiff"})
+    late = FetchError(
+        f"{url}: still downloading after {deadline.seconds:g} s; try again later "
+        f"or {_BY_HAND}"
+    )
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = _limited(response, max_bytes, url, 3 * timeout)
+            data = _limited(response, max_bytes, url)
+            deadline.stop()  # before the socket is closed
+            if deadline.expired:
+                raise late
             final: str = response.geturl()
-    except FetchError:
-        raise
-    except urllib.error.HTTPError as exc:
-        if exc.code in (301, 302, 303, 307, 308):
-            raise FetchError(
-                f"{url}: more than {MAX_REDIRECTS} redirects; {_BY_HAND}"
-            ) from None
-        raise FetchError(
-            f"{url}: HTTP {exc.code} {exc.reason}; the page may have moved: " + _BY_HAND
-        ) from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FetchError(
-                f"{url}: no answer within {timeout:g} s; try again later or {_BY_HAND}"
-            ) from None
-        raise FetchError(
-            f"cannot reach {url}: {_reason(exc.reason)}; check the address and the "
-            f"network, or {_BY_HAND}"
-        ) from None
-    except TimeoutError:
-        raise FetchError(
-            f"{url}: no answer within {timeout:g} s; try again later or {_BY_HAND}"
-        ) from None
-    except OSError as exc:
-        raise FetchError(f"cannot read {url}: {_reason(exc)}; {_BY_HAND}") from None
-    except (ValueError, http.client.HTTPException) as exc:
-        # A malformed address (``http://[::1``, a space, a host that is not
-        # ASCII) of the URL or of a redirect, or a reply that is not HTTP.
-        reason = _reason(exc) or type(exc).__name__
-        raise FetchError(f"cannot read {url}: {reason}; {_BY_HAND}") from None
+    except Exception as exc:
+        deadline.stop()
+        if deadline.expired:  # whatever cutting the socket short raised
+            raise late from None
+        if isinstance(exc, FetchError):
+            raise
+        raise _failure(url, timeout, exc) from None
+    finally:
+        deadline.stop()
     return data, final
 
 
-def _limited(response: Any, max_bytes: int, url: str, deadline: float) -> bytes:
-    """The body of ``response``: at most ``max_bytes``, within ``deadline``
-    seconds in all (each read takes what has come, so a server that trickles
-    a byte at a time cannot hold the download open for ever)."""
+def _failure(url: str, timeout: float, exc: Exception) -> Exception:
+    """The one-line :class:`FetchError` for what ``urlopen`` raised (others
+    as they are)."""
+    if isinstance(exc, urllib.error.HTTPError):
+        if exc.code in (301, 302, 303, 307, 308):
+            return FetchError(f"{url}: more than {MAX_REDIRECTS} redirects; {_BY_HAND}")
+        return FetchError(
+            f"{url}: HTTP {exc.code} {exc.reason}; the page may have moved: " + _BY_HAND
+        )
+    if isinstance(exc, urllib.error.URLError) and not isinstance(
+        exc.reason, TimeoutError
+    ):
+        return FetchError(
+            f"cannot reach {url}: {_reason(exc.reason)}; check the address and the "
+            f"network, or {_BY_HAND}"
+        )
+    if isinstance(exc, urllib.error.URLError | TimeoutError):
+        return FetchError(
+            f"{url}: no answer within {timeout:g} s; try again later or {_BY_HAND}"
+        )
+    if isinstance(exc, OSError):
+        return FetchError(f"cannot read {url}: {_reason(exc)}; {_BY_HAND}")
+    if isinstance(exc, ValueError | http.client.HTTPException):
+        # A malformed address (``http://[::1``, a space, a host that is not
+        # ASCII) of the URL or of a redirect, or a reply that is not HTTP.
+        reason = _reason(exc) or type(exc).__name__
+        return FetchError(f"cannot read {url}: {reason}; {_BY_HAND}")
+    return exc
+
+
+def _limited(response: Any, max_bytes: int, url: str) -> bytes:
+    """The body of ``response``: at most ``max_bytes``, all that its
+    ``Content-Length`` promised."""
     chunks = []
     size = 0
-    end = time.monotonic() + deadline
     while chunk := response.read1(65536):
-        if time.monotonic() > end:
-            raise FetchError(
-                f"{url}: still downloading after {deadline:g} s; try again later "
-                f"or {_BY_HAND}"
-            )
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(
