@@ -307,20 +307,21 @@ def test_a_comparison_gives_the_labels_of_each_article() -> None:
         comp.labelled("nope")
 
 
+def _run_into_one(n: int) -> tuple[Treaty, Treaty]:
+    """n articles of one clause, and one article of n such paragraphs."""
+    clause = "The Parties shall cooperate in all fields."
+    one = Article(num="1", paragraphs=[Paragraph(text=clause)] * n)
+    return treaty("a", *[clause] * n), Treaty(id="b", articles=[one])
+
+
 def test_articles_run_into_one_are_one_merge_whose_pieces_share_their_refs() -> None:
     # Regression: 10,000 articles against the same clauses run into one
     # article took 268 s. Each of the merge's n pairs carried its own n refs
     # (n² refs, each read again by grouping); lap padded the n × 1 matrix to
     # a square; the article's sentences were checked against every paragraph
     # end; and the word diff of the group was one LCS of n × n lines' tokens.
-    clause = "The Parties shall cooperate in all fields."
     n = 300
-    a = treaty("a", *[clause] * n)
-    b = Treaty(
-        id="b",
-        articles=[Article(num="1", paragraphs=[Paragraph(text=clause)] * n)],
-    )
-    comp = compare(a, b)
+    comp = compare(*_run_into_one(n))
     pairs = comp.alignments["a", "b"].pairs
     assert [(len(g.members["a"]), g.members["b"]) for g in comp.groups] == [(n, ("1",))]
     assert len(pairs) == n and {p.kind for p in pairs} == {"merge"}
@@ -336,15 +337,8 @@ def test_articles_run_into_one_are_one_merge_whose_pieces_share_their_refs() -> 
 
 def test_the_mirror_of_a_merge_is_a_split_whose_pieces_share_their_paragraphs() -> None:
     # Regression: seen from B, each of a merge's n pairs flipped and sorted
-    # the n paragraph pairs of the group again (2,000 articles: 85 s).
-    clause = "The Parties shall cooperate in all fields."
-    n = 200
-    a = treaty("a", *[clause] * n)
-    b = Treaty(
-        id="b",
-        articles=[Article(num="1", paragraphs=[Paragraph(text=clause)] * n)],
-    )
-    forward = compare(a, b).alignments["a", "b"]
+    # the n paragraph pairs of the group again (2,000 articles: 47 s).
+    forward = compare(*_run_into_one(200)).alignments["a", "b"]
     back = forward.mirror()
     assert {p.kind for p in back.pairs} == {"split"}
     assert len({id(p.paragraphs) for p in back.pairs}) == 1
