@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -158,10 +159,10 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_sigterm_stops_an_index_and_its_workers(tota_dir: Path, tmp_path: Path) -> None:
-    # Regression: kill -TERM on `index --jobs 2` ended the command and left
-    # its pool workers running, orphaned.
+def _indexing(
+    tota_dir: Path, tmp_path: Path
+) -> tuple[subprocess.Popen[bytes], set[int]]:
+    """``index --jobs 2`` of the ToTA corpus, running, and its pool workers."""
     run = [sys.executable, "-m", "treatydiff", "index", str(tota_dir)]
     proc = subprocess.Popen(
         [*run, "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"],
@@ -173,6 +174,30 @@ def test_sigterm_stops_an_index_and_its_workers(tota_dir: Path, tmp_path: Path) 
         time.sleep(0.05)
     assert workers, "the pool never started"
     time.sleep(0.5)  # some files read
+    return proc, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_worker_is_one_line_and_the_pool_stops(
+    tota_dir: Path, tmp_path: Path
+) -> None:
+    # Regression: the pool stops the other workers with SIGTERM; they had
+    # inherited the command's SIGTERM handler, carried on, and the pool
+    # waited for them for ever.
+    proc, workers = _indexing(tota_dir, tmp_path)
+    os.kill(min(workers), signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert err.decode().strip() == (
+        "treatydiff: error: a worker process ended abruptly (out of memory or killed?)"
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_sigterm_stops_an_index_and_its_workers(tota_dir: Path, tmp_path: Path) -> None:
+    # Regression: kill -TERM on `index --jobs 2` ended the command and left
+    # its pool workers running, orphaned.
+    proc, workers = _indexing(tota_dir, tmp_path)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signal.SIGTERM

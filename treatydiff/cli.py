@@ -659,7 +659,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "show" and args.ref and args.format == "akn":
         parser.error("show ID REF prints a clause as text or json, not akn")
     out: str | None
-    previous = _on_term(_terminate)
+    previous = _on_term(_terminator(os.getpid()))
     try:
         if getattr(args, "output", None) is not None:
             check_target(args.output)  # before the work, not after it
@@ -710,8 +710,18 @@ class _Terminated(BaseException):
     workers are stopped and no half-written output is left."""
 
 
-def _terminate(signum: int, frame: object) -> NoReturn:
-    raise _Terminated
+def _terminator(pid: int) -> Callable[[int, object], None]:
+    """The SIGTERM handler of process ``pid``. A pool worker forked from it
+    inherits the handler, but must end on SIGTERM as before: the pool stops
+    its workers so (a broken pool, shut down) and waits for them."""
+
+    def terminate(signum: int, frame: object) -> None:
+        if os.getpid() != pid:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        raise _Terminated
+
+    return terminate
 
 
 def _on_term(handler: Any) -> Any:
