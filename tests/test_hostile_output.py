@@ -149,6 +149,21 @@ def test_a_full_device_is_one_line_naming_it(
     _one_error(capsys.readouterr().err, "/dev/full: No space left on device")
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_stdout_is_one_line_naming_it() -> None:
+    # Regression: "treatydiff: error: No space left on device", naming nothing.
+    with open("/dev/full", "wb") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "treatydiff", "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert out.returncode == 1
+    _one_error(out.stderr.decode(), "standard output: No space left on device")
+
+
 def test_an_id_with_no_file_after_the_equals_sign_says_so(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -20,7 +20,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["check_target", "write_chunks", "write_file", "write_stdout"]
 
@@ -37,12 +37,26 @@ def write_stdout(text: str) -> None:
         if buffer is None or stream.isatty():
             text = text.encode("ascii", "backslashreplace").decode("ascii")
         else:
-            stream.flush()
-            buffer.write(text.encode("utf-8"))
-            buffer.flush()
+            with _named("standard output"):
+                stream.flush()
+                buffer.write(text.encode("utf-8"))
+                buffer.flush()
             return
-    stream.write(text)
-    stream.flush()
+    with _named("standard output"):
+        stream.write(text)
+        stream.flush()
+
+
+@contextlib.contextmanager
+def _named(target: str) -> Iterator[None]:
+    """An ``OSError`` of writing ``target`` names it (a full device, say);
+    the errno, hence the subclass (``BrokenPipeError``), is kept."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, target) from None
 
 
 def write_file(text: str | bytes, path: str) -> None:
@@ -63,11 +77,8 @@ def write_chunks(chunks: Iterable[str], path: str | None) -> None:
 def _write_path(data: Iterable[bytes], path: str) -> None:
     st = _target(path)
     if st is not None and _writes_through(st.st_mode):
-        try:
-            with open(path, "wb") as handle:  # a FIFO or a device
-                handle.writelines(data)
-        except OSError as exc:  # a full device says so; name it
-            raise OSError(exc.errno, exc.strerror, path) from None
+        with _named(path), open(path, "wb") as handle:  # a FIFO or a device
+            handle.writelines(data)
         return
     _replace(data, path, st)
 
