@@ -4,6 +4,7 @@ gives the dense path's answers; its building blocks keep their laws."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from unittest import mock
 
 import attrs
@@ -220,3 +221,23 @@ def test_very_long_articles_are_scored_by_word_counts_on_the_sparse_path_too():
     assert len(long) > pairwise._LONG_TEXT
     assert _sparse(a, b) == align(a, b)
     assert ("1", "2") in align(a, b).links
+
+
+def test_very_long_paragraphs_are_scored_by_word_counts_too():
+    # Regression: only articles were; one paragraph of 3.5 MB against its
+    # edited copy was scored by edit distance (a 50,000-line text: 387 s).
+    long = " ".join(f"{CUSTOMS} Item {k}." for k in range(30))
+    edited = long.replace("Item 7.", "Entry 7.")
+    a = treaty("a", [long, ORIGIN])
+    b = treaty("b", [ORIGIN, edited])
+    with mock.patch.object(pairwise, "_LONG_TEXT", 200):
+        (pair,) = align(a, b).pairs
+        pa, pb = pairwise.prepare([a, b])
+    strings_a, strings_b = pa.paragraph_strings[0], pb.paragraph_strings[0]
+    assert len(strings_a[0]) > 200 >= len(strings_a[1])
+    by_words = pairwise._word_likeness(
+        Counter(strings_a[0].split()), Counter(strings_b[1].split())
+    )
+    scores = {(q.a, q.b): q.score for q in pair.paragraphs}
+    assert scores["1.1", "1.2"] == by_words < 1.0
+    assert scores["1.2", "1.1"] == 1.0

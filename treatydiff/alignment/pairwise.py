@@ -149,8 +149,8 @@ _HEADING_WEIGHT = 0.1
 _CHAPTER_WEIGHT = 0.05
 # Very long texts (issue 14: one article of megabytes): clause lists with more
 # than _DENSE_CELLS pairs first pair identical clauses, then score only the
-# rest (when that fits); an article longer than _LONG_TEXT characters is
-# scored by its word counts, not edit distance.
+# rest (when that fits); an article or paragraph longer than _LONG_TEXT
+# characters is scored by its word counts, not edit distance.
 _DENSE_CELLS = 250_000
 _LONG_TEXT = 50_000
 # From this many article pairs on, alignment scores sparse candidate pairs
@@ -439,21 +439,7 @@ def _pair_links(
     :mod:`treatydiff.alignment.blocked`)."""
     if len(pa.refs) * len(pb.refs) >= _LARGE_CELLS:
         return _sparse_links(pa, pb, opts)
-    long_a = [i for i, s in enumerate(pa.strings) if len(s) > _LONG_TEXT]
-    long_b = [j for j, s in enumerate(pb.strings) if len(s) > _LONG_TEXT]
-    text_scores = score_matrix(
-        [s if len(s) <= _LONG_TEXT else "" for s in pa.strings],
-        [s if len(s) <= _LONG_TEXT else "" for s in pb.strings],
-        scorer=opts.scorer,
-        scorer_kwargs=opts.scorer_kwargs,
-    )
-    if long_a or long_b:
-        counts_a = [Counter(s.split()) for s in pa.strings]
-        counts_b = [Counter(s.split()) for s in pb.strings]
-        for i in long_a:
-            text_scores[i] = [_word_likeness(counts_a[i], c) for c in counts_b]
-        for j in long_b:
-            text_scores[:, j] = [_word_likeness(c, counts_b[j]) for c in counts_a]
+    text_scores = _text_scores(pa.strings, pb.strings, opts)
     scores = np.minimum(text_scores + _heading_bonus(pa, pb), 1.0)
     floors = np.maximum(
         opts.threshold, np.minimum(background(scores) + _STANDOUT, _STANDOUT_CAP)
@@ -504,6 +490,31 @@ def _pair_links(
     for r, c in assign(sub, floor, bonus):
         links.append(((free_a[r],), (free_b[c],), float(sub[r, c])))
     return _with_clause_links(pa, pb, links, scores, opts), scores
+
+
+def _text_scores(
+    texts_a: Sequence[str], texts_b: Sequence[str], opts: AlignOptions
+) -> np.ndarray:
+    """All-pairs text scores (:func:`score_matrix` with the options' scorer);
+    a text longer than :data:`_LONG_TEXT` characters is scored by its word
+    counts against every other (:func:`_word_likeness`): the edit distance
+    of two texts of megabytes takes minutes."""
+    scores = score_matrix(
+        [s if len(s) <= _LONG_TEXT else "" for s in texts_a],
+        [s if len(s) <= _LONG_TEXT else "" for s in texts_b],
+        scorer=opts.scorer,
+        scorer_kwargs=opts.scorer_kwargs,
+    )
+    long_a = [i for i, s in enumerate(texts_a) if len(s) > _LONG_TEXT]
+    long_b = [j for j, s in enumerate(texts_b) if len(s) > _LONG_TEXT]
+    if long_a or long_b:
+        counts_a = [Counter(s.split()) for s in texts_a]
+        counts_b = [Counter(s.split()) for s in texts_b]
+        for i in long_a:
+            scores[i] = [_word_likeness(counts_a[i], c) for c in counts_b]
+        for j in long_b:
+            scores[:, j] = [_word_likeness(c, counts_b[j]) for c in counts_a]
+    return scores
 
 
 def _sparse_links(
@@ -1036,11 +1047,8 @@ def _paragraph_pairs(
                 return [(rs[0], cs[0], float(known))]
             scores = np.array([[known]])
         else:
-            scores = score_matrix(
-                [text_a[r] for r in rs],
-                [text_b[c] for c in cs],
-                scorer=opts.scorer,
-                scorer_kwargs=opts.scorer_kwargs,
+            scores = _text_scores(
+                [text_a[r] for r in rs], [text_b[c] for c in cs], opts
             )
         jitter = _jitter([refs_a[r] for r in rs], [refs_b[c] for c in cs])
         return [
