@@ -27,7 +27,6 @@ import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any, cast
 
 import numpy as np
@@ -350,8 +349,8 @@ def _diff(a: str, b: str) -> WordDiff:
     """The diff of two different texts, ``a < b`` (cached: diffs are frozen, and
     each report of a comparison asks for the same ones)."""
     ta, tb = tokenize(a), tokenize(b)
-    pa = list(accumulate(map(len, ta), initial=0))
-    pb = list(accumulate(map(len, tb), initial=0))
+    pa = list(itertools.accumulate(map(len, ta), initial=0))
+    pb = list(itertools.accumulate(map(len, tb), initial=0))
     runs = _slide(_to_ops(_cleanup(_segments(ta, tb), a, pa, pb), ta, tb), ta, tb)
     ops = [
         Op(kind, a[pa[a0] : pa[a1]], b[pb[b0] : pb[b1]])

@@ -278,7 +278,6 @@ def _get(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
                 raise late
             final: str = response.geturl()
     except Exception as exc:
-        deadline.stop()
         if deadline.expired:  # whatever cutting the socket short raised
             raise late from None
         if isinstance(exc, FetchError):
