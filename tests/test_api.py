@@ -61,4 +61,8 @@ def test_every_module_declares_and_documents_all(name: str) -> None:
 
 
 def test_version_is_set() -> None:
-    assert treatydiff.__version__
+    """Written once in the package, read by the build (pyproject.toml):
+    the installed distribution says the same."""
+    from importlib.metadata import version
+
+    assert treatydiff.__version__ == version("treatydiff")

@@ -239,6 +239,36 @@ def test_version_and_help_load_no_command() -> None:
     assert run.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_a_comparison_of_files_loads_no_network_or_metadata_modules(
+    tmp_path: Path,
+) -> None:
+    """Issue 13 (start-up): comparing two local files loads neither the
+    download modules nor importlib.metadata nor numpy.ma (about 100 ms of a
+    command's start-up together)."""
+    clauses = ["shall consult", "shall trade", "may inspect goods"]
+    a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "out.txt"
+    for path, tail in ((a, "."), (b, " each year.")):
+        path.write_text(
+            "".join(
+                f"Article {k}\nThe Parties {c}{tail}\n"
+                for k, c in enumerate(clauses, 1)
+            ),
+            encoding="utf-8",
+        )
+    probe = (
+        "import sys\n"
+        "from treatydiff.cli import main\n"
+        f"main(['compare', {str(a)!r}, {str(b)!r}, '-o', {str(out)!r}])\n"
+        "heavy = ('importlib.metadata', 'urllib.request', 'http.client', 'ssl',\n"
+        "         'numpy.ma', 'treatydiff.formats.fetch')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_show_prints_one_clause(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["show", "ru-ir-2025", "3.3"], capsys)
     assert code == 0

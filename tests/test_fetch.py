@@ -15,7 +15,8 @@ import pytest
 from treatydiff import bundled, read
 from treatydiff.cli import main
 from treatydiff.errors import FetchError, ParseError
-from treatydiff.formats.fetch import CACHE_ENV, download, is_url
+from treatydiff.formats.fetch import CACHE_ENV, download
+from treatydiff.formats.urls import is_url
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEXT = (FIXTURES / "crosslingual" / "defence.en.txt").read_bytes()

@@ -281,3 +281,22 @@ def _check_overlaps(a, b, drop):
         assert size_a[i] == len(x)
         for j, y in enumerate(map(set, b)):
             assert dice[i, j] == 2 * len(x & y) / max(len(x) + len(y), 1)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.floats(0, 1) | st.sampled_from([0.0, 0.25, 0.5, 1.0]),
+            min_size=2,
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda rows: len({len(r) for r in rows}) == 1)
+)
+def test_median_but_best_is_numpys_median_of_the_rest(rows):
+    """The alignment's background (issue 13: without np.median, which loads
+    numpy.ma): exactly the median of each row without its largest value."""
+    scores = np.array(rows)
+    expected = np.median(np.sort(scores, axis=1)[:, :-1], axis=1)
+    assert similarity.median_but_best(scores).tolist() == expected.tolist()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typing as _typing
 from importlib import import_module as _import_module
-from importlib.metadata import version as _version
 
 from treatydiff.errors import (
     AlignmentError,
@@ -30,6 +29,8 @@ from treatydiff.model import (
     Strength,
     Treaty,
 )
+
+__version__ = "0.1.0"  # the one place it is written (pyproject.toml reads it)
 
 if _typing.TYPE_CHECKING:
     from treatydiff.alignment.pairwise import align
@@ -84,5 +85,3 @@ __all__ = [
     "parse",
     "read",
 ]
-
-__version__ = _version("treatydiff")

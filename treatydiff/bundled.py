@@ -23,15 +23,15 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from treatydiff import formats
 from treatydiff.alignment.crosslingual import concept_words
 from treatydiff.errors import CorpusError, FetchError, ParseError
-from treatydiff.formats.fetch import Page, download, is_url
 from treatydiff.formats.reader import read_file
+from treatydiff.formats.urls import is_url
 from treatydiff.model import (
     Absence,
     Article,
@@ -42,6 +42,9 @@ from treatydiff.model import (
     Treaty,
 )
 from treatydiff.model.refs import num_to_ref
+
+if TYPE_CHECKING:
+    from treatydiff.formats.fetch import Page
 
 __all__ = [
     "CONFIDENCE",
@@ -172,6 +175,8 @@ def official(treaty_id: str, path: str | Path) -> Treaty:
     came from in ``source``. A mismatch raises :class:`CorpusError`.
     """
     if isinstance(path, str) and is_url(path):
+        from treatydiff.formats.fetch import download  # the network modules, now
+
         page = download(path)
         data, name = page.data, path
     else:
@@ -245,6 +250,8 @@ def fetch(treaty_id: str, *, refresh: bool = False) -> Fetched:
     (official publishers first, copies after) and take the first page that
     is the treaty (see :func:`official`). Raises :class:`FetchError` saying
     what each URL gave and what to do."""
+    from treatydiff.formats.fetch import download  # the network modules, now
+
     tried = []
     for place in places(treaty_id):
         url = place["url"]

@@ -67,6 +67,7 @@ from treatydiff.alignment.similarity import (
     common_words,
     containment,
     filtered,
+    median_but_best,
     process_texts,
     score_matrix,
     shorter_share,
@@ -316,8 +317,7 @@ def background(scores: np.ndarray) -> np.ndarray:
     def medians(mat: np.ndarray) -> np.ndarray:
         if mat.shape[1] < 2:
             return np.zeros(mat.shape[0])
-        middle: np.ndarray = np.median(np.sort(mat, axis=1)[:, :-1], axis=1)
-        return middle
+        return median_but_best(mat)
 
     if scores.size == 0:
         return np.zeros(scores.shape)

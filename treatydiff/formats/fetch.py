@@ -5,9 +5,7 @@ The cache lives in ``$TREATYDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/treatydiff`
 else ``~/.cache/treatydiff``: ``pages/<sha256 of the content>`` holds each
 page once and ``urls/<sha256 of the URL>.json`` says which page a URL gave.
 A cached URL is not downloaded again unless ``refresh`` is asked for.
-
->>> is_url("https://example.org/t.html"), is_url("file:///etc/passwd"), is_url("t.txt")
-(True, False, False)
+Which arguments are URLs is :func:`.urls.is_url`'s call.
 """
 
 from __future__ import annotations
@@ -26,11 +24,12 @@ import urllib.request
 from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import attrs
 
 from treatydiff.errors import FetchError
+from treatydiff.formats.urls import is_url
 
 __all__ = [
     "CACHE_ENV",
@@ -40,7 +39,6 @@ __all__ = [
     "Page",
     "cache_dir",
     "download",
-    "is_url",
 ]
 
 CACHE_ENV = "TREATYDIFF_CACHE_DIR"
@@ -50,7 +48,6 @@ TIMEOUT = 20.0
 MAX_BYTES = 20 * 1024 * 1024
 #: Redirects followed before giving up.
 MAX_REDIRECTS = 5
-_SCHEMES = ("http", "https")
 _BY_HAND = "download it by hand and pass the file"
 
 
@@ -65,16 +62,6 @@ class Page:
     sha256: str
     path: Path
     cached: bool
-
-
-def is_url(text: str) -> bool:
-    """Whether ``text`` is an http(s) URL (a malformed one, such as
-    ``http://[::1``, counts: :func:`download` then says what is wrong)."""
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return text.lower().startswith(tuple(f"{s}://" for s in _SCHEMES))
-    return parts.scheme.lower() in _SCHEMES and bool(parts.netloc)
 
 
 def cache_dir() -> Path:

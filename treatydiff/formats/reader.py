@@ -27,11 +27,11 @@ from lxml import etree
 from treatydiff.errors import InvalidArgument, ParseError
 from treatydiff.formats.akn import akn_to_treaty
 from treatydiff.formats.encoding import BOMS, decode
-from treatydiff.formats.fetch import download, is_url
 from treatydiff.formats.htmlpage import parse_html
 from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.safexml import parse_xml
 from treatydiff.formats.tota import tota_to_treaty
+from treatydiff.formats.urls import is_url
 from treatydiff.model import Treaty
 
 __all__ = [
@@ -238,6 +238,8 @@ def _read_upto(handle: BinaryIO, size: int) -> bytes:
 def read_url(url: str, *, lang: str | None = None, refresh: bool = False) -> Treaty:
     """The treaty on the page at ``url`` (see :func:`read`); a page without
     articles raises :class:`ParseError` saying to pass a file instead."""
+    from treatydiff.formats.fetch import download  # the network modules, now
+
     page = download(url, refresh=refresh)
     try:
         return read_bytes(page.data, source=url, lang=lang)
