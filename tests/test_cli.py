@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -239,6 +242,30 @@ def test_version_and_help_load_no_command() -> None:
     assert run.stdout.strip().splitlines()[-1] == "[]"
 
 
+_UNUSED_BY_A_COMPARISON = (
+    "importlib.metadata",
+    "urllib.request",
+    "http.client",
+    "ssl",
+    "numpy.ma",
+    "treatydiff.formats.fetch",
+)
+
+
+def _loaded_by(argv: list[str], modules: Sequence[str]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after ``main(argv)``."""
+    probe = (
+        "import sys\n"
+        "from treatydiff.cli import main\n"
+        f"main({argv!r})\n"
+        f"print(sorted(m for m in {tuple(modules)!r} if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return cast(list[str], ast.literal_eval(run.stdout.strip().splitlines()[-1]))
+
+
 def test_a_comparison_of_files_loads_no_network_or_metadata_modules(
     tmp_path: Path,
 ) -> None:
@@ -255,18 +282,20 @@ def test_a_comparison_of_files_loads_no_network_or_metadata_modules(
             ),
             encoding="utf-8",
         )
-    probe = (
-        "import sys\n"
-        "from treatydiff.cli import main\n"
-        f"main(['compare', {str(a)!r}, {str(b)!r}, '-o', {str(out)!r}])\n"
-        "heavy = ('importlib.metadata', 'urllib.request', 'http.client', 'ssl',\n"
-        "         'numpy.ma', 'treatydiff.formats.fetch')\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    argv = ["compare", str(a), str(b), "-o", str(out)]
+    assert _loaded_by(argv, _UNUSED_BY_A_COMPARISON) == []
+
+
+def test_the_main_job_loads_no_text_or_page_reader(tmp_path: Path) -> None:
+    """Issue 13 (start-up): the bundled digests need neither the plain-text
+    parser nor the web-page reader (their patterns take tens of ms to load)."""
+    argv = ["compare", "ru-ir-2025", "ru-kp-2024", "-o", str(tmp_path / "out.txt")]
+    unused = (
+        *_UNUSED_BY_A_COMPARISON,
+        "treatydiff.formats.plaintext.parser",
+        "treatydiff.formats.htmlpage",
     )
-    run = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert run.stdout.strip().splitlines()[-1] == "[]"
+    assert _loaded_by(argv, unused) == []
 
 
 def test_show_prints_one_clause(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from treatydiff import ParseError, Treaty
+from treatydiff.formats import htmlpage
 from treatydiff.formats import reader as files
+from treatydiff.formats.plaintext import parser as text_parser
 from treatydiff.formats.reader import detect, read, read_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "files"
@@ -118,7 +120,7 @@ def _recorder(calls: list, kind: str):  # type: ignore[no-untyped-def]
 
 def test_html_goes_to_the_html_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list = []
-    monkeypatch.setattr(files, "parse_html", _recorder(calls, "html"))
+    monkeypatch.setattr(htmlpage, "parse_html", _recorder(calls, "html"))
     path = FIXTURES / "page_saved.txt"
     treaty = read(path, lang="en")
     assert calls == [("html", path.read_bytes(), "page_saved", "en", str(path))]
@@ -130,7 +132,7 @@ def test_plain_text_is_decoded_then_parsed(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(
         files, "decode", lambda data, *, source=None: data.decode("utf-8")
     )
-    monkeypatch.setattr(files, "parse", _recorder(calls, "text"))
+    monkeypatch.setattr(text_parser, "parse", _recorder(calls, "text"))
     path = FIXTURES / "plain_text.html"
     read(path)
     assert calls == [
@@ -174,7 +176,7 @@ def test_errors_from_other_readers_get_the_source(
     monkeypatch.setattr(
         files, "decode", lambda data, *, source=None: data.decode("utf-8")
     )
-    monkeypatch.setattr(files, "parse", failing)
+    monkeypatch.setattr(text_parser, "parse", failing)
     with pytest.raises(ParseError) as info:
         read_bytes(b"Just a letter.", source="letter.txt")
     assert str(info.value) == "letter.txt: no articles found (line 3)"

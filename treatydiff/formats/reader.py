@@ -27,8 +27,6 @@ from lxml import etree
 from treatydiff.errors import InvalidArgument, ParseError
 from treatydiff.formats.akn import akn_to_treaty
 from treatydiff.formats.encoding import BOMS, decode
-from treatydiff.formats.htmlpage import parse_html
-from treatydiff.formats.plaintext.parser import parse
 from treatydiff.formats.safexml import parse_xml
 from treatydiff.formats.tota import tota_to_treaty
 from treatydiff.formats.urls import is_url
@@ -164,8 +162,14 @@ def read_bytes(
         if kind == "xml":
             treaty = read_xml(data, source=source)
             return attrs.evolve(treaty, lang=lang) if lang else treaty
+        # The readers of web pages and plain text (their line patterns take
+        # a command tens of milliseconds to compile) load with the first such file.
         if kind == "html":
+            from treatydiff.formats.htmlpage import parse_html
+
             return parse_html(data, id=treaty_id, lang=lang, source=source)
+        from treatydiff.formats.plaintext.parser import parse
+
         text = decode(data, source=source)
         return parse(text, id=treaty_id, lang=lang, source=source)
     except ParseError as exc:
