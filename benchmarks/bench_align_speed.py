@@ -20,7 +20,9 @@ treaties). Warm repeats the comparison on the same treaties. The CLI rows run
 ``treatydiff compare A.xml B.xml --format text|html`` and the main job (the
 bundled triple) in a fresh interpreter
 (set-up included: what a command-line user gets); the start-up rows say how
-much of that is loading Python and the package.
+much of that is loading Python and the package. A last table times each part
+of a cold full comparison alone (the exact article scores, the alignment,
+the provision labels, the word diffs and flags) against issue 13's targets.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -40,9 +43,12 @@ from redrafts import TOTA, best_of, load, pool_articles
 from scipy.optimize import linear_sum_assignment
 
 from treatydiff import bundled
-from treatydiff.alignment.pairwise import align
+from treatydiff.alignment.pairwise import align, prepare
+from treatydiff.alignment.similarity import score_matrix
 from treatydiff.comparison import compare
+from treatydiff.diff.changes import describe_group
 from treatydiff.model import Article, Paragraph, Treaty
+from treatydiff.provisions.matrix import label_treaty
 
 
 def long_article() -> tuple[Treaty, Treaty]:
@@ -135,6 +141,36 @@ def cold(names: tuple[str, ...], repeat: int, *, full: bool = True) -> float:
         else:
             times.append(best_of(lambda: compare(*treaties), 1))  # noqa: B023
     return min(times)
+
+
+def parts(names: tuple[str, str], repeat: int) -> dict[str, float]:
+    """Each part of a full comparison of ``names`` alone, cold (best of
+    ``repeat``, every per-text cache emptied before each): the exact article
+    scores the alignment's floors are read from, the whole alignment, the
+    provision labels of both treaties, and the word diffs and flags of the
+    linked article pairs."""
+    a, b = (load(name, paragraphs=False) for name in names)
+    pa, pb = prepare([a, b])
+    linked = [(a.article(p.a).text, b.article(p.b).text) for p in align(a, b).pairs]
+
+    def part(func: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeat):
+            forget_texts()
+            times.append(best_of(func, 1))
+        return min(times)
+
+    return {
+        "exact article scores": part(lambda: score_matrix(pa.strings, pb.strings)),
+        "alignment": part(lambda: align(a, b)),
+        "provision labels": part(lambda: [label_treaty(t) for t in (a, b)]),
+        "word diffs and flags": part(
+            lambda: [
+                describe_group({"a": [("1", x)], "b": [("1", y)]}, "a")
+                for x, y in linked
+            ]
+        ),
+    }
 
 
 def difflib_way(a, b) -> None:
@@ -237,6 +273,11 @@ def main() -> None:
             None,
         )
     )
+    budgets = {
+        ("pta_312", "pta_313"): ("difflib ÷ 50", rows[0][2] / 50, rows[0][6]),
+        ("pta_153", "pta_154"): ("the 0.5 s target", 0.5, rows[1][6]),
+    }
+    split = {names: parts(names, args.repeat) for names in budgets}
     startup = {
         "python -c 'import treatydiff'": fresh(
             ["-c", "import treatydiff"], args.repeat
@@ -274,6 +315,20 @@ def main() -> None:
         f"The process's first full comparison (pta_149 vs pta_150, one-time set-up "
         f"included): {t_first:.3f} s."
     )
+    print(
+        "\nWhere a cold full comparison goes: each part alone, cold (the parts "
+        "share some per-text work, so they add up to a little more than the whole)."
+        "\n\n| treaties | target | full compare | "
+        + " | ".join(next(iter(split.values())))
+        + " |\n|---|---:|---:|"
+        + "---:|" * len(next(iter(split.values())))
+    )
+    for names, (what, budget, full) in budgets.items():
+        cells = " | ".join(f"{t:.3f} s" for t in split[names].values())
+        print(
+            f"| {' vs '.join(names)} | {budget:.3f} s ({what}) | {full:.3f} s "
+            f"| {cells} |"
+        )
     cached = (
         "no bytecode cache: each run compiles treatydiff"
         if sys.dont_write_bytecode
