@@ -298,6 +298,21 @@ def test_the_main_job_loads_no_text_or_page_reader(tmp_path: Path) -> None:
     assert _loaded_by(argv, unused) == []
 
 
+@pytest.mark.parametrize(
+    "argv", [["list"], ["show", "ru-ir-2025"], ["show", "ru-ir-2025", "3.3"]]
+)
+def test_listing_and_showing_load_no_comparison_modules(argv: list[str]) -> None:
+    """Issue 13 (start-up): ``list`` and ``show`` (and their error lines)
+    load neither NumPy nor the alignment, the cue tables or the reports."""
+    heavy = (
+        "numpy",
+        "treatydiff.alignment",
+        "treatydiff.provisions",
+        "treatydiff.report",
+    )
+    assert _loaded_by(argv, heavy) == []
+
+
 def test_show_prints_one_clause(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(["show", "ru-ir-2025", "3.3"], capsys)
     assert code == 0

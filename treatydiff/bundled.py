@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from treatydiff import formats
-from treatydiff.alignment.crosslingual import concept_words
 from treatydiff.errors import CorpusError, FetchError, ParseError
 from treatydiff.formats.reader import read_file
 from treatydiff.formats.urls import is_url
@@ -275,6 +274,10 @@ def fetch(treaty_id: str, *, refresh: bool = False) -> Fetched:
 
 
 def _same_title(text_title: str | None, digest_title: str | None) -> bool:
+    # Loaded here: the alignment package loads NumPy and rapidfuzz, which
+    # listing or showing the digests does not need.
+    from treatydiff.alignment.crosslingual import concept_words
+
     a = set(concept_words(text_title or "").split())
     b = set(concept_words(digest_title or "").split())
     if len(a) < 3 or len(b) < 3:

@@ -21,7 +21,13 @@ import attrs
 from treatydiff import __version__
 from treatydiff.errors import InvalidArgument, TreatyDiffError
 from treatydiff.model import ChangeKind, Strength, Treaty
-from treatydiff.output import check_target, write_chunks, write_file, write_stdout
+from treatydiff.output import (
+    check_target,
+    safe,
+    write_chunks,
+    write_file,
+    write_stdout,
+)
 
 # The rest of the package is imported by the command that runs it (start-up
 # time: a report loads SciPy and the cue tables, ``--version`` nothing).
@@ -281,10 +287,10 @@ def _render_treaty(treaty: Treaty, fmt: str) -> str:
     from treatydiff.formats.akn import to_akn
     from treatydiff.formats.plaintext.writer import to_text
     from treatydiff.formats.treatyjson import treaty_to_dict
-    from treatydiff.provisions import label_treaty
-    from treatydiff.report.formatting import safe
 
     if fmt == "json":
+        from treatydiff.provisions import label_treaty  # the cue tables, now
+
         data = treaty_to_dict(label_treaty(treaty))
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "akn":
@@ -309,7 +315,6 @@ def _digest_banner(treaty: Treaty) -> str:
 
 def _cmd_show(args: argparse.Namespace) -> str:
     from treatydiff import bundled
-    from treatydiff.report.formatting import safe
 
     treaty = bundled.load(args.id)
     if args.ref is None:
@@ -772,7 +777,5 @@ def _fail(message: str, *, status: int = 1) -> int:
 
 def _one_line(message: str) -> str:
     """``message`` with control characters, line breaks and tabs escaped."""
-    from treatydiff.report.formatting import safe
-
     line = safe(message).replace("\t", "\\t").replace("\n", "\\n")
     return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

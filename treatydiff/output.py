@@ -9,7 +9,9 @@ refused, and so is a write-protected file. Errors are ``OSError`` naming the
 user's path, never the temporary file. :func:`write_stdout` prints text that
 the terminal's encoding cannot show as UTF-8 bytes, or with escapes on a
 terminal. :func:`write_chunks` writes a long result piece by piece, to a file
-(still whole or not at all) or to stdout.
+(still whole or not at all) or to stdout. :func:`safe` shows control and
+bidirectional-override characters of treaty text as escapes (every report
+and error line goes through it).
 """
 
 from __future__ import annotations
@@ -17,12 +19,25 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 
-__all__ = ["check_target", "write_chunks", "write_file", "write_stdout"]
+__all__ = ["check_target", "safe", "write_chunks", "write_file", "write_stdout"]
+
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def safe(text: object) -> str:
+    """``text`` as a string, with control and bidi-override characters escaped."""
+    return _UNSAFE.sub(
+        lambda m: m.group().encode("unicode_escape").decode("ascii"),
+        "" if text is None else str(text),
+    )
 
 
 def write_stdout(text: str) -> None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from treatydiff.model import ChangeKind, Span, Strength, Treaty, TreatyChange
+from treatydiff.output import safe
 from treatydiff.report.view import Finding, GroupView, Nearest, ReportView
 
 __all__ = [
@@ -41,9 +42,6 @@ __all__ = [
     "strength_note",
 ]
 
-_UNSAFE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
 _STATUS = {
     "confirmed-absent": "confirmed absent",
     "not-found": "not found",
@@ -56,14 +54,6 @@ _NUMBERS = re.compile(r"[0-9]+ [0-9]+")  # two article numbers
 FINDINGS = "Missing provisions and provisions at an unknown article"
 #: The matrix cell of a provision a source puts in the treaty at an unknown article.
 UNPLACED = "✓ article unknown"
-
-
-def safe(text: object) -> str:
-    """``text`` as a string, with control and bidi-override characters escaped."""
-    return _UNSAFE.sub(
-        lambda m: m.group().encode("unicode_escape").decode("ascii"),
-        "" if text is None else str(text),
-    )
 
 
 def highlight(text: str, spans: Sequence[Span]) -> list[tuple[str, bool]]:
