@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -103,6 +105,41 @@ def test_rerun_reads_only_new_or_changed_and_drops_deleted(tmp_path: Path) -> No
     assert summary.unchanged == 2
     assert names == ["pta_1", "pta_2", "pta_4", "pta_5"]
     assert [r[5] for r in _contents(db) if r[0] == "pta_4"] == ["1"]
+    _consistent(db)
+
+
+def test_a_directory_that_cannot_be_listed_keeps_its_treaties(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a subdirectory that could not be listed (permissions, a
+    network mount gone away) was skipped in silence, so its treaties were
+    taken as deleted and dropped from the index. They are kept now, and the
+    run names the directory."""
+    src = write_corpus(tmp_path / "src")
+    (src / "sub").mkdir()
+    (src / "pta_4.xml").rename(src / "sub" / "pta_4.xml")
+    db = tmp_path / "c.sqlite"
+    with Corpus(db) as corpus:
+        corpus.update([str(src)], jobs=1)
+        real_scandir = os.scandir
+
+        def scandir(path: Any = ".") -> Any:
+            if Path(path).name == "sub":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+        summary = corpus.update([str(src)], jobs=1)
+        names = [t.name for t in corpus.treaties()]
+    assert summary.dropped == ()
+    assert names == ["pta_1", "pta_2", "pta_3", "pta_4"]
+    assert [(Path(f.source).name, f.error) for f in summary.failed] == [
+        (
+            "sub",
+            "cannot list the directory (Permission denied); "
+            "what the index holds from it is kept",
+        )
+    ]
     _consistent(db)
 
 

@@ -73,8 +73,10 @@ class Corpus:
         :data:`~treatydiff.corpus.indexer.SUFFIXES`, bundled ids): new or
         changed sources (by SHA-256) are read across ``jobs`` workers, sources
         gone from disk or from a scanned directory are dropped, a source that
-        fails is recorded and skipped. Treaties are written in batches, one
-        transaction each: an interrupted run keeps the batches it finished."""
+        fails is recorded and skipped. A directory that cannot be listed is
+        reported as failed, and what the index holds from it is kept.
+        Treaties are written in batches, one transaction each: an interrupted
+        run keeps the batches it finished."""
         return indexer.update(
             self._conn,
             paths,

@@ -6,8 +6,9 @@ batches of about :data:`BATCH` rows, one transaction each.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -39,19 +40,23 @@ BATCH = 5000
 Progress = Callable[[int, int, str], None]
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[Path]]:
+def discover(
+    paths: Iterable[str],
+) -> tuple[list[str], list[Path], dict[Path, str]]:
     """The sources named by ``paths`` (files, directories scanned recursively,
-    bundled ids) in a stable order, and the directories scanned."""
+    bundled ids) in a stable order, the directories scanned, and the
+    directories below them that could not be listed, with the reason."""
     sources: dict[str, None] = {}
     roots: list[Path] = []
+    unlisted: dict[Path, str] = {}
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
             root = path.resolve()
             roots.append(root)
-            for file in sorted(root.rglob("*")):
+            for file in sorted(_files(root, unlisted)):
                 hidden = any(p.startswith(".") for p in file.relative_to(root).parts)
-                if file.is_file() and file.suffix.lower() in SUFFIXES and not hidden:
+                if file.suffix.lower() in SUFFIXES and not hidden and file.is_file():
                     sources[str(file)] = None
         elif path.is_file():
             sources[str(path.resolve())] = None
@@ -59,7 +64,19 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[Path]]:
             sources[BUNDLED + arg] = None
         else:
             raise CorpusError(f"{arg}: neither a file, a directory nor a bundled id")
-    return list(sources), roots
+    return list(sources), roots, unlisted
+
+
+def _files(root: Path, unlisted: dict[Path, str]) -> Iterator[Path]:
+    """Every name below ``root`` that is not a directory (symbolic links to
+    directories are not followed); a directory that cannot be listed goes
+    into ``unlisted`` with the reason."""
+
+    def failed(exc: OSError) -> None:
+        unlisted[Path(exc.filename or root)] = exc.strerror or str(exc)
+
+    for folder, _, names in os.walk(root, onerror=failed):
+        yield from (Path(folder, name) for name in names)
 
 
 def _stamp(source: str) -> str | None:
@@ -77,10 +94,16 @@ def _size(source: str) -> int:
         return 0
 
 
-def _gone(source: str, found: set[str], roots: Sequence[Path]) -> bool:
+def _gone(
+    source: str, found: set[str], roots: Sequence[Path], unlisted: Sequence[Path]
+) -> bool:
+    """Whether an indexed ``source`` is no longer there: not found by this
+    scan, and not in a directory that could not be listed."""
     if source in found or source.startswith(BUNDLED):
         return False
     path = Path(source)
+    if any(path.is_relative_to(u) for u in unlisted):
+        return False
     return not path.is_file() or any(path.is_relative_to(r) for r in roots)
 
 
@@ -186,10 +209,20 @@ def update(
     progress: Progress | None = None,
 ) -> IndexSummary:
     """Bring the index up to date with ``paths``; see :meth:`Corpus.update`."""
-    found, roots = discover(paths)
+    found, roots, unlisted = discover(paths)
+    # What the index holds from a directory that cannot be listed now is kept
+    # (not taken as deleted), and the run says so.
+    failed = [
+        Failure(
+            source=shown_name(folder),
+            error=f"cannot list the directory ({reason}); "
+            "what the index holds from it is kept",
+        )
+        for folder, reason in unlisted.items()
+    ]
     # SQLite keys a source by its path as text: a name that is not UTF-8
     # (Python holds its bytes as lone surrogates) cannot be one.
-    failed = [
+    failed += [
         Failure(
             source=shown_name(s), error="its name is not UTF-8; rename it to index it"
         )
@@ -223,7 +256,7 @@ def update(
         else:
             jobs_todo.append((source, digest))
     found_set = set(found)
-    dropped = [s for s in stored if _gone(s, found_set, roots)]
+    dropped = [s for s in stored if _gone(s, found_set, roots, list(unlisted))]
     for source in dropped:
         with transaction(conn):
             _delete(conn, source)
